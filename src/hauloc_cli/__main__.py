@@ -1,0 +1,3 @@
+from hauloc_cli.cli import main
+
+main()
