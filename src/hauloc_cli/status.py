@@ -102,19 +102,24 @@ def judge(target: Target, figures: Mapping[int, Value], quarter: int, year: int,
     return _numeric(target, float(actual), as_of, quarter, bands)
 
 
+def _when(as_of: int, quarter: int) -> str:
+    """`by 9 tháng`, or `as of quý I` when the latest figure is older than the quarter judged."""
+    return f"by {PERIOD_WORDS[quarter]}" if as_of == quarter else f"as of {PERIOD_WORDS[as_of]}"
+
+
 def _milestone(target: Target, done: bool, as_of: int, quarter: int, year: int,
                deadline: date) -> Result:
     end = quarter_end(year, quarter)
+    when = _when(as_of, quarter)
     if done:
-        status, why = Status.ACHIEVED, "done"
+        status, why = Status.ACHIEVED, f"done {when}"
     elif end >= deadline:
-        status, why = Status.OFF_TRACK, f"not done; deadline {deadline} has passed"
+        status, why = Status.OFF_TRACK, f"not done {when}; deadline {deadline} has passed"
     elif _next_quarter_end(year, quarter) >= deadline:
-        status, why = Status.AT_RISK, f"not done; deadline {deadline} falls within next quarter"
+        status, why = Status.AT_RISK, f"not done {when}; deadline {deadline} is next quarter"
     else:
-        status, why = Status.ON_TRACK, f"not done yet; deadline {deadline}"
-    return Result(target, status, done, as_of, deadline=deadline,
-                  reason=f"{why} (as of {PERIOD_WORDS[as_of]})")
+        status, why = Status.ON_TRACK, f"not done {when}; deadline {deadline}"
+    return Result(target, status, done, as_of, deadline=deadline, reason=why)
 
 
 def _next_quarter_end(year: int, quarter: int) -> date:
@@ -188,33 +193,44 @@ def _numeric(target: Target, a: float, as_of: int, quarter: int, bands: StatusBa
         else:
             status = Status.OFF_TRACK
     return Result(target, status, a, as_of, e, r, projected(target, a, f),
-                  reason=_reason(target, status, a, e, r, quarter, final))
+                  reason=_reason(target, status, a, e, r, _when(as_of, quarter), final))
 
 
 def _reason(target: Target, status: Status, a: float, e: float, r: float | None,
-            quarter: int, final: bool) -> str:
+            when: str, final: bool) -> str:
+    """One line a person can read: where the figure stands, what was expected, the verdict."""
     from hauloc_cli.i18n import format_number
 
-    unit = f" {target.unit}" if target.unit and target.unit != "%" else (target.unit or "")
+    def num(x: float) -> str:
+        return format_number(x) + ("%" if target.unit == "%" else "")
+
     t = target.target
     assert t is not None
-    limit = "a limit of " if target.direction == "at_most" else ""
-    head = f"{format_number(a)}{unit} against {limit}{format_number(t)}{unit} " \
-           f"by {PERIOD_WORDS[quarter]}"
+    unit = f" {target.unit}" if target.unit and target.unit != "%" else ""
+    if target.direction == "at_most":
+        head = f"{num(a)}{unit} against a limit of {num(t)}"
+    elif target.kind == "cumulative":
+        head = f"{num(a)} of {num(t)}{unit}"
+    else:
+        head = f"{num(a)}{unit} against {num(t)}"
+    head += f" {when}"
     if status is Status.ACHIEVED:
         return f"{head}; target met"
-    if status is Status.OFF_TRACK and target.kind == "cumulative" and target.direction == "at_most":
-        return f"{head}; limit exceeded"
     if final:
         return f"{head}; the year is over and the target was missed"
-    pace = {
+    if target.kind == "cumulative" and target.direction == "at_most" and \
+            status is Status.OFF_TRACK:
+        return f"{head}; over the limit already"
+    if not same(e, t):
+        head += f"; {num(e)} expected by now"
+    verdict = {
         Status.ON_TRACK: "on pace",
-        Status.AT_RISK: "slightly behind pace",
+        Status.AT_RISK: "behind pace",
         Status.OFF_TRACK: "well behind pace",
     }[status]
     if r is not None and status is not Status.ON_TRACK:
-        pace += f" ({format_number(r * 100, decimals=0)}% of expected progress)"
-    return f"{head}; {format_number(e)}{unit} expected by now; {pace}"
+        verdict += f" ({format_number(r * 100, decimals=0)}% of expected)"
+    return f"{head}; {verdict}"
 
 
 def progress(target: Target, a: float, quarter: int) -> tuple[float | None, float]:

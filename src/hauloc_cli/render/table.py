@@ -43,12 +43,8 @@ def number(x: float | None, unit: str | None, lang: str) -> str:
     return format_number(x, lang) + ("%" if unit == "%" else "")
 
 
-def _name(target: Target, lang: str) -> Text:
-    name = target.name_en if lang == "en" and target.name_en else target.name
-    text = Text(name)
-    if target.unit and target.unit != "%":
-        text.append(f"\n{target.unit}", style="dim")
-    return text
+def _plain_name(target: Target, lang: str) -> str:
+    return target.name_en if lang == "en" and target.name_en else target.name
 
 
 def _actual(r: Result, report: Report, lang: str) -> str:
@@ -79,21 +75,27 @@ def summary_line(report: Report, lang: str) -> str:
     return f"{report.period}: {counts} — {scope}"
 
 
+# Below this width the reasons move out of the table into a list under it, so that
+# names and reasons are not squeezed into columns a few letters wide.
+WIDE = 120
+
+
 def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bool = False,
                  only: frozenset[Status] | None = None) -> str:
     """One row per target in plan order, then the summary line.
 
     `only` keeps just the targets with those statuses (the summary line still counts all).
     """
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=False)
-    table.add_column(label(lang, "col.target"), overflow="fold", ratio=3, min_width=12)
+    wide = width >= WIDE
+    results = [r for r in report.results if only is None or r.status in only]
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column(label(lang, "col.target"), overflow="fold", ratio=3, min_width=14)
     for key in ("col.plan", "col.actual", "col.expected", "col.progress"):
         table.add_column(label(lang, key), justify="right", no_wrap=True)
     table.add_column(label(lang, "col.status"), no_wrap=True)
-    table.add_column(label(lang, "col.reason"), overflow="fold", ratio=4, min_width=16)
-    for r in report.results:
-        if only is not None and r.status not in only:
-            continue
+    if wide:
+        table.add_column(label(lang, "col.reason"), overflow="fold", ratio=4, min_width=16)
+    for r in results:
         t = r.target
         if t.kind == "milestone":
             plan_cell = label(lang, "done")
@@ -101,9 +103,21 @@ def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bo
         else:
             plan_cell = number(t.target, t.unit, lang)
             expected = number(r.expected, t.unit, lang)
-        table.add_row(_name(t, lang), plan_cell, _actual(r, report, lang), expected,
-                      _progress(r, report.quarter), status_text(r.status, lang), r.reason)
-    return to_text([table, summary_line(report, lang)], width=width, color=color)
+        cells: list[str | Text] = [_plain_name(t, lang), plan_cell, _actual(r, report, lang), expected,
+                                   _progress(r, report.quarter), status_text(r.status, lang)]
+        table.add_row(*cells, *([r.reason] if wide else []))
+    parts: list[object] = [table]
+    if not wide and results:
+        reasons = Table.grid(padding=(0, 1))
+        reasons.add_column(no_wrap=True)
+        reasons.add_column(overflow="fold")
+        for r in results:
+            line = Text(_plain_name(r.target, lang) + ": ", style="bold")
+            line.append(r.reason)
+            reasons.add_row(Text(SYMBOLS[r.status.value], style=STYLES[r.status]), line)
+        parts += ["", reasons]
+    parts += ["", summary_line(report, lang)]
+    return to_text(parts, width=width, color=color)
 
 
 def render_plan(plan: Plan, *, lang: str = "en", width: int = 80, color: bool = False) -> str:
@@ -112,13 +126,15 @@ def render_plan(plan: Plan, *, lang: str = "en", width: int = 80, color: bool = 
     table.add_column(label(lang, "col.target"), overflow="fold")
     table.add_column(label(lang, "col.kind"), no_wrap=True)
     table.add_column(label(lang, "col.plan"), justify="right", no_wrap=True)
+    table.add_column(label(lang, "col.unit"), overflow="fold")
     for t in plan.targets:
         if t.kind == "milestone":
             goal = f"{label(lang, 'by')} {plan.deadline_of(t)}"
         else:
             sign = "≥" if t.direction == "at_least" else "≤"
             goal = f"{sign} {number(t.target, t.unit, lang)}"
-        table.add_row(t.id, _name(t, lang), t.kind, goal)
+        unit = t.unit if t.unit and t.unit != "%" else ""
+        table.add_row(t.id, _plain_name(t, lang), t.kind, goal, unit)
     info = plan.plan
     head = f"{info.name or info.id} ({info.year})"
     declared = info.declared_targets
