@@ -103,8 +103,9 @@ def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bo
         else:
             plan_cell = number(t.target, t.unit, lang)
             expected = number(r.expected, t.unit, lang)
-        cells: list[str | Text] = [_plain_name(t, lang), plan_cell, _actual(r, report, lang), expected,
-                                   _progress(r, report.quarter), status_text(r.status, lang)]
+        cells: list[str | Text] = [_plain_name(t, lang), plan_cell, _actual(r, report, lang),
+                                   expected, _progress(r, report.quarter),
+                                   status_text(r.status, lang)]
         table.add_row(*cells, *([r.reason] if wide else []))
     parts: list[object] = [table]
     if not wide and results:
