@@ -23,7 +23,7 @@ STYLES = {
 
 
 def to_text(renderables: list[object], *, width: int, color: bool) -> str:
-    """Print rich renderables into a string, coloured or not."""
+    """Print rich renderables into a string, coloured or not, fitted to `width`."""
     console = Console(file=io.StringIO(), width=width, force_terminal=color, no_color=not color,
                       color_system="standard" if color else None, highlight=False,
                       emoji=False, legacy_windows=False)
