@@ -129,11 +129,13 @@ class Target(_Model):
 class Plan(_Model):
     plan: PlanInfo
     status_bands: StatusBands = StatusBands()
-    targets: Annotated[tuple[Target, ...], Field(min_length=1)]
+    targets: tuple[Target, ...]
 
     @field_validator("targets")
     @classmethod
     def _unique_and_in_year(cls, targets: tuple[Target, ...], info: ValidationInfo) -> Any:
+        if not targets:
+            raise PydanticCustomError("plan_rule", "a plan needs at least one target", {})
         seen: set[str] = set()
         for i, t in enumerate(targets):
             if t.id in seen:
