@@ -177,7 +177,7 @@ def check(
 ) -> None:
     """Judge every target: achieved, on track, at risk, off track or no data."""
     with _user_errors():
-        language = _lang(lang) if fmt is Format.table else "en"
+        language = _lang(lang)
         plan = _plan(targets)
         quarter = _quarter(period, plan.plan.year)
         from hauloc_cli.actuals import read_actuals
@@ -218,7 +218,7 @@ def list_targets(
 ) -> None:
     """List the targets of the plan."""
     with _user_errors():
-        language = _lang(lang) if fmt is Format.table else "en"
+        language = _lang(lang)
         plan = _plan(targets)
         if fmt is Format.json:
             sys.stdout.write(plan.model_dump_json(indent=2) + "\n")
