@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import shutil
 import subprocess
 import sys
@@ -141,3 +142,52 @@ def test_hauloc_not_found(tmp_path: Path) -> None:
     result = run_wrapper(tmp_path, actuals, HAULOC_BIN=str(tmp_path / "nope"))
     assert result.returncode == 127
     assert "exited with code 127: hauloc could not be run; check HAULOC_BIN." in result.stderr
+
+
+def readme_crontab_line() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```crontab\n", 1)[1].split("```", 1)[0]
+    (line,) = [x for x in block.splitlines() if x.strip() and not x.startswith("#")]
+    return line
+
+
+def test_the_readme_crontab_line_runs_as_cron_would(tmp_path: Path) -> None:
+    """Done when: a cron job set up from the README alone runs, writes, and signals."""
+    line = readme_crontab_line()
+    fields = line.split(None, 5)
+    assert len(fields) == 6, "five time fields and a command"
+    command = fields[5]
+    # In a crontab a bare % ends the command; every % must be written \%.
+    assert "%" not in command.replace("\\%", "")
+    command = command.replace("\\%", "%")  # what cron hands to /bin/sh
+    srv = tmp_path / "srv"
+    srv.mkdir()
+    shutil.copy(EXAMPLE, srv / "actuals_2024.csv")
+    command = (command.replace("/opt/hauloc/venv/bin/hauloc", str(HAULOC))
+               .replace("/opt/hauloc/hauloc-report.sh", str(WRAPPER))
+               .replace("/srv/hauloc", str(srv)))
+    mail, log = stand_in_mail(tmp_path)
+    # Cron's environment: these four and nothing else (HAULOC_MAIL_CMD only for the test).
+    env = {"HOME": str(tmp_path), "LOGNAME": "ubnd", "SHELL": "/bin/sh", "PATH": "/usr/bin:/bin",
+           "HAULOC_MAIL_CMD": str(mail)}
+    result = subprocess.run(["/bin/sh", "-c", command], env=env, capture_output=True, text=True,
+                            timeout=120, stdin=subprocess.DEVNULL, cwd=tmp_path)
+    assert result.returncode == 1
+    month = datetime.date.today().strftime("%Y-%m")
+    assert (srv / f"cron-{month}.log").read_text(encoding="utf-8") == ""
+    report = (srv / "reports" / f"hauloc-{today()}.txt").read_text(encoding="utf-8")
+    assert report.count("✖ Chậm tiến độ") == 2  # HAULOC_LANG=vi in the README line
+    mail_text = log.read_text(encoding="utf-8")
+    assert mail_text.startswith("-s\nhauloc: exit 1 - at least one target is at or below "
+                                "--fail-on")
+    assert "\nvanphong@example.vn\n---\n" in mail_text
+
+
+def test_every_setting_in_the_readme_is_read_by_the_wrapper() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    script = WRAPPER.read_text(encoding="utf-8")
+    section = readme.split("## Running from cron", 1)[1].split("\n## ", 1)[0]
+    documented = set(re.findall(r"`(HAULOC_[A-Z_]+)`", section))
+    used = set(re.findall(r"\$\{(HAULOC_[A-Z_]+)", script))
+    # HAULOC_LANG is read by hauloc itself; the wrapper only passes it on.
+    assert documented == used | {"HAULOC_LANG"}

@@ -290,3 +290,13 @@ def test_targets_refuses_report_formats() -> None:
     result = CliRunner().invoke(app, ["targets", "--format", "csv"])
     assert result.exit_code == 2
     assert "'csv' is a report format; the plan is listed as table or json" in result.stderr
+
+
+def test_csv_needs_neither_rich_nor_openpyxl() -> None:
+    code = ("import sys\nfrom typer.testing import CliRunner\nfrom hauloc_cli.cli import app\n"
+            f"r = CliRunner().invoke(app, ['check', {str(EXAMPLE)!r}, '-f', 'csv'])\n"
+            "assert r.exit_code == 1, r.output\n"
+            "print(sorted(m for m in ('rich', 'openpyxl') if m in sys.modules))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    assert (result.returncode, result.stdout) == (0, "[]\n"), result.stderr
