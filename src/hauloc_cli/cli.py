@@ -26,11 +26,12 @@ from hauloc_cli.errors import (
     HaulocError,
     InputError,
     Problem,
+    UsageError,
 )
 
 if TYPE_CHECKING:
     from hauloc_cli.plan import Plan
-    from hauloc_cli.status import Report
+    from hauloc_cli.status import Report, Status
 
 app = typer.Typer(
     help="Where a local government stands against the targets it set itself for the year.",
@@ -44,6 +45,13 @@ app = typer.Typer(
 class Format(str, Enum):
     table = "table"
     json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class TemplateFormat(str, Enum):
+    csv = "csv"
+    xlsx = "xlsx"
 
 
 class FailOn(str, Enum):
@@ -80,6 +88,21 @@ LangOpt = Annotated[
 ColorOpt = Annotated[
     Color,
     typer.Option("--color", help="Colour the output: auto (only on a terminal), always, never."),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to FILE instead of stdout: atomically, and only "
+                 "when the run succeeds (exit 0 or 1).", dir_okay=False, show_default=False),
+]
+QuietOpt = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="Table and markdown: show only the targets at or below "
+                 "--fail-on, and the summary line."),
+]
+SilentOpt = Annotated[
+    bool,
+    typer.Option("--silent", help="Print nothing on stdout (--output is still written, errors "
+                 "still go to stderr); only the exit code tells."),
 ]
 
 
@@ -130,12 +153,46 @@ def _lang(option: str | None) -> str:
     return lang
 
 
-def _terminal(color: Color) -> tuple[bool, int]:
+def _terminal(color: Color, to_file: bool = False) -> tuple[bool, int]:
+    """Colour and width for text meant for people; a file is never coloured."""
     from hauloc_cli.term import output_width, use_color
 
-    isatty = sys.stdout.isatty()
+    isatty = sys.stdout.isatty() and not to_file
     columns = shutil.get_terminal_size((80, 24)).columns
-    return use_color(color.value, os.environ, isatty), output_width(os.environ, isatty, columns)
+    colored = use_color(color.value, os.environ, isatty) and not to_file
+    return colored, output_width(os.environ, isatty, columns)
+
+
+def _check_output(output: Path | None) -> None:
+    """Before any work: an --output that could not be written is a usage error (exit 2)."""
+    if output is not None:
+        from hauloc_cli.output import check_writable
+
+        check_writable(output)
+
+
+def _emit(data: str | bytes, output: Path | None, *, silent: bool = False,
+          bom: bool = False) -> None:
+    """Write a finished report: atomically to `output`, else to stdout unless `silent`.
+
+    Call it only once the run has succeeded (exit 0 or 1), so that a failed run leaves the file
+    as it was. `bom` starts a file (never stdout) with a UTF-8 BOM, so that Excel shows
+    Vietnamese in a CSV file.
+    """
+    if output is not None:
+        from hauloc_cli.output import write_atomic
+
+        raw = data if isinstance(data, bytes) else (("\ufeff" if bom else "") + data).encode()
+        try:
+            write_atomic(output, raw)
+        except OSError as exc:
+            raise UsageError(f"{output}: cannot be written ({exc.strerror or exc})") from None
+    elif not silent:
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
 
 
 def _quarter(period: str | None, year: int) -> int | None:
@@ -153,15 +210,50 @@ def _quarter(period: str | None, year: int) -> int | None:
     return parsed[1]
 
 
-def _exit_code(report: Report, fail_on: FailOn) -> int:
+def _failing(fail_on: FailOn) -> frozenset[Status]:
+    """The statuses at or below --fail-on (no_data never counts)."""
     from hauloc_cli.status import Status
 
-    failing = {
-        FailOn.off_track: {Status.OFF_TRACK},
-        FailOn.at_risk: {Status.OFF_TRACK, Status.AT_RISK},
-        FailOn.never: set(),
+    return {
+        FailOn.off_track: frozenset({Status.OFF_TRACK}),
+        FailOn.at_risk: frozenset({Status.OFF_TRACK, Status.AT_RISK}),
+        FailOn.never: frozenset(),
     }[fail_on]
-    return EXIT_FAIL_ON if any(r.status in failing for r in report.results) else EXIT_OK
+
+
+def _missing(report: Report) -> list[str]:
+    """Targets with no figure for the judged quarter itself (none at all, or only older ones)."""
+    return [r.target.id for r in report.results if r.as_of != report.quarter]
+
+
+def _exit_code(report: Report, fail_on: FailOn, fail_on_missing: bool = False) -> int:
+    failing = _failing(fail_on)
+    if any(r.status in failing for r in report.results):
+        return EXIT_FAIL_ON
+    if fail_on_missing and _missing(report):
+        return EXIT_FAIL_ON
+    return EXIT_OK
+
+
+def _render(report: Report, fmt: Format, *, lang: str, color: Color, to_file: bool,
+            only: frozenset[Status] | None, warnings: tuple[Problem, ...]) -> str:
+    """The report in the format asked; `only` (from --quiet) applies to table and markdown."""
+    if fmt is Format.json:
+        from hauloc_cli.render.json import render_json
+
+        return render_json(report, warnings)
+    if fmt is Format.csv:
+        from hauloc_cli.render.csv import render_csv
+
+        return render_csv(report)
+    if fmt is Format.markdown:
+        from hauloc_cli.render.markdown import render_markdown
+
+        return render_markdown(report, lang=lang, only=only)
+    from hauloc_cli.render.table import render_table
+
+    use_color, width = _terminal(color, to_file)
+    return render_table(report, lang=lang, width=width, color=use_color, only=only)
 
 
 @app.command()
@@ -174,9 +266,16 @@ def check(
     fail_on: FailOnOpt = FailOn.off_track,
     lang: LangOpt = None,
     color: ColorOpt = Color.auto,
+    output: OutputOpt = None,
+    quiet: QuietOpt = False,
+    silent: SilentOpt = False,
+    fail_on_missing: Annotated[bool, typer.Option(
+        "--fail-on-missing", help="Exit 1 also when a target has no figure for the quarter "
+        "judged (none at all, or only an earlier quarter's).")] = False,
 ) -> None:
     """Judge every target: achieved, on track, at risk, off track or no data."""
     with _user_errors():
+        _check_output(output)
         language = _lang(lang)
         plan = _plan(targets)
         quarter = _quarter(period, plan.plan.year)
@@ -191,17 +290,14 @@ def check(
         if quarter is None:
             raise InputError([_no_figures(actuals)])
         report = evaluate(plan, data.series, quarter)
-        if fmt is Format.json:
-            from hauloc_cli.render.json import render_json
-
-            text = render_json(report, data.warnings)
-        else:
-            from hauloc_cli.render.table import render_table
-
-            use_color, width = _terminal(color)
-            text = render_table(report, lang=language, width=width, color=use_color)
-        sys.stdout.write(text)
-        raise typer.Exit(_exit_code(report, fail_on))
+        text = _render(report, fmt, lang=language, color=color, to_file=output is not None,
+                       only=_failing(fail_on) if quiet else None, warnings=data.warnings)
+        missing = _missing(report)
+        if fail_on_missing and missing:
+            typer.echo(f"missing: no figure for {report.period} from {len(missing)} target(s): "
+                       + ", ".join(missing), err=True)
+        _emit(text, output, silent=silent, bom=fmt is Format.csv)
+        raise typer.Exit(_exit_code(report, fail_on, fail_on_missing))
 
 
 def _no_figures(actuals: Path) -> Problem:
@@ -217,6 +313,9 @@ def list_targets(
     color: ColorOpt = Color.auto,
 ) -> None:
     """List the targets of the plan."""
+    if fmt not in (Format.table, Format.json):
+        raise typer.BadParameter(f"'{fmt.value}' is a report format; the plan is listed as "
+                                 "table or json", param_hint="--format")
     with _user_errors():
         language = _lang(lang)
         plan = _plan(targets)
@@ -227,6 +326,38 @@ def list_targets(
 
             use_color, width = _terminal(color)
             sys.stdout.write(render_plan(plan, lang=language, width=width, color=use_color))
+
+
+@app.command()
+def template(
+    targets: TargetsOpt = None,
+    period: Annotated[str | None, typer.Option(
+        "--period", "-p", help="Only this quarter, e.g. 2024-Q3. Default: all four quarters.",
+        show_default=False)] = None,
+    fmt: Annotated[TemplateFormat | None, typer.Option(
+        "--format", "-f", help="csv or xlsx. Default: xlsx when --output ends in .xlsx, else "
+        "csv.", show_default=False)] = None,
+    output: OutputOpt = None,
+) -> None:
+    """Write a file for offices to fill in: one row per target and quarter, value left empty."""
+    with _user_errors():
+        _check_output(output)
+        plan = _plan(targets)
+        quarter = _quarter(period, plan.plan.year)
+        if fmt is None:
+            xlsx = output is not None and output.suffix.lower() == ".xlsx"
+            fmt = TemplateFormat.xlsx if xlsx else TemplateFormat.csv
+        from hauloc_cli.periods import QUARTERS
+        from hauloc_cli.template import template_csv, template_rows, template_xlsx
+
+        rows = template_rows(plan, QUARTERS if quarter is None else (quarter,))
+        if fmt is TemplateFormat.csv:
+            _emit(template_csv(rows), output, bom=True)
+            return
+        if output is None and sys.stdout.isatty():
+            raise UsageError("a workbook cannot be shown on a terminal; "
+                             "give --output FILE.xlsx")
+        _emit(template_xlsx(rows), output)
 
 
 def main() -> NoReturn:

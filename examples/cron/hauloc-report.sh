@@ -1,0 +1,100 @@
+#!/bin/sh
+# hauloc-report.sh: run `hauloc check` unattended (from cron). Keeps the day's report in a dated
+# file, logs every run, and mails (or prints, for cron to mail) a message when the exit code is
+# not 0, saying what the code means. Exits with hauloc's own exit code.
+#
+# Settings, as environment variables (set them in the crontab line or edit the defaults below):
+#   HAULOC_ACTUALS     the actuals file to judge (required)
+#   HAULOC_PLAN        the plan file (default: the plan shipped with hauloc)
+#   HAULOC_REPORT_DIR  where reports and hauloc.log go (default: reports/ beside the actuals)
+#   HAULOC_FORMAT      table, markdown, csv or json (default: table)
+#   HAULOC_OPTIONS     more options for `hauloc check` (default: --fail-on-missing)
+#   HAULOC_LANG        vi or en, the language of table and markdown reports (default: en)
+#   HAULOC_MAIL_TO     who is mailed when the exit code is not 0; empty: the message goes to
+#                      stderr, which cron mails to MAILTO
+#   HAULOC_BIN         the hauloc program (default: hauloc, looked up on the PATH set below)
+#   HAULOC_MAIL_CMD    the mail program, run as: CMD -s SUBJECT RECIPIENT <BODY (default: mail)
+#
+# Cron gives a bare environment (PATH=/usr/bin:/bin, no locale, no terminal), and `env -i`
+# gives none at all: everything this script needs is set here.
+set -u
+
+PATH=/usr/local/bin:/usr/bin:/bin${PATH:+:$PATH}
+if [ -n "${HOME:-}" ]; then PATH=$HOME/.local/bin:$PATH; fi  # pip install --user, pipx
+export PATH
+LC_ALL=C.UTF-8          # Vietnamese names need UTF-8; the report language is HAULOC_LANG
+COLUMNS=${COLUMNS:-160} # the table's width in the file and the mail
+export LC_ALL COLUMNS
+
+hauloc=${HAULOC_BIN:-hauloc}
+mailer=${HAULOC_MAIL_CMD:-mail}
+actuals=${HAULOC_ACTUALS:?set HAULOC_ACTUALS to the actuals file to judge}
+plan=${HAULOC_PLAN:-}
+format=${HAULOC_FORMAT:-table}
+options=${HAULOC_OPTIONS---fail-on-missing}
+mail_to=${HAULOC_MAIL_TO:-}
+dir=${HAULOC_REPORT_DIR:-$(dirname -- "$actuals")/reports}
+
+case $format in
+  table) ext=txt ;;
+  markdown) ext=md ;;
+  csv | json) ext=$format ;;
+  *) echo "hauloc-report.sh: HAULOC_FORMAT must be table, markdown, csv or json" >&2; exit 2 ;;
+esac
+
+meaning() {
+  case $1 in
+    0) echo "all is well: no target at or below --fail-on" ;;
+    1) echo "at least one target is at or below --fail-on, or (with --fail-on-missing) has no figure for the quarter" ;;
+    2) echo "usage error: a wrong option, or a file that is missing or cannot be written" ;;
+    3) echo "the plan or the actuals file is invalid; nothing was evaluated" ;;
+    4) echo "internal error in hauloc (a bug); please report it with the traceback below" ;;
+    126 | 127) echo "hauloc could not be run; check HAULOC_BIN" ;;
+    *) echo "unexpected exit code" ;;
+  esac
+}
+
+mkdir -p -- "$dir" || exit 2
+today=$(date +%Y-%m-%d)
+report=$dir/hauloc-$today.$ext
+errors=$(mktemp "${TMPDIR:-/tmp}/hauloc-report.XXXXXX") || exit 2
+trap 'rm -f -- "$errors"' EXIT
+
+set -- check "$actuals" --format "$format" --output "$report"
+if [ -n "$plan" ]; then set -- "$@" --targets "$plan"; fi
+# shellcheck disable=SC2086 # HAULOC_OPTIONS holds several options
+set -- "$@" $options
+
+"$hauloc" "$@" 2>"$errors"
+code=$?
+what=$(meaning "$code")
+echo "$(date '+%Y-%m-%d %H:%M:%S') exit $code: $what" >>"$dir/hauloc.log"
+
+if [ "$code" -ne 0 ]; then
+  subject="hauloc: exit $code - $what"
+  body() {
+    echo "hauloc check $actuals exited with code $code: $what."
+    echo
+    if [ "$code" -le 1 ] && [ -f "$report" ]; then
+      echo "Report: $report"
+      echo
+      cat -- "$report"
+    else
+      echo "No report was written."
+    fi
+    if [ -s "$errors" ]; then
+      echo
+      echo "Messages (stderr):"
+      cat -- "$errors"
+    fi
+  }
+  if [ -n "$mail_to" ]; then
+    if ! body | "$mailer" -s "$subject" "$mail_to"; then
+      echo "$(date '+%Y-%m-%d %H:%M:%S') could not mail $mail_to with $mailer" >>"$dir/hauloc.log"
+      body >&2
+    fi
+  else
+    body >&2
+  fi
+fi
+exit "$code"

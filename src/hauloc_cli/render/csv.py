@@ -1,0 +1,41 @@
+"""The report as CSV: one row per target, the JSON fields plus `period`, safe to open in Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from hauloc_cli.render.json import result_fields
+from hauloc_cli.status import Report
+
+# A text cell starting with one of these is read by spreadsheets as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(text: str) -> str:
+    """`'` before text a spreadsheet would take for a formula (CSV injection)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def cell(value: Any) -> str:
+    """null → empty; a milestone's done/not done → yes/no; numbers as they are; text made safe."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return safe_text(str(value))
+
+
+def render_csv(report: Report) -> str:
+    """A header row, then one row per target in plan order (no summary line: it is data)."""
+    year = report.plan.plan.year
+    rows = [{"period": report.period, **result_fields(r, year)} for r in report.results]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    if rows:
+        writer.writerow(rows[0])
+    writer.writerows([cell(v) for v in row.values()] for row in rows)
+    return buffer.getvalue()

@@ -1,0 +1,53 @@
+"""The report as a Markdown table and the summary line, for wikis, issues and mail."""
+
+from __future__ import annotations
+
+from hauloc_cli.i18n import SYMBOLS, label
+from hauloc_cli.render.table import _actual, _progress, number, summary_line
+from hauloc_cli.status import Report, Result, Status
+
+COLUMNS = ("col.target", "col.plan", "col.actual", "col.expected", "col.progress", "col.status",
+           "col.reason")
+# Numbers are right-aligned, words left-aligned.
+ALIGN = ("---", "---:", "---:", "---:", "---:", "---", "---")
+
+
+def escape(text: str) -> str:
+    """A cell's text that cannot end the cell or the row, nor turn into markup."""
+    for char in "\\|*`[]<>":
+        text = text.replace(char, "\\" + char)
+    return " ".join(text.split())
+
+
+def _row(r: Result, report: Report, lang: str) -> list[str]:
+    t = r.target
+    name = t.name_en if lang == "en" and t.name_en else t.name
+    if t.unit and t.unit != "%":
+        name = f"{name} ({t.unit})"
+    if t.kind == "milestone":
+        plan_cell = label(lang, "done")
+        expected = f"{label(lang, 'by')} {r.deadline}"
+    else:
+        plan_cell = number(t.target, t.unit, lang)
+        expected = number(r.expected, t.unit, lang)
+    status = f"{SYMBOLS[r.status.value]} {label(lang, r.status.value)}"
+    return [name, plan_cell, _actual(r, report, lang), expected, _progress(r, report.quarter),
+            status, r.reason]
+
+
+def render_markdown(report: Report, *, lang: str = "en",
+                    only: frozenset[Status] | None = None) -> str:
+    """One table row per target in plan order, then the summary line.
+
+    `only` keeps just the targets with those statuses (the summary line still counts all);
+    when none is left the table is left out.
+    """
+    rows = [_row(r, report, lang) for r in report.results if only is None or r.status in only]
+    lines = []
+    if rows:
+        lines.append("| " + " | ".join(escape(label(lang, c)) for c in COLUMNS) + " |")
+        lines.append("|" + "|".join(ALIGN) + "|")
+        lines.extend("| " + " | ".join(escape(c) for c in row) + " |" for row in rows)
+        lines.append("")
+    lines.append(escape(summary_line(report, lang)))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,149 @@
+"""Data-entry templates: one row per target and quarter, ready for an office to fill in.
+
+The rows are plain data (`template_rows`); `template_csv` and `template_xlsx` write them. The
+reference columns `name`, `unit` and `plan_target` help the person filling the file in;
+`hauloc check` ignores them, and skips a row whose `value` is left empty.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from hauloc_cli.periods import QUARTERS, format_period
+from hauloc_cli.plan import Plan, Target
+from hauloc_cli.render.csv import safe_text
+
+COLUMNS = ("target", "period", "value", "note", "source", "name", "unit", "plan_target")
+MILESTONE_WORDS = ("có", "không")
+SHEET_TITLE = "actuals"
+
+
+@dataclass(frozen=True)
+class TemplateRow:
+    target: Target
+    period: str
+    plan_target: float | str
+
+    def cells(self) -> dict[str, Any]:
+        t = self.target
+        return {
+            "target": t.id,
+            "period": self.period,
+            "value": "",
+            "note": "",
+            "source": "",
+            "name": t.name,
+            "unit": "/".join(MILESTONE_WORDS) if t.kind == "milestone" else (t.unit or ""),
+            "plan_target": self.plan_target,
+        }
+
+
+def template_rows(plan: Plan, quarters: Sequence[int] = QUARTERS) -> list[TemplateRow]:
+    """Every target of the plan, in plan order, once for each quarter asked."""
+    year = plan.plan.year
+    rows: list[TemplateRow] = []
+    for t in plan.targets:
+        goal: float | str
+        if t.kind == "milestone":
+            goal = f"{MILESTONE_WORDS[0]}, hạn {plan.deadline_of(t).isoformat()}"
+        else:
+            assert t.target is not None
+            goal = t.target
+        rows.extend(TemplateRow(t, format_period(year, q), goal) for q in quarters)
+    return rows
+
+
+def _tidy(x: float) -> int | float:
+    """12.0 → 12, so that a whole number is written without a decimal point."""
+    return int(x) if x.is_integer() else x
+
+
+def template_csv(rows: Sequence[TemplateRow]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in rows:
+        writer.writerow(safe_text(v) if isinstance(v, str) else _tidy(v)
+                        for v in row.cells().values())
+    return buffer.getvalue()
+
+
+def value_range(target: Target) -> tuple[float, float] | None:
+    """The bounds a `value` cell accepts: the plan's valid_range, else 0–100 for a `%` target."""
+    if target.valid_range is not None:
+        return target.valid_range
+    if target.unit == "%":
+        return 0.0, 100.0
+    return None
+
+
+# Column widths in characters: wide enough for the Vietnamese names of the bundled plan.
+_MIN_WIDTH = {"target": 14, "period": 10, "value": 12, "note": 30, "source": 30}
+_MAX_WIDTH = 60
+
+
+def template_xlsx(rows: Sequence[TemplateRow]) -> bytes:
+    """The template as an Excel workbook (openpyxl is imported only here)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = SHEET_TITLE
+    ws.append(COLUMNS)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.freeze_panes = "A2"
+
+    value_col = get_column_letter(COLUMNS.index("value") + 1)
+    yes_no = DataValidation(type="list", formula1='"{}"'.format(",".join(MILESTONE_WORDS)),
+                            allow_blank=True, showErrorMessage=True,
+                            errorTitle="có / không", error="Chọn có hoặc không.")
+    yes_no.promptTitle = "Đã đạt chưa?"
+    yes_no.prompt = "có = đã đạt, không = chưa đạt"
+    yes_no.showInputMessage = True
+    numbers: dict[tuple[float, float] | None, DataValidation] = {}
+    for line, row in enumerate(rows, start=2):
+        ws.append([_tidy(v) if isinstance(v, float) else v for v in row.cells().values()])
+        ref = f"{value_col}{line}"
+        ws[ref].number_format = "General"
+        if row.target.kind == "milestone":
+            yes_no.add(ref)
+            continue
+        bounds = value_range(row.target)
+        if bounds not in numbers:
+            numbers[bounds] = _number_validation(bounds)
+        numbers[bounds].add(ref)
+    for validation in (yes_no, *numbers.values()):
+        if validation.sqref:
+            ws.add_data_validation(validation)
+
+    for i, column in enumerate(COLUMNS, start=1):
+        longest = max((len(str(c.value)) for c in ws[get_column_letter(i)] if c.value is not None),
+                      default=0)
+        width = max(longest + 2, _MIN_WIDTH.get(column, 0))
+        ws.column_dimensions[get_column_letter(i)].width = min(width, _MAX_WIDTH)
+
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _number_validation(bounds: tuple[float, float] | None) -> Any:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if bounds is None:
+        return DataValidation(type="decimal", operator="between", formula1="-1E+307",
+                              formula2="1E+307", allow_blank=True, showErrorMessage=True,
+                              errorTitle="Số", error="Nhập một số, ví dụ 12,5.")
+    low, high = (_tidy(b) for b in bounds)
+    return DataValidation(type="decimal", operator="between", formula1=str(low),
+                          formula2=str(high), allow_blank=True, showErrorMessage=True,
+                          errorTitle="Số", error=f"Nhập một số từ {low} đến {high}.")
