@@ -292,9 +292,10 @@ def test_targets_refuses_report_formats() -> None:
     assert "'csv' is a report format; the plan is listed as table or json" in result.stderr
 
 
-def test_csv_needs_neither_rich_nor_openpyxl() -> None:
+@pytest.mark.parametrize("fmt", ["csv", "markdown"])
+def test_csv_and_markdown_need_neither_rich_nor_openpyxl(fmt: str) -> None:
     code = ("import sys\nfrom typer.testing import CliRunner\nfrom hauloc_cli.cli import app\n"
-            f"r = CliRunner().invoke(app, ['check', {str(EXAMPLE)!r}, '-f', 'csv'])\n"
+            f"r = CliRunner().invoke(app, ['check', {str(EXAMPLE)!r}, '-f', {fmt!r}])\n"
             "assert r.exit_code == 1, r.output\n"
             "print(sorted(m for m in ('rich', 'openpyxl') if m in sys.modules))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

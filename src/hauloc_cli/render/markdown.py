@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from hauloc_cli.i18n import SYMBOLS, label
-from hauloc_cli.render.table import _actual, _progress, number, summary_line
+from hauloc_cli.i18n import label
+from hauloc_cli.render.cells import row_cells, summary_line
 from hauloc_cli.status import Report, Result, Status
 
 COLUMNS = ("col.target", "col.plan", "col.actual", "col.expected", "col.progress", "col.status",
@@ -20,19 +20,11 @@ def escape(text: str) -> str:
 
 
 def _row(r: Result, report: Report, lang: str) -> list[str]:
-    t = r.target
-    name = t.name_en if lang == "en" and t.name_en else t.name
-    if t.unit and t.unit != "%":
-        name = f"{name} ({t.unit})"
-    if t.kind == "milestone":
-        plan_cell = label(lang, "done")
-        expected = f"{label(lang, 'by')} {r.deadline}"
-    else:
-        plan_cell = number(t.target, t.unit, lang)
-        expected = number(r.expected, t.unit, lang)
-    status = f"{SYMBOLS[r.status.value]} {label(lang, r.status.value)}"
-    return [name, plan_cell, _actual(r, report, lang), expected, _progress(r, report.quarter),
-            status, r.reason]
+    cells = row_cells(r, report, lang)
+    unit = r.target.unit
+    if unit and unit != "%":
+        cells[0] = f"{cells[0]} ({unit})"
+    return [*cells, r.reason]
 
 
 def render_markdown(report: Report, *, lang: str = "en",

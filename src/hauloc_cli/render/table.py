@@ -9,9 +9,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from hauloc_cli.i18n import SYMBOLS, format_number, label
-from hauloc_cli.plan import Plan, Target
-from hauloc_cli.status import Report, Result, Status, progress
+from hauloc_cli.i18n import SYMBOLS, label
+from hauloc_cli.plan import Plan
+from hauloc_cli.render.cells import number, row_cells, scope, summary_line, target_name
+from hauloc_cli.status import Report, Status
 
 STYLES = {
     Status.ACHIEVED: "bold green",
@@ -37,44 +38,6 @@ def status_text(status: Status, lang: str) -> Text:
     return Text(f"{SYMBOLS[status.value]} {label(lang, status.value)}", style=STYLES[status])
 
 
-def number(x: float | None, unit: str | None, lang: str) -> str:
-    if x is None:
-        return "—"
-    return format_number(x, lang) + ("%" if unit == "%" else "")
-
-
-def _plain_name(target: Target, lang: str) -> str:
-    return target.name_en if lang == "en" and target.name_en else target.name
-
-
-def _actual(r: Result, report: Report, lang: str) -> str:
-    if r.actual is None:
-        return "—"
-    if isinstance(r.actual, bool):
-        shown = label(lang, "done" if r.actual else "not_done")
-    else:
-        shown = number(r.actual, r.target.unit, lang)
-    return shown if r.as_of == report.quarter else f"{shown} (Q{r.as_of})"
-
-
-def _progress(r: Result, quarter: int) -> str:
-    if r.target.kind == "milestone" or r.actual is None:
-        return "—"
-    done, due = progress(r.target, float(r.actual), quarter)
-    if done is None:
-        return "—"
-    return f"{format_number(done * 100, decimals=0)}%/{format_number(due * 100, decimals=0)}%"
-
-
-def summary_line(report: Report, lang: str) -> str:
-    counts = ", ".join(f"{n} {label(lang, s.value).lower()}" for s, n in report.counts.items())
-    defined = len(report.plan.targets)
-    declared = report.plan.plan.declared_targets
-    scope = (label(lang, "defined", defined=defined, declared=declared) if declared
-             else label(lang, "defined_all", defined=defined))
-    return f"{report.period}: {counts} — {scope}"
-
-
 # Below this width the reasons move out of the table into a list under it, so that
 # names and reasons are not squeezed into columns a few letters wide.
 WIDE = 120
@@ -96,16 +59,7 @@ def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bo
     if wide:
         table.add_column(label(lang, "col.reason"), overflow="fold", ratio=4, min_width=16)
     for r in results:
-        t = r.target
-        if t.kind == "milestone":
-            plan_cell = label(lang, "done")
-            expected = f"{label(lang, 'by')} {r.deadline}"
-        else:
-            plan_cell = number(t.target, t.unit, lang)
-            expected = number(r.expected, t.unit, lang)
-        cells: list[str | Text] = [_plain_name(t, lang), plan_cell, _actual(r, report, lang),
-                                   expected, _progress(r, report.quarter),
-                                   status_text(r.status, lang)]
+        cells: list[str | Text] = [*row_cells(r, report, lang)[:-1], status_text(r.status, lang)]
         table.add_row(*cells, *([r.reason] if wide else []))
     parts: list[object] = [table]
     if not wide and results:
@@ -113,7 +67,7 @@ def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bo
         reasons.add_column(no_wrap=True)
         reasons.add_column(overflow="fold")
         for r in results:
-            line = Text(_plain_name(r.target, lang) + ": ", style="bold")
+            line = Text(target_name(r.target, lang) + ": ", style="bold")
             line.append(r.reason)
             reasons.add_row(Text(SYMBOLS[r.status.value], style=STYLES[r.status]), line)
         parts += ["", reasons]
@@ -135,10 +89,6 @@ def render_plan(plan: Plan, *, lang: str = "en", width: int = 80, color: bool = 
             sign = "≥" if t.direction == "at_least" else "≤"
             goal = f"{sign} {number(t.target, t.unit, lang)}"
         unit = t.unit if t.unit and t.unit != "%" else ""
-        table.add_row(t.id, _plain_name(t, lang), t.kind, goal, unit)
-    info = plan.plan
-    head = f"{info.name or info.id} ({info.year})"
-    declared = info.declared_targets
-    scope = (label(lang, "defined", defined=len(plan.targets), declared=declared) if declared
-             else label(lang, "defined_all", defined=len(plan.targets)))
-    return to_text([head, table, scope], width=width, color=color)
+        table.add_row(t.id, target_name(t, lang), t.kind, goal, unit)
+    head = f"{plan.plan.name or plan.plan.id} ({plan.plan.year})"
+    return to_text([head, table, scope(plan, lang)], width=width, color=color)
