@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -91,3 +92,15 @@ def test_completion_options_are_in_the_help() -> None:
     assert result.returncode == 0
     assert b"--install-completion" in result.stdout
     assert b"--show-completion" in result.stdout
+
+
+def test_a_reader_that_goes_away_is_not_an_internal_error() -> None:
+    # `hauloc check … | head -1`: stdout closes before the report is written.
+    reader, writer = os.pipe()
+    os.close(reader)
+    done = subprocess.run([str(HAULOC), "check", str(EXAMPLE), "-f", "json"], stdout=writer,
+                          stderr=subprocess.PIPE, text=True, check=False, timeout=60)
+    os.close(writer)
+    # click, under typer, turns EPIPE into a quiet exit 1: no traceback, not an internal error.
+    assert done.returncode == 1
+    assert done.stderr == ""
