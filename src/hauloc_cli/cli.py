@@ -46,6 +46,12 @@ class Format(str, Enum):
     json = "json"
 
 
+class BriefFormat(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    html = "html"
+
+
 class FailOn(str, Enum):
     off_track = "off-track"
     at_risk = "at-risk"
@@ -227,6 +233,68 @@ def list_targets(
 
             use_color, width = _terminal(color)
             sys.stdout.write(render_plan(plan, lang=language, width=width, color=use_color))
+
+
+@app.command()
+def summary(
+    actuals: Annotated[Path, typer.Argument(help="Quarterly actuals (CSV).", dir_okay=False,
+                                            show_default=False)],
+    targets: TargetsOpt = None,
+    period: PeriodOpt = None,
+    fmt: Annotated[BriefFormat, typer.Option(
+        "--format", "-f", help="table (the terminal), markdown, or html (one printable page).",
+    )] = BriefFormat.table,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the brief to this file (atomically, and only when the "
+        "run succeeds) instead of stdout.", dir_okay=False, show_default=False,
+    )] = None,
+    fail_on: FailOnOpt = FailOn.off_track,
+    lang: LangOpt = None,
+    color: ColorOpt = Color.auto,
+) -> None:
+    """The meeting brief: where we stand, what changed, what needs attention."""
+    with _user_errors():
+        if output is not None:
+            from hauloc_cli.output import check_writable
+
+            check_writable(output)
+        language = _lang(lang)
+        plan = _plan(targets)
+        quarter = _quarter(period, plan.plan.year)
+        from hauloc_cli.actuals import read_actuals
+        from hauloc_cli.brief import build_brief
+
+        data = read_actuals(actuals, plan)
+        for warning in data.warnings:
+            typer.echo(f"warning: {warning}", err=True)
+        if quarter is None:
+            quarter = data.latest_quarter
+        if quarter is None:
+            raise InputError([_no_figures(actuals)])
+        brief = build_brief(plan, data.series, quarter)
+        if fmt is BriefFormat.html:
+            from hauloc_cli.render.brief_html import render_brief_html
+
+            text = render_brief_html(brief, lang=language, source_file=actuals.name)
+        elif fmt is BriefFormat.markdown:
+            from hauloc_cli.render.brief_markdown import render_brief_markdown
+
+            text = render_brief_markdown(brief, lang=language)
+        else:
+            from hauloc_cli.render.brief_text import render_brief_text
+
+            use_color, width = _terminal(color)
+            if output is not None and color is not Color.always:
+                use_color = False  # a file is not a terminal
+            text = render_brief_text(brief, lang=language, width=width, color=use_color)
+        code = _exit_code(brief.report, fail_on)
+        if output is not None:
+            from hauloc_cli.output import write_atomic
+
+            write_atomic(output, text.encode("utf-8"))
+        else:
+            sys.stdout.write(text)
+        raise typer.Exit(code)
 
 
 def main() -> NoReturn:
