@@ -35,7 +35,7 @@ YEAR_END_VERDICTS: tuple[str, ...] = ("exceeded", "met", "missed", Status.NO_DAT
 class Bar:
     """A progress bar: `fill` and `mark` are shares of its length (0 to 1).
 
-    `over` is set when an at_most target has used more than its allowance.
+    `over` is set when an at_most target without a baseline has used more than its allowance.
     """
 
     fill: float
@@ -205,7 +205,8 @@ def bar(target: Target, a: float, quarter: int) -> Bar:
     done, due = progress(target, a, quarter)
     t = target.target
     assert t is not None
-    over = target.direction == "at_most" and a > t and not same(a, t)
+    over = (target.direction == "at_most" and target.baseline is None
+            and a > t and not same(a, t))
     if done is None:  # a way of no length: an allowance of 0, all used as soon as a > 0
         done = 1.0 if over else 0.0
     return Bar(min(max(done, 0.0), 1.0), min(max(due, 0.0), 1.0), over)

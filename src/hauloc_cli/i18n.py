@@ -199,6 +199,13 @@ UNITS: dict[str, dict[str, str]] = {
 }
 
 
+def missing_labels(catalogue: Mapping[str, Mapping[str, str]]) -> list[str]:
+    """'vi: brief.title' for every label one language has and another lacks."""
+    keys = set().union(*(set(words) for words in catalogue.values()))
+    return sorted(f"{lang}: {key}" for lang, words in catalogue.items()
+                  for key in keys - set(words))
+
+
 def label(lang: str, key: str, **values: object) -> str:
     text = CATALOGUE[lang][key]
     return text.format(**values) if values else text

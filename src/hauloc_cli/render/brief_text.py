@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -64,38 +65,53 @@ def _section(brief: Brief, items: tuple[Item, ...], lang: str, cells: int) -> Ta
             right.append_text(bar_text(item.bar, cells, item.verdict))
             right.append(" ")
         right.append_text(_history(item))
-        grid.add_row(Text("  " + words.figures(item, brief, lang)), right)
+        grid.add_row(Padding(Text(words.figures(item, brief, lang)), (0, 0, 0, 2)), right)
     return grid
 
 
-def _attention(brief: Brief, lang: str) -> Table | Text:
+def _pairs(rows: list[tuple[Text, Text]], width: int) -> list[object]:
+    """Rows of (what, about it): in two aligned columns when every row fits on one line,
+    else each on two lines, the second indented, so that nothing is ever cut."""
+    left = max(r[0].cell_len for r in rows)
+    right = max(r[1].cell_len for r in rows)
+    if left + 1 + right <= width:
+        gap = 2 if left + 2 + right <= width else 1
+        grid = Table.grid(padding=(0, gap, 0, 0))
+        grid.add_column(no_wrap=True)
+        grid.add_column(no_wrap=True)
+        for row in rows:
+            grid.add_row(*row)
+        return [grid]
+    out: list[object] = []
+    for what, about in rows:
+        out += [what, Padding(about, (0, 0, 0, 4))]
+    return out
+
+
+def _attention(brief: Brief, lang: str, width: int) -> list[object]:
     if not brief.attention:
-        return Text(label(lang, "brief.attention_none"))
-    grid = Table.grid(expand=True, padding=(0, 0, 0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=3, overflow="fold")
-    grid.add_column(ratio=2, overflow="fold")
+        return [Text(label(lang, "brief.attention_none"))]
+    rows = []
     for item in brief.attention:
-        grid.add_row(Text(SYMBOLS[item.verdict], style=VERDICT_STYLES[item.verdict]),
-                     words.name(item.target, lang), words.need(item, lang))
-    return grid
+        what = Text(SYMBOLS[item.verdict], style=VERDICT_STYLES[item.verdict])
+        what.append(" " + words.name(item.target, lang))
+        rows.append((what, Text(words.need(item, lang))))
+    return _pairs(rows, width)
 
 
-def _changes(brief: Brief, lang: str) -> Table | Text:
+def _changes(brief: Brief, lang: str, width: int) -> list[object]:
     if brief.changes is None:
-        return Text(label(lang, "brief.changed_first"))
+        return [Text(label(lang, "brief.changed_first"))]
     if not brief.changes:
         before = words.quarter_word(brief.quarter - 1, lang)
-        return Text(label(lang, "brief.changed_none", before=before))
-    grid = Table.grid(expand=True, padding=(0, 0, 0, 1))
-    grid.add_column(ratio=1, overflow="fold")
-    grid.add_column(no_wrap=True)
+        return [Text(label(lang, "brief.changed_none", before=before))]
+    rows = []
     for change in brief.changes:
         move = verdict_text(change.before.value, lang)
         move.append(" → ")
         move.append_text(verdict_text(change.item.verdict, lang))
-        grid.add_row(words.name(change.item.target, lang), move)
-    return grid
+        rows.append((Text(words.name(change.item.target, lang)), move))
+    return _pairs(rows, width)
 
 
 def _counts(brief: Brief, lang: str, width: int) -> list[Text]:
@@ -128,13 +144,13 @@ def render_brief_text(brief: Brief, *, lang: str = "en", width: int = 80,
     for section in brief.sections:
         out += ["", _heading(words.group_word(section.group, lang)),
                 _section(brief, section.items, lang, cells)]
-    out += ["", _heading(label(lang, "brief.attention")), _attention(brief, lang)]
+    out += ["", _heading(label(lang, "brief.attention")), *_attention(brief, lang, width)]
     if brief.quarter > 1:
         head = (f"{label(lang, 'brief.changed')} ({words.quarter_word(brief.quarter - 1, lang)}"
                 f" → {words.quarter_word(brief.quarter, lang)})")
     else:
         head = label(lang, "brief.changed")
-    out += ["", _heading(head), _changes(brief, lang)]
+    out += ["", _heading(head), *_changes(brief, lang, width)]
     out += ["", _heading(label(lang, "brief.no_data"))]
     if brief.no_data:
         out += [Text(f"{SYMBOLS[Status.NO_DATA.value]} {words.name(i.target, lang)}",
