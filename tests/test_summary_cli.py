@@ -32,7 +32,7 @@ KINH TẾ
 Tốc độ tăng trưởng giá trị sản xuất                                 ▲ Có nguy cơ
   10,9% / 12% · cần đạt 12%                            ██████████████████░░│ ▇▇▇
 Thu nhập bình quân đầu người                                      ● Đúng tiến độ
-  67,5 / 69 triệu đồng/người/năm · cần đạt 69          ████████████████████│ ███
+  67,5 / 69 triệu đồng/người/năm · cần đạt 69          ███████████████████░│ ▇▇▇
 Xã đạt chuẩn nông thôn mới kiểu mẫu (thêm)                                 ✔ Đạt
   1 / 1 xã (số liệu quý I) · cần đạt 0,75              ███████████████│█████ █··
 Xã đạt chuẩn nông thôn mới nâng cao (thêm)                        ✖ Chậm tiến độ
@@ -48,7 +48,7 @@ Trường học đạt chuẩn quốc gia (thêm)                              �
 
 MÔI TRƯỜNG
 Tỷ lệ dân số nông thôn được dùng nước hợp vệ sinh                 ● Đúng tiến độ
-  99,3% / 100% · cần đạt 100%                          ████████████████████│ ███
+  99,3% / 100% · cần đạt 100%                          ███████████████████░│ ▇▇▇
 
 QUỐC PHÒNG - AN NINH
 Tỷ lệ xã, thị trấn đạt chuẩn an ninh - trật tự                 ? Chưa có số liệu

@@ -149,13 +149,18 @@ def spark(point: Point) -> str:
         return UNREPORTED
     if isinstance(point.value, bool):
         return "●" if point.value else "○"
-    return SPARKS[round(point.fill * (len(SPARKS) - 1))]
+    level = round(point.fill * (len(SPARKS) - 1))
+    if point.fill < 1:  # the full block is kept for a figure that reached its target
+        level = min(level, len(SPARKS) - 2)
+    return SPARKS[level]
 
 
 def bar_string(bar: Bar, cells: int) -> str:
     """`cells` cells filled in proportion, and a mark between two cells where the target should
     be by now: '█████████████░░│░░░░░'."""
     filled = round(bar.fill * cells)
+    if 0 < bar.fill < 1:  # a bar short of its end never looks full, nor one begun empty
+        filled = min(max(filled, 1), cells - 1)
     mark = round(bar.mark * cells)
     body = FILLED * filled + EMPTY * (cells - filled)
     return body[:mark] + MARK + body[mark:]
