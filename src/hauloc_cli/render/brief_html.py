@@ -35,7 +35,7 @@ TINTS = {
     "missed": "#fee2e2",
     "no_data": "#f3f4f6",
 }
-BAR_WIDTH, BAR_HEIGHT = 120, 14
+BAR_WIDTH, BAR_HEIGHT = 100, 14
 SLOT, SLOTS, SPARK_HEIGHT = 12, 4, 22
 
 CSS = """
@@ -50,7 +50,7 @@ h1{font-size:1.5em;margin:0 0 2pt}
 .period strong{color:#111827}
 .year-end{font-size:1.15em;font-weight:700;margin:0 0 6pt}
 .counts{list-style:none;margin:0 0 8pt;padding:0;display:flex;flex-wrap:wrap;gap:4pt}
-.chip{display:inline-block;white-space:nowrap;border-radius:9pt;padding:1pt 7pt;
+.chip{display:inline-block;white-space:nowrap;border-radius:9pt;padding:0 7pt;
  font-weight:600;border:1px solid currentColor}
 section.group{break-inside:avoid;page-break-inside:avoid;margin:0 0 7pt}
 h2{font-size:1.05em;margin:0 0 3pt;padding-bottom:2pt;border-bottom:2px solid #1f2937;
@@ -60,21 +60,22 @@ th{font-size:.8em;font-weight:600;color:#6b7280;text-align:left;padding:1pt 4pt}
 td{padding:3pt 4pt;border-top:1px solid #e5e7eb;vertical-align:middle}
 col.name{width:47%}col.status{width:19%}col.bar{width:17%}col.hist{width:17%}
 td.name .fig{display:block;font-size:.85em;color:#4b5563}
+td.bar{padding-right:10pt}
 td.bar .share{font-size:.8em;color:#374151}
 td.hist .values{display:block;font-size:.72em;color:#6b7280}
 svg{display:block}
-.notes{display:grid;grid-template-columns:1fr 1fr;gap:4pt 14pt;break-inside:avoid;
- page-break-inside:avoid}
-.notes section{break-inside:avoid}
+.notes{columns:2;column-gap:14pt}
+.notes section{margin-bottom:6pt}
+.notes li{break-inside:avoid}
+.notes h2{break-inside:avoid;break-after:avoid}
 .notes h2{font-size:1em}
 .notes ul{margin:0;padding:0;list-style:none}
 .notes li{padding:2pt 0;border-top:1px solid #e5e7eb;font-size:.9em}
 .notes .what{display:block;color:#374151}
 .notes p{margin:2pt 0;font-size:.9em}
-.attention{grid-row:span 2}
 footer{margin-top:8pt;font-size:.7em;color:#6b7280;overflow-wrap:anywhere}
 @page{size:A4;margin:10mm 12mm}
-@media print{body{font-size:9.5pt}.page{max-width:none;padding:0}}
+@media print{body{font-size:9.5pt}.page{max-width:none;padding:0}td{padding:2pt 4pt}}
 """
 
 
@@ -174,8 +175,8 @@ def _changes(brief: Brief, lang: str) -> str:
                                     before=words.quarter_word(brief.quarter - 1, lang))) + "</p>"
     else:
         body = "<ul>" + "".join(
-            f"<li>{escape(words.name(c.item.target, lang))}<span class=\"what\">"
-            f"{_chip(c.before.value, lang)} → {_chip(c.item.verdict, lang)}</span></li>"
+            f"<li>{escape(words.name(c.item.target, lang))} "
+            f"{_chip(c.before.value, lang)} → {_chip(c.item.verdict, lang)}</li>"
             for c in brief.changes) + "</ul>"
     return f"<section><h2>{escape(head)}</h2>{body}</section>"
 

@@ -5,6 +5,8 @@ Plain strings only (no rich, no markup): each renderer escapes and styles them i
 
 from __future__ import annotations
 
+import math
+
 from hauloc_cli.brief import Bar, Brief, Item, Need, Point
 from hauloc_cli.i18n import SYMBOLS, format_date, format_number, label, unit_label
 from hauloc_cli.plan import Target
@@ -167,8 +169,11 @@ def bar_string(bar: Bar, cells: int) -> str:
 
 
 def share(bar: Bar, lang: str) -> str:
-    """The bar's fill as a percentage: '67%'."""
-    return format_number(bar.fill * 100, lang, decimals=0) + "%"
+    """The bar's fill as a percentage: '67%'; short of the end never shows as '100%'."""
+    text = format_number(bar.fill * 100, lang, decimals=0)
+    if bar.fill < 1 and text == "100":
+        text = format_number(math.floor(bar.fill * 1000) / 10, lang, decimals=1)
+    return text + "%"
 
 
 def history_line(item: Item, lang: str) -> str:
