@@ -189,3 +189,14 @@ def test_html_in_english(q3: Brief) -> None:
     assert "✖ Off track" in html and "? No data" in html
     assert "New OCOP products" in html
     assert "Made with hauloc from actuals_2024.csv" in html
+
+
+def test_markdown_and_html_do_not_load_rich() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from hauloc_cli.render import brief_html, brief_markdown; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=60)
+    assert done.stdout.strip() == "[]"
