@@ -30,6 +30,7 @@ from hauloc_cli.errors import (
 )
 
 if TYPE_CHECKING:
+    from hauloc_cli.actuals import Actuals
     from hauloc_cli.plan import Plan
     from hauloc_cli.status import Report, Status
 
@@ -54,6 +55,12 @@ class TemplateFormat(str, Enum):
     xlsx = "xlsx"
 
 
+class BriefFormat(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    html = "html"
+
+
 class FailOn(str, Enum):
     off_track = "off-track"
     at_risk = "at-risk"
@@ -66,6 +73,11 @@ class Color(str, Enum):
     never = "never"
 
 
+ActualsArg = Annotated[
+    Path,
+    typer.Argument(help="Quarterly actuals: CSV or Excel (.xlsx).", dir_okay=False,
+                   show_default=False),
+]
 TargetsOpt = Annotated[
     Path | None,
     typer.Option("--targets", "-t", help="Plan file (YAML). Default: the plan shipped with hauloc.",
@@ -256,10 +268,28 @@ def _render(report: Report, fmt: Format, *, lang: str, color: Color, to_file: bo
     return render_table(report, lang=lang, width=width, color=use_color, only=only)
 
 
+def _load(actuals: Path, targets: Path | None, period: str | None
+          ) -> tuple[Plan, Actuals, int]:
+    """The plan, the checked actuals (warnings said on stderr) and the quarter to judge."""
+    plan = _plan(targets)
+    quarter = _quarter(period, plan.plan.year)
+    from hauloc_cli.actuals import read_actuals
+
+    data = read_actuals(actuals, plan)
+    for warning in data.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    if quarter is None:
+        quarter = data.latest_quarter
+    if quarter is None:
+        raise InputError([Problem(
+            str(actuals), "", "empty-file", "every value in the file is empty",
+            "fill in the value column, or pass --period to judge with no figures")])
+    return plan, data, quarter
+
+
 @app.command()
 def check(
-    actuals: Annotated[Path, typer.Argument(help="Quarterly actuals (CSV).", dir_okay=False,
-                                            show_default=False)],
+    actuals: ActualsArg,
     targets: TargetsOpt = None,
     period: PeriodOpt = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
@@ -277,18 +307,9 @@ def check(
     with _user_errors():
         _check_output(output)
         language = _lang(lang)
-        plan = _plan(targets)
-        quarter = _quarter(period, plan.plan.year)
-        from hauloc_cli.actuals import read_actuals
+        plan, data, quarter = _load(actuals, targets, period)
         from hauloc_cli.status import evaluate
 
-        data = read_actuals(actuals, plan)
-        for warning in data.warnings:
-            typer.echo(f"warning: {warning}", err=True)
-        if quarter is None:
-            quarter = data.latest_quarter
-        if quarter is None:
-            raise InputError([_no_figures(actuals)])
         report = evaluate(plan, data.series, quarter)
         text = _render(report, fmt, lang=language, color=color, to_file=output is not None,
                        only=_failing(fail_on) if quiet else None, warnings=data.warnings)
@@ -298,11 +319,6 @@ def check(
                        + ", ".join(missing), err=True)
         _emit(text, output, silent=silent, bom=fmt is Format.csv)
         raise typer.Exit(_exit_code(report, fail_on, fail_on_missing))
-
-
-def _no_figures(actuals: Path) -> Problem:
-    return Problem(str(actuals), "", "empty-file", "every value in the file is empty",
-                   "fill in the value column, or pass --period to judge with no figures")
 
 
 @app.command("targets")
@@ -358,6 +374,44 @@ def template(
             raise UsageError("a workbook cannot be shown on a terminal; "
                              "give --output FILE.xlsx")
         _emit(template_xlsx(rows), output)
+
+
+@app.command()
+def summary(
+    actuals: ActualsArg,
+    targets: TargetsOpt = None,
+    period: PeriodOpt = None,
+    fmt: Annotated[BriefFormat, typer.Option(
+        "--format", "-f", help="table (the terminal), markdown, or html (one printable page).",
+    )] = BriefFormat.table,
+    output: OutputOpt = None,
+    fail_on: FailOnOpt = FailOn.off_track,
+    lang: LangOpt = None,
+    color: ColorOpt = Color.auto,
+) -> None:
+    """The meeting brief: where we stand, what changed, what needs attention."""
+    with _user_errors():
+        _check_output(output)
+        language = _lang(lang)
+        plan, data, quarter = _load(actuals, targets, period)
+        from hauloc_cli.brief import build_brief
+
+        brief = build_brief(plan, data.series, quarter)
+        if fmt is BriefFormat.html:
+            from hauloc_cli.render.brief_html import render_brief_html
+
+            text = render_brief_html(brief, lang=language, source_file=actuals.name)
+        elif fmt is BriefFormat.markdown:
+            from hauloc_cli.render.brief_markdown import render_brief_markdown
+
+            text = render_brief_markdown(brief, lang=language)
+        else:
+            from hauloc_cli.render.brief_text import render_brief_text
+
+            use_color, width = _terminal(color, to_file=output is not None)
+            text = render_brief_text(brief, lang=language, width=width, color=use_color)
+        _emit(text, output)
+        raise typer.Exit(_exit_code(brief.report, fail_on))
 
 
 def main() -> NoReturn:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 
 LANGUAGES = ("vi", "en")
 
@@ -47,6 +48,57 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "defined": "{defined} of {declared} declared targets defined",
         "defined_all": "{defined} targets defined",
         "period": "Period",
+        # The meeting brief (hauloc summary)
+        "exceeded": "Exceeded",
+        "met": "Met",
+        "missed": "Missed",
+        "quarter.1": "Q1",
+        "quarter.2": "first half",
+        "quarter.3": "nine months",
+        "quarter.4": "full year",
+        "period.1": "Q1 {year}",
+        "period.2": "first half of {year}",
+        "period.3": "nine months of {year}",
+        "period.4": "full year {year}",
+        "group.economy": "Economy",
+        "group.society": "Society",
+        "group.environment": "Environment",
+        "group.security": "Security",
+        "group.other": "Other",
+        "brief.title": "Meeting brief",
+        "brief.defined": "{defined} of {declared} declared targets defined",
+        "brief.defined_all": "{defined} targets defined",
+        "brief.year_end": "{good}/{total} targets met or exceeded, {exceeded} of them exceeded",
+        "brief.attention": "Needs attention",
+        "brief.attention_none": "Nothing needs attention.",
+        "brief.changed": "Changed since last quarter",
+        "brief.changed_from": "{before} → {now}",
+        "brief.changed_none": "No status changed since {before}.",
+        "brief.changed_first": "First quarter: nothing to compare with yet.",
+        "brief.no_data": "No data",
+        "brief.no_data_ask": "No figure yet; ask for it:",
+        "brief.no_data_none": "Every target has a figure.",
+        "brief.history": "History",
+        "brief.progress": "Progress",
+        "brief.as_of": "as of {period}",
+        "brief.target": "target",
+        "brief.limit": "limit",
+        "brief.expected": "expected",
+        "brief.deadline": "deadline {date}",
+        "brief.days_left": "{days} days left",
+        "brief.days_overdue": "{days} days overdue",
+        "brief.due_today": "due today",
+        "brief.source": "Source",
+        "brief.made_by": "Made with hauloc from {file}",
+        "need.per_quarter": "needs {amount} per remaining quarter",
+        "need.missed_by": "missed by {amount}",
+        "need.allowed_per_quarter": "at most {amount} more per remaining quarter",
+        "need.over_by": "over the limit by {amount}",
+        "need.gap": "{amount} still to go",
+        "need.reduce": "{amount} still to cut",
+        "need.days_left": "{days} days left to the deadline ({date})",
+        "need.days_overdue": "{days} days overdue (deadline {date})",
+        "unit.points": "pp",
     },
     "vi": {
         "achieved": "Đạt",
@@ -71,6 +123,57 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "defined": "{defined}/{declared} chỉ tiêu đã khai báo",
         "defined_all": "{defined} chỉ tiêu",
         "period": "Kỳ",
+        # Báo cáo tóm tắt cho cuộc họp (hauloc summary)
+        "exceeded": "Vượt kế hoạch",
+        "met": "Đạt",
+        "missed": "Không đạt",
+        "quarter.1": "Quý I",
+        "quarter.2": "6 tháng",
+        "quarter.3": "9 tháng",
+        "quarter.4": "Cả năm",
+        "period.1": "Quý I năm {year}",
+        "period.2": "6 tháng đầu năm {year}",
+        "period.3": "9 tháng đầu năm {year}",
+        "period.4": "Cả năm {year}",
+        "group.economy": "Kinh tế",
+        "group.society": "Văn hóa - xã hội",
+        "group.environment": "Môi trường",
+        "group.security": "Quốc phòng - an ninh",
+        "group.other": "Khác",
+        "brief.title": "Báo cáo tóm tắt",
+        "brief.defined": "Theo dõi {defined}/{declared} chỉ tiêu của nghị quyết",
+        "brief.defined_all": "Theo dõi {defined} chỉ tiêu",
+        "brief.year_end": "{good}/{total} chỉ tiêu đạt và vượt kế hoạch, trong đó {exceeded} vượt",
+        "brief.attention": "Cần chú ý",
+        "brief.attention_none": "Không có chỉ tiêu nào cần chú ý.",
+        "brief.changed": "Thay đổi so với quý trước",
+        "brief.changed_from": "{before} → {now}",
+        "brief.changed_none": "Không có chỉ tiêu nào đổi đánh giá so với {before}.",
+        "brief.changed_first": "Quý đầu tiên: chưa có quý trước để so sánh.",
+        "brief.no_data": "Chưa có số liệu",
+        "brief.no_data_ask": "Chưa có số liệu, cần đề nghị báo cáo:",
+        "brief.no_data_none": "Tất cả chỉ tiêu đã có số liệu.",
+        "brief.history": "Diễn biến",
+        "brief.progress": "Tiến độ",
+        "brief.as_of": "số liệu {period}",
+        "brief.target": "kế hoạch",
+        "brief.limit": "tối đa",
+        "brief.expected": "cần đạt",
+        "brief.deadline": "hạn {date}",
+        "brief.days_left": "còn {days} ngày",
+        "brief.days_overdue": "quá hạn {days} ngày",
+        "brief.due_today": "đến hạn hôm nay",
+        "brief.source": "Nguồn",
+        "brief.made_by": "Lập bằng hauloc từ {file}",
+        "need.per_quarter": "mỗi quý còn lại cần {amount}",
+        "need.missed_by": "hụt {amount} so với kế hoạch",
+        "need.allowed_per_quarter": "mỗi quý còn lại tối đa {amount}",
+        "need.over_by": "vượt mức cho phép {amount}",
+        "need.gap": "còn thiếu {amount}",
+        "need.reduce": "còn phải giảm {amount}",
+        "need.days_left": "còn {days} ngày đến hạn ({date})",
+        "need.days_overdue": "quá hạn {days} ngày (hạn {date})",
+        "unit.points": "điểm %",
     },
 }
 
@@ -80,12 +183,46 @@ SYMBOLS = {
     "at_risk": "▲",
     "off_track": "✖",
     "no_data": "?",
+    # year-end classes, used by the brief at the final quarter
+    "exceeded": "★",
+    "met": "✔",
+    "missed": "✖",
 }
+
+# Units of the bundled plan in each language; any other unit is shown as the plan writes it.
+UNITS: dict[str, dict[str, str]] = {
+    "en": {},
+    "vi": {
+        "communes": "xã",
+        "products": "sản phẩm",
+        "schools": "trường",
+        "million VND/person/year": "triệu đồng/người/năm",
+    },
+}
+
+
+def missing_labels(catalogue: Mapping[str, Mapping[str, str]]) -> list[str]:
+    """'vi: brief.title' for every label one language has and another lacks."""
+    keys = set().union(*(set(words) for words in catalogue.values()))
+    return sorted(f"{lang}: {key}" for lang, words in catalogue.items()
+                  for key in keys - set(words))
 
 
 def label(lang: str, key: str, **values: object) -> str:
     text = CATALOGUE[lang][key]
     return text.format(**values) if values else text
+
+
+def unit_label(lang: str, unit: str | None) -> str:
+    """The unit in the language of the brief; as the plan writes it when we have no word."""
+    if not unit:
+        return ""
+    return UNITS[lang].get(unit, unit)
+
+
+def format_date(day: date, lang: str) -> str:
+    """31/05/2024 in Vietnamese, 2024-05-31 in English."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}" if lang == "vi" else day.isoformat()
 
 
 def resolve_language(option: str | None, environ: Mapping[str, str]) -> str | None:

@@ -1,0 +1,98 @@
+"""The brief as plain Markdown, to paste into a document or a chat."""
+
+from __future__ import annotations
+
+import re
+
+from hauloc_cli.brief import Brief, Item
+from hauloc_cli.i18n import SYMBOLS, label
+from hauloc_cli.render import brief_words as words
+from hauloc_cli.status import Status
+
+BAR_CELLS = 10
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def escape(text: str) -> str:
+    """Text from a file, made inert: no emphasis, links, HTML or table cells from it."""
+    return _SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _progress(item: Item, lang: str) -> str:
+    if item.bar is None:
+        return ""
+    return f"`{words.bar_string(item.bar, BAR_CELLS)}` {words.share(item.bar, lang)}"
+
+
+def _history(item: Item, lang: str) -> str:
+    values = words.history_line(item, lang)
+    if not values:
+        return "—"
+    return f"{''.join(words.spark(p) for p in item.history)} {escape(values)}"
+
+
+def _section(brief: Brief, items: tuple[Item, ...], lang: str) -> list[str]:
+    head = [label(lang, k) for k in ("col.target", "col.status", "col.actual", "brief.progress",
+                                      "brief.history")]
+    lines = [_row(head), _row(["---"] * len(head))]
+    for item in items:
+        lines.append(_row([
+            escape(words.name(item.target, lang)),
+            words.verdict_with_symbol(item.verdict, lang),
+            escape(words.figures(item, brief, lang)),
+            _progress(item, lang),
+            _history(item, lang),
+        ]))
+    return lines
+
+
+def _attention(brief: Brief, lang: str) -> list[str]:
+    if not brief.attention:
+        return [label(lang, "brief.attention_none")]
+    return [f"- {SYMBOLS[i.verdict]} **{escape(words.name(i.target, lang))}**: "
+            f"{escape(words.need(i, lang))}" for i in brief.attention]
+
+
+def _changes(brief: Brief, lang: str) -> list[str]:
+    if brief.changes is None:
+        return [label(lang, "brief.changed_first")]
+    if not brief.changes:
+        return [label(lang, "brief.changed_none",
+                      before=words.quarter_word(brief.quarter - 1, lang))]
+    return [f"- {escape(words.name(c.item.target, lang))}: "
+            + label(lang, "brief.changed_from",
+                    before=words.verdict_with_symbol(c.before.value, lang),
+                    now=words.verdict_with_symbol(c.item.verdict, lang))
+            for c in brief.changes]
+
+
+def render_brief_markdown(brief: Brief, *, lang: str = "en") -> str:
+    """The same content as the terminal brief, as Markdown headings, tables and lists."""
+    info = brief.report.plan.plan
+    lines = [f"# {escape(info.name or info.id)}", "",
+             f"**{words.period_words(brief, lang)}** · {words.scope(brief, lang)}", ""]
+    sentence = words.year_end(brief, lang)
+    if sentence:
+        lines += [f"**{sentence}**", ""]
+    lines += [" · ".join(f"{shown}: {n}" for _, shown, n in words.counts(brief, lang)), ""]
+    for section in brief.sections:
+        lines += [f"## {words.group_word(section.group, lang)}", ""]
+        lines += _section(brief, section.items, lang) + [""]
+    lines += [f"## {label(lang, 'brief.attention')}", ""] + _attention(brief, lang) + [""]
+    head = label(lang, "brief.changed")
+    if brief.quarter > 1:
+        head += (f" ({words.quarter_word(brief.quarter - 1, lang)} → "
+                 f"{words.quarter_word(brief.quarter, lang)})")
+    lines += [f"## {head}", ""] + _changes(brief, lang) + [""]
+    lines += [f"## {label(lang, 'brief.no_data')}", ""]
+    if brief.no_data:
+        lines += [label(lang, "brief.no_data_ask"), ""]
+        lines += [f"- {SYMBOLS[Status.NO_DATA.value]} {escape(words.name(i.target, lang))}"
+                  for i in brief.no_data]
+    else:
+        lines.append(label(lang, "brief.no_data_none"))
+    return "\n".join(lines) + "\n"

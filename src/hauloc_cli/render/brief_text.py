@@ -1,0 +1,160 @@
+"""The brief on a terminal: one screen for the bundled example, readable without colour."""
+
+from __future__ import annotations
+
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from hauloc_cli.brief import Bar, Brief, Item
+from hauloc_cli.i18n import SYMBOLS, label
+from hauloc_cli.render import brief_words as words
+from hauloc_cli.render.table import STYLES, to_text
+from hauloc_cli.status import Status
+
+# The year-end classes look like the statuses they come from.
+VERDICT_STYLES: dict[str, str] = {
+    **{s.value: style for s, style in STYLES.items()},
+    "exceeded": "bold green",
+    "met": "green",
+    "missed": "bold red",
+}
+
+
+def bar_width(width: int) -> int:
+    """Half of what is left after the text, between 10 and 40 cells."""
+    return max(10, min(40, (width - 40) // 2))
+
+
+def bar_text(bar: Bar, cells: int, verdict: str) -> Text:
+    """`cells` cells filled in proportion, and a mark between two cells where it should be."""
+    styles = {
+        words.FILLED: "bold red" if bar.over else VERDICT_STYLES[verdict],
+        words.EMPTY: "dim",
+        words.MARK: "bold",
+    }
+    text = Text()
+    for char in words.bar_string(bar, cells):
+        text.append(char, style=styles[char])
+    return text
+
+
+def verdict_text(verdict: str, lang: str) -> Text:
+    return Text(words.verdict_with_symbol(verdict, lang), style=VERDICT_STYLES[verdict])
+
+
+def _heading(text: str) -> Text:
+    return Text(text.upper(), style="bold")
+
+
+def _history(item: Item) -> Text:
+    text = Text()
+    for point in item.history:
+        text.append(words.spark(point), style=VERDICT_STYLES[point.verdict])
+    return text
+
+
+def _section(brief: Brief, items: tuple[Item, ...], lang: str, cells: int) -> Table:
+    grid = Table.grid(expand=True, padding=(0, 0, 0, 1))
+    grid.add_column(ratio=1, overflow="fold")
+    grid.add_column(no_wrap=True, justify="right")
+    for item in items:
+        grid.add_row(Text(words.name(item.target, lang)), verdict_text(item.verdict, lang))
+        right = Text()
+        if item.bar is not None:
+            right.append_text(bar_text(item.bar, cells, item.verdict))
+            right.append(" ")
+        right.append_text(_history(item))
+        grid.add_row(Padding(Text(words.figures(item, brief, lang)), (0, 0, 0, 2)), right)
+    return grid
+
+
+def _pairs(rows: list[tuple[Text, Text]], width: int) -> list[object]:
+    """Rows of (what, about it): in two aligned columns when every row fits on one line,
+    else each on two lines, the second indented, so that nothing is ever cut."""
+    left = max(r[0].cell_len for r in rows)
+    right = max(r[1].cell_len for r in rows)
+    if left + 1 + right <= width:
+        gap = 2 if left + 2 + right <= width else 1
+        grid = Table.grid(padding=(0, gap, 0, 0))
+        grid.add_column(no_wrap=True)
+        grid.add_column(no_wrap=True)
+        for row in rows:
+            grid.add_row(*row)
+        return [grid]
+    out: list[object] = []
+    for what, about in rows:
+        out += [what, Padding(about, (0, 0, 0, 4))]
+    return out
+
+
+def _attention(brief: Brief, lang: str, width: int) -> list[object]:
+    if not brief.attention:
+        return [Text(label(lang, "brief.attention_none"))]
+    rows = []
+    for item in brief.attention:
+        what = Text(SYMBOLS[item.verdict], style=VERDICT_STYLES[item.verdict])
+        what.append(" " + words.name(item.target, lang))
+        rows.append((what, Text(words.need(item, lang))))
+    return _pairs(rows, width)
+
+
+def _changes(brief: Brief, lang: str, width: int) -> list[object]:
+    if brief.changes is None:
+        return [Text(label(lang, "brief.changed_first"))]
+    if not brief.changes:
+        before = words.quarter_word(brief.quarter - 1, lang)
+        return [Text(label(lang, "brief.changed_none", before=before))]
+    rows = []
+    for change in brief.changes:
+        move = verdict_text(change.before.value, lang)
+        move.append(" → ")
+        move.append_text(verdict_text(change.item.verdict, lang))
+        rows.append((Text(words.name(change.item.target, lang)), move))
+    return _pairs(rows, width)
+
+
+def _counts(brief: Brief, lang: str, width: int) -> list[Text]:
+    """'✔ Đạt 1 · ● Đúng tiến độ 3 · …', broken between counts, never inside one."""
+    lines = [Text()]
+    for verdict, shown, count in words.counts(brief, lang):
+        chunk = Text(f"{shown} {count}", style=VERDICT_STYLES[verdict])
+        if lines[-1].cell_len and lines[-1].cell_len + 3 + chunk.cell_len > width:
+            lines.append(Text())
+        if lines[-1].cell_len:
+            lines[-1].append(" · ")
+        lines[-1].append_text(chunk)
+    return lines
+
+
+def render_brief_text(brief: Brief, *, lang: str = "en", width: int = 80,
+                      color: bool = False) -> str:
+    """Headline, one section per group, then what needs attention, what changed, what is
+    missing. Fits `width` columns without cutting a number or a status."""
+    info = brief.report.plan.plan
+    out: list[object] = [
+        Text(info.name or info.id, style="bold"),
+        Text(f"{words.period_words(brief, lang)} · {words.scope(brief, lang)}"),
+    ]
+    sentence = words.year_end(brief, lang)
+    if sentence:
+        out.append(Text(sentence, style="bold"))
+    out += _counts(brief, lang, width)
+    cells = bar_width(width)
+    for section in brief.sections:
+        out += ["", _heading(words.group_word(section.group, lang)),
+                _section(brief, section.items, lang, cells)]
+    out += ["", _heading(label(lang, "brief.attention")), *_attention(brief, lang, width)]
+    if brief.quarter > 1:
+        head = (f"{label(lang, 'brief.changed')} ({words.quarter_word(brief.quarter - 1, lang)}"
+                f" → {words.quarter_word(brief.quarter, lang)})")
+    else:
+        head = label(lang, "brief.changed")
+    out += ["", _heading(head), *_changes(brief, lang, width)]
+    out += ["", _heading(label(lang, "brief.no_data"))]
+    if brief.no_data:
+        out += [Text(f"{SYMBOLS[Status.NO_DATA.value]} {words.name(i.target, lang)}",
+                     style=VERDICT_STYLES[Status.NO_DATA.value]) for i in brief.no_data]
+    else:
+        out.append(Text(label(lang, "brief.no_data_none")))
+    return to_text(out, width=width, color=color)

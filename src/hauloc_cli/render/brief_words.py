@@ -1,0 +1,183 @@
+"""The words of the brief in one language, shared by its terminal, Markdown and HTML renderings.
+
+Plain strings only (no rich, no markup): each renderer escapes and styles them its own way.
+"""
+
+from __future__ import annotations
+
+import math
+
+from hauloc_cli.brief import Bar, Brief, Item, Need, Point
+from hauloc_cli.i18n import SYMBOLS, format_date, format_number, label, unit_label
+from hauloc_cli.plan import Target
+
+SPARKS = "▁▂▃▄▅▆▇█"
+UNREPORTED = "·"
+FILLED, EMPTY, MARK = "█", "░", "│"
+
+
+def name(target: Target, lang: str) -> str:
+    """`name_en` in English (falling back to `name`), `name` in Vietnamese."""
+    return target.name_en if lang == "en" and target.name_en else target.name
+
+
+def verdict_word(verdict: str, lang: str) -> str:
+    return label(lang, verdict)
+
+
+def verdict_with_symbol(verdict: str, lang: str) -> str:
+    return f"{SYMBOLS[verdict]} {label(lang, verdict)}"
+
+
+def period_words(brief: Brief, lang: str) -> str:
+    """'9 tháng đầu năm 2024' / 'nine months of 2024'."""
+    return label(lang, f"period.{brief.quarter}", year=brief.year)
+
+
+def quarter_word(quarter: int, lang: str) -> str:
+    """'Quý I', '6 tháng', '9 tháng', 'Cả năm' / 'Q1', 'first half', 'nine months', 'full year'."""
+    return label(lang, f"quarter.{quarter}")
+
+
+def inline_quarter(quarter: int, lang: str) -> str:
+    """The quarter's word inside a sentence: 'quý I', '6 tháng' / 'Q1', 'first half'."""
+    word = quarter_word(quarter, lang)
+    return word[0].lower() + word[1:] if lang == "vi" else word
+
+
+def group_word(group: str, lang: str) -> str:
+    return label(lang, f"group.{group}")
+
+
+def amount(x: float, unit: str | None, lang: str) -> str:
+    """A number with its unit: '12,1%', '4 sản phẩm', '67.5 million VND/person/year'."""
+    text = format_number(x, lang)
+    if unit == "%":
+        return text + "%"
+    shown = unit_label(lang, unit)
+    return f"{text} {shown}" if shown else text
+
+
+def counts(brief: Brief, lang: str) -> list[tuple[str, str, int]]:
+    """(verdict, 'symbol word', count) for each verdict the brief speaks in."""
+    return [(v, verdict_with_symbol(v, lang), n) for v, n in brief.counts.items()]
+
+
+def scope(brief: Brief, lang: str) -> str:
+    """How many of the declared targets the plan defines."""
+    if brief.declared:
+        return label(lang, "brief.defined", defined=brief.defined, declared=brief.declared)
+    return label(lang, "brief.defined_all", defined=brief.defined)
+
+
+def year_end(brief: Brief, lang: str) -> str | None:
+    """At the final quarter, the sentence reports use: '7/9 chỉ tiêu đạt và vượt kế hoạch,
+    trong đó 3 vượt'. None before it."""
+    if not brief.final:
+        return None
+    c = brief.counts
+    return label(lang, "brief.year_end", good=c["exceeded"] + c["met"], total=brief.defined,
+                 exceeded=c["exceeded"])
+
+
+def figures(item: Item, brief: Brief, lang: str) -> str:
+    """Actual against target and what is expected by now, in a line.
+
+    '4/6 sản phẩm · cần đạt 4,5' — a milestone: 'chưa đạt · hạn 31/05/2024 · quá hạn 122 ngày'.
+    """
+    r = item.result
+    t = item.target
+    if t.kind == "milestone":
+        assert r.deadline is not None
+        parts = [label(lang, "brief.deadline", date=format_date(r.deadline, lang))]
+        if r.actual is not None:
+            parts.insert(0, label(lang, "done" if r.actual else "not_done"))
+        if not r.actual and item.days is not None:
+            parts.append(days(item.days, lang))
+        return " · ".join(parts)
+    assert t.target is not None
+    goal = amount(t.target, t.unit, lang)
+    if t.direction == "at_most":
+        goal = f"{label(lang, 'brief.limit')} {goal}"
+    if r.actual is None:
+        return f"{label(lang, 'brief.target')} {goal}"
+    actual = format_number(float(r.actual), lang) + ("%" if t.unit == "%" else "")
+    text = f"{actual} / {goal}"
+    if r.as_of is not None and r.as_of != brief.quarter:
+        text += f" ({label(lang, 'brief.as_of', period=inline_quarter(r.as_of, lang))})"
+    if r.expected is not None and not brief.final:
+        expected = format_number(r.expected, lang) + ("%" if t.unit == "%" else "")
+        text += f" · {label(lang, 'brief.expected')} {expected}"
+    return text
+
+
+def days(n: int, lang: str) -> str:
+    if n == 0:
+        return label(lang, "brief.due_today")
+    if n > 0:
+        return label(lang, "brief.days_left", days=n)
+    return label(lang, "brief.days_overdue", days=-n)
+
+
+def need(item: Item, lang: str) -> str:
+    """What the target still needs, in words ('mỗi quý còn lại cần 2 sản phẩm')."""
+    n: Need | None = item.need
+    if n is None:
+        return ""
+    t = item.target
+    if n.kind in ("days_left", "days_overdue"):
+        assert item.result.deadline is not None
+        return label(lang, f"need.{n.kind}", days=format_number(n.amount, lang),
+                     date=format_date(item.result.deadline, lang))
+    if n.points:
+        shown = f"{format_number(n.amount, lang)} {label(lang, 'unit.points')}"
+    else:
+        shown = amount(n.amount, t.unit, lang)
+    return label(lang, f"need.{n.kind}", amount=shown)
+
+
+def history_value(point: Point, target: Target, lang: str) -> str:
+    """The figure of one quarter as a table cell shows it."""
+    if point.value is None:
+        return UNREPORTED
+    if isinstance(point.value, bool):
+        return label(lang, "done" if point.value else "not_done")
+    return format_number(float(point.value), lang) + ("%" if target.unit == "%" else "")
+
+
+def spark(point: Point) -> str:
+    """One character of a sparkline: the quarter's progress toward the target, or a dot."""
+    if point.fill is None:
+        return UNREPORTED
+    if isinstance(point.value, bool):
+        return "●" if point.value else "○"
+    level = round(point.fill * (len(SPARKS) - 1))
+    if point.fill < 1:  # the full block is kept for a figure that reached its target
+        level = min(level, len(SPARKS) - 2)
+    return SPARKS[level]
+
+
+def bar_string(bar: Bar, cells: int) -> str:
+    """`cells` cells filled in proportion, and a mark between two cells where the target should
+    be by now: '█████████████░░│░░░░░'."""
+    filled = round(bar.fill * cells)
+    if 0 < bar.fill < 1:  # a bar short of its end never looks full, nor one begun empty
+        filled = min(max(filled, 1), cells - 1)
+    mark = round(bar.mark * cells)
+    body = FILLED * filled + EMPTY * (cells - filled)
+    return body[:mark] + MARK + body[mark:]
+
+
+def share(bar: Bar, lang: str) -> str:
+    """The bar's fill as a percentage: '67%'; short of the end never shows as '100%'."""
+    text = format_number(bar.fill * 100, lang, decimals=0)
+    if bar.fill < 1 and text == "100":
+        text = format_number(math.floor(bar.fill * 1000) / 10, lang, decimals=1)
+    return text + "%"
+
+
+def history_line(item: Item, lang: str) -> str:
+    """'9,5% → 10,4% → 10,9%': the figure reported for each quarter so far ('' if none)."""
+    if all(p.value is None for p in item.history):
+        return ""
+    return " → ".join(history_value(p, item.target, lang) for p in item.history)
