@@ -13,6 +13,7 @@ from enum import Enum
 
 from hauloc_cli.periods import format_period, quarter_end
 from hauloc_cli.plan import Plan, StatusBands, Target
+from hauloc_cli.reasons import explain
 
 Value = float | bool
 
@@ -23,10 +24,6 @@ class Status(str, Enum):
     AT_RISK = "at_risk"
     OFF_TRACK = "off_track"
     NO_DATA = "no_data"
-
-
-# The words Vietnamese reports use for the figure at the end of each quarter.
-PERIOD_WORDS = {1: "quý I", 2: "6 tháng", 3: "9 tháng", 4: "cả năm"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +91,7 @@ def judge(target: Target, figures: Mapping[int, Value], quarter: int, year: int,
     found = latest(figures, quarter)
     if found is None:
         return Result(target, Status.NO_DATA, deadline=deadline,
-                      reason=f"no figure reported by {PERIOD_WORDS[quarter]}")
+                      reason=explain(target, Status.NO_DATA, quarter, "en"))
     as_of, actual = found
     if target.kind == "milestone":
         assert deadline is not None
@@ -102,23 +99,18 @@ def judge(target: Target, figures: Mapping[int, Value], quarter: int, year: int,
     return _numeric(target, float(actual), as_of, quarter, bands)
 
 
-def _when(as_of: int, quarter: int) -> str:
-    """`by 9 tháng`, or `as of quý I` when the latest figure is older than the quarter judged."""
-    return f"by {PERIOD_WORDS[quarter]}" if as_of == quarter else f"as of {PERIOD_WORDS[as_of]}"
-
-
 def _milestone(target: Target, done: bool, as_of: int, quarter: int, year: int,
                deadline: date) -> Result:
     end = quarter_end(year, quarter)
-    when = _when(as_of, quarter)
     if done:
-        status, why = Status.ACHIEVED, f"done {when}"
+        status = Status.ACHIEVED
     elif end >= deadline:
-        status, why = Status.OFF_TRACK, f"not done {when}; deadline {deadline} has passed"
+        status = Status.OFF_TRACK
     elif _next_quarter_end(year, quarter) >= deadline:
-        status, why = Status.AT_RISK, f"not done {when}; deadline {deadline} is next quarter"
+        status = Status.AT_RISK
     else:
-        status, why = Status.ON_TRACK, f"not done {when}; deadline {deadline}"
+        status = Status.ON_TRACK
+    why = explain(target, status, quarter, "en", actual=done, as_of=as_of, deadline=deadline)
     return Result(target, status, done, as_of, deadline=deadline, reason=why)
 
 
@@ -192,45 +184,8 @@ def _numeric(target: Target, a: float, as_of: int, quarter: int, bands: StatusBa
             status = Status.AT_RISK
         else:
             status = Status.OFF_TRACK
-    return Result(target, status, a, as_of, e, r, projected(target, a, f),
-                  reason=_reason(target, status, a, e, r, _when(as_of, quarter), final))
-
-
-def _reason(target: Target, status: Status, a: float, e: float, r: float | None,
-            when: str, final: bool) -> str:
-    """One line a person can read: where the figure stands, what was expected, the verdict."""
-    from hauloc_cli.i18n import format_number
-
-    def num(x: float) -> str:
-        return format_number(x) + ("%" if target.unit == "%" else "")
-
-    t = target.target
-    assert t is not None
-    unit = f" {target.unit}" if target.unit and target.unit != "%" else ""
-    if target.direction == "at_most":
-        head = f"{num(a)}{unit} against a limit of {num(t)}"
-    elif target.kind == "cumulative":
-        head = f"{num(a)} of {num(t)}{unit}"
-    else:
-        head = f"{num(a)}{unit} against {num(t)}"
-    head += f" {when}"
-    if status is Status.ACHIEVED:
-        return f"{head}; target met"
-    if final:
-        return f"{head}; the year is over and the target was missed"
-    if target.kind == "cumulative" and target.direction == "at_most" and \
-            status is Status.OFF_TRACK:
-        return f"{head}; over the limit already"
-    if not same(e, t):
-        head += f"; {num(e)} expected by now"
-    verdict = {
-        Status.ON_TRACK: "on pace",
-        Status.AT_RISK: "behind pace",
-        Status.OFF_TRACK: "well behind pace",
-    }[status]
-    if r is not None and status is not Status.ON_TRACK:
-        verdict += f" ({format_number(r * 100, decimals=0)}% of expected)"
-    return f"{head}; {verdict}"
+    why = explain(target, status, quarter, "en", actual=a, as_of=as_of, expected=e, ratio=r)
+    return Result(target, status, a, as_of, e, r, projected(target, a, f), reason=why)
 
 
 def progress(target: Target, a: float, quarter: int) -> tuple[float | None, float]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hauloc_cli.i18n import label
+from hauloc_cli.reasons import explain_result
 from hauloc_cli.render.cells import row_cells, summary_line
 from hauloc_cli.status import Report, Result, Status
 
@@ -24,7 +25,7 @@ def _row(r: Result, report: Report, lang: str) -> list[str]:
     unit = r.target.unit
     if unit and unit != "%":
         cells[0] = f"{cells[0]} ({unit})"
-    return [*cells, r.reason]
+    return [*cells, explain_result(r, report.quarter, lang)]
 
 
 def render_markdown(report: Report, *, lang: str = "en",

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from hauloc_cli.i18n import SYMBOLS, label
 from hauloc_cli.plan import Plan
+from hauloc_cli.reasons import explain_result
 from hauloc_cli.render.cells import number, row_cells, scope, summary_line, target_name
 from hauloc_cli.status import Report, Status
 
@@ -60,15 +61,16 @@ def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bo
         table.add_column(label(lang, "col.reason"), overflow="fold", ratio=4, min_width=16)
     for r in results:
         cells: list[str | Text] = [*row_cells(r, report, lang)[:-1], status_text(r.status, lang)]
-        table.add_row(*cells, *([r.reason] if wide else []))
+        table.add_row(*cells, *([explain_result(r, report.quarter, lang)] if wide else []))
     parts: list[object] = [table]
     if not wide and results:
         reasons = Table.grid(padding=(0, 1))
         reasons.add_column(no_wrap=True)
         reasons.add_column(overflow="fold")
         for r in results:
-            line = Text(target_name(r.target, lang) + ": ", style="bold")
-            line.append(r.reason)
+            line = Text(target_name(r.target, lang), style="bold")
+            line.append(" — ")
+            line.append(explain_result(r, report.quarter, lang))
             reasons.add_row(Text(SYMBOLS[r.status.value], style=STYLES[r.status]), line)
         parts += ["", reasons]
     parts += ["", summary_line(report, lang)]
