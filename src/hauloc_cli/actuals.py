@@ -13,6 +13,7 @@ import itertools
 import math
 import re
 import unicodedata
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,13 +77,6 @@ class ReadOptions:
 
 
 @dataclass(frozen=True)
-class BadRecord:
-    """A record the CSV reader could not split into fields (a stray or unclosed quote)."""
-
-    message: str
-
-
-@dataclass(frozen=True)
 class Actuals:
     file: str
     # target id → quarter → year-to-date figure
@@ -107,15 +101,20 @@ def _line_col(line: int, col: int | None) -> str:
 class RawTable:
     """A file as rows of cells, before any meaning is given to them.
 
-    `rows` yields (line of the record's first line, cells); `where(line, column)` names a cell
-    the way the user sees it (`7:3` in a CSV file, `Sheet1!C7` in a workbook).
+    `rows` yields the cells of each record; `line_num()` is the last line read so far, so a
+    record starts on the line after the previous one ended. Iterating `rows` may raise one of
+    `bad_record` for a record that cannot be split into cells (the next one can still be read).
+    `where(line, column)` names a cell the way the user sees it (`7:3` in a CSV file,
+    `Sheet1!C7` in a workbook).
     """
 
     name: str
     header: list[str]
     header_line: int
-    rows: Iterator[tuple[int, Sequence[Cell] | BadRecord]]
+    rows: Iterator[Sequence[Cell]]
+    line_num: Callable[[], int]
     where: Callable[[int, int | None], str] = field(default=_line_col)
+    bad_record: tuple[type[Exception], ...] = ()
 
 
 def read_actuals(path: Path, plan: Plan, options: ReadOptions | None = None) -> Actuals:
@@ -199,21 +198,8 @@ def csv_table(name: str, handle: IO[str] | Iterable[str], delimiter: str | None 
                                   f"the header cannot be read ({exc})",
                                   "the first line names the columns: target,period,value",
                                   reader.line_num)]) from None
-    header_line = reader.line_num
-
-    def rows() -> Iterator[tuple[int, list[str] | BadRecord]]:
-        start = reader.line_num + 1
-        while True:
-            try:
-                for row in reader:
-                    yield start, row
-                    start = reader.line_num + 1
-                return
-            except csv.Error as exc:
-                yield start, BadRecord(str(exc))
-                start = reader.line_num + 1
-
-    return RawTable(name, header, header_line, rows())
+    return RawTable(name, header, reader.line_num, reader, lambda: reader.line_num,
+                    bad_record=(csv.Error,))
 
 
 def _nfc(text: str) -> str:
@@ -299,89 +285,120 @@ def parse_table(table: RawTable, plan: Plan, options: ReadOptions | None = None)
     width = len(columns)
 
     by_id = plan.by_id
-    ranges = {t.id: default_range(t) for t in plan.targets}
+    # Per target: (the target, its place in the plan, lowest and highest value allowed).
+    checks: dict[Cell, tuple[Target, int, float, float]] = {}
+    for pos, t in enumerate(plan.targets):
+        lo, hi = default_range(t) or (-math.inf, math.inf)
+        checks[t.id] = (t, pos, lo, hi)
     ids = list(by_id)
-    periods: dict[str, int | PeriodError] = {}
+    periods: dict[Cell, int | PeriodError] = {}
     suggestions: dict[str, str] = {}
     series: dict[str, dict[int, Value]] = {}
-    lines: dict[str, dict[int, int]] = {}
+    # The line each figure came from, at 4 × place in the plan + quarter − 1 (0: none yet).
+    lines = array("l", bytes(array("l").itemsize * 4 * len(plan.targets)))
     decimal_comma = opts.decimal_comma
+    number = _NUMBER.fullmatch
+    line_num = table.line_num
+    end = table.header_line
+    rows = table.rows
     count = 0
-    for line, row in table.rows:
-        if isinstance(row, BadRecord):
+    while True:
+        try:
+            for row in rows:
+                line = end + 1
+                end = line_num()
+                if not any(row):
+                    continue  # a blank line
+                n = len(row)
+                if n > width and any(_text(c) for c in row[width:]):
+                    count += 1
+                    problem(line, width + 1, "extra-field",
+                            f"the row has {n} fields but the header has {width}",
+                            "a value with the delimiter in it needs double quotes around it")
+                    continue
+                raw_value = row[i_value] if i_value < n else ""
+                if raw_value.__class__ is str:
+                    if not raw_value.isascii():
+                        raw_value = unicodedata.normalize("NFC", raw_value)
+                    raw_value = raw_value.strip()
+                    if not raw_value:
+                        if any(_text(c) for c in row):
+                            count += 1
+                        continue  # not reported: as if the row were absent
+                count += 1
+
+                raw_target = row[i_target] if i_target < n else ""
+                check = checks.get(raw_target)
+                if check is None:
+                    target_id = _text(raw_target)
+                    check = checks.get(target_id)
+                    if check is None:
+                        def suggest(tid: str = target_id) -> str:
+                            if tid not in suggestions:
+                                found = difflib.get_close_matches(tid, ids, n=1)
+                                suggestions[tid] = (f"did you mean '{found[0]}'?" if found
+                                                    else "run 'hauloc targets' for the ids")
+                            return suggestions[tid]
+                        problem(line, i_target + 1, "unknown-target",
+                                f"no target '{target_id}' in the plan", suggest)
+
+                raw_period = row[i_period] if i_period < n else ""
+                quarter = periods.get(raw_period)
+                if quarter is None:
+                    key = _text(raw_period)
+                    try:
+                        quarter = read_period(key, year)
+                    except PeriodError as exc:
+                        quarter = exc
+                    if len(periods) < _PERIOD_CACHE_SIZE:
+                        periods[raw_period] = quarter
+                if type(quarter) is PeriodError:
+                    problem(line, i_period + 1, quarter.code,
+                            quarter.message, quarter.hint)
+
+                if check is None:
+                    continue
+                target, pos, lo, hi = check
+                value: Value | tuple[str, str, str]
+                if (raw_value.__class__ is str and not decimal_comma
+                        and target.kind != "milestone" and number(raw_value)):
+                    dot = raw_value.find(".")
+                    if dot >= 0 and len(raw_value) - dot == 4:
+                        value = _plain(raw_value)
+                    else:
+                        value = float(raw_value)
+                        if not lo <= value <= hi:
+                            value = _out_of_range(value, target, lo, hi)
+                else:
+                    value = _value(raw_value, target, decimal_comma, lo, hi)
+                if isinstance(value, tuple):
+                    code, message, hint = value
+                    problem(line, i_value + 1, code, message, hint)
+                    continue
+                if type(quarter) is not int:
+                    continue
+                slot = 4 * pos + quarter - 1
+                first = lines[slot]
+                if first:
+                    problem(line, None, "duplicate-row",
+                            f"a second figure for {target.id} in "
+                            f"{format_period(year, quarter)} "
+                            f"(the first is on line {first})",
+                            "keep one row per target and quarter")
+                    continue
+                lines[slot] = line
+                figures = series.get(target.id)
+                if figures is None:
+                    figures = series[target.id] = {}
+                figures[quarter] = value
+            break
+        except table.bad_record as exc:
+            line, end = end + 1, line_num()
             count += 1
             problem(line, None, "bad-quoting",
-                    f"the record cannot be split into fields ({row.message})",
-                    'a value with a quote in it is written in double quotes, the quote doubled: '
-                    '"12 ""A"" schools"')
-            continue
-        if not any(row):
-            continue  # a blank line
-        n = len(row)
-        if n > width and any(_text(c) for c in row[width:]):
-            count += 1
-            problem(line, width + 1, "extra-field",
-                    f"the row has {n} fields but the header has {width}",
-                    "a value with the delimiter in it needs double quotes around it")
-            continue
-        raw_value = row[i_value] if i_value < n else ""
-        if isinstance(raw_value, str):
-            raw_value = _nfc(raw_value).strip()
-            if not raw_value:
-                if any(_text(c) for c in row):
-                    count += 1
-                continue  # not reported: as if the row were absent
-        count += 1
-        raw_target = row[i_target] if i_target < n else ""
-        target = by_id.get(raw_target) if isinstance(raw_target, str) else None
-        if target is None:
-            target_id = _text(raw_target)
-            target = by_id.get(target_id)
-            if target is None:
-                def suggest(tid: str = target_id) -> str:
-                    if tid not in suggestions:
-                        found = difflib.get_close_matches(tid, ids, n=1)
-                        suggestions[tid] = (f"did you mean '{found[0]}'?" if found
-                                            else "run 'hauloc targets' for the ids")
-                    return suggestions[tid]
-                problem(line, i_target + 1, "unknown-target",
-                        f"no target '{target_id}' in the plan", suggest)
-
-        raw_period = row[i_period] if i_period < n else ""
-        period_key = raw_period if isinstance(raw_period, str) else _text(raw_period)
-        quarter = periods.get(period_key)
-        if quarter is None:
-            try:
-                quarter = read_period(_text(period_key), year)
-            except PeriodError as exc:
-                quarter = exc
-            if len(periods) < _PERIOD_CACHE_SIZE:
-                periods[period_key] = quarter
-        if isinstance(quarter, PeriodError):
-            problem(line, i_period + 1, quarter.code, quarter.message, quarter.hint)
-
-        if target is None:
-            continue
-        value = _value(raw_value, target, decimal_comma, ranges[target.id])
-        if isinstance(value, tuple):
-            code, message, hint = value
-            problem(line, i_value + 1, code, message, hint)
-            continue
-        if isinstance(quarter, PeriodError):
-            continue
-        figures = series.get(target.id)
-        if figures is None:
-            figures = series[target.id] = {}
-            lines[target.id] = {}
-        if quarter in figures:
-            first = lines[target.id][quarter]
-            problem(line, None, "duplicate-row",
-                    f"a second figure for {target.id} in {format_period(year, quarter)} "
-                    f"(the first is on line {first})",
-                    "keep one row per target and quarter")
-            continue
-        figures[quarter] = value
-        lines[target.id][quarter] = line
+                    f"the record cannot be split into fields ({exc})",
+                    "a value with a quote or the delimiter in it goes in double quotes, "
+                    'a quote inside doubled: "12 ""A"" schools"')
 
     if problems.kept:
         raise InputError(problems.kept, problems.more)
@@ -395,19 +412,21 @@ def parse_table(table: RawTable, plan: Plan, options: ReadOptions | None = None)
     return Actuals(name, series, tuple(warnings.kept), count)
 
 
-def _decreases(plan: Plan, series: dict[str, dict[int, Value]],
-               lines: dict[str, dict[int, int]], table: RawTable, col: int,
-               warnings: _Collector) -> None:
+def _decreases(plan: Plan, series: dict[str, dict[int, Value]], lines: array[int],
+               table: RawTable, col: int, warnings: _Collector) -> None:
     """Warn where a cumulative year-to-date figure goes down from one quarter to the next."""
     year = plan.plan.year
-    for target in plan.targets:
+    for pos, target in enumerate(plan.targets):
         figures = series.get(target.id)
         if target.kind != "cumulative" or not figures or len(figures) < 2:
             continue
         quarters = sorted(figures)
+        values = [figures[q] for q in quarters]
+        if values == sorted(values):
+            continue
         for before, after in itertools.pairwise(quarters):
             if figures[after] < figures[before]:
-                line = lines[target.id][after]
+                line = lines[4 * pos + after - 1]
                 warnings.add(Problem(
                     table.name, table.where(line, col), "decreasing-value",
                     f"{target.id} goes down from {figures[before]:g} in "
@@ -417,8 +436,8 @@ def _decreases(plan: Plan, series: dict[str, dict[int, Value]],
                     "(a revised figure is fine)", line))
 
 
-def _value(raw: Cell, target: Target, decimal_comma: bool,
-           allowed: tuple[float, float] | None) -> Value | tuple[str, str, str]:
+def _value(raw: Cell, target: Target, decimal_comma: bool, lo: float, hi: float
+           ) -> Value | tuple[str, str, str]:
     """The figure in a cell for `target`, or (code, message, hint) saying why it is not one."""
     if target.kind == "milestone":
         if isinstance(raw, float):
@@ -441,11 +460,24 @@ def _value(raw: Cell, target: Target, decimal_comma: bool,
         parsed = parse_number(raw, decimal_comma, (target.unit or "").strip() == "%")
     if isinstance(parsed, tuple):
         return parsed
-    number = parsed
-    if allowed is not None and not allowed[0] <= number <= allowed[1]:
-        return ("out-of-range", _range_message(number, target, allowed),
-                _range_hint(number, target))
-    return number
+    if not lo <= parsed <= hi:
+        return _out_of_range(parsed, target, lo, hi)
+    return parsed
+
+
+def _out_of_range(number: float, target: Target, lo: float, hi: float
+                  ) -> tuple[str, str, str]:
+    if target.valid_range is not None:
+        message = f"{number:g} is outside the valid_range [{lo:g}, {hi:g}] of {target.id}"
+        hint = "check the figure, or widen valid_range in the plan"
+    elif target.kind == "cumulative":
+        message = f"{number:g} is below 0; {target.id} counts up from 0 each year"
+        hint = "check the figure"
+    else:
+        message = f"{number:g} is not a percentage between 0 and 100"
+        hint = (f"write a share as a percentage: {number * 100:g}, not {number:g}"
+                if 0 < number <= 1 else "check the figure")
+    return ("out-of-range", message, hint)
 
 
 def parse_number(text: str, decimal_comma: bool = False, percent: bool = False
@@ -495,23 +527,6 @@ def _plain(text: str) -> float | tuple[str, str, str]:
                 "pass --decimal-comma if '.' groups thousands; if it is a decimal point, "
                 f"add a digit: {text}0")
     return float(text)
-
-
-def _range_message(number: float, target: Target, allowed: tuple[float, float]) -> str:
-    lo, hi = allowed
-    if target.valid_range is not None:
-        return f"{number:g} is outside the valid_range [{lo:g}, {hi:g}] of {target.id}"
-    if target.kind == "cumulative":
-        return f"{number:g} is below 0; {target.id} counts up from 0 each year"
-    return f"{number:g} is not a percentage between 0 and 100"
-
-
-def _range_hint(number: float, target: Target) -> str:
-    if target.kind == "level" and target.valid_range is None and 0 < number <= 1:
-        return f"write a share as a percentage: {number * 100:g}, not {number:g}"
-    if target.valid_range is not None:
-        return "check the figure, or widen valid_range in the plan"
-    return "check the figure"
 
 
 def describe(plan: Plan, actuals: Actuals | None = None) -> str:

@@ -76,13 +76,14 @@ def xlsx_table(path: Path, sheet: str | None, max_size: int) -> RawTable:
         raise _bad(path, f"'{name}' is a chart sheet, not a sheet of cells")
     ws.reset_dimensions()  # do not trust the size the file claims; read what is there
     ref = sheet_ref(name)
-    cells = _cells(path, book, ws)
+    read = [0]  # rows read so far: the line number of the last one
+    cells = _cells(path, book, ws, read)
 
     header: list[Cell] = []
     header_line = 0
-    for line, row in cells:
+    for row in cells:
         if any(c != "" for c in row):
-            header, header_line = row, line
+            header, header_line = row, read[0]
             break
     if not header_line:
         book.close()
@@ -92,13 +93,15 @@ def xlsx_table(path: Path, sheet: str | None, max_size: int) -> RawTable:
     def where(line: int, col: int | None) -> str:
         return f"{ref}!{column_letter(col)}{line}" if col else f"{ref}!{line}:{line}"
 
-    return RawTable(str(path), [str(c) for c in header], header_line, cells, where)
+    return RawTable(str(path), [str(c) for c in header], header_line, cells,
+                    lambda: read[0], where)
 
 
-def _cells(path: Path, book: Any, ws: Any) -> Iterator[tuple[int, list[Cell]]]:
+def _cells(path: Path, book: Any, ws: Any, read: list[int]) -> Iterator[list[Cell]]:
     try:
-        for line, row in enumerate(ws.iter_rows(), start=1):
-            yield line, [_value(c.value, c.number_format) for c in row]
+        for row in ws.iter_rows():
+            read[0] += 1
+            yield [_value(c.value, c.number_format) for c in row]
     except Exception as exc:  # noqa: BLE001 - a broken sheet can fail anywhere in openpyxl
         raise _bad(path, f"the sheet cannot be read ({exc})") from None
     finally:
