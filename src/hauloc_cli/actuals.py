@@ -395,10 +395,15 @@ def parse_table(table: RawTable, plan: Plan, options: ReadOptions | None = None)
         except table.bad_record as exc:
             line, end = end + 1, line_num()
             count += 1
-            problem(line, None, "bad-quoting",
-                    f"the record cannot be split into fields ({exc})",
-                    "a value with a quote or the delimiter in it goes in double quotes, "
-                    'a quote inside doubled: "12 ""A"" schools"')
+            if "field limit" in str(exc):
+                problem(line, None, "too-long",
+                        f"a field is longer than {csv.field_size_limit():,} characters",
+                        "check that this is an actuals file, and that every quote is closed")
+            else:
+                problem(line, None, "bad-quoting",
+                        f"the record cannot be split into fields ({exc})",
+                        "a value with a quote or the delimiter in it goes in double quotes, "
+                        'a quote inside doubled: "12 ""A"" schools"')
 
     if problems.kept:
         raise InputError(problems.kept, problems.more)

@@ -180,8 +180,13 @@ def load_plan(path: Path, max_size: int | None = None) -> Plan:
 
 def _problems(exc: ValidationError, data: Any, locator: YamlLocator, name: str) -> list[Problem]:
     problems = []
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    for err in errors:
         loc = list(err["loc"])
+        if err["type"] == "too_short" and len(loc) == 1 and any(
+            len(e["loc"]) > 1 and e["loc"][0] == loc[0] for e in errors
+        ):
+            continue  # "no targets left" only because some targets are wrong
         ctx = err.get("ctx") or {}
         if "index" in ctx:
             loc.append(ctx["index"])
@@ -191,7 +196,7 @@ def _problems(exc: ValidationError, data: Any, locator: YamlLocator, name: str) 
         line, col = locator.position(loc, key_itself=err["type"] == "extra_forbidden")
         problems.append(Problem(name, f"{line}:{col}", code,
                                 f"{_path_label(loc, data)}: {message}", hint, line))
-    problems.sort(key=lambda p: p.line or 0)
+    problems.sort(key=lambda p: tuple(int(n) for n in p.where.split(":")))
     return problems
 
 

@@ -132,4 +132,27 @@ def load_yaml(path: Path, max_size: int | None = None
                                   mark.line + 1 if mark else None)]) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem(name, "", "yaml-syntax", str(exc).strip())]) from None
+    except (ValueError, OverflowError) as exc:  # a scalar such as the date 2024-02-30
+        raise InputError([_bad_scalar(text, name, exc)]) from None
     return data, lambda: YamlLocator(text)
+
+
+def _bad_scalar(text: str, name: str, exc: Exception) -> Problem:
+    """Find the scalar that could not be built (dates, numbers) to say where it is."""
+    constructor = yaml.SafeLoader("")
+    stack = [yaml.compose(text, Loader=_Loader)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                constructor.construct_object(node)
+            except (ValueError, OverflowError):
+                mark = node.start_mark
+                return Problem(name, f"{mark.line + 1}:{mark.column + 1}", "bad-value",
+                               f"'{node.value}' cannot be read ({exc})",
+                               "a date is written 2024-05-31", mark.line + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in reversed(node.value) for n in reversed(pair))
+    return Problem(name, "", "bad-value", f"a value cannot be read ({exc})")
