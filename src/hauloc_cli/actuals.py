@@ -538,7 +538,7 @@ def describe(plan: Plan, actuals: Actuals | None = None) -> str:
     """What `hauloc validate` found: 'OK: 9 targets, 24 rows, quarters Q1–Q3'."""
     parts = [f"{len(plan.targets)} targets"]
     if actuals is not None:
-        parts.append(f"{actuals.rows} rows")
+        parts.append(f"{actuals.rows} row" + ("" if actuals.rows == 1 else "s"))
         quarters = actuals.quarters
         if not quarters:
             parts.append("no figures yet")
