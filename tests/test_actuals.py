@@ -261,3 +261,15 @@ def test_file_is_never_written(tmp_path: Path, plan: Plan) -> None:
     before = path.stat().st_mtime_ns
     read_actuals(path, plan)
     assert path.stat().st_mtime_ns == before
+
+
+def test_bom_read_as_text_is_not_part_of_the_first_column(tmp_path: Path, plan: Plan) -> None:
+    path = tmp_path / "a.csv"
+    path.write_bytes("\ufefftarget,period,value\nocop_products,Q1,1\n".encode("utf-16-le"))
+    data = read_actuals(path, plan, ReadOptions(encoding="utf-16-le"))
+    assert data.series == {"ocop_products": {1: 1.0}}
+
+
+def test_percent_problem_names_what_was_typed(tmp_path: Path, plan: Plan) -> None:
+    path = write(tmp_path, "target,period,value\nrural_hygienic_water,Q1,\"99,1 %\"\n")
+    assert problems(path, plan)[0].startswith(f"{path}:2:3: [bad-number] '99,1 %' has a ','")

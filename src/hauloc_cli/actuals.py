@@ -257,7 +257,8 @@ def parse_table(table: RawTable, plan: Plan, options: ReadOptions | None = None)
         problems.add(lambda: Problem(name, where(line, col), code, message,
                                      hint() if callable(hint) else hint, line))
 
-    columns = [_nfc(c).strip().lower() for c in table.header]
+    # A byte-order mark read as text (e.g. with --encoding utf-16-le) is not part of a name.
+    columns = [_nfc(c).strip("\ufeff \t\r\n").lower() for c in table.header]
     index: dict[str, int] = {}
     unknown: list[str] = []
     hl = table.header_line
@@ -498,7 +499,10 @@ def parse_number(text: str, decimal_comma: bool = False, percent: bool = False
         if not percent:
             return ("bad-number", f"'{text}' has a % sign but the target is not in %",
                     "write the number alone, in the target's unit")
-        return parse_number(bare, decimal_comma, False)
+        parsed = parse_number(bare, decimal_comma, False)
+        if isinstance(parsed, tuple):
+            return (parsed[0], parsed[1].replace(f"'{bare}'", f"'{text}'", 1), parsed[2])
+        return parsed
     if decimal_comma:
         if _COMMA_NUMBER.fullmatch(text):
             number = float(text.replace(".", "").replace(",", "."))
