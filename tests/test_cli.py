@@ -160,7 +160,7 @@ def test_bad_actuals_exit_3_with_every_problem(tmp_path: Path) -> None:
     assert lines[1].startswith(f"{path}:3:2: [bad-period] '2024-Q9' is not a period")
     assert lines[2].startswith(f"{path}:4:3: [bad-number] 'many' is not a number")
     assert lines[3].startswith(f"{path}:5:3: [bad-value] 'maybe' is not yes or no")
-    assert lines[4].startswith(f"{path}:6:2: [bad-period] period 2023-Q4 is not in the plan's "
+    assert lines[4].startswith(f"{path}:6:2: [wrong-year] period '2023-Q4' is not in the plan's "
                                "year 2024")
     assert lines[5].startswith(f"{path}:8: [duplicate-row] a second figure for "
                                "income_per_capita in 2024-Q1 (the first is on line 7)")
@@ -190,7 +190,7 @@ def test_invalid_plan_exits_3(tmp_path: Path) -> None:
                     "    kind: cumulativ\n    target: 3\n", encoding="utf-8")
     code, out, err = run("check", str(EXAMPLE), "--targets", str(plan))
     assert code == 3 and out == ""
-    assert f"{plan}:5:11: [plan-schema] targets[0] (a).kind: 'cumulativ' is not one of" in err
+    assert f"{plan}:5:11: [bad-value] targets[0] (a).kind: 'cumulativ' is not one of" in err
     assert "did you mean 'cumulative'?" in err
 
 

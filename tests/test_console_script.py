@@ -55,8 +55,8 @@ def test_errors_go_to_stderr_with_their_code(tmp_path: Path) -> None:
     assert result.returncode == 3
     assert result.stdout == b""
     assert result.stderr.decode("utf-8") == (
-        f"{bad}:2:2: [bad-period] '2024-Q5' is not a period — write the period as "
-        "2024-Q1 … 2024-Q4\n"
+        f"{bad}:2:2: [bad-period] '2024-Q5' is not a period — write "
+        "2024-Q1 … 2024-Q4, or Quý I, 6 tháng, 9 tháng, Cả năm\n"
         "Error: 1 problem(s) found; nothing was evaluated.\n")
 
 

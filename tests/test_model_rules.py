@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from datetime import date
 from pathlib import Path
@@ -59,7 +60,7 @@ BAD_TARGETS = [
     ("- {id: a, name: A, kind: level, direction: upward, target: 1}", "5",
      "targets[0] (a).direction: 'upward' is not one of at_least, at_most"),
     ("- {id: a, name: A, kind: level, target: '6 products'}", "5",
-     "targets[0] (a).target: Input should be a valid number"),
+     "targets[0] (a).target: input should be a valid number (got '6 products')"),
     ("- {id: a, name: A, kind: cumulative, target: 3, baseline: 1}", "5",
      "targets[0] (a).baseline: 'baseline' applies to kind 'level' only"),
     ("- {id: a, name: A, kind: level, target: 3, baseline: 3}", "5",
@@ -99,8 +100,9 @@ def test_bad_target(tmp_path: Path, entry: str, where: str, message: str) -> Non
     path = plan_file(tmp_path, entry + "\n")
     found = problems(path)
     assert len(found) == 1, found
-    place, text = found[0].split(": [plan-schema] ")
+    place, code, text = re.fullmatch(r"(.*?): \[([a-z-]+)\] (.*)", found[0]).groups()
     assert place.startswith(f"{path}:{where}:")
+    assert code in ("missing-key", "bad-value", "plan-rule", "duplicate-id")
     assert text.startswith(message)
 
 
@@ -112,7 +114,7 @@ def test_value_errors_point_at_the_value(tmp_path: Path) -> None:
           target: 0
         """)
     assert problems(path) == [
-        f"{path}:8:13: [plan-schema] targets[0] (a).target: target must be > 0 for at_least "
+        f"{path}:8:13: [plan-rule] targets[0] (a).target: target must be > 0 for at_least "
         "(or give a baseline)"]
 
 
@@ -124,7 +126,7 @@ def test_unknown_key_points_at_the_key_and_suggests(tmp_path: Path) -> None:
           dealine: 2024-05-31
         """)
     assert problems(path) == [
-        f"{path}:8:5: [plan-schema] targets[0] (m).dealine: unknown key 'dealine' "
+        f"{path}:8:5: [unknown-key] targets[0] (m).dealine: unknown key 'dealine' "
         "— did you mean 'deadline'?"]
 
 
@@ -140,16 +142,17 @@ def test_every_problem_of_a_plan_is_listed_in_line_order(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize(("head", "where", "message"), [
-    ("plan:\n  id: p\ntargets:\n", "2:3", "plan.year: is required"),
-    ("plan:\n  id: p\n  year: '2024'\ntargets:\n", "3:9", "plan.year: Input should be a valid"),
-    ("plan:\n  year: 2024\ntargets:\n", "2:3", "plan.id: is required"),
+    ("plan:\n  id: p\ntargets:\n", "2:3", "[missing-key] plan.year: is required"),
+    ("plan:\n  id: p\n  year: '2024'\ntargets:\n", "3:9",
+     "[bad-value] plan.year: input should be a valid integer (got '2024')"),
+    ("plan:\n  year: 2024\ntargets:\n", "2:3", "[missing-key] plan.id: is required"),
     ("plan:\n  id: p\n  year: 2024\n  declared_targets: 0\ntargets:\n", "4:21",
-     "plan.declared_targets: Input should be greater than or equal to 1"),
+     "[bad-value] plan.declared_targets: input should be greater than or equal to 1 (got 0)"),
 ])
 def test_bad_plan_header(tmp_path: Path, head: str, where: str, message: str) -> None:
     path = plan_file(tmp_path, "- {id: a, name: A, kind: level, target: 1}\n", head=head)
     found = problems(path)
-    assert found[0].startswith(f"{path}:{where}: [plan-schema] {message}"), found
+    assert found[0].startswith(f"{path}:{where}: {message}"), found
 
 
 def test_a_plan_without_targets(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ from hauloc_cli.errors import (
 )
 
 if TYPE_CHECKING:
-    from hauloc_cli.actuals import Actuals
+    from hauloc_cli.actuals import Actuals, ReadOptions
     from hauloc_cli.plan import Plan
     from hauloc_cli.status import Report, Status
 
@@ -117,6 +117,46 @@ SilentOpt = Annotated[
                  "still go to stderr); only the exit code tells."),
 ]
 
+# How to read input files: shared by every command that reads actuals (see ReadOptions).
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Encoding of a CSV file, e.g. cp1258 (Vietnamese Windows). "
+                 "Default: UTF-8, or what the file's byte-order mark says.", show_default=False),
+]
+DelimiterOpt = Annotated[
+    str | None,
+    typer.Option("--delimiter", help="Field separator of a CSV file: ',' ';' or 'tab'. "
+                 "Default: detected from the header line.", show_default=False),
+]
+SheetOpt = Annotated[
+    str | None,
+    typer.Option("--sheet", help="Sheet of an .xlsx workbook. Default: the first sheet.",
+                 show_default=False),
+]
+DecimalCommaOpt = Annotated[
+    bool,
+    typer.Option("--decimal-comma", help="Numbers are written the Vietnamese way, 1.234,5: "
+                 "',' is the decimal separator and '.' groups thousands."),
+]
+MaxErrorsOpt = Annotated[
+    int,
+    typer.Option("--max-errors", min=1, help="Show at most this many problems of a file."),
+]
+MaxSizeOpt = Annotated[
+    float,
+    typer.Option("--max-size", min=0.001, help="Refuse input files larger than this (MB)."),
+]
+
+
+def _read_options(encoding: str | None, delimiter: str | None, sheet: str | None,
+                  decimal_comma: bool, max_errors: int, max_size: float) -> ReadOptions:
+    from hauloc_cli.actuals import ReadOptions
+    from hauloc_cli.textio import MB
+
+    return ReadOptions(encoding=encoding, delimiter=delimiter, sheet=sheet,
+                       decimal_comma=decimal_comma, max_errors=max_errors,
+                       max_size=int(max_size * MB))
+
 
 def _version(value: bool) -> None:
     if value:
@@ -147,10 +187,10 @@ def _user_errors() -> Iterator[None]:
         raise typer.Exit(exc.exit_code) from None
 
 
-def _plan(targets: Path | None) -> Plan:
+def _plan(targets: Path | None, max_size: int | None = None) -> Plan:
     from hauloc_cli.plan import default_plan_path, load_plan
 
-    return load_plan(targets or default_plan_path())
+    return load_plan(targets or default_plan_path(), max_size)
 
 
 def _lang(option: str | None) -> str:
@@ -268,14 +308,14 @@ def _render(report: Report, fmt: Format, *, lang: str, color: Color, to_file: bo
     return render_table(report, lang=lang, width=width, color=use_color, only=only)
 
 
-def _load(actuals: Path, targets: Path | None, period: str | None
+def _load(actuals: Path, targets: Path | None, period: str | None, options: ReadOptions
           ) -> tuple[Plan, Actuals, int]:
     """The plan, the checked actuals (warnings said on stderr) and the quarter to judge."""
-    plan = _plan(targets)
+    plan = _plan(targets, options.max_size)
     quarter = _quarter(period, plan.plan.year)
     from hauloc_cli.actuals import read_actuals
 
-    data = read_actuals(actuals, plan)
+    data = read_actuals(actuals, plan, options)
     for warning in data.warnings:
         typer.echo(f"warning: {warning}", err=True)
     if quarter is None:
@@ -302,12 +342,19 @@ def check(
     fail_on_missing: Annotated[bool, typer.Option(
         "--fail-on-missing", help="Exit 1 also when a target has no figure for the quarter "
         "judged (none at all, or only an earlier quarter's).")] = False,
+    encoding: EncodingOpt = None,
+    delimiter: DelimiterOpt = None,
+    sheet: SheetOpt = None,
+    decimal_comma: DecimalCommaOpt = False,
+    max_errors: MaxErrorsOpt = 50,
+    max_size: MaxSizeOpt = 100,
 ) -> None:
     """Judge every target: achieved, on track, at risk, off track or no data."""
     with _user_errors():
         _check_output(output)
         language = _lang(lang)
-        plan, data, quarter = _load(actuals, targets, period)
+        options = _read_options(encoding, delimiter, sheet, decimal_comma, max_errors, max_size)
+        plan, data, quarter = _load(actuals, targets, period, options)
         from hauloc_cli.status import evaluate
 
         report = evaluate(plan, data.series, quarter)
@@ -388,12 +435,19 @@ def summary(
     fail_on: FailOnOpt = FailOn.off_track,
     lang: LangOpt = None,
     color: ColorOpt = Color.auto,
+    encoding: EncodingOpt = None,
+    delimiter: DelimiterOpt = None,
+    sheet: SheetOpt = None,
+    decimal_comma: DecimalCommaOpt = False,
+    max_errors: MaxErrorsOpt = 50,
+    max_size: MaxSizeOpt = 100,
 ) -> None:
     """The meeting brief: where we stand, what changed, what needs attention."""
     with _user_errors():
         _check_output(output)
         language = _lang(lang)
-        plan, data, quarter = _load(actuals, targets, period)
+        options = _read_options(encoding, delimiter, sheet, decimal_comma, max_errors, max_size)
+        plan, data, quarter = _load(actuals, targets, period, options)
         from hauloc_cli.brief import build_brief
 
         brief = build_brief(plan, data.series, quarter)
@@ -412,6 +466,41 @@ def summary(
             text = render_brief_text(brief, lang=language, width=width, color=use_color)
         _emit(text, output)
         raise typer.Exit(_exit_code(brief.report, fail_on))
+
+
+@app.command()
+def validate(
+    actuals: Annotated[Path | None, typer.Argument(
+        help="Quarterly actuals (CSV or .xlsx) to check as well.", dir_okay=False,
+        show_default=False)] = None,
+    targets: TargetsOpt = None,
+    encoding: EncodingOpt = None,
+    delimiter: DelimiterOpt = None,
+    sheet: SheetOpt = None,
+    decimal_comma: DecimalCommaOpt = False,
+    max_errors: MaxErrorsOpt = 50,
+    max_size: MaxSizeOpt = 100,
+) -> None:
+    """Check the plan, and an actuals file if given, and say what was found (exit 0 or 3)."""
+    with _user_errors():
+        options = _read_options(encoding, delimiter, sheet, decimal_comma, max_errors, max_size)
+        plan = _plan(targets, options.max_size)
+        from hauloc_cli.actuals import describe, read_actuals
+
+        data = None if actuals is None else read_actuals(actuals, plan, options)
+        for warning in data.warnings if data is not None else ():
+            typer.echo(f"warning: {warning}", err=True)
+        typer.echo(describe(plan, data))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the plan file, for editors and other checkers."""
+    import json
+
+    from hauloc_cli.plan import plan_json_schema
+
+    sys.stdout.write(json.dumps(plan_json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
 def main() -> NoReturn:

@@ -140,7 +140,8 @@ class Plan(_Model):
         for i, t in enumerate(targets):
             if t.id in seen:
                 raise PydanticCustomError(
-                    "plan_rule", f"target id '{t.id}' is used twice", {"key": "id", "index": i}
+                    "plan_rule", f"target id '{t.id}' is used twice",
+                    {"key": "id", "index": i, "code": "duplicate-id"},
                 )
             seen.add(t.id)
         info_plan = info.data.get("plan")
@@ -163,13 +164,16 @@ class Plan(_Model):
         return target.deadline or date(self.plan.year, 12, 31)
 
 
-def load_plan(path: Path) -> Plan:
-    """Read and validate a plan file; raise InputError with every problem found."""
+def load_plan(path: Path, max_size: int | None = None) -> Plan:
+    """Read and validate a plan file; raise InputError with every problem found.
+
+    Files larger than `max_size` bytes (default 100 MB) are refused.
+    """
     name = str(path)
-    data, locator = load_yaml(path)
+    data, locator = load_yaml(path, max_size)
     if not isinstance(data, dict):
-        raise InputError([Problem(name, "1", "plan-schema", "a plan is a mapping with the keys "
-                                  "'plan' and 'targets'", "see the README, 'Writing a plan'")])
+        raise InputError([Problem(name, "1:1", "bad-value", "a plan is a mapping with the keys "
+                                  "'plan' and 'targets'", "see the README, 'Writing a plan'", 1)])
     try:
         return Plan.model_validate(data)
     except ValidationError as exc:
@@ -178,18 +182,23 @@ def load_plan(path: Path) -> Plan:
 
 def _problems(exc: ValidationError, data: Any, locator: YamlLocator, name: str) -> list[Problem]:
     problems = []
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    for err in errors:
         loc = list(err["loc"])
+        if err["type"] == "too_short" and len(loc) == 1 and any(
+            len(e["loc"]) > 1 and e["loc"][0] == loc[0] for e in errors
+        ):
+            continue  # "no targets left" only because some targets are wrong
         ctx = err.get("ctx") or {}
         if "index" in ctx:
             loc.append(ctx["index"])
         if "key" in ctx:
             loc.append(ctx["key"])
-        message, hint = _describe(err, loc)
+        code, message, hint = _describe(err, loc)
         line, col = locator.position(loc, key_itself=err["type"] == "extra_forbidden")
-        problems.append(Problem(name, f"{line}:{col}", "plan-schema",
+        problems.append(Problem(name, f"{line}:{col}", code,
                                 f"{_path_label(loc, data)}: {message}", hint, line))
-    problems.sort(key=lambda p: p.line or 0)
+    problems.sort(key=lambda p: tuple(int(n) for n in p.where.split(":")))
     return problems
 
 
@@ -221,27 +230,43 @@ _KEYS = {
 }
 
 
-def _describe(err: Any, loc: list[Any]) -> tuple[str, str]:
-    """The message and a hint ("did you mean …") for one pydantic error."""
+def _describe(err: Any, loc: list[Any]) -> tuple[str, str, str]:
+    """The code, message and a hint ("did you mean …") for one pydantic error."""
     kind = err["type"]
+    value = err.get("input")
     if kind == "extra_forbidden":
         key = str(loc[-1])
         section = next((str(p) for p in loc[:-1] if isinstance(p, str)), "")
         known = _KEYS.get(section, ())
         close = difflib.get_close_matches(key, known, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(known)
-        return f"unknown key '{key}'", hint
+        return "unknown-key", f"unknown key '{key}'", hint
     if kind == "missing":
-        return "is required", ""
+        return "missing-key", "is required", ""
     if kind == "literal_error":
         expected = [s.strip(" '") for s in
                     err["ctx"]["expected"].replace(" or ", ", ").split(",")]
-        close = difflib.get_close_matches(str(err["input"]), expected, n=1)
+        close = difflib.get_close_matches(str(value), expected, n=1)
         hint = f"did you mean '{close[0]}'?" if close else ""
-        return f"'{err['input']}' is not one of {', '.join(expected)}", hint
+        return "bad-value", f"'{value}' is not one of {', '.join(expected)}", hint
     if kind == "string_pattern_mismatch":
-        return f"'{err['input']}' is not a valid id", "use lower-case letters, digits and _"
-    return err["msg"], ""
+        return "bad-value", f"'{value}' is not a valid id", "use lower-case letters, digits and _"
+    if kind == "plan_rule":
+        return (err.get("ctx") or {}).get("code", "plan-rule"), err["msg"], ""
+    message = err["msg"][:1].lower() + err["msg"][1:]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        shown = repr(value) if not isinstance(value, str) or len(value) < 60 else "a long text"
+        message += f" (got {shown})"
+    return "bad-value", message, ""
+
+
+def plan_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a plan file, from the pydantic model (`hauloc schema`)."""
+    schema = Plan.model_json_schema()
+    schema["title"] = "hauloc plan"
+    schema["description"] = ("The targets a local government set itself for one year "
+                             "(hauloc plan file, YAML).")
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
 DEFAULT_PLAN = "targets_2024.yaml"
