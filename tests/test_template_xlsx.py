@@ -21,7 +21,11 @@ from .test_template import FILLED, IDS, assert_round_trip
 # The xlsx reader comes with the input issue (hauloc_cli/xlsx.py); until it is merged the
 # round trip cannot run.
 XLSX_READER = importlib.util.find_spec("hauloc_cli.xlsx") is not None
-PERCENT_TARGETS = {"production_growth", "security_standard_communes", "rural_hygienic_water"}
+# The bounds `check` applies when it reads the file (actuals.default_range): a level in % lies
+# in 0–100, a cumulative count is >= 0, an annual figure such as growth may be any number.
+PERCENT_LEVELS = {"security_standard_communes", "rural_hygienic_water"}
+COUNTS = {"ntm_model_communes", "ntm_advanced_communes", "ocop_products",
+          "national_standard_schools"}
 
 
 def workbook(data: bytes) -> Any:
@@ -77,8 +81,10 @@ def test_validations(sheet: Any) -> None:
         got = found[f"C{r}"]
         if target == "ntm_district_recognition":
             assert got == ("list", '"có,không"', None)
-        elif target in PERCENT_TARGETS:
+        elif target in PERCENT_LEVELS:
             assert got == ("decimal", "0", "100")
+        elif target in COUNTS:
+            assert got == ("decimal", "0", "1E+307")
         else:
             assert got == ("decimal", "-1E+307", "1E+307")
     assert set(found) == {f"C{r}" for r in range(2, 38)}  # no other cell is restricted

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from hauloc_cli.actuals import default_range
 from hauloc_cli.periods import QUARTERS, format_period
 from hauloc_cli.plan import Plan, Target
 from hauloc_cli.render.csv import safe_text
@@ -72,15 +74,6 @@ def template_csv(rows: Sequence[TemplateRow]) -> str:
     return buffer.getvalue()
 
 
-def value_range(target: Target) -> tuple[float, float] | None:
-    """The bounds a `value` cell accepts: the plan's valid_range, else 0–100 for a `%` target."""
-    if target.valid_range is not None:
-        return target.valid_range
-    if target.unit == "%":
-        return 0.0, 100.0
-    return None
-
-
 # Column widths in characters: wide enough for the Vietnamese names of the bundled plan.
 _MIN_WIDTH = {"target": 14, "period": 10, "value": 12, "note": 30, "source": 30}
 _MAX_WIDTH = 60
@@ -117,7 +110,7 @@ def template_xlsx(rows: Sequence[TemplateRow]) -> bytes:
         if row.target.kind == "milestone":
             yes_no.add(ref)
             continue
-        bounds = value_range(row.target)
+        bounds = default_range(row.target)
         if bounds not in numbers:
             numbers[bounds] = _number_validation(bounds)
         numbers[bounds].add(ref)
@@ -137,13 +130,17 @@ def template_xlsx(rows: Sequence[TemplateRow]) -> bytes:
 
 
 def _number_validation(bounds: tuple[float, float] | None) -> Any:
+    """Excel's check on a value cell: the same bounds `check` applies when it reads the file."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    if bounds is None:
-        return DataValidation(type="decimal", operator="between", formula1="-1E+307",
-                              formula2="1E+307", allow_blank=True, showErrorMessage=True,
-                              errorTitle="Số", error="Nhập một số, ví dụ 12,5.")
-    low, high = (_tidy(b) for b in bounds)
-    return DataValidation(type="decimal", operator="between", formula1=str(low),
-                          formula2=str(high), allow_blank=True, showErrorMessage=True,
-                          errorTitle="Số", error=f"Nhập một số từ {low} đến {high}.")
+    low, high = bounds or (-math.inf, math.inf)
+    lo = "-1E+307" if math.isinf(low) else str(_tidy(low))
+    hi = "1E+307" if math.isinf(high) else str(_tidy(high))
+    if math.isfinite(low) and math.isfinite(high):
+        error = f"Nhập một số từ {lo} đến {hi}."
+    elif math.isfinite(low):
+        error = f"Nhập một số từ {lo} trở lên."
+    else:
+        error = "Nhập một số, ví dụ 12,5."
+    return DataValidation(type="decimal", operator="between", formula1=lo, formula2=hi,
+                          allow_blank=True, showErrorMessage=True, errorTitle="Số", error=error)
