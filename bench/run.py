@@ -27,7 +27,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -125,7 +124,7 @@ def generate(n: int, folder: Path, rng: random.Random) -> tuple[Path, Path]:
         lines += [f"    unit: {_q(rng.choice(_UNITS))}",
                   f"    source: {_q(f'Nghị quyết, mục {i}')}"]
         plan_lines += lines
-        rows += [f"{tid},{YEAR}-Q{q},{v}" for q, v in zip(range(1, 5), figures)]
+        rows += [f"{tid},{YEAR}-Q{q},{v}" for q, v in zip(range(1, 5), figures, strict=True)]
     plan = folder / f"plan_{n}.yaml"
     actuals = folder / f"actuals_{n}.csv"
     plan.write_text("\n".join(plan_lines) + "\n", encoding="utf-8")
@@ -290,7 +289,7 @@ class Pairs:
     rights: list[Run] = field(default_factory=list)
 
     def ratios(self, of: Callable[[Run], float] = lambda r: r.seconds) -> list[float]:
-        return [of(a) / of(b) for a, b in zip(self.lefts, self.rights)]
+        return [of(a) / of(b) for a, b in zip(self.lefts, self.rights, strict=True)]
 
     def ratio(self) -> float:
         return statistics.median(self.ratios())
@@ -323,7 +322,7 @@ def measure(name: str, left: tuple[str, Command], right: tuple[str, Command], cw
                                  f"{sorted(codes)}); run it by hand to see why")
             runs.append(run)
         if i >= warmups:
-            for (_, store, _), run in zip(order, runs):
+            for (_, store, _), run in zip(order, runs, strict=True):
                 store.append(run)
     print(f"  {name}: {result.ratio():.2f}x ({result.median('left') * 1000:.0f} ms against "
           f"{result.median('right') * 1000:.0f} ms)", flush=True)
