@@ -269,15 +269,32 @@ class Run:
     code: int
 
 
+# A child's ru_maxrss on Linux is at least the resident size of the process that forked it
+# (exec keeps the high-water mark of the forked copy), so the bench, which holds the generated
+# data, cannot fork the measured command itself. A fresh `python -I -S` (about 8 MiB, less than
+# any measured Python program) forks it instead and reports the child's own time and peak
+# memory from os.wait4; its own start-up is outside the timed span.
+_TIMER = """
+import os, sys, time
+null = os.open(os.devnull, os.O_RDWR)
+start = time.perf_counter()
+pid = os.posix_spawnp(sys.argv[1], sys.argv[1:], os.environ, file_actions=[
+    (os.POSIX_SPAWN_DUP2, null, 0), (os.POSIX_SPAWN_DUP2, null, 1),
+    (os.POSIX_SPAWN_DUP2, null, 2)])
+_, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - start
+sys.stdout.write(f"{seconds} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+"""
+
+
 def run_once(cmd: Command, cwd: Path, env: dict[str, str]) -> Run:
-    """Run one child; its own wall time and its own peak memory (ru_maxrss from wait4)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
-    return Run(seconds, usage.ru_maxrss, proc.returncode)
+    """Run one child; its own wall time and its own peak memory."""
+    out = subprocess.run([sys.executable, "-I", "-S", "-c", _TIMER, *cmd], cwd=cwd, env=env,
+                         stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise SystemExit(f"bench: the timer could not run {' '.join(cmd)}:\n{out.stderr}")
+    seconds, rss, code = out.stdout.split()
+    return Run(float(seconds), int(rss), int(code))
 
 
 @dataclass
@@ -457,7 +474,8 @@ def report(results: dict[str, Pairs], peer: dict[str, Pairs], peer_note: str,
         "- " + ", ".join(f"{k} {v}" for k, v in versions().items()),
         f"- Pairs: {args.pairs} measured after {args.warmups} warm-ups, alternating which "
         "side runs first; a ratio is the median of the per-pair ratios. Peak memory is each "
-        "child's own `ru_maxrss` (from `os.wait4`).",
+        "child's own `ru_maxrss` (from `os.wait4` in a small\n"
+        "timer process, so that the bench's own memory is not counted).",
         "",
         "## Start-up and the example",
         "",
