@@ -91,6 +91,8 @@ def generate(n: int, folder: Path, rng: random.Random) -> tuple[Path, Path]:
         lines = [f"  - id: {tid}", f"    name: {_q(name)}", f"    name_en: Target {i}",
                  f"    group: {rng.choice(_GROUPS)}", f"    kind: {kind}"]
         figures: list[str]
+        # A level is a share in % (0-100, as hauloc checks); other figures take any unit.
+        unit = "%" if kind == "level" else rng.choice(_UNITS)
         if kind == "milestone":
             month = rng.randint(1, 12)
             lines.append(f"    deadline: {YEAR}-{month:02d}-28")
@@ -98,7 +100,7 @@ def generate(n: int, folder: Path, rng: random.Random) -> tuple[Path, Path]:
             figures = ["1" if q >= done_at else "0" for q in range(1, 5)]
         elif kind == "level" and rng.random() < 0.5:
             up = rng.random() < 0.7
-            target = round(rng.uniform(50, 100), 1)
+            target = round(rng.uniform(50, 100), 1) if up else round(rng.uniform(20, 80), 1)
             base = round(target - rng.uniform(5, 40), 1) if up else round(target + 20, 1)
             lines += [f"    direction: {'at_least' if up else 'at_most'}",
                       f"    target: {target}", f"    baseline: {base}"]
@@ -110,7 +112,8 @@ def generate(n: int, folder: Path, rng: random.Random) -> tuple[Path, Path]:
                        for q in range(1, 5)]
         else:
             up = kind != "cumulative" or rng.random() < 0.9
-            target = round(rng.uniform(1, 500), 1) if up else round(rng.uniform(10, 500), 1)
+            top = 100 if kind == "level" else 500
+            target = round(rng.uniform(1, top), 1) if up else round(rng.uniform(10, top), 1)
             lines += [f"    direction: {'at_least' if up else 'at_most'}",
                       f"    target: {target}"]
             if kind == "cumulative":
@@ -120,8 +123,8 @@ def generate(n: int, folder: Path, rng: random.Random) -> tuple[Path, Path]:
                 speed = rng.uniform(0.5, 1.3) if up else rng.uniform(0.6, 1.1)
                 figures = [f"{target * speed * q / 4:.1f}" for q in range(1, 5)]
             else:
-                figures = [f"{target * rng.uniform(0.7, 1.1):.2f}" for _ in range(4)]
-        lines += [f"    unit: {_q(rng.choice(_UNITS))}",
+                figures = [f"{min(top, target * rng.uniform(0.7, 1.1)):.2f}" for _ in range(4)]
+        lines += [f"    unit: {_q(unit)}",
                   f"    source: {_q(f'Nghị quyết, mục {i}')}"]
         plan_lines += lines
         rows += [f"{tid},{YEAR}-Q{q},{v}" for q, v in zip(range(1, 5), figures, strict=True)]
