@@ -289,7 +289,7 @@ def test_two_runs_writing_one_file_at_once_leave_one_whole_report(tmp_path: Path
 def test_targets_refuses_report_formats() -> None:
     result = CliRunner().invoke(app, ["targets", "--format", "csv"])
     assert result.exit_code == 2
-    assert "'csv' is a report format; the plan is listed as table or json" in result.stderr
+    assert "'csv' is not one of 'table', 'json'" in result.stderr
 
 
 @pytest.mark.parametrize("fmt", ["csv", "markdown"])

@@ -51,6 +51,11 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
 class TemplateFormat(str, Enum):
     csv = "csv"
     xlsx = "xlsx"
@@ -392,18 +397,16 @@ def check(
 @app.command("targets")
 def list_targets(
     targets: TargetsOpt = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")
+                   ] = ListFormat.table,
     lang: LangOpt = None,
     color: ColorOpt = Color.auto,
 ) -> None:
     """List the targets of the plan."""
-    if fmt not in (Format.table, Format.json):
-        raise typer.BadParameter(f"'{fmt.value}' is a report format; the plan is listed as "
-                                 "table or json", param_hint="--format")
     with _user_errors():
         language = _lang(lang)
         plan = _plan(targets)
-        if fmt is Format.json:
+        if fmt is ListFormat.json:
             sys.stdout.write(plan.model_dump_json(indent=2) + "\n")
         else:
             from hauloc_cli.render.table import render_plan
