@@ -52,23 +52,35 @@ def render_json(report: Report, warnings: tuple[Problem, ...] = ()) -> str:
     """The report as JSON: the header fields first, then one target (one warning) per line.
 
     One line per target keeps the file easy to read and to grep, and lets each object go
-    through json's C encoder (`indent=` would use the much slower Python one).
+    through json's C encoder (`indent=` would use the much slower Python one). The text is
+    joined once, from its pieces, so that a large report is not copied again and again.
     """
     year = report.plan.plan.year
-    fields = [
-        ("schema_version", _dumps(SCHEMA_VERSION)),
-        ("plan", _dumps(plan_header(report))),
-        ("period", _dumps(report.period)),
-        ("summary", _dumps({s.value: n for s, n in report.counts.items()})),
-        ("targets", _array([_dumps(result_fields(r, year)) for r in report.results])),
-        ("warnings", _array([_dumps(warning_fields(w)) for w in warnings])),
-    ]
-    return "{\n" + ",\n".join(f'  "{key}": {value}' for key, value in fields) + "\n}\n"
+    head = {
+        "schema_version": SCHEMA_VERSION,
+        "plan": plan_header(report),
+        "period": report.period,
+        "summary": {s.value: n for s, n in report.counts.items()},
+    }
+    pieces = ["{\n"]
+    pieces += [f'  "{key}": {_dumps(value)},\n' for key, value in head.items()]
+    pieces += _array("targets", [_dumps(result_fields(r, year)) for r in report.results],
+                     last=False)
+    pieces += _array("warnings", [_dumps(warning_fields(w)) for w in warnings], last=True)
+    pieces.append("}\n")
+    return "".join(pieces)
 
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _array(items: list[str]) -> str:
-    return "[\n    " + ",\n    ".join(items) + "\n  ]" if items else "[]"
+def _array(key: str, items: list[str], last: bool) -> list[str]:
+    """`"key": [` and one item per line; the items stay separate pieces (no join here)."""
+    end = "\n" if last else ",\n"
+    if not items:
+        return [f'  "{key}": []{end}']
+    pieces = [f'  "{key}": [\n    ']
+    for i, item in enumerate(items):
+        pieces += (",\n    ", item) if i else (item,)
+    return [*pieces, f"\n  ]{end}"]
