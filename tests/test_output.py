@@ -13,7 +13,6 @@ import pytest
 from hauloc_cli.errors import UsageError
 from hauloc_cli.output import check_writable, write_atomic
 
-ROOT = os.geteuid() == 0 if hasattr(os, "geteuid") else False
 
 
 @pytest.fixture
@@ -156,23 +155,34 @@ def test_check_writable_refuses_a_file_as_folder(tmp_path: Path) -> None:
         check_writable(out)
 
 
-@pytest.mark.skipif(ROOT, reason="root may write anywhere")
-def test_check_writable_refuses_a_read_only_folder(tmp_path: Path) -> None:
+def _deny_writes_to(monkeypatch: pytest.MonkeyPatch, denied: Path) -> None:
+    """Make `denied` unwritable as the OS would for a normal user (CI runs as root, to whom
+    chmod denies nothing)."""
+    real_access = os.access
+
+    def access(path: object, mode: int, **kwargs: object) -> bool:
+        if Path(str(path)) == denied and mode & os.W_OK:
+            return False
+        return real_access(path, mode)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", access)
+
+
+def test_check_writable_refuses_a_read_only_folder(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        with pytest.raises(UsageError) as err:
-            check_writable(folder / "report.txt")
-    finally:
-        folder.chmod(0o700)
+    _deny_writes_to(monkeypatch, folder)
+    with pytest.raises(UsageError) as err:
+        check_writable(folder / "report.txt")
     assert str(err.value) == f"{folder / 'report.txt'}: cannot be written (permission denied)"
 
 
-@pytest.mark.skipif(ROOT, reason="root may write anywhere")
-def test_check_writable_refuses_a_read_only_file(tmp_path: Path) -> None:
+def test_check_writable_refuses_a_read_only_file(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "report.txt"
     out.write_text("old")
-    out.chmod(0o400)
+    _deny_writes_to(monkeypatch, out)
     with pytest.raises(UsageError, match="permission denied"):
         check_writable(out)
+    assert out.read_text() == "old"
