@@ -14,7 +14,6 @@ from hauloc_cli.errors import UsageError
 from hauloc_cli.output import check_writable, write_atomic
 
 
-
 @pytest.fixture
 def umask_022() -> Iterator[None]:
     old = os.umask(0o022)
