@@ -57,3 +57,9 @@ def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["validate", str(tmp_path / "nope.csv")])
     assert result.exit_code == 2
     assert result.stderr == f"Error: {tmp_path / 'nope.csv'}: no such file\n"
+
+
+def test_in_vietnamese() -> None:
+    # 22 rows in the example, figures for Q1 to Q3 (examples/actuals_2024.csv)
+    result = CliRunner().invoke(app, ["validate", str(EXAMPLE), "--lang", "vi"])
+    assert (result.exit_code, result.stdout) == (0, "OK: 9 chỉ tiêu, 22 dòng, quý Q1–Q3\n")

@@ -538,17 +538,20 @@ def _plain(text: str) -> float | tuple[str, str, str]:
     return float(text)
 
 
-def describe(plan: Plan, actuals: Actuals | None = None) -> str:
+def describe(plan: Plan, actuals: Actuals | None = None, lang: str = "en") -> str:
     """What `hauloc validate` found: 'OK: 9 targets, 24 rows, quarters Q1–Q3'."""
-    parts = [f"{len(plan.targets)} targets"]
+    from hauloc_cli.i18n import label
+
+    parts = [label(lang, "ok.targets", n=len(plan.targets))]
     if actuals is not None:
-        parts.append(f"{actuals.rows} row" + ("" if actuals.rows == 1 else "s"))
+        one = "ok.row" if actuals.rows == 1 else "ok.rows"
+        parts.append(label(lang, one, n=actuals.rows))
         quarters = actuals.quarters
         if not quarters:
-            parts.append("no figures yet")
+            parts.append(label(lang, "ok.no_figures"))
         elif quarters == list(range(quarters[0], quarters[-1] + 1)) and len(quarters) > 1:
-            parts.append(f"quarters Q{quarters[0]}–Q{quarters[-1]}")
+            parts.append(label(lang, "ok.quarters_range", first=quarters[0], last=quarters[-1]))
         else:
-            label = "quarter" if len(quarters) == 1 else "quarters"
-            parts.append(f"{label} " + ", ".join(f"Q{q}" for q in quarters))
+            key = "ok.quarter" if len(quarters) == 1 else "ok.quarters"
+            parts.append(label(lang, key, list=", ".join(f"Q{q}" for q in quarters)))
     return "OK: " + ", ".join(parts)

@@ -498,6 +498,7 @@ def validate(
         help="Quarterly actuals (CSV or .xlsx) to check as well.", dir_okay=False,
         show_default=False)] = None,
     targets: TargetsOpt = None,
+    lang: LangOpt = None,
     encoding: EncodingOpt = None,
     delimiter: DelimiterOpt = None,
     sheet: SheetOpt = None,
@@ -507,6 +508,7 @@ def validate(
 ) -> None:
     """Check the plan, and an actuals file if given, and say what was found (exit 0 or 3)."""
     with _user_errors():
+        language = _lang(lang)
         options = _read_options(encoding, delimiter, sheet, decimal_comma, max_errors, max_size)
         plan = _plan(targets, options.max_size)
         from hauloc_cli.actuals import describe, read_actuals
@@ -514,7 +516,7 @@ def validate(
         data = None if actuals is None else read_actuals(actuals, plan, options)
         for warning in data.warnings if data is not None else ():
             typer.echo(f"warning: {warning}", err=True)
-        typer.echo(describe(plan, data))
+        typer.echo(describe(plan, data, language))
 
 
 @app.command()
