@@ -130,7 +130,7 @@ def test_year_end_headline_in_the_terminal(q4: Brief) -> None:
     ]
     en = render_brief_text(q4, lang="en", width=80).splitlines()
     assert en[:4] == [
-        "Huyện Hậu Lộc — chỉ tiêu năm 2024",
+        "Hậu Lộc district — targets for 2024",  # the plan's name_en
         "full year 2024 · 9 of 27 declared targets defined",
         "7/9 targets met or exceeded, 3 of them exceeded",
         "★ Exceeded 3 · ✔ Met 4 · ✖ Missed 2 · ? No data 0",
@@ -185,7 +185,7 @@ def test_every_line_fits_and_nothing_is_cut_at_narrow_widths(q3: Brief) -> None:
 def test_html_in_english(q3: Brief) -> None:
     html = render_brief_html(q3, lang="en", source_file="actuals_2024.csv")
     assert html.startswith('<!DOCTYPE html>\n<html lang="en">')
-    assert "<title>Huyện Hậu Lộc — chỉ tiêu năm 2024 · nine months of 2024</title>" in html
+    assert "<title>Hậu Lộc district — targets for 2024 · nine months of 2024</title>" in html
     assert "✖ Off track" in html and "? No data" in html
     assert "New OCOP products" in html
     assert "Made with hauloc from actuals_2024.csv" in html

@@ -159,3 +159,16 @@ def test_a_plan_without_targets(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_text("plan: {id: p, year: 2024}\ntargets: []\n", encoding="utf-8")
     assert "targets: " in problems(path)[0]
+
+
+def test_the_title_in_each_language(tmp_path: Path) -> None:
+    both = load_plan(plan_file(tmp_path, "- {id: a, name: A, kind: level, target: 1}\n",
+                               head="plan: {id: p, year: 2024, name: Xã A, name_en: A commune}"
+                                    "\ntargets:\n"))
+    assert (both.title("vi"), both.title("en")) == ("Xã A", "A commune")
+    vi_only = load_plan(plan_file(tmp_path, "- {id: a, name: A, kind: level, target: 1}\n",
+                                  head="plan: {id: p, year: 2024, name: Xã A}\ntargets:\n"))
+    assert vi_only.title("en") == "Xã A"
+    bare = load_plan(plan_file(tmp_path, "- {id: a, name: A, kind: level, target: 1}\n",
+                               head="plan: {id: p, year: 2024}\ntargets:\n"))
+    assert bare.title("vi") == "p"

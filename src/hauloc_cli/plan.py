@@ -47,6 +47,7 @@ def _rule(key: str, message: str) -> PydanticCustomError:
 class PlanInfo(_Model):
     id: Text
     name: str | None = None
+    name_en: str | None = None
     year: Annotated[int, Field(strict=True, ge=1900, le=9999)]
     declared_targets: Annotated[int, Field(strict=True, ge=1)] | None = None
     source: str | None = None
@@ -158,6 +159,11 @@ class Plan(_Model):
     @functools.cached_property
     def by_id(self) -> dict[str, Target]:
         return {t.id: t for t in self.targets}
+
+    def title(self, lang: str) -> str:
+        """The plan's name in the language asked (English falls back to the Vietnamese name)."""
+        info = self.plan
+        return (info.name_en if lang == "en" and info.name_en else info.name) or info.id
 
     def deadline_of(self, target: Target) -> date:
         """A milestone's deadline; 31 December of the plan year when the plan gives none."""

@@ -194,7 +194,7 @@ def _no_data(brief: Brief, lang: str) -> str:
 def render_brief_html(brief: Brief, *, lang: str = "en", source_file: str | None = None) -> str:
     """One page: headline, a table per group, then needs attention, changes and missing data."""
     info = brief.report.plan.plan
-    title = info.name or info.id
+    title = brief.report.plan.title(lang)
     period = words.period_words(brief, lang)
     sentence = words.year_end(brief, lang)
     counts = "".join(f"<li>{_chip(v, lang, n)}</li>" for v, _, n in words.counts(brief, lang))

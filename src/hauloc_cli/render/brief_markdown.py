@@ -72,8 +72,7 @@ def _changes(brief: Brief, lang: str) -> list[str]:
 
 def render_brief_markdown(brief: Brief, *, lang: str = "en") -> str:
     """The same content as the terminal brief, as Markdown headings, tables and lists."""
-    info = brief.report.plan.plan
-    lines = [f"# {escape(info.name or info.id)}", "",
+    lines = [f"# {escape(brief.report.plan.title(lang))}", "",
              f"**{words.period_words(brief, lang)}** · {words.scope(brief, lang)}", ""]
     sentence = words.year_end(brief, lang)
     if sentence:

@@ -131,9 +131,8 @@ def render_brief_text(brief: Brief, *, lang: str = "en", width: int = 80,
                       color: bool = False) -> str:
     """Headline, one section per group, then what needs attention, what changed, what is
     missing. Fits `width` columns without cutting a number or a status."""
-    info = brief.report.plan.plan
     out: list[object] = [
-        Text(info.name or info.id, style="bold"),
+        Text(brief.report.plan.title(lang), style="bold"),
         Text(f"{words.period_words(brief, lang)} · {words.scope(brief, lang)}"),
     ]
     sentence = words.year_end(brief, lang)

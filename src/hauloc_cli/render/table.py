@@ -92,5 +92,5 @@ def render_plan(plan: Plan, *, lang: str = "en", width: int = 80, color: bool = 
             goal = f"{sign} {number(t.target, t.unit, lang)}"
         unit = t.unit if t.unit and t.unit != "%" else ""
         table.add_row(t.id, target_name(t, lang), t.kind, goal, unit)
-    head = f"{plan.plan.name or plan.plan.id} ({plan.plan.year})"
+    head = f"{plan.title(lang)} ({plan.plan.year})"
     return to_text([head, table, scope(plan, lang)], width=width, color=color)
