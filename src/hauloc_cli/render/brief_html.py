@@ -12,6 +12,7 @@ from html import escape
 from hauloc_cli.brief import Bar, Brief, Item
 from hauloc_cli.i18n import SYMBOLS, label
 from hauloc_cli.render import brief_words as words
+from hauloc_cli.render.cells import target_name
 from hauloc_cli.status import Status
 
 # One colour per verdict; the word and the symbol always say the same without it.
@@ -132,7 +133,7 @@ def _row(item: Item, brief: Brief, lang: str) -> str:
     # a milestone's circles say done or not done; its words would only repeat them
     values = "" if item.target.kind == "milestone" else words.history_line(item, lang)
     return (f'<tr class="v-{item.verdict}"><td class="name">'
-            f'{escape(words.name(item.target, lang))}'
+            f'{escape(target_name(item.target, lang))}'
             f'<span class="fig">{escape(words.figures(item, brief, lang))}</span></td>'
             f'<td class="status">{_chip(item.verdict, lang)}</td>'
             f'<td class="bar">{bar}</td>'
@@ -156,7 +157,7 @@ def _attention(brief: Brief, lang: str) -> str:
     else:
         body = "<ul>" + "".join(
             f'<li><span style="color:{COLORS[i.verdict]}">{SYMBOLS[i.verdict]}</span> '
-            f"<b>{escape(words.name(i.target, lang))}</b>"
+            f"<b>{escape(target_name(i.target, lang))}</b>"
             f'<span class="what">{escape(words.need(i, lang))}</span></li>'
             for i in brief.attention) + "</ul>"
     return (f'<section class="attention"><h2>{escape(label(lang, "brief.attention"))}</h2>'
@@ -175,7 +176,7 @@ def _changes(brief: Brief, lang: str) -> str:
                                     before=words.quarter_word(brief.quarter - 1, lang))) + "</p>"
     else:
         body = "<ul>" + "".join(
-            f"<li>{escape(words.name(c.item.target, lang))} "
+            f"<li>{escape(target_name(c.item.target, lang))} "
             f"{_chip(c.before.value, lang)} → {_chip(c.item.verdict, lang)}</li>"
             for c in brief.changes) + "</ul>"
     return f"<section><h2>{escape(head)}</h2>{body}</section>"
@@ -184,7 +185,7 @@ def _changes(brief: Brief, lang: str) -> str:
 def _no_data(brief: Brief, lang: str) -> str:
     if brief.no_data:
         body = (f"<p>{escape(label(lang, 'brief.no_data_ask'))}</p><ul>" + "".join(
-            f"<li>{SYMBOLS[Status.NO_DATA.value]} {escape(words.name(i.target, lang))}</li>"
+            f"<li>{SYMBOLS[Status.NO_DATA.value]} {escape(target_name(i.target, lang))}</li>"
             for i in brief.no_data) + "</ul>")
     else:
         body = f"<p>{escape(label(lang, 'brief.no_data_none'))}</p>"

@@ -7,6 +7,7 @@ import re
 from hauloc_cli.brief import Brief, Item
 from hauloc_cli.i18n import SYMBOLS, label
 from hauloc_cli.render import brief_words as words
+from hauloc_cli.render.cells import target_name
 from hauloc_cli.status import Status
 
 BAR_CELLS = 10
@@ -41,7 +42,7 @@ def _section(brief: Brief, items: tuple[Item, ...], lang: str) -> list[str]:
     lines = [_row(head), _row(["---"] * len(head))]
     for item in items:
         lines.append(_row([
-            escape(words.name(item.target, lang)),
+            escape(target_name(item.target, lang)),
             words.verdict_with_symbol(item.verdict, lang),
             escape(words.figures(item, brief, lang)),
             _progress(item, lang),
@@ -53,7 +54,7 @@ def _section(brief: Brief, items: tuple[Item, ...], lang: str) -> list[str]:
 def _attention(brief: Brief, lang: str) -> list[str]:
     if not brief.attention:
         return [label(lang, "brief.attention_none")]
-    return [f"- {SYMBOLS[i.verdict]} **{escape(words.name(i.target, lang))}**: "
+    return [f"- {SYMBOLS[i.verdict]} **{escape(target_name(i.target, lang))}**: "
             f"{escape(words.need(i, lang))}" for i in brief.attention]
 
 
@@ -63,7 +64,7 @@ def _changes(brief: Brief, lang: str) -> list[str]:
     if not brief.changes:
         return [label(lang, "brief.changed_none",
                       before=words.quarter_word(brief.quarter - 1, lang))]
-    return [f"- {escape(words.name(c.item.target, lang))}: "
+    return [f"- {escape(target_name(c.item.target, lang))}: "
             + label(lang, "brief.changed_from",
                     before=words.verdict_with_symbol(c.before.value, lang),
                     now=words.verdict_with_symbol(c.item.verdict, lang))
@@ -90,7 +91,7 @@ def render_brief_markdown(brief: Brief, *, lang: str = "en") -> str:
     lines += [f"## {label(lang, 'brief.no_data')}", ""]
     if brief.no_data:
         lines += [label(lang, "brief.no_data_ask"), ""]
-        lines += [f"- {SYMBOLS[Status.NO_DATA.value]} {escape(words.name(i.target, lang))}"
+        lines += [f"- {SYMBOLS[Status.NO_DATA.value]} {escape(target_name(i.target, lang))}"
                   for i in brief.no_data]
     else:
         lines.append(label(lang, "brief.no_data_none"))

@@ -9,6 +9,7 @@ from rich.text import Text
 from hauloc_cli.brief import Bar, Brief, Item
 from hauloc_cli.i18n import SYMBOLS, label
 from hauloc_cli.render import brief_words as words
+from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.table import STYLES, to_text
 from hauloc_cli.status import Status
 
@@ -59,7 +60,7 @@ def _section(brief: Brief, items: tuple[Item, ...], lang: str, cells: int) -> Ta
     grid.add_column(ratio=1, overflow="fold")
     grid.add_column(no_wrap=True, justify="right")
     for item in items:
-        grid.add_row(Text(words.name(item.target, lang)), verdict_text(item.verdict, lang))
+        grid.add_row(Text(target_name(item.target, lang)), verdict_text(item.verdict, lang))
         right = Text()
         if item.bar is not None:
             right.append_text(bar_text(item.bar, cells, item.verdict))
@@ -94,7 +95,7 @@ def _attention(brief: Brief, lang: str, width: int) -> list[object]:
     rows = []
     for item in brief.attention:
         what = Text(SYMBOLS[item.verdict], style=VERDICT_STYLES[item.verdict])
-        what.append(" " + words.name(item.target, lang))
+        what.append(" " + target_name(item.target, lang))
         rows.append((what, Text(words.need(item, lang))))
     return _pairs(rows, width)
 
@@ -110,7 +111,7 @@ def _changes(brief: Brief, lang: str, width: int) -> list[object]:
         move = verdict_text(change.before.value, lang)
         move.append(" → ")
         move.append_text(verdict_text(change.item.verdict, lang))
-        rows.append((Text(words.name(change.item.target, lang)), move))
+        rows.append((Text(target_name(change.item.target, lang)), move))
     return _pairs(rows, width)
 
 
@@ -152,7 +153,7 @@ def render_brief_text(brief: Brief, *, lang: str = "en", width: int = 80,
     out += ["", _heading(head), *_changes(brief, lang, width)]
     out += ["", _heading(label(lang, "brief.no_data"))]
     if brief.no_data:
-        out += [Text(f"{SYMBOLS[Status.NO_DATA.value]} {words.name(i.target, lang)}",
+        out += [Text(f"{SYMBOLS[Status.NO_DATA.value]} {target_name(i.target, lang)}",
                      style=VERDICT_STYLES[Status.NO_DATA.value]) for i in brief.no_data]
     else:
         out.append(Text(label(lang, "brief.no_data_none")))

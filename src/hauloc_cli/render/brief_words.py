@@ -16,15 +16,6 @@ UNREPORTED = "·"
 FILLED, EMPTY, MARK = "█", "░", "│"
 
 
-def name(target: Target, lang: str) -> str:
-    """`name_en` in English (falling back to `name`), `name` in Vietnamese."""
-    return target.name_en if lang == "en" and target.name_en else target.name
-
-
-def verdict_word(verdict: str, lang: str) -> str:
-    return label(lang, verdict)
-
-
 def verdict_with_symbol(verdict: str, lang: str) -> str:
     return f"{SYMBOLS[verdict]} {label(lang, verdict)}"
 
