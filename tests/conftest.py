@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+
+from hauloc_cli.model.figures import Figure, Figures, Value
+from hauloc_cli.model.periods import Period
+from hauloc_cli.model.plan import Plan
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -17,3 +22,19 @@ def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
+
+
+# The rules take figures by period; these build them from the plain values tests write.
+def at(plan: Plan, values: Figures | Mapping[str, Mapping[int, Value]], quarter: int
+       ) -> tuple[Figures, Period]:
+    """`{target: {quarter: value}}` of the plan's year, and the period of `quarter`."""
+    year = plan.plan.year
+    figures = values if isinstance(values, Figures) else Figures.of_values(year, values)
+    return figures, Period(year, quarter)
+
+
+def on(values: Mapping[int, Value], quarter: int, year: int = 2024
+       ) -> tuple[dict[Period, Figure], Period]:
+    """One target's `{quarter: value}` as figures by period, and the period of `quarter`."""
+    figures = {Period(year, q): Figure("t", Period(year, q), v) for q, v in values.items()}
+    return figures, Period(year, quarter)

@@ -8,12 +8,60 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import Enum
 
 EXIT_OK = 0
 EXIT_FAIL_ON = 1
 EXIT_USAGE = 2
 EXIT_INPUT = 3
 EXIT_INTERNAL = 4
+
+
+class Code(str, Enum):
+    """Every problem code hauloc reports: the one catalogue (README, "Problem codes").
+
+    A member is its code as text: it prints, compares and serialises as `"bad-number"`.
+    """
+
+    # Files
+    EMPTY_FILE = "empty-file"
+    BAD_ENCODING = "bad-encoding"
+    NOT_TEXT = "not-text"
+    UNSUPPORTED_FORMAT = "unsupported-format"
+    BAD_WORKBOOK = "bad-workbook"
+    TOO_LARGE = "too-large"
+    TOO_LONG = "too-long"
+    BAD_QUOTING = "bad-quoting"
+    # Columns and rows of actuals
+    MISSING_COLUMN = "missing-column"
+    DUPLICATE_COLUMN = "duplicate-column"
+    EXTRA_FIELD = "extra-field"
+    UNKNOWN_TARGET = "unknown-target"
+    BAD_PERIOD = "bad-period"
+    QUARTER_ALONE = "quarter-alone"
+    WRONG_YEAR = "wrong-year"
+    BAD_NUMBER = "bad-number"
+    AMBIGUOUS_NUMBER = "ambiguous-number"
+    BAD_VALUE = "bad-value"
+    OUT_OF_RANGE = "out-of-range"
+    DUPLICATE_ROW = "duplicate-row"
+    # Plans
+    YAML_SYNTAX = "yaml-syntax"
+    YAML_LIMIT = "yaml-limit"
+    UNKNOWN_KEY = "unknown-key"
+    MISSING_KEY = "missing-key"
+    PLAN_RULE = "plan-rule"
+    DUPLICATE_ID = "duplicate-id"
+    # Warnings
+    UNKNOWN_COLUMN = "unknown-column"
+    DECREASING_VALUE = "decreasing-value"
+    MORE_WARNINGS = "more-warnings"
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return self.value.__format__(spec)
 
 
 @dataclass(frozen=True)
@@ -26,7 +74,7 @@ class Problem:
 
     file: str
     where: str
-    code: str
+    code: Code
     message: str
     hint: str = ""
     line: int | None = None

@@ -1,1 +1,40 @@
-"""Renderers: pure functions from results to text. Only this package imports rich."""
+"""Renderers: pure functions from results to text, one module per format behind one interface,
+and the words they speak in (`i18n.py`, `reasons.py`). Only this package imports rich.
+
+Every format module has `render(subject, options) -> str`; `render_as` picks the module by
+format name and imports it only then, so JSON never loads rich.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hauloc_cli.errors import Problem
+    from hauloc_cli.rules.status import Status
+
+# Format name → module, for each kind of thing rendered.
+REPORT_FORMATS = {"table": "table", "json": "json", "csv": "csv", "markdown": "markdown"}
+BRIEF_FORMATS = {"table": "brief_text", "markdown": "brief_markdown", "html": "brief_html"}
+PLAN_FORMATS = {"table": "plan_table", "json": "plan_json"}
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    lang: str = "en"
+    width: int = 80  # text formats for people
+    color: bool = False
+    only: frozenset[Status] | None = None  # table and markdown: only these (--quiet)
+    warnings: tuple[Problem, ...] = ()  # json: the input's warnings
+    source_file: str = ""  # html: the actuals file named in the footer
+
+
+def render_as(formats: Mapping[str, str], fmt: str, subject: Any, options: RenderOptions
+              ) -> str:
+    """`subject` in the format `fmt` of `formats` (REPORT_FORMATS, BRIEF_FORMATS…)."""
+    module = importlib.import_module(f"{__name__}.{formats[fmt]}")
+    text: str = module.render(subject, options)
+    return text

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from html import escape
 
-from hauloc_cli.brief import Bar, Brief, Item
-from hauloc_cli.i18n import SYMBOLS, label
+from hauloc_cli.render import RenderOptions
 from hauloc_cli.render import brief_words as words
 from hauloc_cli.render.cells import target_name
-from hauloc_cli.status import Status
+from hauloc_cli.render.i18n import SYMBOLS, label
+from hauloc_cli.rules.status import Status
+from hauloc_cli.views.brief import Bar, Brief, Item
 
 # One colour per verdict; the word and the symbol always say the same without it.
 COLORS = {
@@ -106,7 +107,7 @@ def history_svg(item: Item) -> str:
     at that quarter; a grey dot for a quarter without a figure, nothing for quarters to come."""
     parts = []
     for point in item.history:
-        x = (point.quarter - 1) * SLOT + 1
+        x = (point.period.quarter - 1) * SLOT + 1
         color = COLORS[point.verdict]
         if point.fill is None:
             parts.append(f'<circle cx="{x + 4}" cy="{SPARK_HEIGHT - 2}" r="1.5" fill="#9ca3af"/>')
@@ -165,15 +166,11 @@ def _attention(brief: Brief, lang: str) -> str:
 
 
 def _changes(brief: Brief, lang: str) -> str:
-    head = label(lang, "brief.changed")
-    if brief.quarter > 1:
-        head += (f" ({words.quarter_word(brief.quarter - 1, lang)} → "
-                 f"{words.quarter_word(brief.quarter, lang)})")
+    head = words.changed_heading(brief, lang)
     if brief.changes is None:
         body = f"<p>{escape(label(lang, 'brief.changed_first'))}</p>"
     elif not brief.changes:
-        body = "<p>" + escape(label(lang, "brief.changed_none",
-                                    before=words.quarter_word(brief.quarter - 1, lang))) + "</p>"
+        body = "<p>" + escape(words.changed_none(brief, lang)) + "</p>"
     else:
         body = "<ul>" + "".join(
             f"<li>{escape(target_name(c.item.target, lang))} "
@@ -219,3 +216,7 @@ def render_brief_html(brief: Brief, *, lang: str = "en", source_file: str | None
         + (f"<footer>{'<br>'.join(foot)}</footer>\n" if foot else "")
         + "</main>\n</body>\n</html>\n"
     )
+
+
+def render(brief: Brief, options: RenderOptions) -> str:
+    return render_brief_html(brief, lang=options.lang, source_file=options.source_file)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from hauloc_cli.brief import Brief, Item
-from hauloc_cli.i18n import SYMBOLS, label
+from hauloc_cli.render import RenderOptions
 from hauloc_cli.render import brief_words as words
 from hauloc_cli.render.cells import target_name
-from hauloc_cli.status import Status
+from hauloc_cli.render.i18n import SYMBOLS, label
+from hauloc_cli.rules.status import Status
+from hauloc_cli.views.brief import Brief, Item
 
 BAR_CELLS = 10
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -62,8 +63,7 @@ def _changes(brief: Brief, lang: str) -> list[str]:
     if brief.changes is None:
         return [label(lang, "brief.changed_first")]
     if not brief.changes:
-        return [label(lang, "brief.changed_none",
-                      before=words.quarter_word(brief.quarter - 1, lang))]
+        return [words.changed_none(brief, lang)]
     return [f"- {escape(target_name(c.item.target, lang))}: "
             + label(lang, "brief.changed_from",
                     before=words.verdict_with_symbol(c.before.value, lang),
@@ -83,11 +83,7 @@ def render_brief_markdown(brief: Brief, *, lang: str = "en") -> str:
         lines += [f"## {words.group_word(section.group, lang)}", ""]
         lines += _section(brief, section.items, lang) + [""]
     lines += [f"## {label(lang, 'brief.attention')}", ""] + _attention(brief, lang) + [""]
-    head = label(lang, "brief.changed")
-    if brief.quarter > 1:
-        head += (f" ({words.quarter_word(brief.quarter - 1, lang)} → "
-                 f"{words.quarter_word(brief.quarter, lang)})")
-    lines += [f"## {head}", ""] + _changes(brief, lang) + [""]
+    lines += [f"## {words.changed_heading(brief, lang)}", ""] + _changes(brief, lang) + [""]
     lines += [f"## {label(lang, 'brief.no_data')}", ""]
     if brief.no_data:
         lines += [label(lang, "brief.no_data_ask"), ""]
@@ -96,3 +92,7 @@ def render_brief_markdown(brief: Brief, *, lang: str = "en") -> str:
     else:
         lines.append(label(lang, "brief.no_data_none"))
     return "\n".join(lines) + "\n"
+
+
+def render(brief: Brief, options: RenderOptions) -> str:
+    return render_brief_markdown(brief, lang=options.lang)

@@ -6,12 +6,13 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from hauloc_cli.brief import Bar, Brief, Item
-from hauloc_cli.i18n import SYMBOLS, label
+from hauloc_cli.render import RenderOptions
 from hauloc_cli.render import brief_words as words
 from hauloc_cli.render.cells import target_name
+from hauloc_cli.render.i18n import SYMBOLS, label
 from hauloc_cli.render.table import STYLES, to_text
-from hauloc_cli.status import Status
+from hauloc_cli.rules.status import Status
+from hauloc_cli.views.brief import Bar, Brief, Item
 
 # The year-end classes look like the statuses they come from.
 VERDICT_STYLES: dict[str, str] = {
@@ -104,8 +105,7 @@ def _changes(brief: Brief, lang: str, width: int) -> list[object]:
     if brief.changes is None:
         return [Text(label(lang, "brief.changed_first"))]
     if not brief.changes:
-        before = words.quarter_word(brief.quarter - 1, lang)
-        return [Text(label(lang, "brief.changed_none", before=before))]
+        return [Text(words.changed_none(brief, lang))]
     rows = []
     for change in brief.changes:
         move = verdict_text(change.before.value, lang)
@@ -145,12 +145,7 @@ def render_brief_text(brief: Brief, *, lang: str = "en", width: int = 80,
         out += ["", _heading(words.group_word(section.group, lang)),
                 _section(brief, section.items, lang, cells)]
     out += ["", _heading(label(lang, "brief.attention")), *_attention(brief, lang, width)]
-    if brief.quarter > 1:
-        head = (f"{label(lang, 'brief.changed')} ({words.quarter_word(brief.quarter - 1, lang)}"
-                f" → {words.quarter_word(brief.quarter, lang)})")
-    else:
-        head = label(lang, "brief.changed")
-    out += ["", _heading(head), *_changes(brief, lang, width)]
+    out += ["", _heading(words.changed_heading(brief, lang)), *_changes(brief, lang, width)]
     out += ["", _heading(label(lang, "brief.no_data"))]
     if brief.no_data:
         out += [Text(f"{SYMBOLS[Status.NO_DATA.value]} {target_name(i.target, lang)}",
@@ -158,3 +153,8 @@ def render_brief_text(brief: Brief, *, lang: str = "en", width: int = 80,
     else:
         out.append(Text(label(lang, "brief.no_data_none")))
     return to_text(out, width=width, color=color)
+
+
+def render(brief: Brief, options: RenderOptions) -> str:
+    return render_brief_text(brief, lang=options.lang, width=options.width,
+                             color=options.color)

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import math
 
-from hauloc_cli.brief import Bar, Brief, Item, Need, Point
-from hauloc_cli.i18n import SYMBOLS, format_date, format_number, label, unit_label
-from hauloc_cli.plan import Target
+from hauloc_cli.model.periods import Period
+from hauloc_cli.model.plan import Target
+from hauloc_cli.render.i18n import SYMBOLS, format_date, format_number, label, unit_label
+from hauloc_cli.views.brief import Bar, Brief, Item, Need, Point
 
 SPARKS = "▁▂▃▄▅▆▇█"
 UNREPORTED = "·"
@@ -22,18 +23,26 @@ def verdict_with_symbol(verdict: str, lang: str) -> str:
 
 def period_words(brief: Brief, lang: str) -> str:
     """'9 tháng đầu năm 2024' / 'nine months of 2024'."""
-    return label(lang, f"period.{brief.quarter}", year=brief.year)
+    return label(lang, f"period.{brief.period.quarter}", year=brief.period.year)
 
 
-def quarter_word(quarter: int, lang: str) -> str:
-    """'Quý I', '6 tháng', '9 tháng', 'Cả năm' / 'Q1', 'first half', 'nine months', 'full year'."""
-    return label(lang, f"quarter.{quarter}")
-
-
-def inline_quarter(quarter: int, lang: str) -> str:
-    """The quarter's word inside a sentence: 'quý I', '6 tháng' / 'Q1', 'first half'."""
-    word = quarter_word(quarter, lang)
+def inline_period(period: Period, lang: str) -> str:
+    """The period's heading inside a sentence: 'quý I', '6 tháng' / 'Q1', 'first half'."""
+    word = period.heading(lang)
     return word[0].lower() + word[1:] if lang == "vi" else word
+
+
+def changed_heading(brief: Brief, lang: str) -> str:
+    """'Changed since last quarter (first half → nine months)'; no periods at the first."""
+    head = label(lang, "brief.changed")
+    if brief.period.first:
+        return head
+    return f"{head} ({brief.period.previous().heading(lang)} → {brief.period.heading(lang)})"
+
+
+def changed_none(brief: Brief, lang: str) -> str:
+    """'No target changed status since first half.'"""
+    return label(lang, "brief.changed_none", before=brief.period.previous().heading(lang))
 
 
 def group_word(group: str, lang: str) -> str:
@@ -94,8 +103,8 @@ def figures(item: Item, brief: Brief, lang: str) -> str:
         return f"{label(lang, 'brief.target')} {goal}"
     actual = format_number(float(r.actual), lang) + ("%" if t.unit == "%" else "")
     text = f"{actual} / {goal}"
-    if r.as_of is not None and r.as_of != brief.quarter:
-        text += f" ({label(lang, 'brief.as_of', period=inline_quarter(r.as_of, lang))})"
+    if r.as_of is not None and r.as_of != brief.period:
+        text += f" ({label(lang, 'brief.as_of', period=inline_period(r.as_of, lang))})"
     if r.expected is not None and not brief.final:
         expected = format_number(r.expected, lang) + ("%" if t.unit == "%" else "")
         text += f" · {label(lang, 'brief.expected')} {expected}"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from hauloc_cli.i18n import SYMBOLS, format_number, label
-from hauloc_cli.plan import Plan, Target
-from hauloc_cli.status import Report, Result, progress
+from hauloc_cli.model.periods import Period
+from hauloc_cli.model.plan import Plan, Target
+from hauloc_cli.render.i18n import SYMBOLS, format_number, label
+from hauloc_cli.rules.status import Report, Result, progress
 
 
 def number(x: float | None, unit: str | None, lang: str) -> str:
@@ -32,7 +33,7 @@ def row_cells(r: Result, report: Report, lang: str) -> list[str]:
         plan_cell = number(t.target, t.unit, lang)
         expected = number(r.expected, t.unit, lang)
     return [target_name(t, lang), plan_cell, _actual(r, report, lang), expected,
-            _progress(r, report.quarter), status_word(r, lang)]
+            _progress(r, report.period), status_word(r, lang)]
 
 
 def _actual(r: Result, report: Report, lang: str) -> str:
@@ -42,13 +43,15 @@ def _actual(r: Result, report: Report, lang: str) -> str:
         shown = label(lang, "done" if r.actual else "not_done")
     else:
         shown = number(r.actual, r.target.unit, lang)
-    return shown if r.as_of == report.quarter else f"{shown} (Q{r.as_of})"
+    if r.as_of is None or r.as_of == report.period:
+        return shown
+    return f"{shown} (Q{r.as_of.quarter})"
 
 
-def _progress(r: Result, quarter: int) -> str:
+def _progress(r: Result, period: Period) -> str:
     if r.target.kind == "milestone" or r.actual is None:
         return "—"
-    done, due = progress(r.target, float(r.actual), quarter)
+    done, due = progress(r.target, float(r.actual), period)
     if done is None:
         return "—"
     return f"{format_number(done * 100, decimals=0)}%/{format_number(due * 100, decimals=0)}%"

@@ -6,8 +6,9 @@ import csv
 import io
 from typing import Any
 
+from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.json import result_fields
-from hauloc_cli.status import Report
+from hauloc_cli.rules.status import Report
 
 # A text cell starting with one of these is read by spreadsheets as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -31,11 +32,15 @@ def cell(value: Any) -> str:
 
 def render_csv(report: Report) -> str:
     """A header row, then one row per target in plan order (no summary line: it is data)."""
-    year = report.plan.plan.year
-    rows = [{"period": report.period, **result_fields(r, year)} for r in report.results]
+    period = report.period
+    rows = [{"period": str(period), **result_fields(r, period)} for r in report.results]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     if rows:
         writer.writerow(rows[0])
     writer.writerows([cell(v) for v in row.values()] for row in rows)
     return buffer.getvalue()
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    return render_csv(report)

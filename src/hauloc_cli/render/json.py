@@ -6,8 +6,10 @@ import json
 from typing import Any
 
 from hauloc_cli.errors import Problem
-from hauloc_cli.periods import format_period
-from hauloc_cli.status import Report, Result
+from hauloc_cli.model.periods import Period
+from hauloc_cli.render import RenderOptions
+from hauloc_cli.render.reasons import explain_result
+from hauloc_cli.rules.status import Report, Result
 
 SCHEMA_VERSION = 1
 
@@ -23,7 +25,8 @@ def plan_header(report: Report) -> dict[str, Any]:
     }
 
 
-def result_fields(result: Result, year: int) -> dict[str, Any]:
+def result_fields(result: Result, period: Period) -> dict[str, Any]:
+    """One target's fields; the reason is always in English (see the README)."""
     t = result.target
     return {
         "id": t.id,
@@ -34,13 +37,13 @@ def result_fields(result: Result, year: int) -> dict[str, Any]:
         "unit": t.unit,
         "target": t.target,
         "actual": result.actual,
-        "as_of": None if result.as_of is None else format_period(year, result.as_of),
+        "as_of": None if result.as_of is None else str(result.as_of),
         "expected": result.expected,
         "ratio": result.ratio,
         "projected": result.projected,
         "deadline": None if result.deadline is None else result.deadline.isoformat(),
         "status": result.status.value,
-        "reason": result.reason,
+        "reason": explain_result(result, period, "en"),
     }
 
 
@@ -55,16 +58,15 @@ def render_json(report: Report, warnings: tuple[Problem, ...] = ()) -> str:
     through json's C encoder (`indent=` would use the much slower Python one). The text is
     joined once, from its pieces, so that a large report is not copied again and again.
     """
-    year = report.plan.plan.year
     head = {
         "schema_version": SCHEMA_VERSION,
         "plan": plan_header(report),
-        "period": report.period,
+        "period": str(report.period),
         "summary": {s.value: n for s, n in report.counts.items()},
     }
     pieces = ["{\n"]
     pieces += [f'  "{key}": {_dumps(value)},\n' for key, value in head.items()]
-    pieces += _array("targets", [_dumps(result_fields(r, year)) for r in report.results],
+    pieces += _array("targets", [_dumps(result_fields(r, report.period)) for r in report.results],
                      last=False)
     pieces += _array("warnings", [_dumps(warning_fields(w)) for w in warnings], last=True)
     pieces.append("}\n")
@@ -84,3 +86,7 @@ def _array(key: str, items: list[str], last: bool) -> list[str]:
     for i, item in enumerate(items):
         pieces += (",\n    ", item) if i else (item,)
     return [*pieces, f"\n  ]{end}"]
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    return render_json(report, options.warnings)

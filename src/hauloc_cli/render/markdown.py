@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from hauloc_cli.i18n import label
-from hauloc_cli.reasons import explain_result
+from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.cells import row_cells, summary_line
-from hauloc_cli.status import Report, Result, Status
+from hauloc_cli.render.i18n import label
+from hauloc_cli.render.reasons import explain_result
+from hauloc_cli.rules.status import Report, Result, Status
 
 COLUMNS = ("col.target", "col.plan", "col.actual", "col.expected", "col.progress", "col.status",
            "col.reason")
@@ -25,7 +26,7 @@ def _row(r: Result, report: Report, lang: str) -> list[str]:
     unit = r.target.unit
     if unit and unit != "%":
         cells[0] = f"{cells[0]} ({unit})"
-    return [*cells, explain_result(r, report.quarter, lang)]
+    return [*cells, explain_result(r, report.period, lang)]
 
 
 def render_markdown(report: Report, *, lang: str = "en",
@@ -44,3 +45,7 @@ def render_markdown(report: Report, *, lang: str = "en",
         lines.append("")
     lines.append(escape(summary_line(report, lang)))
     return "\n".join(lines) + "\n"
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    return render_markdown(report, lang=options.lang, only=options.only)

@@ -9,11 +9,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from hauloc_cli.i18n import SYMBOLS, label
-from hauloc_cli.plan import Plan
-from hauloc_cli.reasons import explain_result
-from hauloc_cli.render.cells import number, row_cells, scope, summary_line, target_name
-from hauloc_cli.status import Report, Status
+from hauloc_cli.render import RenderOptions
+from hauloc_cli.render.cells import row_cells, summary_line, target_name
+from hauloc_cli.render.i18n import SYMBOLS, label
+from hauloc_cli.render.reasons import explain_result
+from hauloc_cli.rules.status import Report, Status
 
 STYLES = {
     Status.ACHIEVED: "bold green",
@@ -61,7 +61,7 @@ def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bo
         table.add_column(label(lang, "col.reason"), overflow="fold", ratio=4, min_width=16)
     for r in results:
         cells: list[str | Text] = [*row_cells(r, report, lang)[:-1], status_text(r.status, lang)]
-        table.add_row(*cells, *([explain_result(r, report.quarter, lang)] if wide else []))
+        table.add_row(*cells, *([explain_result(r, report.period, lang)] if wide else []))
     parts: list[object] = [table]
     if not wide and results:
         reasons = Table.grid(padding=(0, 1))
@@ -70,27 +70,13 @@ def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bo
         for r in results:
             line = Text(target_name(r.target, lang), style="bold")
             line.append(" — ")
-            line.append(explain_result(r, report.quarter, lang))
+            line.append(explain_result(r, report.period, lang))
             reasons.add_row(Text(SYMBOLS[r.status.value], style=STYLES[r.status]), line)
         parts += ["", reasons]
     parts += ["", summary_line(report, lang)]
     return to_text(parts, width=width, color=color)
 
 
-def render_plan(plan: Plan, *, lang: str = "en", width: int = 80, color: bool = False) -> str:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column(label(lang, "col.id"), no_wrap=True)
-    table.add_column(label(lang, "col.target"), overflow="fold")
-    table.add_column(label(lang, "col.kind"), no_wrap=True)
-    table.add_column(label(lang, "col.plan"), justify="right", no_wrap=True)
-    table.add_column(label(lang, "col.unit"), overflow="fold")
-    for t in plan.targets:
-        if t.kind == "milestone":
-            goal = f"{label(lang, 'by')} {plan.deadline_of(t)}"
-        else:
-            sign = "≥" if t.direction == "at_least" else "≤"
-            goal = f"{sign} {number(t.target, t.unit, lang)}"
-        unit = t.unit if t.unit and t.unit != "%" else ""
-        table.add_row(t.id, target_name(t, lang), t.kind, goal, unit)
-    head = f"{plan.title(lang)} ({plan.plan.year})"
-    return to_text([head, table, scope(plan, lang)], width=width, color=color)
+def render(report: Report, options: RenderOptions) -> str:
+    o = options
+    return render_table(report, lang=o.lang, width=o.width, color=o.color, only=o.only)

@@ -1,0 +1,76 @@
+"""`hauloc check`: judge every target and print the report (table, JSON, CSV or Markdown)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from hauloc_cli.cli import common
+from hauloc_cli.cli.options import (
+    ActualsArg,
+    Color,
+    ColorOpt,
+    FailOn,
+    FailOnOpt,
+    LangOpt,
+    OutputOpt,
+    PeriodOpt,
+    TargetsOpt,
+    read_options,
+)
+
+if TYPE_CHECKING:
+    from hauloc_cli.inputs.actuals import ReadOptions
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+@common.exits
+@read_options
+def check(
+    actuals: ActualsArg,
+    targets: TargetsOpt = None,
+    period: PeriodOpt = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fail_on: FailOnOpt = FailOn.off_track,
+    lang: LangOpt = None,
+    color: ColorOpt = Color.auto,
+    output: OutputOpt = None,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="Table and markdown: show only the targets at or below "
+        "--fail-on, and the summary line.")] = False,
+    silent: Annotated[bool, typer.Option(
+        "--silent", help="Print nothing on stdout (--output is still written, errors "
+        "still go to stderr); only the exit code tells.")] = False,
+    fail_on_missing: Annotated[bool, typer.Option(
+        "--fail-on-missing", help="Exit 1 also when a target has no figure for the quarter "
+        "judged (none at all, or only an earlier quarter's).")] = False,
+    *,
+    options: ReadOptions,
+) -> None:
+    """Judge every target: achieved, on track, at risk, off track or no data."""
+    with common.bulk_load():
+        common.check_output(output)
+        language = common.language(lang)
+        plan, data, judged = common.load(actuals, targets, period, options)
+        from hauloc_cli.render import REPORT_FORMATS, RenderOptions, render_as
+        from hauloc_cli.rules.status import evaluate
+
+        report = evaluate(plan, data.figures, judged)
+        use_color, width = common.terminal(color, to_file=output is not None)
+        text = render_as(REPORT_FORMATS, fmt.value, report, RenderOptions(
+            lang=language, width=width, color=use_color,
+            only=common.failing(fail_on) if quiet else None, warnings=data.warnings))
+        missing = common.missing(report)
+        if fail_on_missing and missing:
+            typer.echo(f"missing: no figure for {report.period} from {len(missing)} target(s): "
+                       + ", ".join(missing), err=True)
+        common.emit(text, output, silent=silent, bom=fmt is Format.csv)
+        raise typer.Exit(common.exit_code(report, fail_on, fail_on_missing))

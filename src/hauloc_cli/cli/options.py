@@ -1,0 +1,142 @@
+"""The options commands share, declared once.
+
+The input options (how to read an actuals file) are added to a command by `read_options`:
+the command declares one parameter, `options: ReadOptions`, and gets the six values as one.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+
+import typer
+
+from hauloc_cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from hauloc_cli.inputs.actuals import ReadOptions
+
+
+class FailOn(str, Enum):
+    off_track = "off-track"
+    at_risk = "at-risk"
+    never = "never"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+ActualsArg = Annotated[
+    Path,
+    typer.Argument(help="Quarterly actuals: CSV or Excel (.xlsx).", dir_okay=False,
+                   show_default=False),
+]
+TargetsOpt = Annotated[
+    Path | None,
+    typer.Option("--targets", "-t", help="Plan file (YAML). Default: the plan shipped with hauloc.",
+                 dir_okay=False, show_default=False),
+]
+PeriodOpt = Annotated[
+    str | None,
+    typer.Option("--period", "-p", help="Quarter to judge, e.g. 2024-Q2. "
+                 "Default: the latest quarter in the file.", show_default=False),
+]
+FailOnOpt = Annotated[
+    FailOn,
+    typer.Option("--fail-on", help="Exit 1 when a target is at or below this status."),
+]
+LangOpt = Annotated[
+    str | None,
+    typer.Option("--lang", help="vi or en. Default: $HAULOC_LANG, else vi in a Vietnamese "
+                 "locale, else en.", show_default=False),
+]
+ColorOpt = Annotated[
+    Color,
+    typer.Option("--color", help="Colour the output: auto (only on a terminal), always, never."),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to FILE instead of stdout: atomically, and only "
+                 "when the run succeeds (exit 0 or 1).", dir_okay=False, show_default=False),
+]
+
+# How to read input files: added to every command that reads actuals by `read_options`.
+_INPUT_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
+    ("encoding", Annotated[
+        str | None,
+        typer.Option("--encoding", help="Encoding of a CSV file, e.g. cp1258 (Vietnamese "
+                     "Windows). Default: UTF-8, or what the file's byte-order mark says.",
+                     show_default=False)], None),
+    ("delimiter", Annotated[
+        str | None,
+        typer.Option("--delimiter", help="Field separator of a CSV file: ',' ';' or 'tab'. "
+                     "Default: detected from the header line.", show_default=False)], None),
+    ("sheet", Annotated[
+        str | None,
+        typer.Option("--sheet", help="Sheet of an .xlsx workbook. Default: the first sheet.",
+                     show_default=False)], None),
+    ("decimal_comma", Annotated[
+        bool,
+        typer.Option("--decimal-comma", help="Numbers are written the Vietnamese way, "
+                     "1.234,5: ',' is the decimal separator and '.' groups thousands.")], False),
+    ("max_errors", Annotated[
+        int,
+        typer.Option("--max-errors", min=1, help="Show at most this many problems of a file.")],
+     50),
+    ("max_size", Annotated[
+        float,
+        typer.Option("--max-size", min=0.001, help="Refuse input files larger than this (MB).")],
+     100),
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def read_options(command: F) -> F:
+    """Give `command` the input options; it receives them as `options: ReadOptions`."""
+    signature = inspect.signature(command)  # annotations as written: text, not yet types
+    names = command.__globals__
+    params = [p.replace(annotation=eval(p.annotation, names)  # noqa: S307 - our own source
+                        if isinstance(p.annotation, str) else p.annotation)
+              for name, p in signature.parameters.items() if name != "options"]
+    params += [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default,
+                                 annotation=annotation)
+               for name, annotation, default in _INPUT_OPTIONS]
+
+    @functools.wraps(command)
+    def with_options(*args: Any, **kwargs: Any) -> Any:
+        values = {name: kwargs.pop(name) for name, _, _ in _INPUT_OPTIONS}
+        return command(*args, options=make_read_options(**values), **kwargs)
+
+    with_options.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=params, return_annotation=None)
+    with_options.__annotations__ = {p.name: p.annotation for p in params}
+    return with_options  # type: ignore[return-value]
+
+
+def make_read_options(encoding: str | None = None, delimiter: str | None = None,
+                      sheet: str | None = None, decimal_comma: bool = False,
+                      max_errors: int = 50, max_size: float = 100) -> ReadOptions:
+    """The input options as one value; an option that cannot apply is a usage error."""
+    from hauloc_cli.inputs.actuals import ReadOptions
+    from hauloc_cli.inputs.table import DELIMITERS
+    from hauloc_cli.inputs.textio import MB, encoding_name
+
+    if encoding is not None:
+        encoding_name(encoding)
+    if delimiter is not None and delimiter not in DELIMITERS:
+        raise UsageError(f"--delimiter: '{delimiter}' is not one of , ; tab")
+    if max_errors < 1:
+        raise UsageError("--max-errors must be at least 1")
+    if max_size <= 0:
+        raise UsageError("--max-size must be more than 0")
+    return ReadOptions(encoding=encoding, delimiter=delimiter, sheet=sheet,
+                       decimal_comma=decimal_comma, max_errors=max_errors,
+                       max_size=int(max_size * MB))

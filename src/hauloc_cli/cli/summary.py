@@ -1,0 +1,63 @@
+"""`hauloc summary`: the meeting brief in the terminal, Markdown or one printable HTML page."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from hauloc_cli.cli import common
+from hauloc_cli.cli.options import (
+    ActualsArg,
+    Color,
+    ColorOpt,
+    FailOn,
+    FailOnOpt,
+    LangOpt,
+    OutputOpt,
+    PeriodOpt,
+    TargetsOpt,
+    read_options,
+)
+
+if TYPE_CHECKING:
+    from hauloc_cli.inputs.actuals import ReadOptions
+
+
+class BriefFormat(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    html = "html"
+
+
+@common.exits
+@read_options
+def summary(
+    actuals: ActualsArg,
+    targets: TargetsOpt = None,
+    period: PeriodOpt = None,
+    fmt: Annotated[BriefFormat, typer.Option(
+        "--format", "-f", help="table (the terminal), markdown, or html (one printable page).",
+    )] = BriefFormat.table,
+    output: OutputOpt = None,
+    fail_on: FailOnOpt = FailOn.off_track,
+    lang: LangOpt = None,
+    color: ColorOpt = Color.auto,
+    *,
+    options: ReadOptions,
+) -> None:
+    """The meeting brief: where we stand, what changed, what needs attention."""
+    with common.bulk_load():
+        common.check_output(output)
+        language = common.language(lang)
+        plan, data, judged = common.load(actuals, targets, period, options)
+        from hauloc_cli.render import BRIEF_FORMATS, RenderOptions, render_as
+        from hauloc_cli.views.brief import build_brief
+
+        brief = build_brief(plan, data.figures, judged)
+        use_color, width = common.terminal(color, to_file=output is not None)
+        text = render_as(BRIEF_FORMATS, fmt.value, brief, RenderOptions(
+            lang=language, width=width, color=use_color, source_file=actuals.name))
+        common.emit(text, output)
+        raise typer.Exit(common.exit_code(brief.report, fail_on))

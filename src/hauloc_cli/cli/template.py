@@ -1,0 +1,48 @@
+"""`hauloc template`: a file for offices to fill in, as CSV or an Excel workbook."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from hauloc_cli.cli import common
+from hauloc_cli.cli.options import OutputOpt, TargetsOpt
+from hauloc_cli.errors import UsageError
+
+
+class TemplateFormat(str, Enum):
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+@common.exits
+def template(
+    targets: TargetsOpt = None,
+    period: Annotated[str | None, typer.Option(
+        "--period", "-p", help="Only this quarter, e.g. 2024-Q3. Default: all four quarters.",
+        show_default=False)] = None,
+    fmt: Annotated[TemplateFormat | None, typer.Option(
+        "--format", "-f", help="csv or xlsx. Default: xlsx when --output ends in .xlsx, else "
+        "csv.", show_default=False)] = None,
+    output: OutputOpt = None,
+) -> None:
+    """Write a file for offices to fill in: one row per target and quarter, value left empty."""
+    common.check_output(output)
+    plan = common.load_plan(targets)
+    only = common.period_option(period, plan.plan.year)
+    if fmt is None:
+        xlsx = output is not None and output.suffix.lower() == ".xlsx"
+        fmt = TemplateFormat.xlsx if xlsx else TemplateFormat.csv
+    from hauloc_cli.render.template import template_csv, template_xlsx
+    from hauloc_cli.views.template import template_rows
+
+    rows = template_rows(plan, None if only is None else (only,))
+    if fmt is TemplateFormat.csv:
+        common.emit(template_csv(rows), output, bom=True)
+        return
+    if output is None and sys.stdout.isatty():
+        raise UsageError("a workbook cannot be shown on a terminal; give --output FILE.xlsx")
+    common.emit(template_xlsx(rows), output)

@@ -1,0 +1,1 @@
+"""Files into the model: text decoding, YAML, CSV, Excel, the row checker, plan loading."""

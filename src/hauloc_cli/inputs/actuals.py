@@ -1,0 +1,77 @@
+"""Reading an actuals file (CSV or text export, or an .xlsx workbook) into checked figures.
+
+A file is first read as a table of cells (`table.py` for CSV, `xlsx.py` for Excel), then the
+row checker (`rows.py`) gives every row its meaning against the plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from hauloc_cli.errors import Code, InputError, Problem, UsageError
+from hauloc_cli.inputs.rows import Actuals, parse_table
+from hauloc_cli.inputs.table import RawTable, csv_table
+from hauloc_cli.inputs.textio import (
+    DEFAULT_MAX_SIZE,
+    XLS_MAGIC,
+    ZIP_MAGIC,
+    check_readable,
+    choose_encoding,
+    decode_problem,
+    head,
+    open_text,
+)
+from hauloc_cli.model.plan import Plan
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+
+__all__ = ["Actuals", "ReadOptions", "read_actuals"]
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read an actuals file (the CLI checks the values: `cli/options.py`)."""
+
+    encoding: str | None = None  # None: UTF-8, or what a byte-order mark says
+    delimiter: str | None = None  # None: detect , ; or tab from the header
+    sheet: str | None = None  # None: the first sheet of a workbook
+    decimal_comma: bool = False
+    max_errors: int = 50
+    max_size: int = DEFAULT_MAX_SIZE  # bytes
+
+
+def read_actuals(path: Path, plan: Plan, options: ReadOptions | None = None) -> Actuals:
+    """Read an actuals file and check it against the plan. Raises InputError listing every
+    problem, UsageError for options that do not apply to the file."""
+    opts = options or ReadOptions()
+    check_readable(path, opts.max_size)
+    start = head(path)
+    name = str(path)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES or start.startswith(ZIP_MAGIC):
+        if opts.encoding or opts.delimiter:
+            raise UsageError(f"{path}: --encoding and --delimiter apply to CSV files, "
+                             "not to a workbook")
+        from hauloc_cli.inputs.xlsx import xlsx_table
+
+        return _parse(xlsx_table(path, opts.sheet, opts.max_size), plan, opts)
+    if start.startswith(XLS_MAGIC):
+        raise InputError([Problem(name, "", Code.UNSUPPORTED_FORMAT,
+                                  "this is an Excel 97-2003 workbook (.xls)",
+                                  "save it again from Excel as .xlsx or as 'CSV UTF-8'")])
+    if opts.sheet is not None:
+        raise UsageError(f"{path}: --sheet applies to .xlsx workbooks, not to a CSV file")
+    encoding = choose_encoding(path, start, opts.encoding)
+    with open_text(path, encoding) as handle:
+        try:
+            return _parse(csv_table(name, handle, opts.delimiter), plan, opts)
+        except UnicodeDecodeError:
+            raise InputError([decode_problem(path, encoding)]) from None
+
+
+def _parse(table: RawTable, plan: Plan, opts: ReadOptions) -> Actuals:
+    try:
+        return parse_table(table, plan, decimal_comma=opts.decimal_comma,
+                           max_errors=opts.max_errors)
+    finally:
+        table.close()

@@ -1,0 +1,125 @@
+"""Reading a plan file: YAML with a safe loader into a frozen `Plan`.
+
+`load_plan(path)` returns the plan, or raises `InputError` naming the file, line, column,
+target id and key of every problem it found (pydantic's errors, translated for people).
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from hauloc_cli.errors import Code, InputError, Problem
+from hauloc_cli.inputs.yamlload import YamlLocator, load_yaml
+from hauloc_cli.model.plan import Plan, PlanInfo, StatusBands, Target
+
+
+def load_plan(path: Path, max_size: int | None = None) -> Plan:
+    """Read and validate a plan file; raise InputError with every problem found.
+
+    Files larger than `max_size` bytes (default 100 MB) are refused.
+    """
+    name = str(path)
+    data, locator = load_yaml(path, max_size)
+    if not isinstance(data, dict):
+        raise InputError([Problem(name, "1:1", Code.BAD_VALUE, "a plan is a mapping with the keys "
+                                  "'plan' and 'targets'", "see the README, 'Writing a plan'", 1)])
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(_problems(exc, data, locator(), name)) from None
+
+
+def _problems(exc: ValidationError, data: Any, locator: YamlLocator, name: str) -> list[Problem]:
+    problems = []
+    errors = exc.errors(include_url=False)
+    for err in errors:
+        loc = list(err["loc"])
+        if err["type"] == "too_short" and len(loc) == 1 and any(
+            len(e["loc"]) > 1 and e["loc"][0] == loc[0] for e in errors
+        ):
+            continue  # "no targets left" only because some targets are wrong
+        ctx = err.get("ctx") or {}
+        if "index" in ctx:
+            loc.append(ctx["index"])
+        if "key" in ctx:
+            loc.append(ctx["key"])
+        code, message, hint = _describe(err, loc)
+        line, col = locator.position(loc, key_itself=err["type"] == "extra_forbidden")
+        problems.append(Problem(name, f"{line}:{col}", code,
+                                f"{_path_label(loc, data)}: {message}", hint, line))
+    problems.sort(key=lambda p: tuple(int(n) for n in p.where.split(":")))
+    return problems
+
+
+def _path_label(loc: list[Any], data: Any) -> str:
+    """`targets[3] (ocop_products).kind` — index and id, so the target is easy to find."""
+    parts: list[str] = []
+    node = data
+    for part in loc:
+        if isinstance(part, int):
+            label = f"[{part}]"
+            try:
+                node = node[part]
+                if isinstance(node, dict) and isinstance(node.get("id"), str):
+                    label += f" ({node['id']})"
+            except (IndexError, KeyError, TypeError):
+                node = None
+            parts.append(label)
+        else:
+            node = node.get(part) if isinstance(node, dict) else None
+            parts.append(("." if parts else "") + str(part))
+    return "".join(parts) or "plan file"
+
+
+_KEYS = {
+    "": ("plan", "status_bands", "targets"),
+    "plan": tuple(PlanInfo.model_fields),
+    "status_bands": tuple(StatusBands.model_fields),
+    "targets": tuple(Target.model_fields),
+}
+
+
+def _describe(err: Any, loc: list[Any]) -> tuple[Code, str, str]:
+    """The code, message and a hint ("did you mean …") for one pydantic error."""
+    kind = err["type"]
+    value = err.get("input")
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        section = next((str(p) for p in loc[:-1] if isinstance(p, str)), "")
+        known = _KEYS.get(section, ())
+        close = difflib.get_close_matches(key, known, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(known)
+        return Code.UNKNOWN_KEY, f"unknown key '{key}'", hint
+    if kind == "missing":
+        return Code.MISSING_KEY, "is required", ""
+    if kind == "literal_error":
+        expected = [s.strip(" '") for s in
+                    err["ctx"]["expected"].replace(" or ", ", ").split(",")]
+        close = difflib.get_close_matches(str(value), expected, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else ""
+        return Code.BAD_VALUE, f"'{value}' is not one of {', '.join(expected)}", hint
+    if kind == "string_pattern_mismatch":
+        return (Code.BAD_VALUE, f"'{value}' is not a valid id",
+                "use lower-case letters, digits and _")
+    if kind == "plan_rule":
+        return Code((err.get("ctx") or {}).get("code", Code.PLAN_RULE)), err["msg"], ""
+    message = err["msg"][:1].lower() + err["msg"][1:]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        shown = repr(value) if not isinstance(value, str) or len(value) < 60 else "a long text"
+        message += f" (got {shown})"
+    return Code.BAD_VALUE, message, ""
+
+
+DEFAULT_PLAN = "targets_2024.yaml"
+
+
+def default_plan_path() -> Path:
+    """The plan shipped with hauloc: inside the wheel, or in data/ of a source checkout."""
+    installed = Path(__file__).parents[1] / "data" / DEFAULT_PLAN
+    if installed.is_file():
+        return installed
+    return Path(__file__).resolve().parents[3] / "data" / DEFAULT_PLAN

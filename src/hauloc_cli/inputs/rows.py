@@ -1,0 +1,286 @@
+"""The row checker: every row of a table given its meaning against the plan.
+
+Every problem is collected (up to a cap); a file with any problem yields no figures. Rows are
+streamed: only the figures are kept. The loop over rows is the hot path of a large file, so
+its common case (a known target, a plain number, a period seen before) stays inline; the rest
+is in the helpers below it.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import itertools
+import math
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from hauloc_cli.errors import Code, InputError, Problem
+from hauloc_cli.inputs.periods import PeriodError, read_period
+from hauloc_cli.inputs.table import (
+    KNOWN_COLUMNS,
+    REQUIRED_COLUMNS,
+    RawTable,
+    cell_text,
+    column_name,
+)
+from hauloc_cli.inputs.values import NUMBER, out_of_range, plain, read_value
+from hauloc_cli.model.figures import Figure, Figures, Value
+from hauloc_cli.model.periods import Period
+from hauloc_cli.model.plan import Plan, Target, default_range
+
+_PERIOD_CACHE_SIZE = 1000
+
+
+@dataclass(frozen=True)
+class Actuals:
+    """What one file holds: its figures, the warnings about it, and how many rows it had."""
+
+    file: str
+    figures: Figures
+    warnings: tuple[Problem, ...] = ()
+    rows: int = 0  # data rows in the file, with or without a value
+
+
+class Collector:
+    """Problems up to a cap, and how many more there were."""
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.kept: list[Problem] = []
+        self.more = 0
+
+    @property
+    def full(self) -> bool:
+        return len(self.kept) >= self.cap
+
+    def add(self, problem: Problem | Callable[[], Problem]) -> None:
+        if self.full:
+            self.more += 1
+        else:
+            self.kept.append(problem() if callable(problem) else problem)
+
+
+class _Checker:
+    """The state of one table's check: where problems go, and what is known of the plan."""
+
+    def __init__(self, table: RawTable, plan: Plan, max_errors: int) -> None:
+        self.table = table
+        self.plan = plan
+        self.problems = Collector(max_errors)
+        self.warnings = Collector(max_errors)
+        # Per target id: (the target, lowest and highest value allowed).
+        self.checks: dict[object, tuple[Target, float, float]] = {}
+        for t in plan.targets:
+            lo, hi = default_range(t) or (-math.inf, math.inf)
+            self.checks[t.id] = (t, lo, hi)
+        self.periods: dict[object, Period | PeriodError] = {}
+        self._suggestions: dict[str, str] = {}
+
+    def problem(self, line: int, col: int | None, code: Code, message: str,
+                hint: str | Callable[[], str] = "") -> None:
+        name, where = self.table.name, self.table.where
+        self.problems.add(lambda: Problem(name, where(line, col), code, message,
+                                          hint() if callable(hint) else hint, line))
+
+    def columns(self) -> tuple[int, int, int, int]:
+        """The positions of the target, period and value columns, and the header's width."""
+        table = self.table
+        columns = [column_name(c) for c in table.header]
+        index: dict[str, int] = {}
+        unknown: list[str] = []
+        hl = table.header_line
+        for i, col in enumerate(columns):
+            if col in index and col:
+                self.problem(hl, i + 1, Code.DUPLICATE_COLUMN, f"column '{col}' appears twice",
+                             "keep one of them")
+            index.setdefault(col, i)
+            if col and col not in KNOWN_COLUMNS:
+                unknown.append(col)
+                self.warnings.add(lambda i=i, col=col: Problem(  # type: ignore[misc]
+                    table.name, table.where(hl, i + 1), Code.UNKNOWN_COLUMN,
+                    f"column '{col}' is not one hauloc knows; it is ignored",
+                    _did_you_mean(col, KNOWN_COLUMNS, ""), hl))
+        missing = [c for c in REQUIRED_COLUMNS if c not in index]
+        for col in missing:
+            close = difflib.get_close_matches(col, unknown, n=1)
+            self.problem(hl, None, Code.MISSING_COLUMN, f"no column '{col}'",
+                         f"is '{close[0]}' meant to be '{col}'?" if close else
+                         "the header needs the columns target, period and value")
+        if missing:
+            raise InputError(self.problems.kept, self.problems.more)
+        i_target, i_period, i_value = (index[c] for c in REQUIRED_COLUMNS)
+        return i_target, i_period, i_value, len(columns)
+
+    def target(self, raw: object, line: int, col: int) -> tuple[Target, float, float] | None:
+        """The target a cell names once trimmed; an unknown-target problem when none."""
+        target_id = cell_text(raw)  # type: ignore[arg-type]
+        check = self.checks.get(target_id)
+        if check is None:
+            def suggest() -> str:
+                if target_id not in self._suggestions:
+                    self._suggestions[target_id] = _did_you_mean(
+                        target_id, list(self.plan.by_id), "run 'hauloc targets' for the ids")
+                return self._suggestions[target_id]
+            self.problem(line, col, Code.UNKNOWN_TARGET,
+                         f"no target '{target_id}' in the plan", suggest)
+        return check
+
+    def period(self, raw: object) -> Period | PeriodError:
+        """The period a cell names (remembered for the next rows that write it the same way)."""
+        year = self.plan.plan.year
+        try:
+            found: Period | PeriodError = Period(year, read_period(cell_text(raw), year))  # type: ignore[arg-type]
+        except PeriodError as exc:
+            found = exc
+        if len(self.periods) < _PERIOD_CACHE_SIZE:
+            self.periods[raw] = found
+        return found
+
+    def bad_record(self, exc: Exception, line: int) -> None:
+        if "field limit" in str(exc):
+            self.problem(line, None, Code.TOO_LONG,
+                         f"a field is longer than {csv.field_size_limit():,} characters",
+                         "check that this is an actuals file, and that every quote is closed")
+        else:
+            self.problem(line, None, Code.BAD_QUOTING,
+                         f"the record cannot be split into fields ({exc})",
+                         "a value with a quote or the delimiter in it goes in double quotes, "
+                         'a quote inside doubled: "12 ""A"" schools"')
+
+    def duplicate(self, line: int, first: Figure) -> None:
+        self.problem(line, None, Code.DUPLICATE_ROW,
+                     f"a second figure for {first.target} in {first.period} "
+                     f"(the first is on line {first.line})",
+                     "keep one row per target and quarter")
+
+
+def _did_you_mean(word: str, choices: list[str] | tuple[str, ...], otherwise: str) -> str:
+    found = difflib.get_close_matches(word, choices, n=1)
+    return f"did you mean '{found[0]}'?" if found else otherwise
+
+
+def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
+                max_errors: int = 50) -> Actuals:
+    """Check every row of `table` against `plan`; raise InputError listing every problem."""
+    checker = _Checker(table, plan, max_errors)
+    i_target, i_period, i_value, width = checker.columns()
+    by_target: dict[str, dict[Period, Figure]] = {}
+    state = [table.header_line, 0]  # the last line read, and the data rows counted
+    while True:
+        try:
+            _rows(checker, (i_target, i_period, i_value, width), decimal_comma, by_target,
+                  state)
+            break
+        except table.bad_record as exc:
+            line, state[0] = state[0] + 1, table.line_num()
+            state[1] += 1
+            checker.bad_record(exc, line)
+    problems = checker.problems
+    if problems.kept:
+        raise InputError(problems.kept, problems.more)
+    if state[1] == 0:
+        raise InputError([Problem(table.name, "", Code.EMPTY_FILE,
+                                  "the file has a header but no rows",
+                                  "add one row per target and quarter")])
+    _decreases(plan, by_target, table, i_value + 1, checker.warnings)
+    warnings = checker.warnings
+    if warnings.more:
+        warnings.kept.append(Problem(table.name, "", Code.MORE_WARNINGS,
+                                     f"{warnings.more} more warning(s) not shown"))
+    return Actuals(table.name, Figures.indexed(by_target), tuple(warnings.kept), state[1])
+
+
+def _rows(checker: _Checker, columns: tuple[int, int, int, int], decimal_comma: bool,
+          by_target: dict[str, dict[Period, Figure]], state: list[int]) -> None:
+    """The loop over rows: `state` keeps the last line read and the rows counted, so that the
+    loop can go on after a record that cannot be split (see `parse_table`)."""
+    i_target, i_period, i_value, width = columns
+    checks, periods, problem = checker.checks, checker.periods, checker.problem
+    name, line_num, number = checker.table.name, checker.table.line_num, NUMBER.fullmatch
+    end, count = state
+    try:
+        for row in checker.table.rows:
+            line = end + 1
+            end = line_num()
+            if not any(row):
+                continue  # a blank line
+            n = len(row)
+            if n > width and any(cell_text(c) for c in row[width:]):
+                count += 1
+                problem(line, width + 1, Code.EXTRA_FIELD,
+                        f"the row has {n} fields but the header has {width}",
+                        "a value with the delimiter in it needs double quotes around it")
+                continue
+            raw_value = row[i_value] if i_value < n else ""
+            if raw_value.__class__ is str:
+                if not raw_value.isascii():
+                    raw_value = unicodedata.normalize("NFC", raw_value)
+                raw_value = raw_value.strip()
+                if not raw_value:
+                    count += any(cell_text(c) for c in row)
+                    continue  # not reported: as if the row were absent
+            count += 1
+            raw_target = row[i_target] if i_target < n else ""
+            check = checks.get(raw_target) or checker.target(raw_target, line, i_target + 1)
+            raw_period = row[i_period] if i_period < n else ""
+            period = periods.get(raw_period) or checker.period(raw_period)
+            if type(period) is PeriodError:
+                problem(line, i_period + 1, period.code, period.message, period.hint)
+            if check is None:
+                continue
+            target, lo, hi = check
+            value = _value(raw_value, target, decimal_comma, lo, hi, number)
+            if value.__class__ is tuple:
+                problem(line, i_value + 1, *value)
+                continue
+            if type(period) is not Period:
+                continue
+            figures = by_target.get(target.id)
+            if figures is None:
+                figures = by_target[target.id] = {}
+            first = figures.get(period)
+            if first is not None:
+                checker.duplicate(line, first)
+                continue
+            figures[period] = Figure(target.id, period, value, None, None, None,  # type: ignore[arg-type]
+                                     name, line)
+    finally:
+        state[0], state[1] = end, count
+
+
+def _value(raw: object, target: Target, decimal_comma: bool, lo: float, hi: float,
+           number: Callable[[str], object]) -> object:
+    """The figure of a value cell: the common case (a plain number with '.') inline."""
+    if (raw.__class__ is str and not decimal_comma and target.kind != "milestone"
+            and number(raw)):
+        text: str = raw
+        dot = text.find(".")
+        if dot >= 0 and len(text) - dot == 4:
+            return plain(text)
+        value = float(text)
+        return value if lo <= value <= hi else out_of_range(value, target, lo, hi)
+    return read_value(raw, target, decimal_comma, lo, hi)  # type: ignore[arg-type]
+
+
+def _decreases(plan: Plan, by_target: dict[str, dict[Period, Figure]], table: RawTable,
+               col: int, warnings: Collector) -> None:
+    """Warn where a cumulative year-to-date figure goes down from one quarter to the next."""
+    for target in plan.targets:
+        figures = by_target.get(target.id)
+        if target.kind != "cumulative" or not figures or len(figures) < 2:
+            continue
+        ordered = [figures[p] for p in sorted(figures)]
+        values: list[Value] = [f.value for f in ordered]
+        if values == sorted(values):
+            continue
+        for before, after in itertools.pairwise(ordered):
+            if after.value < before.value:
+                line = after.line or 0
+                warnings.add(Problem(
+                    table.name, table.where(line, col), Code.DECREASING_VALUE,
+                    f"{target.id} goes down from {before.value:g} in {before.period} to "
+                    f"{after.value:g} in {after.period}",
+                    "a year-to-date count does not go down; check for a typo "
+                    "(a revised figure is fine)", line))

@@ -1,0 +1,99 @@
+"""Figures as reported: one value of one target for one period, with where it came from.
+
+A `Figure` has room for what reports carry besides the number: the reporting unit (a commune
+or an office), how final it is (estimate, preliminary, official), the date it was reported,
+and the file and line (or row of a sheet) it was read from. `Figures` holds them by target
+and period; the rules take it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from enum import Enum
+from typing import NamedTuple
+
+from hauloc_cli.model.periods import Period
+
+Value = float | bool  # a number, or a milestone done (True) or not (False)
+
+
+class FigureStatus(str, Enum):
+    """How final a figure is, from least to most: ước tính, sơ bộ, chính thức."""
+
+    ESTIMATE = "estimate"
+    PRELIMINARY = "preliminary"
+    OFFICIAL = "official"
+
+
+class Figure(NamedTuple):
+    target: str  # the target's id
+    period: Period
+    value: Value
+    unit: str | None = None  # the reporting unit; None: the plan's own unit
+    status: FigureStatus | None = None  # None: not marked
+    reported: date | None = None
+    file: str = ""
+    line: int | None = None  # the line of a text file, the row of a sheet
+
+
+_NONE: Mapping[Period, Figure] = {}
+
+
+class Figures:
+    """Figures by target id and period, at most one for each pair."""
+
+    __slots__ = ("_by_target",)
+
+    def __init__(self, figures: Iterable[Figure] = ()) -> None:
+        self._by_target: dict[str, dict[Period, Figure]] = {}
+        for figure in figures:
+            self.add(figure)
+
+    @classmethod
+    def of_values(cls, year: int, values: Mapping[str, Mapping[int, Value]]) -> Figures:
+        """Figures from plain values: `{target id: {quarter: value}}` of one year."""
+        return cls(Figure(tid, Period(year, q), v) for tid, by_q in values.items()
+                   for q, v in by_q.items())
+
+    @classmethod
+    def indexed(cls, by_target: dict[str, dict[Period, Figure]]) -> Figures:
+        """Figures already indexed by target and period (the dict is taken, not copied)."""
+        figures = cls()
+        figures._by_target = by_target
+        return figures
+
+    def add(self, figure: Figure) -> None:
+        """Keep `figure`, replacing one already kept for the same target and period."""
+        periods = self._by_target.get(figure.target)
+        if periods is None:
+            periods = self._by_target[figure.target] = {}
+        periods[figure.period] = figure
+
+    def of(self, target: str) -> Mapping[Period, Figure]:
+        """The figures of one target by period (empty when it has none)."""
+        return self._by_target.get(target, _NONE)
+
+    def values(self) -> dict[str, dict[int, Value]]:
+        """`{target id: {quarter: value}}`: the plain numbers, for tests and summaries."""
+        return {tid: {p.quarter: f.value for p, f in sorted(by_p.items())}
+                for tid, by_p in self._by_target.items()}
+
+    @property
+    def periods(self) -> list[Period]:
+        """Every period that has a figure, first to last."""
+        return sorted({p for by_p in self._by_target.values() for p in by_p})
+
+    @property
+    def latest(self) -> Period | None:
+        return max((p for by_p in self._by_target.values() for p in by_p), default=None)
+
+    def __iter__(self) -> Iterator[Figure]:
+        for by_p in self._by_target.values():
+            yield from by_p.values()
+
+    def __len__(self) -> int:
+        return sum(len(by_p) for by_p in self._by_target.values())
+
+    def __bool__(self) -> bool:
+        return bool(self._by_target)

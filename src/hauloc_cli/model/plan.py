@@ -1,0 +1,181 @@
+"""The plan: what a government set itself for one year, as frozen pydantic models.
+
+Reading a plan file is `hauloc_cli.inputs.plan_file.load_plan`; this module is the model and
+its rules, which pydantic checks when a plan is built.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from hauloc_cli.errors import Code
+from hauloc_cli.model.periods import QUARTERS_PER_YEAR, Period
+
+Group = Literal["economy", "society", "environment", "security"]
+Kind = Literal["cumulative", "level", "annual", "milestone"]
+Direction = Literal["at_least", "at_most"]
+GROUPS: tuple[str, ...] = Group.__args__  # type: ignore[attr-defined]
+
+Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _rule(key: str, message: str) -> PydanticCustomError:
+    """A broken plan rule about `key` of the object being validated."""
+    return PydanticCustomError("plan_rule", message, {"key": key})
+
+
+class PlanInfo(_Model):
+    id: Text
+    name: str | None = None
+    name_en: str | None = None
+    year: Annotated[int, Field(strict=True, ge=1900, le=9999)]
+    declared_targets: Annotated[int, Field(strict=True, ge=1)] | None = None
+    source: str | None = None
+
+
+class StatusBands(_Model):
+    """Ratio of actual to expected progress at or above which a target is on track / at risk."""
+
+    on_track: Annotated[float, Field(strict=True, gt=0, allow_inf_nan=False)] = 0.95
+    at_risk: Annotated[float, Field(strict=True, gt=0, allow_inf_nan=False)] = 0.80
+
+    @model_validator(mode="after")
+    def _ordered(self) -> StatusBands:
+        if self.at_risk > self.on_track:
+            raise _rule("at_risk", "at_risk must not be above on_track (0 < at_risk <= on_track)")
+        return self
+
+
+class Target(_Model):
+    id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    name: Text
+    name_en: str | None = None
+    group: Group | None = None
+    kind: Kind
+    direction: Direction | None = None
+    target: Number | None = None
+    unit: str | None = None
+    baseline: Number | None = None
+    pace: tuple[Number, Number, Number, Number] | None = None  # one per quarter
+    deadline: date | None = None
+    source: str | None = None
+    valid_range: tuple[Number, Number] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_direction(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("kind") != "milestone" and "direction" not in data:
+            return {**data, "direction": "at_least"}
+        return data
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Target:
+        if self.kind == "milestone":
+            for key in ("direction", "target", "baseline", "pace", "valid_range"):
+                if getattr(self, key) is not None:
+                    raise _rule(key, f"'{key}' does not apply to a milestone (it is done or not)")
+            return self
+        if self.target is None:
+            raise _rule("target", f"'target' is required for kind '{self.kind}'")
+        if self.deadline is not None:
+            raise _rule("deadline", "'deadline' applies to milestones only")
+        if self.baseline is not None:
+            if self.kind != "level":
+                raise _rule("baseline", "'baseline' applies to kind 'level' only")
+            if self.direction == "at_least" and not self.baseline < self.target:
+                raise _rule("baseline", "baseline must be below the target for at_least")
+            if self.direction == "at_most" and not self.baseline > self.target:
+                raise _rule("baseline", "baseline must be above the target for at_most")
+        elif self.direction == "at_least" and not self.target > 0:
+            raise _rule("target", "target must be > 0 for at_least (or give a baseline)")
+        if self.direction == "at_most" and self.target < 0:
+            raise _rule("target", "target must be >= 0 for at_most")
+        if self.pace is not None:
+            if not (self.kind == "cumulative" or self.baseline is not None):
+                raise _rule("pace",
+                            "'pace' applies to cumulative targets and levels with a baseline")
+            if any(not 0 <= f <= 1 for f in self.pace) or list(self.pace) != sorted(self.pace):
+                raise _rule("pace", "pace must be four non-decreasing fractions between 0 and 1")
+            if self.pace[3] != 1:
+                raise _rule("pace", "the last pace fraction must be 1.0 (the whole year)")
+        if self.valid_range is not None and self.valid_range[0] > self.valid_range[1]:
+            raise _rule("valid_range", "valid_range must be [min, max] with min <= max")
+        return self
+
+    def pace_at(self, period: Period) -> float:
+        """Share of the year's progress expected by the end of `period`."""
+        q = period.quarter
+        return self.pace[q - 1] if self.pace is not None else q / QUARTERS_PER_YEAR
+
+
+class Plan(_Model):
+    plan: PlanInfo
+    status_bands: StatusBands = StatusBands()
+    targets: tuple[Target, ...]
+
+    @field_validator("targets")
+    @classmethod
+    def _unique_and_in_year(cls, targets: tuple[Target, ...], info: ValidationInfo) -> Any:
+        if not targets:
+            raise PydanticCustomError("plan_rule", "a plan needs at least one target", {})
+        seen: set[str] = set()
+        for i, t in enumerate(targets):
+            if t.id in seen:
+                raise PydanticCustomError(
+                    "plan_rule", f"target id '{t.id}' is used twice",
+                    {"key": "id", "index": i, "code": Code.DUPLICATE_ID},
+                )
+            seen.add(t.id)
+        info_plan = info.data.get("plan")
+        if info_plan is not None:
+            for i, t in enumerate(targets):
+                if t.deadline is not None and t.deadline.year != info_plan.year:
+                    raise PydanticCustomError(
+                        "plan_rule",
+                        f"deadline {t.deadline} is not in the plan's year {info_plan.year}",
+                        {"key": "deadline", "index": i},
+                    )
+        return targets
+
+    @functools.cached_property
+    def by_id(self) -> dict[str, Target]:
+        return {t.id: t for t in self.targets}
+
+    def title(self, lang: str) -> str:
+        """The plan's name in the language asked (English falls back to the Vietnamese name)."""
+        info = self.plan
+        return (info.name_en if lang == "en" and info.name_en else info.name) or info.id
+
+    def deadline_of(self, target: Target) -> date:
+        """A milestone's deadline; 31 December of the plan year when the plan gives none."""
+        return target.deadline or date(self.plan.year, 12, 31)
+
+
+def default_range(target: Target) -> tuple[float, float] | None:
+    """The values a target allows: its valid_range, else ≥ 0 for a cumulative count and 0–100
+    for a level in %; annual figures have no default range (growth can be negative)."""
+    if target.valid_range is not None:
+        return target.valid_range
+    if target.kind == "cumulative":
+        return (0.0, math.inf)
+    if target.kind == "level" and (target.unit or "").strip() == "%":
+        return (0.0, 100.0)
+    return None

@@ -1,0 +1,284 @@
+"""Words and number formats per language."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+LANGUAGES = ("vi", "en")
+
+
+def format_number(x: float, lang: str = "en", decimals: int = 2) -> str:
+    """At most `decimals` decimals, trailing zeros dropped, grouped the language's way.
+
+    en: 1,234.5 — vi: 1.234,5 (the thousands and decimal separators swap).
+    """
+    text = f"{x:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text in ("-0", ""):
+        text = "0"
+    if lang == "vi":
+        text = text.translate(str.maketrans(",.", ".,"))
+    return text
+
+
+# One catalogue per language; tests/test_i18n.py fails when a key is missing in one of them.
+CATALOGUE: dict[str, dict[str, str]] = {
+    "en": {
+        "achieved": "Achieved",
+        "on_track": "On track",
+        "at_risk": "At risk",
+        "off_track": "Off track",
+        "no_data": "No data",
+        "col.target": "Target",
+        "col.plan": "Plan",
+        "col.actual": "Actual",
+        "col.expected": "Expected",
+        "col.progress": "Done/due",
+        "col.status": "Status",
+        "col.reason": "Reason",
+        "col.id": "Id",
+        "col.group": "Group",
+        "col.kind": "Kind",
+        "col.unit": "Unit",
+        "done": "done",
+        "not_done": "not done",
+        "by": "by",
+        "defined": "{defined} of {declared} declared targets defined",
+        "defined_all": "{defined} targets defined",
+        "period": "Period",
+        # The meeting brief (hauloc summary)
+        "exceeded": "Exceeded",
+        "met": "Met",
+        "missed": "Missed",
+        "period.1": "Q1 {year}",
+        "period.2": "first half of {year}",
+        "period.3": "nine months of {year}",
+        "period.4": "full year {year}",
+        "group.economy": "Economy",
+        "group.society": "Society",
+        "group.environment": "Environment",
+        "group.security": "Security",
+        "group.other": "Other",
+        "brief.title": "Meeting brief",
+        "brief.defined": "{defined} of {declared} declared targets defined",
+        "brief.defined_all": "{defined} targets defined",
+        "brief.year_end": "{good}/{total} targets met or exceeded, {exceeded} of them exceeded",
+        "brief.attention": "Needs attention",
+        "brief.attention_none": "Nothing needs attention.",
+        "brief.changed": "Changed since last quarter",
+        "brief.changed_from": "{before} → {now}",
+        "brief.changed_none": "No status changed since {before}.",
+        "brief.changed_first": "First quarter: nothing to compare with yet.",
+        "brief.no_data": "No data",
+        "brief.no_data_ask": "No figure yet; ask for it:",
+        "brief.no_data_none": "Every target has a figure.",
+        "brief.history": "History",
+        "brief.progress": "Progress",
+        "brief.as_of": "as of {period}",
+        "brief.target": "target",
+        "brief.limit": "limit",
+        "brief.expected": "expected",
+        "brief.deadline": "deadline {date}",
+        "brief.days_left": "{days} days left",
+        "brief.days_overdue": "{days} days overdue",
+        "brief.due_today": "due today",
+        "brief.source": "Source",
+        "brief.made_by": "Made with hauloc from {file}",
+        "need.per_quarter": "needs {amount} per remaining quarter",
+        "need.missed_by": "missed by {amount}",
+        "need.allowed_per_quarter": "at most {amount} more per remaining quarter",
+        "need.over_by": "over the limit by {amount}",
+        "need.gap": "{amount} still to go",
+        "need.reduce": "{amount} still to cut",
+        "need.days_left": "{days} days left to the deadline ({date})",
+        "need.days_overdue": "{days} days overdue (deadline {date})",
+        "unit.points": "pp",
+        "ok.targets": "{n} targets",
+        "ok.row": "{n} row",
+        "ok.rows": "{n} rows",
+        "ok.no_figures": "no figures yet",
+        "ok.quarters_range": "quarters Q{first}–Q{last}",
+        "ok.quarter": "quarter {list}",
+        "ok.quarters": "quarters {list}",
+        # The one-line reason of a status (reasons.py); JSON always carries the English one.
+        "why.head": "{what} {when}",
+        "why.when": "by {period}",
+        "why.when_old": "as of {period}",
+        "why.of": "{a} of {t}{unit}",
+        "why.against": "{a}{unit} against {t}",
+        "why.limit": "{a}{unit} against a limit of {t}",
+        "why.met": "target met",
+        "why.missed": "the year is over and the target was missed",
+        "why.over_limit": "over the limit already",
+        "why.expected": "{e} expected by now",
+        "why.on_track": "on pace",
+        "why.at_risk": "behind pace",
+        "why.off_track": "well behind pace",
+        "why.share": "({r}% of expected)",
+        "why.no_data": "no figure reported by {period}",
+        "why.done": "done {when}",
+        "why.passed": "not done {when}; deadline {deadline} has passed",
+        "why.next": "not done {when}; deadline {deadline} is next quarter",
+        "why.pending": "not done {when}; deadline {deadline}",
+    },
+    "vi": {
+        "achieved": "Đạt",
+        "on_track": "Đúng tiến độ",
+        "at_risk": "Có nguy cơ",
+        "off_track": "Chậm tiến độ",
+        "no_data": "Chưa có số liệu",
+        "col.target": "Chỉ tiêu",
+        "col.plan": "Kế hoạch",
+        "col.actual": "Thực hiện",
+        "col.expected": "Cần đạt",
+        "col.progress": "Đạt/cần",
+        "col.status": "Đánh giá",
+        "col.reason": "Ghi chú",
+        "col.id": "Mã",
+        "col.group": "Nhóm",
+        "col.kind": "Loại",
+        "col.unit": "Đơn vị",
+        "done": "đã đạt",
+        "not_done": "chưa đạt",
+        "by": "hạn",
+        "defined": "{defined}/{declared} chỉ tiêu đã khai báo",
+        "defined_all": "{defined} chỉ tiêu",
+        "period": "Kỳ",
+        # Báo cáo tóm tắt cho cuộc họp (hauloc summary)
+        "exceeded": "Vượt kế hoạch",
+        "met": "Đạt",
+        "missed": "Không đạt",
+        "period.1": "Quý I năm {year}",
+        "period.2": "6 tháng đầu năm {year}",
+        "period.3": "9 tháng đầu năm {year}",
+        "period.4": "Cả năm {year}",
+        "group.economy": "Kinh tế",
+        "group.society": "Văn hóa - xã hội",
+        "group.environment": "Môi trường",
+        "group.security": "Quốc phòng - an ninh",
+        "group.other": "Khác",
+        "brief.title": "Báo cáo tóm tắt",
+        "brief.defined": "Theo dõi {defined}/{declared} chỉ tiêu của nghị quyết",
+        "brief.defined_all": "Theo dõi {defined} chỉ tiêu",
+        "brief.year_end": "{good}/{total} chỉ tiêu đạt và vượt kế hoạch, trong đó {exceeded} vượt",
+        "brief.attention": "Cần chú ý",
+        "brief.attention_none": "Không có chỉ tiêu nào cần chú ý.",
+        "brief.changed": "Thay đổi so với quý trước",
+        "brief.changed_from": "{before} → {now}",
+        "brief.changed_none": "Không có chỉ tiêu nào đổi đánh giá so với {before}.",
+        "brief.changed_first": "Quý đầu tiên: chưa có quý trước để so sánh.",
+        "brief.no_data": "Chưa có số liệu",
+        "brief.no_data_ask": "Chưa có số liệu, cần đề nghị báo cáo:",
+        "brief.no_data_none": "Tất cả chỉ tiêu đã có số liệu.",
+        "brief.history": "Diễn biến",
+        "brief.progress": "Tiến độ",
+        "brief.as_of": "số liệu {period}",
+        "brief.target": "kế hoạch",
+        "brief.limit": "tối đa",
+        "brief.expected": "cần đạt",
+        "brief.deadline": "hạn {date}",
+        "brief.days_left": "còn {days} ngày",
+        "brief.days_overdue": "quá hạn {days} ngày",
+        "brief.due_today": "đến hạn hôm nay",
+        "brief.source": "Nguồn",
+        "brief.made_by": "Lập bằng hauloc từ {file}",
+        "need.per_quarter": "mỗi quý còn lại cần {amount}",
+        "need.missed_by": "hụt {amount} so với kế hoạch",
+        "need.allowed_per_quarter": "mỗi quý còn lại tối đa {amount}",
+        "need.over_by": "vượt mức cho phép {amount}",
+        "need.gap": "còn thiếu {amount}",
+        "need.reduce": "còn phải giảm {amount}",
+        "need.days_left": "còn {days} ngày đến hạn ({date})",
+        "need.days_overdue": "quá hạn {days} ngày (hạn {date})",
+        "unit.points": "điểm %",
+        "ok.targets": "{n} chỉ tiêu",
+        "ok.row": "{n} dòng",
+        "ok.rows": "{n} dòng",
+        "ok.no_figures": "chưa có số liệu",
+        "ok.quarters_range": "quý Q{first}–Q{last}",
+        "ok.quarter": "quý {list}",
+        "ok.quarters": "các quý {list}",
+        "why.head": "{when}: {what}",
+        "why.when": "{period}",
+        "why.when_old": "số liệu {period}",
+        "why.of": "{a}/{t}{unit}",
+        "why.against": "{a}{unit} so với {t}",
+        "why.limit": "{a}{unit}, mức tối đa {t}",
+        "why.met": "đã đạt kế hoạch",
+        "why.missed": "hết năm, không đạt kế hoạch",
+        "why.over_limit": "đã vượt mức tối đa",
+        "why.expected": "cần đạt {e}",
+        "why.on_track": "đúng tiến độ",
+        "why.at_risk": "chậm hơn tiến độ",
+        "why.off_track": "chậm xa so với tiến độ",
+        "why.share": "({r}% mức cần đạt)",
+        "why.no_data": "chưa có số liệu {period}",
+        "why.done": "{when}: đã hoàn thành",
+        "why.passed": "{when}: chưa hoàn thành; đã quá hạn {deadline}",
+        "why.next": "{when}: chưa hoàn thành; hạn {deadline} rơi vào quý sau",
+        "why.pending": "{when}: chưa hoàn thành; hạn {deadline}",
+    },
+}
+
+SYMBOLS = {
+    "achieved": "✔",
+    "on_track": "●",
+    "at_risk": "▲",
+    "off_track": "✖",
+    "no_data": "?",
+    # year-end classes, used by the brief at the final quarter
+    "exceeded": "★",
+    "met": "✔",
+    "missed": "✖",
+}
+
+# Units of the bundled plan in each language; any other unit is shown as the plan writes it.
+UNITS: dict[str, dict[str, str]] = {
+    "en": {},
+    "vi": {
+        "communes": "xã",
+        "products": "sản phẩm",
+        "schools": "trường",
+        "million VND/person/year": "triệu đồng/người/năm",
+    },
+}
+
+
+def missing_labels(catalogue: Mapping[str, Mapping[str, str]]) -> list[str]:
+    """'vi: brief.title' for every label one language has and another lacks."""
+    keys = set().union(*(set(words) for words in catalogue.values()))
+    return sorted(f"{lang}: {key}" for lang, words in catalogue.items()
+                  for key in keys - set(words))
+
+
+def label(lang: str, key: str, **values: object) -> str:
+    text = CATALOGUE[lang][key]
+    return text.format(**values) if values else text
+
+
+def unit_label(lang: str, unit: str | None) -> str:
+    """The unit in the language of the brief; as the plan writes it when we have no word."""
+    if not unit:
+        return ""
+    return UNITS[lang].get(unit, unit)
+
+
+def format_date(day: date, lang: str) -> str:
+    """31/05/2024 in Vietnamese, 2024-05-31 in English."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}" if lang == "vi" else day.isoformat()
+
+
+def resolve_language(option: str | None, environ: Mapping[str, str]) -> str | None:
+    """--lang, else $HAULOC_LANG, else vi when the locale is Vietnamese, else en.
+
+    None when the language asked for (by option or variable) is not one we have.
+    """
+    asked = option if option is not None else environ.get("HAULOC_LANG") or None
+    if asked is not None:
+        return asked if asked in LANGUAGES else None
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if environ.get(var):
+            return "vi" if environ[var].lower().startswith("vi") else "en"
+    return "en"

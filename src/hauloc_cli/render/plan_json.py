@@ -1,0 +1,15 @@
+"""The plan as JSON (`hauloc targets --format json`): every key of the plan file, and the
+schema version of hauloc's JSON."""
+
+from __future__ import annotations
+
+import json
+
+from hauloc_cli.model.plan import Plan
+from hauloc_cli.render import RenderOptions
+from hauloc_cli.render.json import SCHEMA_VERSION
+
+
+def render(plan: Plan, options: RenderOptions) -> str:
+    data = {"schema_version": SCHEMA_VERSION, **plan.model_dump(mode="json")}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,35 @@
+"""The plan as a terminal table (`hauloc targets`)."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.table import Table
+
+from hauloc_cli.model.plan import Plan
+from hauloc_cli.render import RenderOptions
+from hauloc_cli.render.cells import number, scope, target_name
+from hauloc_cli.render.i18n import label
+from hauloc_cli.render.table import to_text
+
+
+def render_plan(plan: Plan, *, lang: str = "en", width: int = 80, color: bool = False) -> str:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column(label(lang, "col.id"), no_wrap=True)
+    table.add_column(label(lang, "col.target"), overflow="fold")
+    table.add_column(label(lang, "col.kind"), no_wrap=True)
+    table.add_column(label(lang, "col.plan"), justify="right", no_wrap=True)
+    table.add_column(label(lang, "col.unit"), overflow="fold")
+    for t in plan.targets:
+        if t.kind == "milestone":
+            goal = f"{label(lang, 'by')} {plan.deadline_of(t)}"
+        else:
+            sign = "≥" if t.direction == "at_least" else "≤"
+            goal = f"{sign} {number(t.target, t.unit, lang)}"
+        unit = t.unit if t.unit and t.unit != "%" else ""
+        table.add_row(t.id, target_name(t, lang), t.kind, goal, unit)
+    head = f"{plan.title(lang)} ({plan.plan.year})"
+    return to_text([head, table, scope(plan, lang)], width=width, color=color)
+
+
+def render(plan: Plan, options: RenderOptions) -> str:
+    return render_plan(plan, lang=options.lang, width=options.width, color=options.color)

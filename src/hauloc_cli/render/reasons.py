@@ -1,0 +1,86 @@
+"""The one line that says why a target has its status, in either language.
+
+Pure: built from the same numbers the rules computed. JSON carries the English line; tables
+and Markdown show the line in the language asked.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from hauloc_cli.render.i18n import format_date, format_number, label, unit_label
+
+if TYPE_CHECKING:
+    from hauloc_cli.model.periods import Period
+    from hauloc_cli.model.plan import Target
+    from hauloc_cli.rules.status import Result, Status
+
+
+def explain(target: Target, status: Status, period: Period, lang: str, *,
+            actual: float | bool | None = None, as_of: Period | None = None,
+            expected: float | None = None, ratio: float | None = None,
+            deadline: date | None = None) -> str:
+    """Where the figure stands, what was expected by the end of `period`, and the verdict."""
+    if actual is None or as_of is None:
+        line = label(lang, "why.no_data", period=period.words(lang))
+    elif target.kind == "milestone":
+        assert deadline is not None
+        line = _milestone(status.value, bool(actual), _when(as_of, period, lang),
+                          format_date(deadline, lang), lang)
+    else:
+        assert expected is not None
+        line = _numeric(target, status.value, float(actual), expected, ratio,
+                        _when(as_of, period, lang), period.final, lang)
+    return line[0].upper() + line[1:] if lang == "vi" else line
+
+
+def _when(as_of: Period, period: Period, lang: str) -> str:
+    """`by 9 tháng`, or `as of quý I` when the latest figure is older than the period judged."""
+    key = "why.when" if as_of == period else "why.when_old"
+    return label(lang, key, period=as_of.words(lang))
+
+
+def explain_result(result: Result, period: Period, lang: str) -> str:
+    r = result
+    return explain(r.target, r.status, period, lang, actual=r.actual, as_of=r.as_of,
+                   expected=r.expected, ratio=r.ratio, deadline=r.deadline)
+
+
+def _milestone(status: str, done: bool, when: str, deadline: str, lang: str) -> str:
+    if done:
+        return label(lang, "why.done", when=when)
+    key = {"off_track": "why.passed", "at_risk": "why.next"}.get(status, "why.pending")
+    return label(lang, key, when=when, deadline=deadline)
+
+
+def _numeric(target: Target, status: str, a: float, e: float, r: float | None, when: str,
+             final: bool, lang: str) -> str:
+    def num(x: float) -> str:
+        return format_number(x, lang) + ("%" if target.unit == "%" else "")
+
+    t = target.target
+    assert t is not None
+    unit = f" {unit_label(lang, target.unit)}" if target.unit and target.unit != "%" else ""
+    if target.direction == "at_most":
+        what = label(lang, "why.limit", a=num(a), t=num(t), unit=unit)
+    elif target.kind == "cumulative":
+        what = label(lang, "why.of", a=num(a), t=num(t), unit=unit)
+    else:
+        what = label(lang, "why.against", a=num(a), t=num(t), unit=unit)
+    parts = [label(lang, "why.head", what=what, when=when)]
+    if status == "achieved":
+        parts.append(label(lang, "why.met"))
+    elif final:
+        parts.append(label(lang, "why.missed"))
+    elif target.kind == "cumulative" and target.direction == "at_most" and status == "off_track":
+        parts.append(label(lang, "why.over_limit"))
+    else:
+        if target.kind == "cumulative" or target.baseline is not None:  # else E is the target
+            parts.append(label(lang, "why.expected", e=num(e)))
+        verdict = label(lang, f"why.{status}")
+        if r is not None and status != "on_track":
+            share = label(lang, "why.share", r=format_number(r * 100, lang, decimals=0))
+            verdict = f"{verdict} {share}"
+        parts.append(verdict)
+    return "; ".join(parts)

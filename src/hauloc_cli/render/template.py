@@ -1,0 +1,124 @@
+"""The data-entry template as a file: CSV, or an Excel workbook with checks on the value cells.
+
+openpyxl is imported only when a workbook is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from hauloc_cli.model.plan import default_range
+from hauloc_cli.render.csv import safe_text
+from hauloc_cli.views.template import TemplateRow
+
+COLUMNS = ("target", "period", "value", "note", "source", "name", "unit", "plan_target")
+MILESTONE_WORDS = ("có", "không")
+SHEET_TITLE = "actuals"
+
+
+def _cells(row: TemplateRow) -> dict[str, Any]:
+    t = row.target
+    goal = row.plan_target
+    return {
+        "target": t.id,
+        "period": str(row.period),
+        "value": "",
+        "note": "",
+        "source": "",
+        "name": t.name,
+        "unit": "/".join(MILESTONE_WORDS) if t.kind == "milestone" else (t.unit or ""),
+        "plan_target": (f"{MILESTONE_WORDS[0]}, hạn {goal.isoformat()}"
+                        if isinstance(goal, date) else goal),
+    }
+
+
+def _tidy(x: float) -> int | float:
+    """12.0 → 12, so that a whole number is written without a decimal point."""
+    return int(x) if x.is_integer() else x
+
+
+def template_csv(rows: Sequence[TemplateRow]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in rows:
+        writer.writerow(safe_text(v) if isinstance(v, str) else _tidy(v)
+                        for v in _cells(row).values())
+    return buffer.getvalue()
+
+
+# Column widths in characters: wide enough for the Vietnamese names of the bundled plan.
+_MIN_WIDTH = {"target": 14, "period": 10, "value": 12, "note": 30, "source": 30}
+_MAX_WIDTH = 60
+
+
+def template_xlsx(rows: Sequence[TemplateRow]) -> bytes:
+    """The template as an Excel workbook (openpyxl is imported only here)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = SHEET_TITLE
+    ws.append(COLUMNS)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.freeze_panes = "A2"
+
+    value_col = get_column_letter(COLUMNS.index("value") + 1)
+    yes_no = DataValidation(type="list", formula1='"{}"'.format(",".join(MILESTONE_WORDS)),
+                            allow_blank=True, showErrorMessage=True,
+                            errorTitle="có / không", error="Chọn có hoặc không.")
+    yes_no.promptTitle = "Đã đạt chưa?"
+    yes_no.prompt = "có = đã đạt, không = chưa đạt"
+    yes_no.showInputMessage = True
+    numbers: dict[tuple[float, float] | None, DataValidation] = {}
+    for line, row in enumerate(rows, start=2):
+        ws.append([_tidy(v) if isinstance(v, float) else v for v in _cells(row).values()])
+        ref = f"{value_col}{line}"
+        ws[ref].number_format = "General"
+        if row.target.kind == "milestone":
+            yes_no.add(ref)
+            continue
+        bounds = default_range(row.target)
+        if bounds not in numbers:
+            numbers[bounds] = _number_validation(bounds)
+        numbers[bounds].add(ref)
+    for validation in (yes_no, *numbers.values()):
+        if validation.sqref:
+            ws.add_data_validation(validation)
+
+    for i, column in enumerate(COLUMNS, start=1):
+        longest = max((len(str(c.value)) for c in ws[get_column_letter(i)] if c.value is not None),
+                      default=0)
+        width = max(longest + 2, _MIN_WIDTH.get(column, 0))
+        ws.column_dimensions[get_column_letter(i)].width = min(width, _MAX_WIDTH)
+
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _number_validation(bounds: tuple[float, float] | None) -> Any:
+    """Excel's check on a value cell: the same bounds `check` applies when it reads the file."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    low, high = bounds or (-math.inf, math.inf)
+    lo = "-1E+307" if math.isinf(low) else str(_tidy(low))
+    hi = "1E+307" if math.isinf(high) else str(_tidy(high))
+    if math.isfinite(low) and math.isfinite(high):
+        error = f"Nhập một số từ {lo} đến {hi}."
+    elif math.isfinite(low):
+        error = f"Nhập một số từ {lo} trở lên."
+    else:
+        error = "Nhập một số, ví dụ 12,5."
+    return DataValidation(type="decimal", operator="between", formula1=lo, formula2=hi,
+                          allow_blank=True, showErrorMessage=True, errorTitle="Số", error=error)

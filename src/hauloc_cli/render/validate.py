@@ -1,0 +1,26 @@
+"""What `hauloc validate` found, in words: 'OK: 9 targets, 24 rows, quarters Q1–Q3'."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hauloc_cli.model.periods import Period
+from hauloc_cli.model.plan import Plan
+from hauloc_cli.render.i18n import label
+
+
+def describe(plan: Plan, rows: int | None = None, periods: Sequence[Period] = (),
+             lang: str = "en") -> str:
+    """The plan's targets; with an actuals file (`rows` not None), its rows and periods."""
+    parts = [label(lang, "ok.targets", n=len(plan.targets))]
+    if rows is not None:
+        parts.append(label(lang, "ok.row" if rows == 1 else "ok.rows", n=rows))
+        quarters = [p.quarter for p in periods]
+        if not quarters:
+            parts.append(label(lang, "ok.no_figures"))
+        elif quarters == list(range(quarters[0], quarters[-1] + 1)) and len(quarters) > 1:
+            parts.append(label(lang, "ok.quarters_range", first=quarters[0], last=quarters[-1]))
+        else:
+            key = "ok.quarter" if len(quarters) == 1 else "ok.quarters"
+            parts.append(label(lang, key, list=", ".join(f"Q{q}" for q in quarters)))
+    return "OK: " + ", ".join(parts)

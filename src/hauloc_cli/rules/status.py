@@ -1,0 +1,194 @@
+"""The status rules: pure functions from a plan and its figures to one result per target.
+
+No I/O, no printing, no words (the renderers write the reasons from these numbers). Every
+branch here is pinned by tests/rules/test_status.py.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import Enum
+
+from hauloc_cli.model.figures import Figure, Figures, Value
+from hauloc_cli.model.periods import Period
+from hauloc_cli.model.plan import Plan, StatusBands, Target
+
+
+class Status(str, Enum):
+    ACHIEVED = "achieved"
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"
+    NO_DATA = "no_data"
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    target: Target
+    status: Status
+    actual: Value | None = None
+    as_of: Period | None = None  # the period the actual was reported for
+    expected: float | None = None
+    ratio: float | None = None
+    projected: float | None = None
+    deadline: date | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    plan: Plan
+    period: Period
+    results: tuple[Result, ...]
+
+    @property
+    def counts(self) -> dict[Status, int]:
+        counts = dict.fromkeys(Status, 0)
+        for r in self.results:
+            counts[r.status] += 1
+        return counts
+
+
+def same(x: float, y: float) -> bool:
+    """Two numbers count as equal (rule 6): an actual equal to its target is met."""
+    return math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def _at_least(x: float, y: float) -> bool:
+    return x > y or same(x, y)
+
+
+def evaluate(plan: Plan, figures: Figures, period: Period) -> Report:
+    """Judge every target of `plan` at the end of `period` from its year-to-date figures."""
+    results = tuple(
+        judge(t, figures.of(t.id), period, plan.status_bands,
+              plan.deadline_of(t) if t.kind == "milestone" else None)
+        for t in plan.targets
+    )
+    return Report(plan, period, results)
+
+
+def latest(figures: Mapping[Period, Figure], period: Period) -> Figure | None:
+    """The figure of the latest period of the year at or before `period` (rule 2)."""
+    for p in reversed(period.year_so_far()):
+        found = figures.get(p)
+        if found is not None:
+            return found
+    return None
+
+
+def judge(target: Target, figures: Mapping[Period, Figure], period: Period,
+          bands: StatusBands, deadline: date | None = None) -> Result:
+    """The status of one target at the end of `period`."""
+    found = latest(figures, period)
+    if found is None:
+        return Result(target, Status.NO_DATA, deadline=deadline)
+    if target.kind == "milestone":
+        assert deadline is not None
+        return _milestone(target, bool(found.value), found.period, period, deadline)
+    return _numeric(target, float(found.value), found.period, period, bands)
+
+
+def _milestone(target: Target, done: bool, as_of: Period, period: Period,
+               deadline: date) -> Result:
+    if done:
+        status = Status.ACHIEVED
+    elif period.end >= deadline:
+        status = Status.OFF_TRACK
+    elif period.next().end >= deadline:
+        status = Status.AT_RISK
+    else:
+        status = Status.ON_TRACK
+    return Result(target, status, done, as_of, deadline=deadline)
+
+
+def expected_and_ratio(target: Target, a: float, f: float) -> tuple[float, float | None]:
+    """E, the value expected by now, and R, the ratio of actual to expected progress."""
+    t = target.target
+    b = target.baseline
+    assert t is not None
+    up = target.direction == "at_least"
+    if target.kind == "cumulative":
+        e = t * f
+        num, den = (a, e) if up else (e, a)
+    elif target.kind == "level" and b is not None:
+        e = b + (t - b) * f
+        num, den = (a - b, e - b) if up else (b - a, b - e)
+    else:  # annual, or level without a baseline
+        e = t
+        num, den = (a, t) if up else (t, a)
+    return e, (None if same(den, 0) else num / den)
+
+
+def projected(target: Target, a: float, f: float) -> float | None:
+    """The year-end value if progress goes on at the pace seen so far."""
+    if target.kind == "cumulative":
+        return None if same(f, 0) else a / f
+    if target.kind == "level" and target.baseline is not None:
+        b = target.baseline
+        return None if same(f, 0) else b + (a - b) / f
+    return a
+
+
+def _numeric(target: Target, a: float, as_of: Period, period: Period, bands: StatusBands
+             ) -> Result:
+    t = target.target
+    assert t is not None
+    f = target.pace_at(period)
+    final = period.final
+    up = target.direction == "at_least"
+    met = _at_least(a, t) if up else _at_least(t, a)
+    e, r = expected_and_ratio(target, a, f)
+
+    status: Status | None = None  # decided early (rule 4), else by the bands (rule 5)
+    if target.kind == "cumulative" and up:
+        if met:
+            status = Status.ACHIEVED
+        elif same(e, 0):
+            status = Status.ON_TRACK
+    elif target.kind == "cumulative":
+        if not met:
+            status = Status.OFF_TRACK
+        elif final:
+            status = Status.ACHIEVED
+        elif same(a, 0):
+            status = Status.ON_TRACK
+    elif target.kind == "level":
+        if met:
+            status = Status.ACHIEVED
+        elif target.baseline is not None and same(e, target.baseline):
+            status = Status.ON_TRACK
+    elif met:  # annual
+        status = Status.ACHIEVED if final else Status.ON_TRACK
+    if status is None:
+        if final:
+            status = Status.OFF_TRACK
+        elif r is not None and _at_least(r, bands.on_track):
+            status = Status.ON_TRACK
+        elif r is not None and _at_least(r, bands.at_risk):
+            status = Status.AT_RISK
+        else:
+            status = Status.OFF_TRACK
+    return Result(target, status, a, as_of, e, r, projected(target, a, f))
+
+
+def progress(target: Target, a: float, period: Period) -> tuple[float | None, float]:
+    """How far the actual has come from the start toward the target, and where it should be.
+
+    Both are shares of the way from the starting point (the baseline, else 0) to the target;
+    for at_most targets without a baseline, the share of the allowance used. The first is None
+    where the way has no length.
+    """
+    t = target.target
+    assert t is not None
+    b = target.baseline if target.baseline is not None else 0.0
+    due = target.pace_at(period) if (target.kind == "cumulative"
+                                      or target.baseline is not None) else 1.0
+    return (None if same(t, b) else (a - b) / (t - b)), due
+
+
+def days_to_deadline(deadline: date, period: Period) -> int:
+    """Days from the last day of `period` to `deadline`; negative when overdue."""
+    return (deadline - period.end) // timedelta(days=1)

@@ -1,0 +1,193 @@
+"""examples/cron/hauloc-report.sh under an empty environment (`env -i`), as cron runs it."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLE, ROOT
+
+WRAPPER = ROOT / "examples" / "cron" / "hauloc-report.sh"
+HAULOC = Path(sys.executable).parent / "hauloc"
+ENV = shutil.which("env") or "/usr/bin/env"
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell script")
+
+
+def stand_in_mail(tmp_path: Path) -> tuple[Path, Path]:
+    """A `mail` that writes its arguments, a line ---, and the message it was given."""
+    log = tmp_path / "mail.out"
+    mail = tmp_path / "bin" / "mail"
+    mail.parent.mkdir()
+    mail.write_text(f"#!/bin/sh\n{{ printf '%s\\n' \"$@\"; echo ---; cat; }} >> '{log}'\n",
+                    encoding="utf-8")
+    mail.chmod(0o755)
+    return mail, log
+
+
+def run_wrapper(tmp_path: Path, actuals: Path, **settings: str) -> subprocess.CompletedProcess[str]:
+    mail, _ = stand_in_mail(tmp_path)
+    variables = {"HAULOC_BIN": str(HAULOC), "HAULOC_MAIL_CMD": str(mail),
+                 "HAULOC_ACTUALS": str(actuals), **settings}
+    # env -i: no PATH, no HOME, no locale, no COLUMNS; only the wrapper's own settings.
+    return subprocess.run([ENV, "-i", *(f"{k}={v}" for k, v in variables.items()), str(WRAPPER)],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120,
+                          stdin=subprocess.DEVNULL, cwd=tmp_path)
+
+
+def today() -> str:
+    return datetime.date.today().isoformat()
+
+
+def test_the_wrapper_is_executable() -> None:
+    assert WRAPPER.stat().st_mode & 0o111
+    assert WRAPPER.read_text(encoding="utf-8").startswith("#!/bin/sh\n")
+
+
+def test_targets_off_track_write_the_report_and_mail(tmp_path: Path) -> None:
+    actuals = tmp_path / "actuals.csv"
+    shutil.copy(EXAMPLE, actuals)
+    result = run_wrapper(tmp_path, actuals, HAULOC_MAIL_TO="ubnd@example.vn")
+    assert result.returncode == 1, result.stderr
+    assert (result.stdout, result.stderr) == ("", "")
+    report = tmp_path / "reports" / f"hauloc-{today()}.txt"
+    text = report.read_text(encoding="utf-8")
+    assert "\x1b" not in text
+    assert text.splitlines()[-1] == ("2024-Q3: 1 achieved, 3 on track, 2 at risk, 2 off track, "
+                                     "1 no data — 9 of 27 declared targets defined")
+    # Width 160 from the wrapper: every line fits, and no status word is cut.
+    assert max(len(line) for line in text.splitlines()) <= 160
+    assert text.count("✖ Off track") == 2
+    meaning = ("at least one target is at or below --fail-on, or (with --fail-on-missing) "
+               "has no figure for the quarter")
+    mail = (tmp_path / "mail.out").read_text(encoding="utf-8")
+    head, body = mail.split("---\n", 1)
+    assert head == f"-s\nhauloc: exit 1 - {meaning}\nubnd@example.vn\n"
+    assert body.startswith(f"hauloc check {actuals} exited with code 1: {meaning}.\n\n"
+                           f"Report: {report}\n\n")
+    assert text in body
+    assert body.endswith("Messages (stderr):\nmissing: no figure for 2024-Q3 from 2 target(s): "
+                         "ntm_model_communes, security_standard_communes\n")
+    log = (tmp_path / "reports" / "hauloc.log").read_text(encoding="utf-8")
+    assert log.endswith(f" exit 1: {meaning}\n")
+    assert log.startswith(today())
+
+
+def test_all_well_writes_the_report_and_does_not_mail(tmp_path: Path) -> None:
+    actuals = tmp_path / "actuals.csv"
+    shutil.copy(EXAMPLE, actuals)
+    out = tmp_path / "out"
+    result = run_wrapper(tmp_path, actuals, HAULOC_MAIL_TO="ubnd@example.vn",
+                         HAULOC_OPTIONS="--fail-on never", HAULOC_REPORT_DIR=str(out),
+                         HAULOC_FORMAT="json")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    report = out / f"hauloc-{today()}.json"
+    # Vietnamese survives an environment with no locale.
+    assert '"name": "Tốc độ tăng trưởng giá trị sản xuất"' in report.read_text(encoding="utf-8")
+    assert not (tmp_path / "mail.out").exists()
+    assert (out / "hauloc.log").read_text(encoding="utf-8").endswith(
+        " exit 0: all is well: no target at or below --fail-on\n")
+
+
+def test_vietnamese_report(tmp_path: Path) -> None:
+    actuals = tmp_path / "actuals.csv"
+    shutil.copy(EXAMPLE, actuals)
+    result = run_wrapper(tmp_path, actuals, HAULOC_LANG="vi", HAULOC_FORMAT="markdown",
+                         HAULOC_MAIL_TO="ubnd@example.vn")
+    assert result.returncode == 1
+    text = (tmp_path / "reports" / f"hauloc-{today()}.md").read_text(encoding="utf-8")
+    assert text.count("✖ Chậm tiến độ") == 2
+
+
+def test_invalid_actuals_mail_the_errors_and_write_no_report(tmp_path: Path) -> None:
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text("target,period,value\nocop_product,2024-Q1,2\n", encoding="utf-8")
+    result = run_wrapper(tmp_path, actuals, HAULOC_MAIL_TO="ubnd@example.vn")
+    assert result.returncode == 3
+    assert list((tmp_path / "reports").iterdir()) == [tmp_path / "reports" / "hauloc.log"]
+    meaning = "the plan or the actuals file is invalid; nothing was evaluated"
+    mail = (tmp_path / "mail.out").read_text(encoding="utf-8")
+    assert mail == (
+        f"-s\nhauloc: exit 3 - {meaning}\nubnd@example.vn\n---\n"
+        f"hauloc check {actuals} exited with code 3: {meaning}.\n\n"
+        "No report was written.\n\n"
+        "Messages (stderr):\n"
+        f"{actuals}:2:1: [unknown-target] no target 'ocop_product' in the plan — "
+        "did you mean 'ocop_products'?\n"
+        "Error: 1 problem(s) found; nothing was evaluated.\n")
+
+
+def test_without_a_recipient_the_message_goes_to_stderr_for_cron(tmp_path: Path) -> None:
+    result = run_wrapper(tmp_path, tmp_path / "missing.csv")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"hauloc check {tmp_path / 'missing.csv'} exited with code 2: usage error: a wrong "
+        "option, or a file that is missing or cannot be written.\n\n"
+        "No report was written.\n\n"
+        "Messages (stderr):\n"
+        f"Error: {tmp_path / 'missing.csv'}: no such file\n")
+    assert not (tmp_path / "mail.out").exists()
+
+
+def test_hauloc_not_found(tmp_path: Path) -> None:
+    actuals = tmp_path / "actuals.csv"
+    shutil.copy(EXAMPLE, actuals)
+    result = run_wrapper(tmp_path, actuals, HAULOC_BIN=str(tmp_path / "nope"))
+    assert result.returncode == 127
+    assert "exited with code 127: hauloc could not be run; check HAULOC_BIN." in result.stderr
+
+
+def readme_crontab_line() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```crontab\n", 1)[1].split("```", 1)[0]
+    (line,) = [x for x in block.splitlines() if x.strip() and not x.startswith("#")]
+    return line
+
+
+def test_the_readme_crontab_line_runs_as_cron_would(tmp_path: Path) -> None:
+    """Done when: a cron job set up from the README alone runs, writes, and signals."""
+    line = readme_crontab_line()
+    fields = line.split(None, 5)
+    assert len(fields) == 6, "five time fields and a command"
+    command = fields[5]
+    # In a crontab a bare % ends the command; every % must be written \%.
+    assert "%" not in command.replace("\\%", "")
+    command = command.replace("\\%", "%")  # what cron hands to /bin/sh
+    srv = tmp_path / "srv"
+    srv.mkdir()
+    shutil.copy(EXAMPLE, srv / "actuals_2024.csv")
+    command = (command.replace("/opt/hauloc/venv/bin/hauloc", str(HAULOC))
+               .replace("/opt/hauloc/hauloc-report.sh", str(WRAPPER))
+               .replace("/srv/hauloc", str(srv)))
+    mail, log = stand_in_mail(tmp_path)
+    # Cron's environment: these four and nothing else (HAULOC_MAIL_CMD only for the test).
+    env = {"HOME": str(tmp_path), "LOGNAME": "ubnd", "SHELL": "/bin/sh", "PATH": "/usr/bin:/bin",
+           "HAULOC_MAIL_CMD": str(mail)}
+    result = subprocess.run(["/bin/sh", "-c", command], env=env, capture_output=True, text=True,
+                            timeout=120, stdin=subprocess.DEVNULL, cwd=tmp_path)
+    assert result.returncode == 1
+    month = datetime.date.today().strftime("%Y-%m")
+    assert (srv / f"cron-{month}.log").read_text(encoding="utf-8") == ""
+    report = (srv / "reports" / f"hauloc-{today()}.txt").read_text(encoding="utf-8")
+    assert report.count("✖ Chậm tiến độ") == 2  # HAULOC_LANG=vi in the README line
+    mail_text = log.read_text(encoding="utf-8")
+    assert mail_text.startswith("-s\nhauloc: exit 1 - at least one target is at or below "
+                                "--fail-on")
+    assert "\nvanphong@example.vn\n---\n" in mail_text
+
+
+def test_every_setting_in_the_readme_is_read_by_the_wrapper() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    script = WRAPPER.read_text(encoding="utf-8")
+    section = readme.split("## Running from cron", 1)[1].split("\n## ", 1)[0]
+    documented = set(re.findall(r"`(HAULOC_[A-Z_]+)`", section))
+    used = set(re.findall(r"\$\{(HAULOC_[A-Z_]+)", script))
+    # HAULOC_LANG is read by hauloc itself; the wrapper only passes it on.
+    assert documented == used | {"HAULOC_LANG"}

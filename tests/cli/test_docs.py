@@ -1,0 +1,27 @@
+"""Every command has help and is documented in the README (a habit from sqlite-utils)."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from hauloc_cli.cli import app
+from tests.conftest import ROOT
+
+HELP = {(c.name or c.callback.__name__): (c.callback.__doc__ or "").strip().splitlines()[0]
+        for c in app.registered_commands if c.callback is not None}
+COMMANDS = sorted(HELP)
+
+
+def test_the_commands_are_the_ones_documented() -> None:
+    assert COMMANDS == ["check", "schema", "summary", "targets", "template", "validate"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_and_a_place_in_the_readme(command: str) -> None:
+    result = CliRunner().invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert HELP[command]  # a docstring, which typer shows as the command's help
+    assert HELP[command] in " ".join(result.stdout.split())
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"`hauloc {command}" in readme

@@ -1,0 +1,202 @@
+"""The brief's renderings: words, bars, sparklines, the year-end headline, escaping."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hauloc_cli.inputs.actuals import read_actuals
+from hauloc_cli.inputs.plan_file import load_plan
+from hauloc_cli.model.plan import Plan
+from hauloc_cli.render import brief_words as words
+from hauloc_cli.render.brief_html import render_brief_html
+from hauloc_cli.render.brief_markdown import escape, render_brief_markdown
+from hauloc_cli.render.brief_text import render_brief_text
+from hauloc_cli.views.brief import Bar, Brief, Point, build_brief
+from tests.conftest import EXAMPLE, PLAN_2024, at
+from tests.views.test_brief import _plan, _year_end
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return load_plan(PLAN_2024)
+
+
+@pytest.fixture(scope="module")
+def q3(plan: Plan) -> Brief:
+    return build_brief(plan, *at(plan, read_actuals(EXAMPLE, plan).figures.values(), 3))
+
+
+@pytest.fixture(scope="module")
+def q4(plan: Plan) -> Brief:
+    return build_brief(plan, *at(plan, _year_end(read_actuals(EXAMPLE, plan).figures.values()), 4))
+
+
+def item(brief: Brief, target_id: str) -> Any:
+    return next(i for i in brief.items if i.target.id == target_id)
+
+
+@pytest.mark.parametrize(("bar", "cells", "expected"), [
+    (Bar(4 / 6, 0.75), 20, "█" * 13 + "░" * 2 + "│" + "░" * 5),
+    (Bar(1.0, 0.75), 20, "█" * 15 + "│" + "█" * 5),
+    (Bar(10.9 / 12, 1.0), 20, "█" * 18 + "░" * 2 + "│"),
+    (Bar(0.993, 1.0), 20, "█" * 19 + "░" + "│"),       # short of the end: never full
+    (Bar(0.01, 0.5), 10, "█" + "░" * 4 + "│" + "░" * 5),  # begun: never empty
+    (Bar(0.0, 0.0), 10, "│" + "░" * 10),
+    (Bar(1.0, 0.5, over=True), 10, "█" * 5 + "│" + "█" * 5),
+])
+def test_bar_string(bar: Bar, cells: int, expected: str) -> None:
+    assert words.bar_string(bar, cells) == expected
+
+
+@pytest.mark.parametrize(("point", "expected"), [
+    (Point(1, 0.0, 0.0, "off_track"), "▁"),
+    (Point(1, 3.0, 0.5, "on_track"), "▅"),   # 0.5 × 7 = 3.5 → 4
+    (Point(1, 99.3, 0.993, "on_track"), "▇"),  # the full block only at the target
+    (Point(1, 12.0, 1.0, "achieved"), "█"),
+    (Point(2, None, None, "achieved"), "·"),
+    (Point(1, True, 1.0, "achieved"), "●"),
+    (Point(1, False, 0.0, "at_risk"), "○"),
+])
+def test_spark(point: Point, expected: str) -> None:
+    assert words.spark(point) == expected
+
+
+@pytest.mark.parametrize(("target_id", "vi", "en"), [
+    ("ocop_products", "mỗi quý còn lại cần 2 sản phẩm",
+     "needs 2 products per remaining quarter"),
+    ("ntm_advanced_communes", "mỗi quý còn lại cần 1 xã",
+     "needs 1 communes per remaining quarter"),
+    ("production_growth", "còn thiếu 1,1 điểm %", "1.1 pp still to go"),
+    ("ntm_district_recognition", "quá hạn 122 ngày (hạn 31/05/2024)",
+     "122 days overdue (deadline 2024-05-31)"),
+    ("income_per_capita", "", ""),
+])
+def test_need_words(q3: Brief, target_id: str, vi: str, en: str) -> None:
+    assert words.need(item(q3, target_id), "vi") == vi
+    assert words.need(item(q3, target_id), "en") == en
+
+
+def test_need_words_for_limits_and_days_left() -> None:
+    p = _plan(
+        {"id": "cap", "name": "Cap", "kind": "cumulative", "direction": "at_most",
+         "target": 10, "unit": "tấn"},
+        {"id": "over", "name": "Over", "kind": "cumulative", "direction": "at_most",
+         "target": 10, "unit": "tấn"},
+        {"id": "lvl", "name": "Level", "kind": "level", "direction": "at_most", "target": 5,
+         "unit": "%"},
+        {"id": "m", "name": "M", "kind": "milestone", "deadline": "2024-05-31"},
+    )
+    brief = build_brief(p, *at(p, {"cap": {2: 6.0}, "over": {2: 12.0}, "lvl": {2: 6.0},
+                            "m": {1: False}}, 1))
+    got = {i.target.id: (words.need(i, "vi"), words.need(i, "en")) for i in brief.items}
+    assert got == {
+        # cap at Q1: E = 2.5, nothing reported by Q1: no data, so nothing needed
+        "cap": ("", ""), "over": ("", ""), "lvl": ("", ""),
+        "m": ("còn 61 ngày đến hạn (31/05/2024)", "61 days left to the deadline (2024-05-31)"),
+    }
+    brief = build_brief(p, *at(p, {"cap": {2: 6.0}, "over": {2: 12.0}, "lvl": {2: 6.0}}, 2))
+    got = {i.target.id: (words.need(i, "vi"), words.need(i, "en")) for i in brief.items}
+    assert got["cap"] == ("mỗi quý còn lại tối đa 2 tấn",
+                          "at most 2 tấn more per remaining quarter")
+    assert got["over"] == ("vượt mức cho phép 2 tấn", "over the limit by 2 tấn")
+    assert got["lvl"] == ("còn phải giảm 1 điểm %", "1 pp still to cut")
+
+
+def test_figures(q3: Brief) -> None:
+    assert words.figures(item(q3, "ocop_products"), q3, "vi") == "4 / 6 sản phẩm · cần đạt 4,5"
+    assert words.figures(item(q3, "ntm_model_communes"), q3, "en") == \
+        "1 / 1 communes (as of Q1) · expected 0.75"
+    assert words.figures(item(q3, "ntm_model_communes"), q3, "vi") == \
+        "1 / 1 xã (số liệu quý I) · cần đạt 0,75"
+    assert words.figures(item(q3, "security_standard_communes"), q3, "vi") == "kế hoạch 100%"
+    assert words.figures(item(q3, "ntm_district_recognition"), q3, "en") == \
+        "not done · deadline 2024-05-31 · 122 days overdue"
+    limit = _plan({"id": "x", "name": "X", "kind": "annual", "direction": "at_most",
+                   "target": 1234.5, "unit": "tấn"})
+    brief = build_brief(limit, *at(limit, {"x": {2: 1000.25}}, 2))
+    assert words.figures(brief.items[0], brief, "vi") == \
+        "1.000,25 / tối đa 1.234,5 tấn · cần đạt 1.234,5"
+
+
+def test_year_end_headline_in_the_terminal(q4: Brief) -> None:
+    vi = render_brief_text(q4, lang="vi", width=80).splitlines()
+    assert vi[:4] == [
+        "Huyện Hậu Lộc — chỉ tiêu năm 2024",
+        "Cả năm 2024 · Theo dõi 9/27 chỉ tiêu của nghị quyết",
+        "7/9 chỉ tiêu đạt và vượt kế hoạch, trong đó 3 vượt",
+        "★ Vượt kế hoạch 3 · ✔ Đạt 4 · ✖ Không đạt 2 · ? Chưa có số liệu 0",
+    ]
+    en = render_brief_text(q4, lang="en", width=80).splitlines()
+    assert en[:4] == [
+        "Hậu Lộc district — targets for 2024",  # the plan's name_en
+        "full year 2024 · 9 of 27 declared targets defined",
+        "7/9 targets met or exceeded, 3 of them exceeded",
+        "★ Exceeded 3 · ✔ Met 4 · ✖ Missed 2 · ? No data 0",
+    ]
+    text = "\n".join(vi)
+    assert "hụt 0,4 điểm % so với kế hoạch" in text
+    assert "quá hạn 214 ngày (hạn 31/05/2024)" in text
+    assert "▲ Có nguy cơ → ★ Vượt kế hoạch" in text
+    assert "Tất cả chỉ tiêu đã có số liệu." in text
+    # at the end of the year nothing is 'expected by now' any more
+    assert "cần đạt" not in text
+
+
+def test_year_end_in_markdown_and_html(q4: Brief) -> None:
+    md = render_brief_markdown(q4, lang="vi")
+    assert "**7/9 chỉ tiêu đạt và vượt kế hoạch, trong đó 3 vượt**" in md.splitlines()
+    assert "★ Vượt kế hoạch: 3 · ✔ Đạt: 4 · ✖ Không đạt: 2 · ? Chưa có số liệu: 0" in md
+    html = render_brief_html(q4, lang="en")
+    assert '<p class="year-end">7/9 targets met or exceeded, 3 of them exceeded</p>' in html
+
+
+def test_markdown_escape() -> None:
+    assert escape("a|b *c* _d_ [e](f) <g> `h` #i \\j") == \
+        "a\\|b \\*c\\* \\_d\\_ \\[e\\](f) \\<g\\> \\`h\\` \\#i \\\\j"
+
+
+def test_terminal_colour_only_when_asked(q3: Brief) -> None:
+    plain = render_brief_text(q3, lang="vi", width=80, color=False)
+    coloured = render_brief_text(q3, lang="vi", width=80, color=True)
+    assert "\x1b[" not in plain
+    assert "\x1b[" in coloured
+    # the words stay when the colour goes
+    for word in ("✔ Đạt", "● Đúng tiến độ", "▲ Có nguy cơ", "✖ Chậm tiến độ",
+                 "? Chưa có số liệu"):
+        assert word in plain
+
+
+def test_every_line_fits_and_nothing_is_cut_at_narrow_widths(q3: Brief) -> None:
+    from rich.cells import cell_len
+
+    for width in (40, 60, 80, 100):
+        out = render_brief_text(q3, lang="vi", width=width)
+        assert max(cell_len(line) for line in out.splitlines()) <= width
+        flat = " ".join(out.split())
+        for name in ("Huyện được công nhận đạt chuẩn nông thôn mới",
+                     "Tỷ lệ xã, thị trấn đạt chuẩn an ninh - trật tự"):
+            assert name in flat
+        for text in ("Chậm tiến độ", "Chưa có số liệu", "67,5", "99,3%", "31/05/2024"):
+            assert text in out
+
+
+def test_html_in_english(q3: Brief) -> None:
+    html = render_brief_html(q3, lang="en", source_file="actuals_2024.csv")
+    assert html.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert "<title>Hậu Lộc district — targets for 2024 · nine months of 2024</title>" in html
+    assert "✖ Off track" in html and "? No data" in html
+    assert "New OCOP products" in html
+    assert "Made with hauloc from actuals_2024.csv" in html
+
+
+def test_markdown_and_html_do_not_load_rich() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from hauloc_cli.render import brief_html, brief_markdown; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=60)
+    assert done.stdout.strip() == "[]"
