@@ -8,18 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from hauloc_cli.cli import common
-from hauloc_cli.cli.options import (
-    ActualsArg,
-    Color,
-    ColorOpt,
-    FailOn,
-    FailOnOpt,
-    LangOpt,
-    OutputOpt,
-    PeriodOpt,
-    TargetsOpt,
-    read_options,
-)
+from hauloc_cli.cli import options as opt
 
 if TYPE_CHECKING:
     from hauloc_cli.inputs.actuals import ReadOptions
@@ -33,16 +22,16 @@ class Format(str, Enum):
 
 
 @common.exits
-@read_options
+@opt.read_options
 def check(
-    actuals: ActualsArg,
-    targets: TargetsOpt = None,
-    period: PeriodOpt = None,
+    actuals: opt.ActualsArg,
+    targets: opt.TargetsOpt = None,
+    period: opt.PeriodOpt = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    fail_on: FailOnOpt = FailOn.off_track,
-    lang: LangOpt = None,
-    color: ColorOpt = Color.auto,
-    output: OutputOpt = None,
+    fail_on: opt.FailOnOpt = opt.FailOn.off_track,
+    lang: opt.LangOpt = None,
+    color: opt.ColorOpt = opt.Color.auto,
+    output: opt.OutputOpt = None,
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="Table and markdown: show only the targets at or below "
         "--fail-on, and the summary line.")] = False,
@@ -57,9 +46,8 @@ def check(
 ) -> None:
     """Judge every target: achieved, on track, at risk, off track or no data."""
     with common.bulk_load():
-        common.check_output(output)
-        language = common.language(lang)
-        plan, data, judged = common.load(actuals, targets, period, options)
+        plan, data, judged, language = common.prepare(actuals, targets, period, output, lang,
+                                                      options)
         from hauloc_cli.render import REPORT_FORMATS, RenderOptions, render_as
         from hauloc_cli.rules.status import evaluate
 

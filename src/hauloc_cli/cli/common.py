@@ -184,3 +184,12 @@ def load(actuals: Path, targets: Path | None, period: str | None, options: ReadO
             str(actuals), "", Code.EMPTY_FILE, "every value in the file is empty",
             "fill in the value column, or pass --period to judge with no figures")])
     return plan, data, judged
+
+
+def prepare(actuals: Path, targets: Path | None, period: str | None, output: Path | None,
+            lang: str | None, options: ReadOptions) -> tuple[Plan, Actuals, Period, str]:
+    """The start of every run that judges figures: the output checked before any work, the
+    language, then the plan, the figures and the period (see `load`)."""
+    check_output(output)
+    language_asked = language(lang)
+    return (*load(actuals, targets, period, options), language_asked)

@@ -8,18 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from hauloc_cli.cli import common
-from hauloc_cli.cli.options import (
-    ActualsArg,
-    Color,
-    ColorOpt,
-    FailOn,
-    FailOnOpt,
-    LangOpt,
-    OutputOpt,
-    PeriodOpt,
-    TargetsOpt,
-    read_options,
-)
+from hauloc_cli.cli import options as opt
 
 if TYPE_CHECKING:
     from hauloc_cli.inputs.actuals import ReadOptions
@@ -32,26 +21,25 @@ class BriefFormat(str, Enum):
 
 
 @common.exits
-@read_options
+@opt.read_options
 def summary(
-    actuals: ActualsArg,
-    targets: TargetsOpt = None,
-    period: PeriodOpt = None,
+    actuals: opt.ActualsArg,
+    targets: opt.TargetsOpt = None,
+    period: opt.PeriodOpt = None,
     fmt: Annotated[BriefFormat, typer.Option(
         "--format", "-f", help="table (the terminal), markdown, or html (one printable page).",
     )] = BriefFormat.table,
-    output: OutputOpt = None,
-    fail_on: FailOnOpt = FailOn.off_track,
-    lang: LangOpt = None,
-    color: ColorOpt = Color.auto,
+    output: opt.OutputOpt = None,
+    fail_on: opt.FailOnOpt = opt.FailOn.off_track,
+    lang: opt.LangOpt = None,
+    color: opt.ColorOpt = opt.Color.auto,
     *,
     options: ReadOptions,
 ) -> None:
     """The meeting brief: where we stand, what changed, what needs attention."""
     with common.bulk_load():
-        common.check_output(output)
-        language = common.language(lang)
-        plan, data, judged = common.load(actuals, targets, period, options)
+        plan, data, judged, language = common.prepare(actuals, targets, period, output, lang,
+                                                      options)
         from hauloc_cli.render import BRIEF_FORMATS, RenderOptions, render_as
         from hauloc_cli.views.brief import build_brief
 

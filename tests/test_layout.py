@@ -1,0 +1,27 @@
+"""The shape of the code: small functions, tests that mirror the packages."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src" / "hauloc_cli"
+LONGEST = 60
+
+
+def test_no_function_is_longer_than_60_lines() -> None:
+    long = []
+    for path in sorted(SRC.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                lines = (node.end_lineno or node.lineno) - node.lineno + 1
+                if lines > LONGEST:
+                    long.append(f"{path.relative_to(SRC)}:{node.lineno} {node.name} {lines}")
+    assert long == []
+
+
+def test_tests_mirror_the_packages() -> None:
+    packages = {p.name for p in SRC.iterdir() if (p / "__init__.py").is_file()}
+    assert packages == {"cli", "inputs", "model", "render", "rules", "views"}
+    assert all((ROOT / "tests" / name / "__init__.py").is_file() for name in packages)
