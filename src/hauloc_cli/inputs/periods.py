@@ -25,7 +25,6 @@ _YEAR_TO_DATE = {
 }
 # "Quý II" is the second quarter alone in a Vietnamese report, not the year to date.
 _QUARTER_ALONE = {"quý ii": 2, "quý 2": 2, "quý iii": 3, "quý 3": 3, "quý iv": 4, "quý 4": 4}
-_YTD_WORDS = {2: "6 tháng", 3: "9 tháng", 4: "Cả năm"}
 # The rest of the period, then the year: "6 tháng đầu năm 2024", "Quý I/2024", "Q1-2024".
 _WITH_YEAR = re.compile(r"(.*?)[\s/,.-]*\b(\d{4})")
 _YEAR_FIRST = re.compile(r"(\d{4})\b[\s/,.-]*(.+)")
@@ -75,7 +74,7 @@ def read_period(text: str, year: int) -> int:
                 raise PeriodError(
                     Code.QUARTER_ALONE,
                     f"'{text}' is the figure of quarter {alone} alone, not the year to date",
-                    f"give the year-to-date figure as '{_YTD_WORDS[alone]}' "
+                    f"give the year-to-date figure as '{Period(year, alone).heading('vi')}' "
                     f"(or {year}-Q{alone})",
                 )
             raise PeriodError(

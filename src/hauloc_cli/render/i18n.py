@@ -23,6 +23,11 @@ def format_number(x: float, lang: str = "en", decimals: int = 2) -> str:
     return text
 
 
+def format_value(x: float, unit: str | None, lang: str = "en") -> str:
+    """A figure as `format_number` writes it, with '%' after it when its unit is %."""
+    return format_number(x, lang) + ("%" if unit == "%" else "")
+
+
 # One catalogue per language; tests/test_i18n.py fails when a key is missing in one of them.
 CATALOGUE: dict[str, dict[str, str]] = {
     "en": {
