@@ -36,4 +36,4 @@ def validate(
         return
     data = read_actuals(actuals, plan, options)
     common.warn(data.warnings)
-    typer.echo(describe(plan, data.rows, data.figures.periods, language))
+    typer.echo(describe(plan, data.rows, data.figures.periods, language, data.sheet))

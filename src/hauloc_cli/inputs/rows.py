@@ -12,7 +12,6 @@ import csv
 import difflib
 import itertools
 import math
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,6 +23,7 @@ from hauloc_cli.inputs.table import (
     RawTable,
     cell_text,
     column_name,
+    nfc,
 )
 from hauloc_cli.inputs.values import NUMBER, out_of_range, plain, read_value
 from hauloc_cli.model.figures import Figure, Figures, Value
@@ -41,6 +41,7 @@ class Actuals:
     figures: Figures
     warnings: tuple[Problem, ...] = ()
     rows: int = 0  # data rows in the file, with or without a value
+    sheet: str | None = None  # the sheet read, for a workbook
 
 
 class Collector:
@@ -178,6 +179,8 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
             state[1] += 1
             checker.bad_record(exc, line)
     problems = checker.problems
+    for found in table.problems:
+        problems.add(found)
     if problems.kept:
         raise InputError(problems.kept, problems.more)
     if state[1] == 0:
@@ -189,7 +192,8 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
     if warnings.more:
         warnings.kept.append(Problem(table.name, "", Code.MORE_WARNINGS,
                                      f"{warnings.more} more warning(s) not shown"))
-    return Actuals(table.name, Figures.indexed(by_target), tuple(warnings.kept), state[1])
+    return Actuals(table.name, Figures.indexed(by_target), tuple(warnings.kept), state[1],
+                   table.sheet)
 
 
 def _rows(checker: _Checker, columns: tuple[int, int, int, int], decimal_comma: bool,
@@ -216,7 +220,7 @@ def _rows(checker: _Checker, columns: tuple[int, int, int, int], decimal_comma: 
             raw_value = row[i_value] if i_value < n else ""
             if raw_value.__class__ is str:
                 if not raw_value.isascii():
-                    raw_value = unicodedata.normalize("NFC", raw_value)
+                    raw_value = nfc(raw_value)
                 raw_value = raw_value.strip()
                 if not raw_value:
                     count += any(cell_text(c) for c in row)

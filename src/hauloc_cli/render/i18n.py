@@ -107,6 +107,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ok.quarters_range": "quarters Q{first}–Q{last}",
         "ok.quarter": "quarter {list}",
         "ok.quarters": "quarters {list}",
+        "ok.sheet": "sheet '{name}'",
         # The one-line reason of a status (reasons.py); JSON always carries the English one.
         "why.head": "{what} {when}",
         "why.when": "by {period}",
@@ -205,6 +206,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ok.quarters_range": "quý Q{first}–Q{last}",
         "ok.quarter": "quý {list}",
         "ok.quarters": "các quý {list}",
+        "ok.sheet": "trang tính '{name}'",
         "why.head": "{when}: {what}",
         "why.when": "{period}",
         "why.when_old": "số liệu {period}",
