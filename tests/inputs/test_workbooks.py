@@ -68,9 +68,10 @@ def test_a_formula_without_a_saved_value_is_an_error_naming_its_cell(tmp_path: P
                                            "visible")])
     result = runner.invoke(app, ["check", str(path)])
     assert result.exit_code == 3
+    # openpyxl also marks the workbook as never calculated (fullCalcOnLoad), which is said.
     assert (f"{path}:'Số liệu'!C2: [formula-without-value] the cell holds the formula =1+1 "
-            "but no saved value — open the file in Excel or LibreOffice and save it again"
-            in result.stderr)
+            "but no saved value (the workbook says its values were never calculated) — open "
+            "the file in Excel or LibreOffice and save it again" in result.stderr)
 
 
 def test_a_hidden_first_sheet_is_passed_over(tmp_path: Path) -> None:

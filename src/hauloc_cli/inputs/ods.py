@@ -9,6 +9,9 @@ refuses with the fix; a date cell is a date.
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +19,8 @@ from typing import Any
 from hauloc_cli.errors import Code, InputError, Problem
 from hauloc_cli.inputs.table import Cell, RawTable
 from hauloc_cli.inputs.workbook import Sheet, cell_value, check_unpacked, workbook_table
+
+_BETWEEN_TAGS = re.compile(rb">\s+<")
 
 
 def _bad(path: Path, why: object) -> InputError:
@@ -32,12 +37,31 @@ def ods_table(path: Path, sheet: str | None, max_size: int) -> RawTable:
         book = CalamineWorkbook.from_path(str(path))
         meta = book.sheets_metadata
     except Exception as exc:  # noqa: BLE001 - calamine raises its own kinds on a broken file
-        raise _bad(path, exc) from None
+        try:
+            book = CalamineWorkbook.from_filelike(_compact(path))
+            meta = book.sheets_metadata
+        except Exception:  # noqa: BLE001
+            raise _bad(path, exc) from None
     sheets = []
     for info in meta:
         visible = str(info.visible).lower().endswith("visible")
         sheets.append(Sheet(info.name, visible, _rows(path, book, info.name)))
     return workbook_table(path, sheets, sheet, book.close)
+
+
+def _compact(path: Path) -> io.BytesIO:
+    """The file with the blank text between the tags of its XML taken out. Gnumeric indents
+    its content.xml, and calamine 0.9 stops at the first indent ("Expecting 'table-cell',
+    found Text"); without it the same cells read. A blank between two tags is never a value."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.endswith(".xml"):
+                data = _BETWEEN_TAGS.sub(b"><", data)
+            dst.writestr(info, data)
+    out.seek(0)
+    return out
 
 
 def _rows(path: Path, book: Any, name: str) -> Any:

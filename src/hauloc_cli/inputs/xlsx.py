@@ -8,6 +8,7 @@ as text, except numbers, which stay numbers: a number shown as a percentage (Exc
 from __future__ import annotations
 
 import itertools
+import warnings
 import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
@@ -38,10 +39,14 @@ def xlsx_table(path: Path, sheet: str | None, max_size: int) -> RawTable:
                    lambda why: _bad(path, f"the file is not a readable .xlsx workbook ({why})"))
     import openpyxl
 
+    has_formulas, stale = _formulas(path)
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        formulas = (openpyxl.load_workbook(path, read_only=True, data_only=False)
-                    if _has_formulas(path) else None)
+        with warnings.catch_warnings():
+            # e.g. Gnumeric's "Workbook contains no default style": nothing for a user to do
+            warnings.simplefilter("ignore", UserWarning)
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            formulas = (openpyxl.load_workbook(path, read_only=True, data_only=False)
+                        if has_formulas else None)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
         raise _bad(path, f"the file is not a readable .xlsx workbook ({exc})") from None
 
@@ -50,23 +55,31 @@ def xlsx_table(path: Path, sheet: str | None, max_size: int) -> RawTable:
         if formulas is not None:
             formulas.close()
 
-    sheets = [_sheet(path, book, formulas, name) for name in book.sheetnames]
+    sheets = [_sheet(path, book, formulas, name, stale) for name in book.sheetnames]
     return workbook_table(path, sheets, sheet, close)
 
 
-def _has_formulas(path: Path) -> bool:
-    """Whether any sheet of the workbook holds a formula (an <f> element)."""
+def _formulas(path: Path) -> tuple[bool, bool]:
+    """Whether any sheet holds a formula (an <f> element), and whether the workbook says its
+    saved values were never calculated (`fullCalcOnLoad`, as xlsxwriter and openpyxl write:
+    the saved value of a formula is then a placeholder such as 0)."""
+    found = False
     with zipfile.ZipFile(path) as archive:
         for info in archive.infolist():
             if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
                 with archive.open(info) as member:
                     while chunk := member.read(1 << 20):
                         if b"<f>" in chunk or b"<f " in chunk:
-                            return True
-    return False
+                            found = True
+                            break
+            if found:
+                break
+        stale = found and "xl/workbook.xml" in archive.namelist() and (
+            b'fullCalcOnLoad="1"' in archive.read("xl/workbook.xml"))
+    return found, stale
 
 
-def _sheet(path: Path, book: Any, formulas: Any, name: str) -> Sheet:
+def _sheet(path: Path, book: Any, formulas: Any, name: str, stale: bool) -> Sheet:
     ws = book[name]
     visible = getattr(ws, "sheet_state", "visible") == "visible"
     if not hasattr(ws, "iter_rows"):
@@ -88,7 +101,7 @@ def _sheet(path: Path, book: Any, formulas: Any, name: str) -> Sheet:
                     itertools.zip_longest(ws.iter_rows(min_row=first),
                                           fws.iter_rows(min_row=first), fillvalue=()),
                     start=first):
-                yield _checked(path, name, line, row, frow, sheet.problems)
+                yield _checked(path, name, line, row, frow, stale, sheet.problems)
         except InputError:
             raise
         except Exception as exc:  # noqa: BLE001 - a broken sheet can fail anywhere in openpyxl
@@ -98,19 +111,22 @@ def _sheet(path: Path, book: Any, formulas: Any, name: str) -> Sheet:
     return sheet
 
 
-def _checked(path: Path, name: str, line: int, row: Any, frow: Any,
+def _checked(path: Path, name: str, line: int, row: Any, frow: Any, stale: bool,
              problems: list[Problem]) -> list[Cell]:
-    """A row's values; a formula cell without a saved value is a problem, never a blank."""
+    """A row's values; a formula cell without a saved value (or whose saved values were
+    never calculated: `stale`) is a problem, never a blank or a 0."""
     cells = [_value(c.value, c.number_format) for c in row]
     for col, fcell in enumerate(frow, start=1):
         text = getattr(fcell, "value", None)
         if (isinstance(text, str) and text.startswith("=")
-                and (col > len(cells) or cells[col - 1] == "")):
+                and (stale or col > len(cells) or cells[col - 1] == "")):
             ref = f"{sheet_ref(name)}!{column_letter(col)}{line}"
             if not any(p.where == ref for p in problems):
                 problems.append(Problem(
                     str(path), ref, Code.FORMULA_WITHOUT_VALUE,
-                    f"the cell holds the formula {text} but no saved value",
+                    f"the cell holds the formula {text} but no saved value"
+                    + (" (the workbook says its values were never calculated)"
+                       if stale else ""),
                     "open the file in Excel or LibreOffice and save it again, so that the "
                     "values of its formulas are saved", line))
     return cells
