@@ -12,7 +12,7 @@ import csv
 import difflib
 import itertools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from hauloc_cli.errors import Code, InputError, Problem
@@ -20,17 +20,19 @@ from hauloc_cli.inputs.periods import PeriodError, read_period
 from hauloc_cli.inputs.table import (
     KNOWN_COLUMNS,
     REQUIRED_COLUMNS,
+    Cell,
     RawTable,
     cell_text,
     column_name,
     nfc,
 )
-from hauloc_cli.inputs.values import NUMBER, out_of_range, plain, read_value
+from hauloc_cli.inputs.values import NUMBER, Refusal, read_value
 from hauloc_cli.model.figures import Figure, Figures, Value
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, Target, default_range
 
 _PERIOD_CACHE_SIZE = 1000
+Check = tuple[Target, float, float, bool]
 
 
 @dataclass(frozen=True)
@@ -66,16 +68,19 @@ class Collector:
 class _Checker:
     """The state of one table's check: where problems go, and what is known of the plan."""
 
-    def __init__(self, table: RawTable, plan: Plan, max_errors: int) -> None:
+    def __init__(self, table: RawTable, plan: Plan, max_errors: int,
+                 decimal_comma: bool) -> None:
         self.table = table
         self.plan = plan
+        self.decimal_comma = decimal_comma
         self.problems = Collector(max_errors)
         self.warnings = Collector(max_errors)
-        # Per target id: (the target, lowest and highest value allowed).
-        self.checks: dict[object, tuple[Target, float, float]] = {}
+        # Per target id: (the target, lowest and highest value allowed, and whether a plain
+        # number with '.' is read inline, the common case of a large file).
+        self.checks: dict[object, Check] = {}
         for t in plan.targets:
             lo, hi = default_range(t) or (-math.inf, math.inf)
-            self.checks[t.id] = (t, lo, hi)
+            self.checks[t.id] = (t, lo, hi, t.kind != "milestone" and not decimal_comma)
         self.periods: dict[object, Period | PeriodError] = {}
         self._suggestions: dict[str, str] = {}
 
@@ -114,7 +119,7 @@ class _Checker:
         i_target, i_period, i_value = (index[c] for c in REQUIRED_COLUMNS)
         return i_target, i_period, i_value, len(columns)
 
-    def target(self, raw: object, line: int, col: int) -> tuple[Target, float, float] | None:
+    def target(self, raw: object, line: int, col: int) -> Check | None:
         """The target a cell names once trimmed; an unknown-target problem when none."""
         target_id = cell_text(raw)  # type: ignore[arg-type]
         check = self.checks.get(target_id)
@@ -138,6 +143,16 @@ class _Checker:
         if len(self.periods) < _PERIOD_CACHE_SIZE:
             self.periods[raw] = found
         return found
+
+    def extra_field(self, row: Sequence[Cell], line: int) -> bool:
+        """A row with text beyond the header's last column is a problem (True)."""
+        width = len(self.table.header)
+        if not any(cell_text(c) for c in row[width:]):
+            return False
+        self.problem(line, width + 1, Code.EXTRA_FIELD,
+                     f"the row has {len(row)} fields but the header has {width}",
+                     "a value with the delimiter in it needs double quotes around it")
+        return True
 
     def bad_record(self, exc: Exception, line: int) -> None:
         if "field limit" in str(exc):
@@ -165,14 +180,13 @@ def _did_you_mean(word: str, choices: list[str] | tuple[str, ...], otherwise: st
 def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
                 max_errors: int = 50) -> Actuals:
     """Check every row of `table` against `plan`; raise InputError listing every problem."""
-    checker = _Checker(table, plan, max_errors)
+    checker = _Checker(table, plan, max_errors, decimal_comma)
     i_target, i_period, i_value, width = checker.columns()
     by_target: dict[str, dict[Period, Figure]] = {}
     state = [table.header_line, 0]  # the last line read, and the data rows counted
     while True:
         try:
-            _rows(checker, (i_target, i_period, i_value, width), decimal_comma, by_target,
-                  state)
+            _rows(checker, (i_target, i_period, i_value, width), by_target, state)
             break
         except table.bad_record as exc:
             line, state[0] = state[0] + 1, table.line_num()
@@ -196,13 +210,18 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
                    table.sheet)
 
 
-def _rows(checker: _Checker, columns: tuple[int, int, int, int], decimal_comma: bool,
+def _rows(checker: _Checker, columns: tuple[int, int, int, int],
           by_target: dict[str, dict[Period, Figure]], state: list[int]) -> None:
     """The loop over rows: `state` keeps the last line read and the rows counted, so that the
-    loop can go on after a record that cannot be split (see `parse_table`)."""
+    loop can go on after a record that cannot be split (see `parse_table`). A plain number
+    is read inline: digits with at most one '.', not followed by exactly three digits (that
+    one is ambiguous, see values.plain), within the target's range; `read_value` does the rest.
+    A figure is made with tuple.__new__, which skips NamedTuple's Python-level __new__."""
     i_target, i_period, i_value, width = columns
     checks, periods, problem = checker.checks, checker.periods, checker.problem
     name, line_num, number = checker.table.name, checker.table.line_num, NUMBER.fullmatch
+    decimal_comma, new = checker.decimal_comma, tuple.__new__
+    value: Value | Refusal
     end, count = state
     try:
         for row in checker.table.rows:
@@ -211,11 +230,8 @@ def _rows(checker: _Checker, columns: tuple[int, int, int, int], decimal_comma: 
             if not any(row):
                 continue  # a blank line
             n = len(row)
-            if n > width and any(cell_text(c) for c in row[width:]):
+            if n > width and checker.extra_field(row, line):
                 count += 1
-                problem(line, width + 1, Code.EXTRA_FIELD,
-                        f"the row has {n} fields but the header has {width}",
-                        "a value with the delimiter in it needs double quotes around it")
                 continue
             raw_value = row[i_value] if i_value < n else ""
             if raw_value.__class__ is str:
@@ -234,11 +250,13 @@ def _rows(checker: _Checker, columns: tuple[int, int, int, int], decimal_comma: 
                 problem(line, i_period + 1, period.code, period.message, period.hint)
             if check is None:
                 continue
-            target, lo, hi = check
-            value = _value(raw_value, target, decimal_comma, lo, hi, number)
-            if value.__class__ is tuple:
-                problem(line, i_value + 1, *value)
-                continue
+            target, lo, hi, inline = check
+            if not (inline and raw_value.__class__ is str and number(raw_value)
+                    and raw_value[-4:-3] != "." and lo <= (value := float(raw_value)) <= hi):
+                value = read_value(raw_value, target, decimal_comma, lo, hi)
+                if value.__class__ is tuple:
+                    problem(line, i_value + 1, *value)
+                    continue
             if type(period) is not Period:
                 continue
             figures = by_target.get(target.id)
@@ -248,24 +266,10 @@ def _rows(checker: _Checker, columns: tuple[int, int, int, int], decimal_comma: 
             if first is not None:
                 checker.duplicate(line, first)
                 continue
-            figures[period] = Figure(target.id, period, value, None, None, None,  # type: ignore[arg-type]
-                                     name, line)
+            figures[period] = new(Figure, (target.id, period, value, None, None, None, name,
+                                           line))
     finally:
         state[0], state[1] = end, count
-
-
-def _value(raw: object, target: Target, decimal_comma: bool, lo: float, hi: float,
-           number: Callable[[str], object]) -> object:
-    """The figure of a value cell: the common case (a plain number with '.') inline."""
-    if (raw.__class__ is str and not decimal_comma and target.kind != "milestone"
-            and number(raw)):
-        text: str = raw
-        dot = text.find(".")
-        if dot >= 0 and len(text) - dot == 4:
-            return plain(text)
-        value = float(text)
-        return value if lo <= value <= hi else out_of_range(value, target, lo, hi)
-    return read_value(raw, target, decimal_comma, lo, hi)  # type: ignore[arg-type]
 
 
 def _decreases(plan: Plan, by_target: dict[str, dict[Period, Figure]], table: RawTable,
