@@ -173,9 +173,15 @@ def load(actuals: Path, targets: Path | None, period: str | None, options: ReadO
     """The plan, the checked actuals (warnings said on stderr) and the period to judge."""
     plan = load_plan(targets, options.max_size)
     judged = period_option(period, plan.plan.year)
-    from hauloc_cli.inputs.actuals import read_actuals
+    import dataclasses
 
-    data = read_actuals(actuals, plan, options)
+    from hauloc_cli.inputs.actuals import read_actuals
+    from hauloc_cli.inputs.plan_file import default_plan_path
+    from hauloc_cli.inputs.units_file import units_for_plan
+
+    units = units_for_plan(plan, targets or default_plan_path(), options.units_file,
+                           options.max_size)
+    data = read_actuals(actuals, plan, dataclasses.replace(options, units=units))
     warn(data.warnings)
     if judged is None:
         judged = data.figures.latest

@@ -13,10 +13,11 @@ import difflib
 import itertools
 import math
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from hauloc_cli.errors import Code, InputError, Problem
+from hauloc_cli.inputs import unit_rows
 from hauloc_cli.inputs.periods import PeriodError, read_period
 from hauloc_cli.inputs.table import (
     KNOWN_COLUMNS,
@@ -29,6 +30,7 @@ from hauloc_cli.inputs.values import NUMBER, out_of_range, plain, read_value
 from hauloc_cli.model.figures import Figure, Figures, Value
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, Target, default_range
+from hauloc_cli.model.units import Units
 
 _PERIOD_CACHE_SIZE = 1000
 
@@ -41,6 +43,7 @@ class Actuals:
     figures: Figures
     warnings: tuple[Problem, ...] = ()
     rows: int = 0  # data rows in the file, with or without a value
+    by_unit: Mapping[str, Figures] = field(default_factory=dict)  # the other units' figures
 
 
 class Collector:
@@ -65,9 +68,11 @@ class Collector:
 class _Checker:
     """The state of one table's check: where problems go, and what is known of the plan."""
 
-    def __init__(self, table: RawTable, plan: Plan, max_errors: int) -> None:
+    def __init__(self, table: RawTable, plan: Plan, max_errors: int,
+                 units: Units | None = None) -> None:
         self.table = table
         self.plan = plan
+        self.units = units
         self.problems = Collector(max_errors)
         self.warnings = Collector(max_errors)
         # Per target id: (the target, lowest and highest value allowed).
@@ -86,7 +91,7 @@ class _Checker:
 
     def columns(self) -> tuple[int, int, int, int]:
         """The positions of the target, period and value columns, and the header's width."""
-        table = self.table
+        table, units = self.table, self.units
         columns = [column_name(c) for c in table.header]
         index: dict[str, int] = {}
         unknown: list[str] = []
@@ -96,7 +101,8 @@ class _Checker:
                 self.problem(hl, i + 1, Code.DUPLICATE_COLUMN, f"column '{col}' appears twice",
                              "keep one of them")
             index.setdefault(col, i)
-            if col and col not in KNOWN_COLUMNS:
+            if col and col not in KNOWN_COLUMNS and not (
+                    units and col in unit_rows.UNIT_COLUMNS):
                 unknown.append(col)
                 self.warnings.add(lambda i=i, col=col: Problem(  # type: ignore[misc]
                     table.name, table.where(hl, i + 1), Code.UNKNOWN_COLUMN,
@@ -111,12 +117,18 @@ class _Checker:
         if missing:
             raise InputError(self.problems.kept, self.problems.more)
         i_target, i_period, i_value = (index[c] for c in REQUIRED_COLUMNS)
+        i_unit = next((index[c] for c in unit_rows.UNIT_COLUMNS if c in index), None)
+        if units is not None and i_unit is not None:
+            table.rows = unit_rows.UnitRows(table.rows, i_unit, i_target, self.plan.plan.unit)
+            self.i_unit = i_unit
         return i_target, i_period, i_value, len(columns)
 
     def target(self, raw: object, line: int, col: int) -> tuple[Target, float, float] | None:
         """The target a cell names once trimmed; an unknown-target problem when none."""
         target_id = cell_text(raw)  # type: ignore[arg-type]
         check = self.checks.get(target_id)
+        if check is None and unit_rows.SEP in target_id:
+            return self.unit_target(target_id, line, col)
         if check is None:
             def suggest() -> str:
                 if target_id not in self._suggestions:
@@ -125,6 +137,25 @@ class _Checker:
                 return self._suggestions[target_id]
             self.problem(line, col, Code.UNKNOWN_TARGET,
                          f"no target '{target_id}' in the plan", suggest)
+        return check
+
+    def unit_target(self, key: str, line: int, col: int
+                    ) -> tuple[Target, float, float] | None:
+        """The check of a unit's row (`target\x1funit`), kept for the next rows of the pair."""
+        target_id, unit = unit_rows.split_key(key)
+        found = self.target(target_id, line, col)
+        assert self.units is not None and unit is not None
+        if unit not in self.units.by_id:
+            units = self.units
+            self.problem(line, self.i_unit + 1, Code.UNKNOWN_UNIT,
+                         f"no unit '{unit}' in the units file",
+                         lambda: unit_rows.did_you_mean_unit(unit, units))
+            return None
+        if found is None:
+            return None
+        target = unit_rows.unit_check(found[0], unit)
+        lo, hi = default_range(target) or (-math.inf, math.inf)
+        check = self.checks[key] = (target, lo, hi)
         return check
 
     def period(self, raw: object) -> Period | PeriodError:
@@ -150,9 +181,12 @@ class _Checker:
                          'a quote inside doubled: "12 ""A"" schools"')
 
     def duplicate(self, line: int, first: Figure) -> None:
+        target, unit = unit_rows.split_key(first.target)
+        of = f"{target} of {unit}" if unit else target
         self.problem(line, None, Code.DUPLICATE_ROW,
-                     f"a second figure for {first.target} in {first.period} "
+                     f"a second figure for {of} in {first.period} "
                      f"(the first is on line {first.line})",
+                     "keep one row per target, unit and quarter" if unit else
                      "keep one row per target and quarter")
 
 
@@ -162,9 +196,10 @@ def _did_you_mean(word: str, choices: list[str] | tuple[str, ...], otherwise: st
 
 
 def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
-                max_errors: int = 50) -> Actuals:
-    """Check every row of `table` against `plan`; raise InputError listing every problem."""
-    checker = _Checker(table, plan, max_errors)
+                max_errors: int = 50, units: Units | None = None) -> Actuals:
+    """Check every row of `table` against `plan` (and the units, when there are); raise
+    InputError listing every problem."""
+    checker = _Checker(table, plan, max_errors, units)
     i_target, i_period, i_value, width = checker.columns()
     by_target: dict[str, dict[Period, Figure]] = {}
     state = [table.header_line, 0]  # the last line read, and the data rows counted
@@ -189,7 +224,8 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
     if warnings.more:
         warnings.kept.append(Problem(table.name, "", Code.MORE_WARNINGS,
                                      f"{warnings.more} more warning(s) not shown"))
-    return Actuals(table.name, Figures.indexed(by_target), tuple(warnings.kept), state[1])
+    own, by_unit = unit_rows.split_units(by_target)
+    return Actuals(table.name, Figures.indexed(own), tuple(warnings.kept), state[1], by_unit)
 
 
 def _rows(checker: _Checker, columns: tuple[int, int, int, int], decimal_comma: bool,
