@@ -34,9 +34,9 @@ class Color(str, Enum):
 
 
 ActualsArg = Annotated[
-    Path,
-    typer.Argument(help="Quarterly actuals: CSV or Excel (.xlsx).", dir_okay=False,
-                   show_default=False),
+    list[Path],
+    typer.Argument(help="Quarterly actuals: CSV or Excel (.xlsx) files, or folders of them "
+                   "(one file per unit is fine).", show_default=False),
 ]
 TargetsOpt = Annotated[
     Path | None,

@@ -46,6 +46,7 @@ def summary(
         brief = build_brief(plan, data.figures, judged)
         use_color, width = common.terminal(color, to_file=output is not None)
         text = render_as(BRIEF_FORMATS, fmt.value, brief, RenderOptions(
-            lang=language, width=width, color=use_color, source_file=actuals.name))
+            lang=language, width=width, color=use_color,
+            source_file=", ".join(p.name for p in actuals)))
         common.emit(text, output)
         raise typer.Exit(common.exit_code(brief.report, fail_on))

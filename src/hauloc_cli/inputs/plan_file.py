@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from hauloc_cli.errors import Code, InputError, Problem
 from hauloc_cli.inputs.yamlload import YamlLocator, load_yaml
@@ -22,15 +22,25 @@ def load_plan(path: Path, max_size: int | None = None) -> Plan:
 
     Files larger than `max_size` bytes (default 100 MB) are refused.
     """
+    return load_model(path, max_size, Plan, _KEYS,
+                      ("a plan is a mapping with the keys 'plan' and 'targets'",
+                       "see the README, 'Writing a plan'"))
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_model(path: Path, max_size: int | None, model: type[M],
+               keys: dict[str, tuple[str, ...]], not_mapping: tuple[str, str]) -> M:
+    """A YAML file validated as `model`; InputError names the place of every problem."""
     name = str(path)
     data, locator = load_yaml(path, max_size)
     if not isinstance(data, dict):
-        raise InputError([Problem(name, "1:1", Code.BAD_VALUE, "a plan is a mapping with the keys "
-                                  "'plan' and 'targets'", "see the README, 'Writing a plan'", 1)])
+        raise InputError([Problem(name, "1:1", Code.BAD_VALUE, *not_mapping, 1)])
     try:
-        return Plan.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
-        raise InputError(problems_of(exc, data, locator(), name)) from None
+        raise InputError(problems_of(exc, data, locator(), name, keys)) from None
 
 
 def problems_of(exc: ValidationError, data: Any, locator: YamlLocator, name: str,

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from hauloc_cli.errors import Code, InputError, Problem
-from hauloc_cli.inputs.plan_file import describe, problems_of
+from hauloc_cli.inputs.plan_file import describe, load_model
 from hauloc_cli.inputs.table import RawTable, cell_text, column_name, csv_table
 from hauloc_cli.inputs.textio import (
     DEFAULT_MAX_SIZE,
@@ -48,15 +48,8 @@ def load_units(path: Path, max_size: int | None = None) -> Units:
     if suffix in TABLE_SUFFIXES:
         with open_text(path, choose_encoding(path, head(path), None)) as handle:
             return _from_table(csv_table(str(path), handle))
-    name = str(path)
-    data, locator = load_yaml(path, size)
-    if not isinstance(data, dict):
-        raise InputError([Problem(name, "1:1", Code.BAD_VALUE, "a units file is a mapping with "
-                                  "the key 'units'", "see the README, 'Units'", 1)])
-    try:
-        return Units.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(problems_of(exc, data, locator(), name, _KEYS)) from None
+    return load_model(path, size, Units, _KEYS,
+                      ("a units file is a mapping with the key 'units'", "see the README, 'Units'"))
 
 
 def _from_table(table: RawTable) -> Units:
