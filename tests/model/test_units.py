@@ -25,7 +25,9 @@ def test_children_leaves_and_descendants() -> None:
     assert units.leaves("a") == ()
     assert units.descendants("p") == ("d1", "a", "b", "c", "d2", "e", "f")
     assert units.weight("b", "rural_population") == 120
-    assert units.weight("p", "population") is None
+    assert units.weight("d1", "population") == 500  # its communes' 100 + 300 + 100
+    assert units.weight("p", "population") == 550  # d1's 500 and d2's own 50
+    assert units.weight("p", "households") is None
 
 
 @pytest.mark.parametrize(("units", "message"), [

@@ -48,17 +48,23 @@ def check(
     with common.bulk_load():
         plan, data, judged, language = common.prepare(actuals, targets, period, output, lang,
                                                       options)
+        from hauloc_cli.cli import units as by_units
         from hauloc_cli.render import REPORT_FORMATS, RenderOptions, render_as
-        from hauloc_cli.rules.status import evaluate
 
-        report = evaluate(plan, data.figures, judged)
+        report, units = by_units.judge(plan, data, judged)
         use_color, width = common.terminal(color, to_file=output is not None)
         text = render_as(REPORT_FORMATS, fmt.value, report, RenderOptions(
             lang=language, width=width, color=use_color,
-            only=common.failing(fail_on) if quiet else None, warnings=data.warnings))
+            only=common.failing(fail_on) if quiet else None, warnings=data.warnings,
+            units=units))
         missing = common.missing(report)
         if fail_on_missing and missing:
             typer.echo(f"missing: no figure for {report.period} from {len(missing)} target(s): "
                        + ", ".join(missing), err=True)
+        if fail_on_missing and units is not None:
+            for line in by_units.missing_units(units):
+                typer.echo(f"missing: units that did not report for {report.period}: {line}",
+                           err=True)
         common.emit(text, output, silent=silent, bom=fmt is Format.csv)
-        raise typer.Exit(common.exit_code(report, fail_on, fail_on_missing))
+        raise typer.Exit(by_units.exit_code(common.exit_code(report, fail_on, fail_on_missing),
+                                            units, fail_on_missing))

@@ -182,6 +182,7 @@ def load(actuals: Sequence[Path], targets: Path | None, period: str | None,
     units = units_for_plan(plan, targets or default_plan_path(), options.units_file,
                            options.max_size)
     data = read_reports(actuals, plan, dataclasses.replace(options, units=units))
+    data = dataclasses.replace(data, units=units)
     warn(data.warnings)
     if judged is None:
         judged = data.figures.latest

@@ -44,6 +44,7 @@ class Actuals:
     warnings: tuple[Problem, ...] = ()
     rows: int = 0  # data rows in the file, with or without a value
     by_unit: Mapping[str, Figures] = field(default_factory=dict)  # the other units' figures
+    units: Units | None = None  # the units tree the figures were read with
 
 
 class Collector:

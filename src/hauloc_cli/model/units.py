@@ -111,4 +111,10 @@ class Units(_Model):
         return tuple(found)
 
     def weight(self, unit_id: str, name: str) -> float | None:
-        return self.by_id[unit_id].weights.get(name)
+        """A unit's weight: its own, else the sum of its children's (None when one lacks it)."""
+        own = self.by_id[unit_id].weights.get(name)
+        kids = self.children(unit_id)
+        if own is not None or not kids:
+            return own
+        found = [self.weight(k, name) for k in kids]
+        return None if None in found else sum(w for w in found if w is not None)
