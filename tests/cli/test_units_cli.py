@@ -75,3 +75,13 @@ def test_the_table_says_who_has_not_reported(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, [*setup(tmp_path), "--lang", "vi"],
                                 env={"COLUMNS": "80"})
     assert "? Security — 1/5 xã chưa báo cáo" in result.stdout
+
+
+def test_json_with_units_follows_the_documented_schema(tmp_path: Path) -> None:
+    import jsonschema
+
+    from tests.conftest import ROOT
+
+    schema = json.loads((ROOT / "docs" / "output.schema.json").read_text(encoding="utf-8"))
+    result = CliRunner().invoke(app, [*setup(tmp_path), "--format", "json"])
+    jsonschema.validate(json.loads(result.stdout), schema)
