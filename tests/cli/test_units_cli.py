@@ -85,3 +85,100 @@ def test_json_with_units_follows_the_documented_schema(tmp_path: Path) -> None:
     schema = json.loads((ROOT / "docs" / "output.schema.json").read_text(encoding="utf-8"))
     result = CliRunner().invoke(app, [*setup(tmp_path), "--format", "json"])
     jsonschema.validate(json.loads(result.stdout), schema)
+
+
+def test_by_unit_matrix_worked_by_hand(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, [*setup(tmp_path), "--by-unit"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    # d1: 1 + 2 + 1 = 4 schools, security 2 of 3 communes; d2: 2 + 3 = 5, security only e of
+    # e and f (below min_coverage 1.0: none). Both assigned 6 schools: 4 and 5 ≥ 6·¼, on track.
+    assert result.stdout == ("Unit        1       2\n"
+                             "─────────────────────\n"
+                             "Huyện D1  ● 4  66.67%\n"
+                             "Huyện D2  ● 5       —\n"
+                             "\n"
+                             "1 Schools\n"
+                             "2 Security\n"
+                             "\n"
+                             "2024-Q1: units reported per target: 1 2/2, 2 4/5\n")
+
+
+def test_by_unit_in_markdown_csv_and_json(tmp_path: Path) -> None:
+    args = [*setup(tmp_path), "--by-unit", "--format"]
+    markdown = CliRunner().invoke(app, [*args, "markdown"]).stdout
+    assert markdown.splitlines()[:4] == ["| Unit | Schools | Security |", "|---|---:|---:|",
+                                         "| Huyện D1 | ● 4 | 66.67% |", "| Huyện D2 | ● 5 | — |"]
+    lines = CliRunner().invoke(app, [*args, "csv"]).stdout.splitlines()
+    assert lines == ["period,unit,name,target,actual,reported,status",
+                     "2024-Q1,d1,Huyện D1,schools,4.0,yes,on_track",
+                     "2024-Q1,d2,Huyện D2,schools,5.0,yes,on_track",
+                     "2024-Q1,d1,Huyện D1,security,66.66666666666667,yes,",
+                     "2024-Q1,d2,Huyện D2,security,,no,"]
+    body = json.loads(CliRunner().invoke(app, [*args, "json"]).stdout)
+    assert (body["plan_unit"], len(body["units"])) == ("p", 4)
+    assert body["units"][0] == {"period": "2024-Q1", "unit": "d1", "name": "Huyện D1",
+                                "target": "schools", "actual": 4.0, "reported": True,
+                                "status": "on_track"}
+
+
+def test_one_units_own_report(tmp_path: Path) -> None:
+    args = setup(tmp_path)
+    result = CliRunner().invoke(app, [*args, "--unit", "d1", "--format", "json"])
+    schools, security = json.loads(result.stdout)["targets"]
+    assert (schools["target"], schools["actual"], schools["status"]) == (6.0, 4.0, "on_track")
+    # d1's share of communes meeting the standard, against the plan's 100 %: 66.67 < 100
+    assert (security["actual"], security["status"]) == (200 / 3, "off_track")
+    leaf = CliRunner().invoke(app, [*args, "--unit", "c", "--format", "json"])
+    (security,) = json.loads(leaf.stdout)["targets"]
+    assert (security["kind"], security["actual"], security["status"]) == (
+        "milestone", False, "on_track")  # not done, the deadline (31 December) is far
+
+
+def test_unit_options_that_cannot_apply_are_usage_errors(tmp_path: Path) -> None:
+    args = setup(tmp_path)
+    result = CliRunner().invoke(app, [*args, "--unit", "d3"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: --unit: no unit 'd3' in the units file; see the units file for the ids")
+    result = CliRunner().invoke(app, [*args, "--unit", "Huyện D1"])
+    assert result.stderr.splitlines()[-1].endswith("did you mean 'd1'?")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN.replace("assign: {d1: 6, d2: 6}", "assign: {d1: 6}")
+                    .replace("rollup: share_meeting", "rollup: sum"), encoding="utf-8")
+    example = ["check", str(tmp_path / "reports" / "p.csv"), "--targets", str(plan),
+               "--units", str(ASSETS / "units.tree.yaml")]
+    assert CliRunner().invoke(app, example).exit_code == 0
+    result = CliRunner().invoke(app, [*example, "--unit", "d2"])
+    assert result.stderr.splitlines()[-1] == (
+        "Error: --unit: the plan assigns unit 'd2' no target (assign:)")
+    plan.write_text(PLAN.replace("units: units.yaml\n", ""), encoding="utf-8")
+    for option in (["--unit", "d1"], ["--by-unit"]):
+        result = CliRunner().invoke(app, [*example[:-2], *option])  # p.csv, no --units
+        assert result.exit_code == 2
+        assert "needs a units file: --units FILE, or units: in the plan" in result.stderr
+
+
+def test_22_units_read_at_80_columns(tmp_path: Path) -> None:
+    from tests.conftest import ROOT
+
+    units = ROOT / "data" / "units_hau_loc_2024.yaml"
+    targets = "".join(f"  - {{id: t{i}, name: Target {i}, kind: annual, target: 10, "
+                      "rollup: sum, assign: 10}\n" for i in range(1, 10))
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(f"plan: {{id: p, year: 2024}}\ntargets:\n{targets}", encoding="utf-8")
+    import yaml
+
+    ids = [u["id"] for u in yaml.safe_load(units.read_text("utf-8"))["units"]][1:]
+    rows = "".join(f"t{i},Q1,12.5,{u}\n" for u in ids for i in range(1, 10))
+    (tmp_path / "a.csv").write_text("target,period,value,xã\n" + rows, encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(tmp_path / "a.csv"), "--targets", str(plan),
+                                      "--units", str(units), "--by-unit"],
+                                env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert sum(line.startswith("Unit ") for line in lines) == 2  # two pages of targets
+    assert sum("Thị trấn Hậu Lộc" in line for line in lines) == 2
+    assert sum(line.startswith("Xã ") for line in lines) == 42  # 21 communes, twice
+    assert " ".join(lines[-2:]) == ("2024-Q1: units reported per target: " +
+                                    ", ".join(f"{i} 22/22" for i in range(1, 10)))

@@ -185,7 +185,8 @@ def load(actuals: Sequence[Path], targets: Path | None, period: str | None,
     data = dataclasses.replace(data, units=units)
     warn(data.warnings)
     if judged is None:
-        judged = data.figures.latest
+        judged = max((f.latest for f in (data.figures, *data.by_unit.values())
+                      if f.latest is not None), default=None)
     if judged is None:
         raise InputError([Problem(
             data.file, "", Code.EMPTY_FILE, "every value in the file is empty",

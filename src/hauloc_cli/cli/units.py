@@ -56,3 +56,34 @@ def exit_code(code: int, units: UnitsReport | None, fail_on_missing: bool) -> in
     if fail_on_missing and units is not None and missing_units(units):
         return max(code, EXIT_FAIL_ON)
     return code
+
+
+def for_unit(plan: Plan, units: UnitsReport | None, unit: str, period: Period) -> Report:
+    """`--unit ID`: that unit's own report, judged against its assignments."""
+    from hauloc_cli.errors import UsageError
+    from hauloc_cli.inputs.unit_rows import did_you_mean_unit
+    from hauloc_cli.model.figures import Figures
+    from hauloc_cli.rules.rollup import unit_plan
+    from hauloc_cli.rules.status import evaluate
+
+    if units is None:
+        raise UsageError("--unit needs a units file: --units FILE, or units: in the plan")
+    if unit not in units.units.by_id:
+        raise UsageError(f"--unit: no unit '{unit}' in the units file; "
+                         + did_you_mean_unit(unit, units.units))
+    if unit == units.plan_unit:
+        return units.report
+    own = unit_plan(plan, units.units, unit)
+    if own is None:
+        raise UsageError(f"--unit: the plan assigns unit '{unit}' no target (assign:)")
+    return evaluate(own, units.rolled.get(unit, Figures()), period)
+
+
+def matrix(units: UnitsReport | None, fmt: str, lang: str, width: int) -> str:
+    """`--by-unit`: the targets × units matrix in `fmt`."""
+    from hauloc_cli.errors import UsageError
+    from hauloc_cli.render.units_matrix import render_text
+
+    if units is None:
+        raise UsageError("--by-unit needs a units file: --units FILE, or units: in the plan")
+    return render_text(units, fmt, lang, width)

@@ -225,3 +225,20 @@ def unit_result(plan: Plan, target: Target, unit: str, figures: Figures, period:
         result = judge(seen, mine, period, plan.status_bands,
                        plan.deadline_of(seen) if seen.kind == "milestone" else None)
     return UnitResult(unit, None if found is None else found.value, found is not None, result)
+
+
+def unit_plan(plan: Plan, units: Units, unit: str) -> Plan | None:
+    """The plan as one unit below the plan's own is judged by it: the targets it has an
+    assignment for, each against it, and under share_meeting/count_meeting whether it meets
+    the standard (a unit that reports) or the share or count of its own units (one above).
+    None when no target applies to it."""
+    leaf = not units.children(unit)
+    targets = []
+    for t in plan.targets:
+        if t.rollup in MEETING_RULES:
+            targets.append(unit_target(t, unit) if leaf else t)
+        elif t.assign is not None and (not isinstance(t.assign, dict) or unit in t.assign):
+            targets.append(unit_target(t, unit))
+    if not targets:
+        return None
+    return Plan.model_validate({**plan.model_dump(), "targets": [t.model_dump() for t in targets]})
