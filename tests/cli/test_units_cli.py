@@ -182,3 +182,42 @@ def test_22_units_read_at_80_columns(tmp_path: Path) -> None:
     assert sum(line.startswith("Xã ") for line in lines) == 42  # 21 communes, twice
     assert " ".join(lines[-2:]) == ("2024-Q1: units reported per target: " +
                                     ", ".join(f"{i} 22/22" for i in range(1, 10)))
+
+
+def test_template_for_units_and_split(tmp_path: Path) -> None:
+    args = setup(tmp_path)
+    plan = args[2]
+    result = CliRunner().invoke(app, ["template", "--targets", plan, "--period", "2024-Q1"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "target,period,unit,value,note,source,name,plan_target,unit_name,measure"
+    assert lines[1:3] == ["schools,2024-Q1,a,,,,Schools,,Xã A,",
+                          'security,2024-Q1,a,,,,Security,"có, hạn 2024-12-31",Xã A,có/không']
+    assert lines[-1] == "growth,2024-Q1,p,,,,Growth,12,Tỉnh P,%"
+    # Filled in and read back: the reference columns pass without a word.
+    filled = "\n".join([lines[0], *(line.replace(",,,,", ",1,,,", 1) for line in lines[1:]
+                                    if line.startswith("schools"))])
+    (tmp_path / "filled.csv").write_text(filled + "\n", encoding="utf-8")
+    check = CliRunner().invoke(app, ["check", "--targets", plan, str(tmp_path / "filled.csv"),
+                                      "--format", "json"])
+    assert check.exit_code == 0, check.stderr
+    assert check.stderr == ""
+    assert json.loads(check.stdout)["targets"][0]["actual"] == 5.0  # 1 from each of 5 leaves
+    split = tmp_path / "split"
+    result = CliRunner().invoke(app, ["template", "--targets", plan, "--split", str(split)])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in split.iterdir()) == [
+        "a.csv", "b.csv", "c.csv", "e.csv", "f.csv", "p.csv"]
+    mine = (split / "e.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(mine) == 1 + 2 * 4 and all(",e," in line for line in mine[1:])
+    workbooks = tmp_path / "books"
+    result = CliRunner().invoke(app, ["template", "--targets", plan, "--split", str(workbooks),
+                                      "--format", "xlsx"])
+    assert sorted(p.suffix for p in workbooks.iterdir()) == [".xlsx"] * 6
+
+
+def test_split_without_units_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["template", "--split", str(tmp_path / "x")])
+    assert result.exit_code == 2
+    assert result.stderr == ("Error: --split needs a units file: --units FILE, or units: in "
+                             "the plan\n")

@@ -5,6 +5,8 @@ Not a command: the steps `check` and `summary` take when the figures come from u
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hauloc_cli.errors import Code, Problem
@@ -15,6 +17,7 @@ if TYPE_CHECKING:
     from hauloc_cli.model.plan import Plan
     from hauloc_cli.rules.rollup import Mismatch, UnitsReport
     from hauloc_cli.rules.status import Report
+    from hauloc_cli.views.template import TemplateRow
 
 
 def judge(plan: Plan, data: Actuals, period: Period) -> tuple[Report, UnitsReport | None]:
@@ -87,3 +90,39 @@ def matrix(units: UnitsReport | None, fmt: str, lang: str, width: int) -> str:
     if units is None:
         raise UsageError("--by-unit needs a units file: --units FILE, or units: in the plan")
     return render_text(units, fmt, lang, width)
+
+
+def template_rows(plan: Plan, plan_path: Path | None, units_file: Path | None,
+                  periods: Sequence[Period] | None) -> list[TemplateRow]:
+    """The template's rows: per unit when a units tree is in effect, else per target."""
+    from hauloc_cli.inputs.plan_file import default_plan_path
+    from hauloc_cli.inputs.units_file import plan_unit, units_for_plan
+    from hauloc_cli.views.template import template_rows as plain_rows
+    from hauloc_cli.views.template import unit_template_rows
+
+    units = units_for_plan(plan, plan_path or default_plan_path(), units_file)
+    if units is None:
+        return plain_rows(plan, periods)
+    return unit_template_rows(plan, units, plan_unit(plan, units), periods)
+
+
+def write_split(rows: Sequence[TemplateRow], folder: Path, fmt: str) -> None:
+    """`template --split DIR`: one file per unit, DIR/UNIT.csv (or .xlsx), written atomically."""
+    from hauloc_cli.cli.output import write_file
+    from hauloc_cli.errors import UsageError
+    from hauloc_cli.render.template import template_csv, template_xlsx
+
+    if not rows or rows[0].unit is None:
+        raise UsageError("--split needs a units file: --units FILE, or units: in the plan")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"--split: cannot make the folder {folder} ({exc.strerror})") from None
+    by_unit: dict[str, list[TemplateRow]] = {}
+    for row in rows:
+        by_unit.setdefault(row.unit or "", []).append(row)
+    for unit, mine in by_unit.items():
+        if fmt == "xlsx":
+            write_file(folder / f"{unit}.xlsx", template_xlsx(mine))
+        else:
+            write_file(folder / f"{unit}.csv", ("\ufeff" + template_csv(mine)).encode())
