@@ -221,3 +221,31 @@ def test_split_without_units_is_a_usage_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr == ("Error: --split needs a units file: --units FILE, or units: in "
                              "the plan\n")
+
+
+def test_summary_says_which_units_are_behind_and_which_have_not_reported(tmp_path: Path
+                                                                          ) -> None:
+    args = setup(tmp_path)
+    (tmp_path / "plan.yaml").write_text(PLAN.replace("assign: {d1: 6, d2: 6}",
+                                                     "assign: {d1: 30, d2: 6}"), encoding="utf-8")
+    summary = ["summary", *args[1:]]
+    # d1: 4 of 30, expected 30·¼ = 7.5 by Q1, R = 0.53: off track; d2: 5 ≥ 1.5, on track.
+    text = CliRunner().invoke(app, summary, env={"COLUMNS": "80"}).stdout
+    assert text.endswith("\nUNITS BEHIND\nSchools: ✖ Huyện D1 4\n"
+                         "\nNOT REPORTED\nSecurity (1/5): Xã F\n")
+    vi = CliRunner().invoke(app, [*summary, "--lang", "vi", "--format", "markdown"]).stdout
+    assert vi.endswith("\n## Đơn vị chậm tiến độ\n\n- Schools: ✖ Huyện D1 4\n"
+                       "\n## Đơn vị chưa báo cáo\n\n- Security (1/5): Xã F\n")
+    html = CliRunner().invoke(app, [*summary, "--format", "html"]).stdout
+    assert ("<section><h2>Units behind</h2><ul><li>Schools: ✖ Huyện D1 4</li></ul></section>"
+            "<section><h2>Not reported</h2><ul><li>Security (1/5): Xã F</li></ul></section>\n"
+            "</main>") in html
+
+
+def test_summary_when_every_unit_reported_and_none_is_behind(tmp_path: Path) -> None:
+    args = setup(tmp_path)
+    (tmp_path / "reports" / "f.csv").write_text("target,period,value,unit\nsecurity,Q1,có,f\n",
+                                               encoding="utf-8")
+    text = CliRunner().invoke(app, ["summary", *args[1:]], env={"COLUMNS": "80"}).stdout
+    assert text.endswith("\nUNITS BEHIND\nNo unit is off track.\n"
+                         "\nNOT REPORTED\nEvery unit has reported.\n")
