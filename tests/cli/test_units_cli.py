@@ -249,3 +249,32 @@ def test_summary_when_every_unit_reported_and_none_is_behind(tmp_path: Path) -> 
     text = CliRunner().invoke(app, ["summary", *args[1:]], env={"COLUMNS": "80"}).stdout
     assert text.endswith("\nUNITS BEHIND\nNo unit is off track.\n"
                          "\nNOT REPORTED\nEvery unit has reported.\n")
+
+
+def test_units_files_that_cannot_be_used(tmp_path: Path) -> None:
+    args = setup(tmp_path)
+    result = CliRunner().invoke(app, [*args, "--units", str(tmp_path / "nope.yaml")])
+    assert (result.exit_code, result.stderr) == (
+        2, f"Error: {tmp_path / 'nope.yaml'}: no such file\n")
+    two = tmp_path / "two.yaml"
+    two.write_text("units:\n  - {id: a, name: A, kind: commune}\n"
+                   "  - {id: b, name: B, kind: commune}\n", encoding="utf-8")
+    plan = tmp_path / "p2.yaml"
+    plan.write_text("plan: {id: p, year: 2024}\ntargets:\n"
+                    "  - {id: g, name: G, kind: annual, target: 1, rollup: sum}\n",
+                    encoding="utf-8")
+    (tmp_path / "g.csv").write_text("target,period,value,unit\ng,Q1,1,a\n", encoding="utf-8")
+    for command in ("check", "validate"):
+        result = CliRunner().invoke(app, [command, str(tmp_path / "g.csv"), "--targets",
+                                          str(plan), "--units", str(two)])
+        assert result.exit_code == 3
+        assert result.stderr.splitlines()[0] == (
+            f"{plan}: [missing-key] plan.unit: {two} has 2 units without a parent (a, b); "
+            "say which is the plan's — add 'unit: ID' under 'plan:'")
+
+
+def test_validate_reads_the_unit_column(tmp_path: Path) -> None:
+    args = setup(tmp_path)
+    result = CliRunner().invoke(app, ["validate", str(tmp_path / "reports" / "d1.csv"),
+                                      *args[1:3]])
+    assert (result.exit_code, result.stdout) == (0, "OK: 3 targets, 6 rows, quarter Q1\n")

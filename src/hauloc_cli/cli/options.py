@@ -36,7 +36,7 @@ class Color(str, Enum):
 ActualsArg = Annotated[
     list[Path],
     typer.Argument(help="Quarterly actuals: CSV or Excel (.xlsx) files, or folders of them "
-                   "(one file per unit is fine).", show_default=False),
+                   "(one file per unit is fine).", show_default=False, metavar="ACTUALS..."),
 ]
 TargetsOpt = Annotated[
     Path | None,

@@ -133,6 +133,12 @@ def units_for_plan(plan: Plan, plan_path: Path, units_file: Path | None,
     wrong: list[tuple[list[Any], str]] = []
     if plan.plan.unit is not None and plan.plan.unit not in units.by_id:
         wrong.append((["plan", "unit"], plan.plan.unit))
+    roots = units.children(None)
+    if plan.plan.unit is None and len(roots) != 1:
+        raise InputError([Problem(str(plan_path), "", Code.MISSING_KEY,
+                                  f"plan.unit: {path} has {len(roots)} units without a parent "
+                                  f"({', '.join(roots)}); say which is the plan's",
+                                  "add 'unit: ID' under 'plan:'")])
     for i, target in enumerate(plan.targets):
         if isinstance(target.assign, dict):
             wrong += [(["targets", i, "assign", u], u) for u in target.assign
@@ -151,12 +157,6 @@ def units_for_plan(plan: Plan, plan_path: Path, units_file: Path | None,
 
 
 def plan_unit(plan: Plan, units: Units) -> str:
-    """The unit the plan belongs to: `plan.unit`, else the one root of the tree."""
-    if plan.plan.unit is not None:
-        return plan.plan.unit
-    roots = units.children(None)
-    if len(roots) == 1:
-        return roots[0]
-    raise InputError([Problem("plan", "", Code.MISSING_KEY,
-                              f"the units file has {len(roots)} roots; say which is the plan's "
-                              "with 'unit:' under 'plan:'")])
+    """The unit the plan belongs to: `plan.unit`, else the one root of the tree (checked by
+    `units_for_plan`)."""
+    return plan.plan.unit or units.children(None)[0]
