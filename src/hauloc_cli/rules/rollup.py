@@ -84,13 +84,16 @@ class UnitsReport:
 
 def meets(target: Target, unit: str, value: Value) -> bool:
     """A unit's figure meets the standard: a milestone done, or a number at or beyond the
-    unit's threshold (its assignment, else the target's `threshold`)."""
-    seen = unit_target(target, unit)
-    if seen.kind == "milestone":
+    unit's threshold (its assignment, else the target's `threshold`). The same as judging it
+    by `unit_target`, without building it for every figure."""
+    assigned = target.assign.get(unit) if isinstance(target.assign, dict) else target.assign
+    threshold = assigned if assigned is not None else target.threshold
+    if threshold is None or target.kind == "milestone":
         return bool(value)
-    assert seen.target is not None
-    x, t = float(value), seen.target
-    return x > t or same(x, t) if target.direction == "at_least" else x < t or same(x, t)
+    x = float(value)
+    if target.direction == "at_least":
+        return x > threshold or same(x, threshold)
+    return x < threshold or same(x, threshold)
 
 
 def combine(target: Target, values: Sequence[tuple[str, Value]], units: Units
@@ -134,8 +137,11 @@ def members(units: Units, unit: str, target: Target) -> tuple[str, ...]:
 
 def coverage(rolled: Mapping[str, Figures], children: Sequence[str], target: str,
              period: Period) -> Coverage:
-    has = [c for c in children if period in rolled.get(c, _EMPTY).of(target)]
-    return Coverage(tuple(has), tuple(c for c in children if c not in has))
+    has: list[str] = []
+    missing: list[str] = []
+    for c in children:
+        (has if period in rolled.get(c, _EMPTY).of(target) else missing).append(c)
+    return Coverage(tuple(has), tuple(missing))
 
 
 def roll_up(plan: Plan, units: Units, root: str, own: Mapping[str, Figures]
@@ -190,6 +196,7 @@ def evaluate_units(plan: Plan, units: Units, root: str, own: Figures,
         kids = members(units, root, target)
         if target.rollup in (None, "none") or not kids:
             continue
+        views: dict[float | None, Target] = {}
         cover = coverage(rolled, kids, target.id, period)
         found = rolled[root].of(target.id).get(period)
         compiled = combine(target, [(c, rolled[c].of(target.id)[period].value)
@@ -202,15 +209,18 @@ def evaluate_units(plan: Plan, units: Units, root: str, own: Figures,
         targets[target.id] = TargetUnits(
             target.id, target.rollup or "none", cover, compiled, short, source,
             tuple(unit_result(plan, target, c, rolled.get(c, _EMPTY), period,
-                              not units.children(c)) for c in units.children(root)))
+                              not units.children(c), views) for c in units.children(root)))
     return UnitsReport(replace(report, results=tuple(results)), root, targets,
                        tuple(mismatches), rolled, units)
 
 
 def unit_result(plan: Plan, target: Target, unit: str, figures: Figures, period: Period,
-                leaf: bool = True) -> UnitResult:
+                leaf: bool = True, views: dict[float | None, Target] | None = None
+                ) -> UnitResult:
     """One unit's figure for `period` and, when it has an assignment (or, under
-    share_meeting and count_meeting, when it is a unit that reports), its status."""
+    share_meeting and count_meeting, when it is a unit that reports), its status. `views`
+    keeps the target as units see it, by assignment, for the next units."""
+    views = {} if views is None else views
     mine = figures.of(target.id)
     found = mine.get(period)
     assigned = target.assign is not None and (
@@ -221,7 +231,10 @@ def unit_result(plan: Plan, target: Target, unit: str, figures: Figures, period:
     elif target.rollup in MEETING_RULES:
         assigned = True
     if assigned:
-        seen = unit_target(target, unit)
+        own = target.assign.get(unit) if isinstance(target.assign, dict) else target.assign
+        seen = views.get(own)
+        if seen is None:
+            seen = views[own] = unit_target(target, unit)
         result = judge(seen, mine, period, plan.status_bands,
                        plan.deadline_of(seen) if seen.kind == "milestone" else None)
     return UnitResult(unit, None if found is None else found.value, found is not None, result)
