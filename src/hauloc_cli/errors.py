@@ -46,6 +46,7 @@ class Code(str, Enum):
     OUT_OF_RANGE = "out-of-range"
     DUPLICATE_ROW = "duplicate-row"
     UNKNOWN_UNIT = "unknown-unit"
+    FORMULA_WITHOUT_VALUE = "formula-without-value"
     # Plans
     YAML_SYNTAX = "yaml-syntax"
     YAML_LIMIT = "yaml-limit"

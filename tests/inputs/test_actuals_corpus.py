@@ -78,5 +78,6 @@ def test_unknown_sheet_is_a_usage_error() -> None:
 def test_validate_the_export() -> None:
     result = CliRunner().invoke(app, ["validate", str(ASSETS / "actuals.excel-export.xlsx")])
     assert result.exit_code == 0
-    assert result.stdout == "OK: 9 targets, 5 rows, quarters Q1–Q2\n"
+    # Both sheets name the columns: the first is read, and validate says which (issue 15).
+    assert result.stdout == "OK: 9 targets, sheet 'Sheet1', 5 rows, quarters Q1–Q2\n"
     assert result.stderr == ""

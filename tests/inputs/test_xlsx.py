@@ -11,7 +11,7 @@ import pytest
 from hauloc_cli.errors import InputError, UsageError
 from hauloc_cli.inputs.actuals import ReadOptions, read_actuals
 from hauloc_cli.inputs.plan_file import load_plan
-from hauloc_cli.inputs.xlsx import column_letter, sheet_ref
+from hauloc_cli.inputs.workbook import column_letter, sheet_ref
 from tests.conftest import PLAN_2024
 
 PLAN = load_plan(PLAN_2024)

@@ -43,4 +43,4 @@ def validate(
     data = read_actuals(actuals, plan, dataclasses.replace(options, units=units))
     common.warn(data.warnings)
     periods = sorted({p for f in (data.figures, *data.by_unit.values()) for p in f.periods})
-    typer.echo(describe(plan, data.rows, periods, language))
+    typer.echo(describe(plan, data.rows, periods, language, data.sheet))

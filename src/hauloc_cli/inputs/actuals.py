@@ -26,6 +26,8 @@ from hauloc_cli.model.plan import Plan
 from hauloc_cli.model.units import Units
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+ODS_SUFFIX = ".ods"
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 __all__ = ["Actuals", "ReadOptions", "read_actuals"]
 
@@ -51,13 +53,12 @@ def read_actuals(path: Path, plan: Plan, options: ReadOptions | None = None) -> 
     check_readable(path, opts.max_size)
     start = head(path)
     name = str(path)
-    if path.suffix.lower() in WORKBOOK_SUFFIXES or start.startswith(ZIP_MAGIC):
+    ods = path.suffix.lower() == ODS_SUFFIX or ODS_MIMETYPE in start[:100]
+    if ods or path.suffix.lower() in WORKBOOK_SUFFIXES or start.startswith(ZIP_MAGIC):
         if opts.encoding or opts.delimiter:
             raise UsageError(f"{path}: --encoding and --delimiter apply to CSV files, "
                              "not to a workbook")
-        from hauloc_cli.inputs.xlsx import xlsx_table
-
-        return _parse(xlsx_table(path, opts.sheet, opts.max_size), plan, opts)
+        return _parse(_workbook(path, ods, opts), plan, opts)
     if start.startswith(XLS_MAGIC):
         raise InputError([Problem(name, "", Code.UNSUPPORTED_FORMAT,
                                   "this is an Excel 97-2003 workbook (.xls)",
@@ -70,6 +71,17 @@ def read_actuals(path: Path, plan: Plan, options: ReadOptions | None = None) -> 
             return _parse(csv_table(name, handle, opts.delimiter), plan, opts)
         except UnicodeDecodeError:
             raise InputError([decode_problem(path, encoding)]) from None
+
+
+def _workbook(path: Path, ods: bool, opts: ReadOptions) -> RawTable:
+    """An .xlsx or .ods workbook's table; each reader is imported only when it is needed."""
+    if ods:
+        from hauloc_cli.inputs.ods import ods_table
+
+        return ods_table(path, opts.sheet, opts.max_size)
+    from hauloc_cli.inputs.xlsx import xlsx_table
+
+    return xlsx_table(path, opts.sheet, opts.max_size)
 
 
 def _parse(table: RawTable, plan: Plan, opts: ReadOptions) -> Actuals:

@@ -25,13 +25,15 @@ _YEAR_TO_DATE = {
 }
 # "Quý II" is the second quarter alone in a Vietnamese report, not the year to date.
 _QUARTER_ALONE = {"quý ii": 2, "quý 2": 2, "quý iii": 3, "quý 3": 3, "quý iv": 4, "quý 4": 4}
-_YTD_WORDS = {2: "6 tháng", 3: "9 tháng", 4: "Cả năm"}
 # The rest of the period, then the year: "6 tháng đầu năm 2024", "Quý I/2024", "Q1-2024".
 _WITH_YEAR = re.compile(r"(.*?)[\s/,.-]*\b(\d{4})")
 _YEAR_FIRST = re.compile(r"(\d{4})\b[\s/,.-]*(.+)")
 _SPELLINGS = {"quí": "quý", "quy": "quý", "thang": "tháng", "ca nam": "cả năm", "nam": "năm",
               "dau": "đầu"}
 _WORD = re.compile(r"[^\W\d_]+")
+# A period typed as a date (31/03/2024), or an Excel date cell read as ISO text.
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00)?)?")
 
 
 class PeriodError(ValueError):
@@ -55,7 +57,7 @@ def read_period(text: str, year: int) -> int:
     `Quý I`/`quý 1` (Q1), `6 tháng` (Q2), `9 tháng` (Q3), `Cả năm`/`năm` (Q4),
     `6 tháng đầu năm 2024`. Refuses `Quý II`…`Quý IV` (one quarter alone) and other years.
     """
-    canonical = parse_period(text)
+    canonical = parse_period(text) or _date_period(text, year)
     if canonical is not None:
         found_year, quarter = canonical
         rest = ""
@@ -75,7 +77,7 @@ def read_period(text: str, year: int) -> int:
                 raise PeriodError(
                     Code.QUARTER_ALONE,
                     f"'{text}' is the figure of quarter {alone} alone, not the year to date",
-                    f"give the year-to-date figure as '{_YTD_WORDS[alone]}' "
+                    f"give the year-to-date figure as '{Period(year, alone).heading('vi')}' "
                     f"(or {year}-Q{alone})",
                 )
             raise PeriodError(
@@ -88,3 +90,21 @@ def read_period(text: str, year: int) -> int:
                           "with --targets")
     return quarter
 
+
+def _date_period(text: str, year: int) -> Period | None:
+    """The quarter a date at a quarter's end stands for (`31/03/2024` → Q1); None when the
+    text is not a date; PeriodError for any other date."""
+    words = text.strip()
+    if m := _DAY_FIRST.fullmatch(words):
+        day, month, in_year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := _ISO_DATE.fullmatch(words):
+        in_year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        return None
+    for period in Period.of_year(in_year):
+        if (period.end.month, period.end.day) == (month, day):
+            return period
+    raise PeriodError(
+        Code.BAD_PERIOD, f"'{text}' is a date, not the end of a quarter",
+        f"a figure is the year to date at a quarter's end: 31/03, 30/06, 30/09 or 31/12 "
+        f"(or write {year}-Q1 … {year}-Q4)")

@@ -69,7 +69,7 @@ def merge(parts: Sequence[Actuals]) -> Actuals:
     return Actuals(
         ", ".join(p.file for p in parts), Figures(own.values()),
         tuple(w for p in parts for w in p.warnings), sum(p.rows for p in parts),
-        {u: Figures(found.values()) for u, found in by_unit.items()})
+        by_unit={u: Figures(found.values()) for u, found in by_unit.items()})
 
 
 def _add(figures: Figures, kept: dict[tuple[str, object], Figure],

@@ -12,7 +12,6 @@ import csv
 import difflib
 import itertools
 import math
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -25,6 +24,7 @@ from hauloc_cli.inputs.table import (
     RawTable,
     cell_text,
     column_name,
+    nfc,
 )
 from hauloc_cli.inputs.values import NUMBER, out_of_range, plain, read_value
 from hauloc_cli.model.figures import Figure, Figures, Value
@@ -43,6 +43,7 @@ class Actuals:
     figures: Figures
     warnings: tuple[Problem, ...] = ()
     rows: int = 0  # data rows in the file, with or without a value
+    sheet: str | None = None  # the sheet read, for a workbook
     by_unit: Mapping[str, Figures] = field(default_factory=dict)  # the other units' figures
     units: Units | None = None  # the units tree the figures were read with
 
@@ -214,6 +215,8 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
             state[1] += 1
             checker.bad_record(exc, line)
     problems = checker.problems
+    for found in table.problems:
+        problems.add(found)
     if problems.kept:
         raise InputError(problems.kept, problems.more)
     if state[1] == 0:
@@ -226,7 +229,8 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
         warnings.kept.append(Problem(table.name, "", Code.MORE_WARNINGS,
                                      f"{warnings.more} more warning(s) not shown"))
     own, by_unit = unit_rows.split_units(by_target)
-    return Actuals(table.name, Figures.indexed(own), tuple(warnings.kept), state[1], by_unit)
+    return Actuals(table.name, Figures.indexed(own), tuple(warnings.kept), state[1],
+                   table.sheet, by_unit)
 
 
 def _rows(checker: _Checker, columns: tuple[int, int, int, int], decimal_comma: bool,
@@ -253,7 +257,7 @@ def _rows(checker: _Checker, columns: tuple[int, int, int, int], decimal_comma: 
             raw_value = row[i_value] if i_value < n else ""
             if raw_value.__class__ is str:
                 if not raw_value.isascii():
-                    raw_value = unicodedata.normalize("NFC", raw_value)
+                    raw_value = nfc(raw_value)
                 raw_value = raw_value.strip()
                 if not raw_value:
                     count += any(cell_text(c) for c in row)

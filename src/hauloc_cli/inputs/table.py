@@ -24,6 +24,12 @@ DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\\t": "\t", "\t": "\t"}
 Cell = str | float  # text, or a number as a workbook stores it
 
 
+class DateCell(str):
+    """A workbook cell formatted as a date, as its ISO date (`2024-03-31`)."""
+
+    __slots__ = ()
+
+
 def _line_col(line: int, col: int | None) -> str:
     return f"{line}:{col}" if col else str(line)
 
@@ -46,6 +52,9 @@ class RawTable:
     line_num: Callable[[], int]
     where: Callable[[int, int | None], str] = field(default=_line_col)
     bad_record: tuple[type[Exception], ...] = ()
+    # Problems the reader found in cells as it went (a formula with no saved value).
+    problems: list[Problem] = field(default_factory=list)
+    sheet: str | None = None  # the sheet read, when a workbook has more than one
 
     def close(self) -> None:
         """Let go of the file behind the rows (a workbook is closed)."""
@@ -54,8 +63,16 @@ class RawTable:
             close()
 
 
+# Characters that do not show: zero-width spaces and joiners, and a byte-order mark read as
+# text (e.g. with --encoding utf-16-le). They are never part of a name or an id.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def nfc(text: str) -> str:
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
+    """NFC text without invisible characters (ASCII text is returned as it is)."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", text).translate(_INVISIBLE)
 
 
 def cell_text(cell: Cell) -> str:
@@ -66,13 +83,50 @@ def cell_text(cell: Cell) -> str:
 
 
 def column_name(header_cell: str) -> str:
-    """A header cell as a column name; a byte-order mark read as text (e.g. with
-    --encoding utf-16-le) is not part of a name."""
-    return nfc(header_cell).strip("\ufeff \t\r\n").lower()
+    """A header cell as a column name: trimmed, lower case, spaces (a non-breaking one too)
+    single."""
+    return " ".join(nfc(header_cell).split()).lower()
+
+
+# The header is looked for in the first rows: title rows ("BÁO CÁO SỐ LIỆU QUÝ III") may
+# stand above it.
+HEADER_SEARCH_ROWS = 20
+
+
+def _names(cells: Sequence[Cell]) -> list[str]:
+    return [column_name(c) if isinstance(c, str) else cell_text(c) for c in cells]
+
+
+def find_header(rows: Sequence[tuple[int, Sequence[Cell]]]) -> tuple[list[str], int] | None:
+    """The header among the first non-blank rows `(line, cells)`: the first row that names
+    every required column, or the first two rows that do together (a header over two rows,
+    the lower row's name where it has one: a merged cell above 'value' and 'note').
+    Returns the header's cells and its last line; None when no row names them."""
+    for n, (line, cells) in enumerate(rows):
+        names = _names(cells)
+        if all(c in names for c in REQUIRED_COLUMNS):
+            return [str(c) for c in cells], line
+        if n + 1 < len(rows):
+            below_line, below = rows[n + 1]
+            width = max(len(cells), len(below))
+            top = [*cells, *[""] * (width - len(cells))]
+            low = [*below, *[""] * (width - len(below))]
+            both = [str(b) if cell_text(b) else str(a) for a, b in zip(top, low, strict=True)]
+            if below_line == line + 1 and all(c in _names(both) for c in REQUIRED_COLUMNS):
+                return both, below_line
+    return None
 
 
 def _known_columns(cells: list[str]) -> int:
-    return sum(nfc(c).strip().lower() in KNOWN_COLUMNS for c in cells)
+    return sum(column_name(c) in KNOWN_COLUMNS for c in cells)
+
+
+def _split(line: str, delimiter: str) -> list[str]:
+    """One line as cells; none when it cannot be split (a field over csv's limit)."""
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return []
 
 
 def detect_delimiter(header_line: str) -> str:
@@ -80,7 +134,7 @@ def detect_delimiter(header_line: str) -> str:
     among equals, the one that occurs most; ',' when the line has none of them."""
     best, best_key = ",", (-1, -1)
     for delimiter in (",", ";", "\t"):
-        cells = next(csv.reader([header_line], delimiter=delimiter), [])
+        cells = _split(header_line, delimiter)
         key = (_known_columns(cells), header_line.count(delimiter))
         if key > best_key:
             best, best_key = delimiter, key
@@ -89,31 +143,51 @@ def detect_delimiter(header_line: str) -> str:
 
 def csv_table(name: str, handle: IO[str] | Iterable[str], delimiter: str | None = None
               ) -> RawTable:
-    """A CSV (or tab-separated) text stream as a RawTable; the delimiter is detected from the
-    header line unless given."""
+    """A CSV (or tab-separated) text stream as a RawTable. The header is the first line that
+    names the columns among the first non-blank ones (else the first non-blank line); the
+    delimiter is the one that splits it into the most known names, unless given."""
     lines = iter(handle)
     seen: list[str] = []
     for text in lines:
         seen.append(text)
-        if text.strip():
+        if sum(1 for t in seen if t.strip()) == HEADER_SEARCH_ROWS:
             break
-    if not seen or not seen[-1].strip():
+    if not any(t.strip() for t in seen):
         what = "the file is empty" if not "".join(seen) else "the file has only blank lines"
         raise InputError([Problem(name, "", Code.EMPTY_FILE, what,
                                   "the first line names the columns: target,period,value")])
-    sep = DELIMITERS[delimiter] if delimiter else detect_delimiter(seen[-1])
+    best = max((t for t in seen if t.strip()),
+               key=lambda t: _known_columns(_split(t, detect_delimiter(t))))
+    sep = DELIMITERS[delimiter] if delimiter else detect_delimiter(best)
     reader = csv.reader(itertools.chain(seen, lines), delimiter=sep, strict=True)
-
-    header: list[str] = []
+    header, end = _csv_header(name, seen, sep)
     try:
-        for row in reader:
-            if any(cell.strip() for cell in row):
-                header = row
-                break
+        while reader.line_num < end:
+            next(reader)
     except csv.Error as exc:
         raise InputError([Problem(name, str(reader.line_num), Code.BAD_QUOTING,
                                   f"the header cannot be read ({exc})",
                                   "the first line names the columns: target,period,value",
                                   reader.line_num)]) from None
-    return RawTable(name, header, reader.line_num, reader, lambda: reader.line_num,
+    return RawTable(name, header, end, reader, lambda: reader.line_num,
                     bad_record=(csv.Error,))
+
+
+def _csv_header(name: str, seen: list[str], sep: str) -> tuple[list[str], int]:
+    """The header's cells and last line among the first lines; the first non-blank record
+    when none names the columns (its missing columns are then reported)."""
+    probe = csv.reader(seen, delimiter=sep, strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        for row in probe:
+            if any(cell.strip() for cell in row):
+                rows.append((probe.line_num, row))
+    except csv.Error:
+        pass  # a broken record among the first lines: the header is before it, or reported
+    if not rows:
+        raise InputError([Problem(name, "1", Code.BAD_QUOTING, "the header cannot be read",
+                                  "the first line names the columns: target,period,value", 1)])
+    found = find_header(rows)
+    if found is not None:
+        return found
+    return rows[0][1], rows[0][0]

@@ -75,12 +75,33 @@ def choose_encoding(path: Path, start: bytes, encoding: str | None) -> str:
             "was given", "leave out --encoding: the mark says how the file is encoded")])
     chosen = bom or given or "utf-8"
     if bom is None and b"\x00" in start and not chosen.startswith("utf-16"):
+        utf16 = utf16_without_bom(start)
+        if utf16 is not None:
+            raise InputError([Problem(
+                str(path), "", Code.NOT_TEXT,
+                f"the file looks like {utf16.upper()} text without a byte-order mark",
+                "save it from Excel as 'CSV UTF-8', or pass --encoding " + utf16)])
         raise InputError([Problem(
             str(path), "", Code.NOT_TEXT, "the file holds binary data (NUL bytes), not text",
             "give a CSV or .xlsx file; a workbook saved as .xls must be saved again as .xlsx "
             "or 'CSV UTF-8'" if start.startswith(XLS_MAGIC) else
             "give a CSV file (saved as 'CSV UTF-8') or an Excel .xlsx workbook")])
     return "utf-8-sig" if chosen == "utf-8" else chosen
+
+
+def utf16_without_bom(start: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the bytes read as UTF-16 text of mostly Latin letters
+    (at least half of the high bytes NUL, almost none of the low ones, and decoding gives
+    printable text: Vietnamese letters such as 'ộ' have a high byte that is not NUL), else
+    None."""
+    even, odd = start[0:len(start) - len(start) % 2:2], start[1::2]
+    for codec, nuls, chars in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if (len(nuls) >= 4 and nuls.count(0) >= 0.5 * len(nuls)
+                and chars.count(0) <= 0.05 * len(chars)):
+            text = start[:len(start) - len(start) % 2].decode(codec, errors="replace")
+            if all(c.isprintable() or c in "\t\r\n" for c in text):
+                return codec
+    return None
 
 
 def open_text(path: Path, encoding: str) -> IO[str]:

@@ -10,7 +10,7 @@ import math
 import re
 
 from hauloc_cli.errors import Code
-from hauloc_cli.inputs.table import Cell, cell_text
+from hauloc_cli.inputs.table import Cell, DateCell, cell_text
 from hauloc_cli.model.figures import Value
 from hauloc_cli.model.plan import Target
 
@@ -38,6 +38,9 @@ def read_value(raw: Cell, target: Target, decimal_comma: bool, lo: float, hi: fl
             return False
         return (Code.BAD_VALUE, f"'{cell_text(raw)}' is not yes or no",
                 "write yes/no, true/false, 1/0, có/không or đạt/chưa đạt")
+    if isinstance(raw, DateCell):
+        return (Code.BAD_NUMBER, f"the cell is formatted as a date ({raw}), not a number",
+                "format the cell as a number (Format Cells → Number) and type the figure again")
     if isinstance(raw, float):
         parsed: float | Refusal = raw
         if not math.isfinite(raw):

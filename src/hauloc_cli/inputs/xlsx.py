@@ -7,34 +7,24 @@ as text, except numbers, which stay numbers: a number shown as a percentage (Exc
 
 from __future__ import annotations
 
-import datetime
-import difflib
+import itertools
+import warnings
 import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from hauloc_cli.errors import Code, InputError, Problem, UsageError
+from hauloc_cli.errors import Code, InputError, Problem
 from hauloc_cli.inputs.table import Cell, RawTable
-
-# A workbook is a zip of XML files; what they unpack to is limited, so a small file cannot
-# unpack to gigabytes ("zip bomb").
-UNPACKED_PER_PACKED_MB = 20
-
-
-def column_letter(col: int) -> str:
-    """1 → A, 27 → AA."""
-    letters = ""
-    while col > 0:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def sheet_ref(name: str) -> str:
-    """How Excel names a sheet in a reference: quoted when it has spaces or punctuation."""
-    return name if name.replace("_", "").isalnum() else "'" + name.replace("'", "''") + "'"
+from hauloc_cli.inputs.workbook import (
+    Sheet,
+    cell_value,
+    check_unpacked,
+    column_letter,
+    sheet_ref,
+    workbook_table,
+)
 
 
 def _bad(path: Path, message: str) -> InputError:
@@ -43,82 +33,107 @@ def _bad(path: Path, message: str) -> InputError:
 
 
 def xlsx_table(path: Path, sheet: str | None, max_size: int) -> RawTable:
-    """The sheet as a RawTable; its rows close the workbook when they are read to the end."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise _bad(path, f"the file is not a readable .xlsx workbook ({exc})") from None
-    limit = max(max_size, 1) * UNPACKED_PER_PACKED_MB
-    if unpacked > limit:
-        raise InputError([Problem(
-            str(path), "", Code.TOO_LARGE,
-            f"the workbook unpacks to {unpacked // 1_000_000} MB, more than {limit // 1_000_000}"
-            " MB", "check that it is the right file, or raise the limit with --max-size")])
-
+    """The sheet as a RawTable (see `workbook.py`); its rows close the workbook when they
+    are read to the end."""
+    check_unpacked(path, max_size,
+                   lambda why: _bad(path, f"the file is not a readable .xlsx workbook ({why})"))
     import openpyxl
 
+    has_formulas, stale = _formulas(path)
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        with warnings.catch_warnings():
+            # e.g. Gnumeric's "Workbook contains no default style": nothing for a user to do
+            warnings.simplefilter("ignore", UserWarning)
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            formulas = (openpyxl.load_workbook(path, read_only=True, data_only=False)
+                        if has_formulas else None)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
         raise _bad(path, f"the file is not a readable .xlsx workbook ({exc})") from None
-    names = book.sheetnames
-    if sheet is not None and sheet not in names:
+
+    def close() -> None:
         book.close()
-        close = difflib.get_close_matches(sheet, names, n=1)
-        raise UsageError(f"--sheet: {path} has no sheet '{sheet}'"
-                         + (f"; did you mean '{close[0]}'?" if close else "")
-                         + f" (sheets: {', '.join(names)})")
-    name = sheet if sheet is not None else names[0]
+        if formulas is not None:
+            formulas.close()
+
+    sheets = [_sheet(path, book, formulas, name, stale) for name in book.sheetnames]
+    return workbook_table(path, sheets, sheet, close)
+
+
+def _formulas(path: Path) -> tuple[bool, bool]:
+    """Whether any sheet holds a formula (an <f> element), and whether the workbook says its
+    saved values were never calculated (`fullCalcOnLoad`, as xlsxwriter and openpyxl write:
+    the saved value of a formula is then a placeholder such as 0)."""
+    found = False
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                with archive.open(info) as member:
+                    while chunk := member.read(1 << 20):
+                        if b"<f>" in chunk or b"<f " in chunk:
+                            found = True
+                            break
+            if found:
+                break
+        stale = found and "xl/workbook.xml" in archive.namelist() and (
+            b'fullCalcOnLoad="1"' in archive.read("xl/workbook.xml"))
+    return found, stale
+
+
+def _sheet(path: Path, book: Any, formulas: Any, name: str, stale: bool) -> Sheet:
     ws = book[name]
+    visible = getattr(ws, "sheet_state", "visible") == "visible"
     if not hasattr(ws, "iter_rows"):
-        book.close()
-        raise _bad(path, f"'{name}' is a chart sheet, not a sheet of cells")
+        return Sheet(name, visible, None)
     ws.reset_dimensions()  # do not trust the size the file claims; read what is there
-    ref = sheet_ref(name)
-    read = [0]  # rows read so far: the line number of the last one
-    cells = _cells(path, book, ws, read)
+    fws = None
+    if formulas is not None:
+        fws = formulas[name]
+        fws.reset_dimensions()
+    sheet = Sheet(name, visible, None)
 
-    header: list[Cell] = []
-    header_line = 0
-    for row in cells:
-        if any(c != "" for c in row):
-            header, header_line = row, read[0]
-            break
-    if not header_line:
-        book.close()
-        raise InputError([Problem(str(path), "", Code.EMPTY_FILE, f"sheet {ref} is empty",
-                                  "the first row names the columns: target, period, value")])
+    def rows(first: int) -> Iterator[list[Cell]]:
+        try:
+            if fws is None:
+                for row in ws.iter_rows(min_row=first):
+                    yield [_value(c.value, c.number_format) for c in row]
+                return
+            for line, (row, frow) in enumerate(
+                    itertools.zip_longest(ws.iter_rows(min_row=first),
+                                          fws.iter_rows(min_row=first), fillvalue=()),
+                    start=first):
+                yield _checked(path, name, line, row, frow, stale, sheet.problems)
+        except InputError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a broken sheet can fail anywhere in openpyxl
+            raise _bad(path, f"the sheet cannot be read ({exc})") from None
 
-    def where(line: int, col: int | None) -> str:
-        return f"{ref}!{column_letter(col)}{line}" if col else f"{ref}!{line}:{line}"
-
-    return RawTable(str(path), [str(c) for c in header], header_line, cells,
-                    lambda: read[0], where)
+    sheet.rows = rows
+    return sheet
 
 
-def _cells(path: Path, book: Any, ws: Any, read: list[int]) -> Iterator[list[Cell]]:
-    try:
-        for row in ws.iter_rows():
-            read[0] += 1
-            yield [_value(c.value, c.number_format) for c in row]
-    except Exception as exc:  # noqa: BLE001 - a broken sheet can fail anywhere in openpyxl
-        raise _bad(path, f"the sheet cannot be read ({exc})") from None
-    finally:
-        book.close()
+def _checked(path: Path, name: str, line: int, row: Any, frow: Any, stale: bool,
+             problems: list[Problem]) -> list[Cell]:
+    """A row's values; a formula cell without a saved value (or whose saved values were
+    never calculated: `stale`) is a problem, never a blank or a 0."""
+    cells = [_value(c.value, c.number_format) for c in row]
+    for col, fcell in enumerate(frow, start=1):
+        text = getattr(fcell, "value", None)
+        if (isinstance(text, str) and text.startswith("=")
+                and (stale or col > len(cells) or cells[col - 1] == "")):
+            ref = f"{sheet_ref(name)}!{column_letter(col)}{line}"
+            if not any(p.where == ref for p in problems):
+                problems.append(Problem(
+                    str(path), ref, Code.FORMULA_WITHOUT_VALUE,
+                    f"the cell holds the formula {text} but no saved value"
+                    + (" (the workbook says its values were never calculated)"
+                       if stale else ""),
+                    "open the file in Excel or LibreOffice and save it again, so that the "
+                    "values of its formulas are saved", line))
+    return cells
 
 
 def _value(value: Any, number_format: str | None) -> Cell:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        if number_format and "%" in number_format:
-            return float(Decimal(repr(value)) * 100)
-        return float(value)
-    if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
-        return value.isoformat()
-    return str(value)
+    if (isinstance(value, (int, float)) and not isinstance(value, bool)
+            and number_format and "%" in number_format):
+        return float(Decimal(repr(value)) * 100)
+    return cell_value(value)

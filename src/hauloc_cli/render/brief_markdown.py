@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render import brief_words as words
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.i18n import SYMBOLS, label
+from hauloc_cli.render.markdown import escape
 from hauloc_cli.rules.status import Status
 from hauloc_cli.views.brief import Brief, Item
 
 BAR_CELLS = 10
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-
-
-def escape(text: str) -> str:
-    """Text from a file, made inert: no emphasis, links, HTML or table cells from it."""
-    return _SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
 def _row(cells: list[str]) -> str:

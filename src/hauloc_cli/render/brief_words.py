@@ -9,7 +9,15 @@ import math
 
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Target
-from hauloc_cli.render.i18n import SYMBOLS, format_date, format_number, label, unit_label
+from hauloc_cli.render import cells
+from hauloc_cli.render.i18n import (
+    SYMBOLS,
+    format_date,
+    format_number,
+    format_value,
+    label,
+    unit_label,
+)
 from hauloc_cli.views.brief import Bar, Brief, Item, Need, Point
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -65,9 +73,7 @@ def counts(brief: Brief, lang: str) -> list[tuple[str, str, int]]:
 
 def scope(brief: Brief, lang: str) -> str:
     """How many of the declared targets the plan defines."""
-    if brief.declared:
-        return label(lang, "brief.defined", defined=brief.defined, declared=brief.declared)
-    return label(lang, "brief.defined_all", defined=brief.defined)
+    return cells.scope(brief.report.plan, lang, words="brief.")
 
 
 def year_end(brief: Brief, lang: str) -> str | None:
@@ -101,12 +107,12 @@ def figures(item: Item, brief: Brief, lang: str) -> str:
         goal = f"{label(lang, 'brief.limit')} {goal}"
     if r.actual is None:
         return f"{label(lang, 'brief.target')} {goal}"
-    actual = format_number(float(r.actual), lang) + ("%" if t.unit == "%" else "")
+    actual = format_value(float(r.actual), t.unit, lang)
     text = f"{actual} / {goal}"
     if r.as_of is not None and r.as_of != brief.period:
         text += f" ({label(lang, 'brief.as_of', period=inline_period(r.as_of, lang))})"
     if r.expected is not None and not brief.final:
-        expected = format_number(r.expected, lang) + ("%" if t.unit == "%" else "")
+        expected = format_value(r.expected, t.unit, lang)
         text += f" · {label(lang, 'brief.expected')} {expected}"
     return text
 
@@ -142,7 +148,7 @@ def history_value(point: Point, target: Target, lang: str) -> str:
         return UNREPORTED
     if isinstance(point.value, bool):
         return label(lang, "done" if point.value else "not_done")
-    return format_number(float(point.value), lang) + ("%" if target.unit == "%" else "")
+    return format_value(float(point.value), target.unit, lang)
 
 
 def spark(point: Point) -> str:

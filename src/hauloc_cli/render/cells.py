@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, Target
-from hauloc_cli.render.i18n import SYMBOLS, format_number, label
+from hauloc_cli.render.i18n import SYMBOLS, format_number, format_value, label
 from hauloc_cli.rules.status import Report, Result, progress
 
 
 def number(x: float | None, unit: str | None, lang: str) -> str:
     if x is None:
         return "—"
-    return format_number(x, lang) + ("%" if unit == "%" else "")
+    return format_value(x, unit, lang)
 
 
 def target_name(target: Target, lang: str) -> str:
@@ -57,12 +57,13 @@ def _progress(r: Result, period: Period) -> str:
     return f"{format_number(done * 100, decimals=0)}%/{format_number(due * 100, decimals=0)}%"
 
 
-def scope(plan: Plan, lang: str) -> str:
-    """`9 of 27 declared targets defined`, or `9 targets defined` when none are declared."""
+def scope(plan: Plan, lang: str, words: str = "") -> str:
+    """`9 of 27 declared targets defined`, or `9 targets defined` when none are declared;
+    `words="brief."` says it the way the brief does."""
     defined = len(plan.targets)
     declared = plan.plan.declared_targets
-    return (label(lang, "defined", defined=defined, declared=declared) if declared
-            else label(lang, "defined_all", defined=defined))
+    return (label(lang, f"{words}defined", defined=defined, declared=declared) if declared
+            else label(lang, f"{words}defined_all", defined=defined))
 
 
 def summary_line(report: Report, lang: str) -> str:

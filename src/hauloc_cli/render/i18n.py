@@ -23,6 +23,11 @@ def format_number(x: float, lang: str = "en", decimals: int = 2) -> str:
     return text
 
 
+def format_value(x: float, unit: str | None, lang: str = "en") -> str:
+    """A figure as `format_number` writes it, with '%' after it when its unit is %."""
+    return format_number(x, lang) + ("%" if unit == "%" else "")
+
+
 # One catalogue per language; tests/test_i18n.py fails when a key is missing in one of them.
 CATALOGUE: dict[str, dict[str, str]] = {
     "en": {
@@ -102,6 +107,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ok.quarters_range": "quarters Q{first}–Q{last}",
         "ok.quarter": "quarter {list}",
         "ok.quarters": "quarters {list}",
+        "ok.sheet": "sheet '{name}'",
         # The one-line reason of a status (reasons.py); JSON always carries the English one.
         "why.head": "{what} {when}",
         "why.when": "by {period}",
@@ -200,6 +206,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ok.quarters_range": "quý Q{first}–Q{last}",
         "ok.quarter": "quý {list}",
         "ok.quarters": "các quý {list}",
+        "ok.sheet": "trang tính '{name}'",
         "why.head": "{when}: {what}",
         "why.when": "{period}",
         "why.when_old": "số liệu {period}",

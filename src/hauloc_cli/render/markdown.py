@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.cells import row_cells, summary_line
 from hauloc_cli.render.i18n import label
@@ -14,11 +16,13 @@ COLUMNS = ("col.target", "col.plan", "col.actual", "col.expected", "col.progress
 ALIGN = ("---", "---:", "---:", "---:", "---:", "---", "---")
 
 
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
 def escape(text: str) -> str:
-    """A cell's text that cannot end the cell or the row, nor turn into markup."""
-    for char in "\\|*`[]<>":
-        text = text.replace(char, "\\" + char)
-    return " ".join(text.split())
+    """Text from a file, made inert on one line: it cannot end a table cell or row, nor turn
+    into emphasis, a link, HTML or a heading."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 def _row(r: Result, report: Report, lang: str) -> list[str]:

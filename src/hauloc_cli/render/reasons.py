@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from hauloc_cli.render.i18n import format_date, format_number, label, unit_label
+from hauloc_cli.render.i18n import format_date, format_number, format_value, label, unit_label
 
 if TYPE_CHECKING:
     from hauloc_cli.model.periods import Period
@@ -57,7 +57,7 @@ def _milestone(status: str, done: bool, when: str, deadline: str, lang: str) -> 
 def _numeric(target: Target, status: str, a: float, e: float, r: float | None, when: str,
              final: bool, lang: str) -> str:
     def num(x: float) -> str:
-        return format_number(x, lang) + ("%" if target.unit == "%" else "")
+        return format_value(x, target.unit, lang)
 
     t = target.target
     assert t is not None

@@ -10,9 +10,12 @@ from hauloc_cli.render.i18n import label
 
 
 def describe(plan: Plan, rows: int | None = None, periods: Sequence[Period] = (),
-             lang: str = "en") -> str:
-    """The plan's targets; with an actuals file (`rows` not None), its rows and periods."""
+             lang: str = "en", sheet: str | None = None) -> str:
+    """The plan's targets; with an actuals file (`rows` not None), its rows and periods, and
+    the sheet read when it is a workbook."""
     parts = [label(lang, "ok.targets", n=len(plan.targets))]
+    if sheet is not None:
+        parts.append(label(lang, "ok.sheet", name=sheet))
     if rows is not None:
         parts.append(label(lang, "ok.row" if rows == 1 else "ok.rows", n=rows))
         quarters = [p.quarter for p in periods]

@@ -1,0 +1,153 @@
+"""A workbook (.xlsx, .ods) as a table: which sheet, where its header is, and its rows.
+
+The readers (`xlsx.py`, `ods.py`) give each sheet as a `Sheet`; this module picks the first
+visible sheet whose first rows name the columns (or the sheet asked with --sheet), finds the
+header below any title rows, and turns the rest into a `RawTable`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hauloc_cli.errors import Code, InputError, Problem, UsageError
+from hauloc_cli.inputs.table import HEADER_SEARCH_ROWS, Cell, DateCell, RawTable, find_header
+
+# A workbook is a zip of XML files; what they unpack to is limited, so a small file cannot
+# unpack to gigabytes ("zip bomb").
+UNPACKED_PER_PACKED_MB = 20
+
+Rows = Callable[[int], Iterator[list[Cell]]]  # the rows from a (1-based) row number on
+
+
+@dataclass
+class Sheet:
+    name: str
+    visible: bool
+    rows: Rows | None  # None: a chart sheet, no cells
+    problems: list[Problem] = field(default_factory=list)  # found while its rows are read
+
+
+def column_letter(col: int) -> str:
+    """1 → A, 27 → AA."""
+    letters = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def sheet_ref(name: str) -> str:
+    """How Excel names a sheet in a reference: quoted when it has spaces or punctuation."""
+    return name if name.replace("_", "").isalnum() else "'" + name.replace("'", "''") + "'"
+
+
+def workbook_table(path: Path, sheets: Sequence[Sheet], wanted: str | None,
+                   close: Callable[[], None]) -> RawTable:
+    """The table of the sheet asked, else of the first visible sheet that names the columns
+    (else the first visible sheet, whose missing columns are then reported)."""
+    try:
+        sheet, found, several = _choose(path, sheets, wanted)
+    except BaseException:
+        close()
+        raise
+    ref = sheet_ref(sheet.name)
+    if found is None:
+        close()
+        raise InputError([Problem(str(path), "", Code.EMPTY_FILE, f"sheet {ref} is empty",
+                                  "the first row names the columns: target, period, value")])
+    header, header_line = found
+    assert sheet.rows is not None
+    read = [header_line]
+
+    def rows() -> Iterator[list[Cell]]:
+        try:
+            for row in sheet.rows(header_line + 1):  # type: ignore[misc]
+                read[0] += 1
+                yield row
+        finally:
+            close()
+
+    def where(line: int, col: int | None) -> str:
+        return f"{ref}!{column_letter(col)}{line}" if col else f"{ref}!{line}:{line}"
+
+    return RawTable(str(path), header, header_line, rows(), lambda: read[0], where,
+                    problems=sheet.problems, sheet=sheet.name if several else None)
+
+
+def _choose(path: Path, sheets: Sequence[Sheet], wanted: str | None
+            ) -> tuple[Sheet, tuple[list[str], int] | None, bool]:
+    """The sheet to read, its header, and whether several sheets could have been read."""
+    names = [s.name for s in sheets]
+    if wanted is not None:
+        if wanted not in names:
+            close = difflib.get_close_matches(wanted, names, n=1)
+            raise UsageError(f"--sheet: {path} has no sheet '{wanted}'"
+                             + (f"; did you mean '{close[0]}'?" if close else "")
+                             + f" (sheets: {', '.join(names)})")
+        return (*_probe(path, sheets[names.index(wanted)], fallback=True), False)
+    visible = [s for s in sheets if s.visible and s.rows is not None] or list(sheets[:1])
+    candidates = [(s, found) for s in visible
+                  if (found := _probe(path, s, fallback=False)[1]) is not None]
+    if candidates:
+        return (*candidates[0], len(candidates) > 1)
+    return (*_probe(path, visible[0], fallback=True), False)
+
+
+def _probe(path: Path, sheet: Sheet, fallback: bool
+           ) -> tuple[Sheet, tuple[list[str], int] | None]:
+    """The sheet and its header; with `fallback`, its first non-blank row when no row
+    names the columns."""
+    if sheet.rows is None:
+        raise InputError([Problem(str(path), "", Code.BAD_WORKBOOK,
+                                  f"'{sheet.name}' is a chart sheet, not a sheet of cells",
+                                  "give the sheet of figures with --sheet")])
+    first: list[tuple[int, Sequence[Cell]]] = []
+    for line, row in enumerate(sheet.rows(1), start=1):
+        if any(c != "" for c in row):
+            first.append((line, row))
+        if len(first) == HEADER_SEARCH_ROWS:
+            break
+    found = find_header(first)
+    if found is None and fallback and first:
+        found = ([str(c) for c in first[0][1]], first[0][0])
+    return sheet, found
+
+
+def check_unpacked(path: Path, max_size: int, bad: Callable[[str], InputError]) -> None:
+    """A workbook that is not a readable zip (`bad(why)`), or unpacks to too much, is
+    refused."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise bad(str(exc)) from None
+    limit = max(max_size, 1) * UNPACKED_PER_PACKED_MB
+    if unpacked > limit:
+        raise InputError([Problem(
+            str(path), "", Code.TOO_LARGE,
+            f"the workbook unpacks to {unpacked // 1_000_000} MB, more than {limit // 1_000_000}"
+            " MB", "check that it is the right file, or raise the limit with --max-size")])
+
+
+def cell_value(value: Any) -> Cell:
+    """A workbook cell's value as a Cell: text, a number, a date as its ISO text."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, datetime.datetime):
+        return DateCell(value.date().isoformat() if value.time() == datetime.time()
+                        else value.isoformat(sep=" "))
+    if isinstance(value, (datetime.date, datetime.time)):
+        return DateCell(value.isoformat())
+    return str(value)
