@@ -45,6 +45,7 @@ class Code(str, Enum):
     BAD_VALUE = "bad-value"
     OUT_OF_RANGE = "out-of-range"
     DUPLICATE_ROW = "duplicate-row"
+    UNKNOWN_UNIT = "unknown-unit"
     FORMULA_WITHOUT_VALUE = "formula-without-value"
     # Plans
     YAML_SYNTAX = "yaml-syntax"
@@ -53,9 +54,11 @@ class Code(str, Enum):
     MISSING_KEY = "missing-key"
     PLAN_RULE = "plan-rule"
     DUPLICATE_ID = "duplicate-id"
+    UNIT_CYCLE = "unit-cycle"
     # Warnings
     UNKNOWN_COLUMN = "unknown-column"
     DECREASING_VALUE = "decreasing-value"
+    ROLLUP_MISMATCH = "rollup-mismatch"
     MORE_WARNINGS = "more-warnings"
 
     def __str__(self) -> str:

@@ -41,6 +41,12 @@ def check(
     fail_on_missing: Annotated[bool, typer.Option(
         "--fail-on-missing", help="Exit 1 also when a target has no figure for the quarter "
         "judged (none at all, or only an earlier quarter's).")] = False,
+    unit: Annotated[str | None, typer.Option(
+        "--unit", help="One unit's own report, judged against its assignments (needs a "
+        "units file).", show_default=False)] = None,
+    by_unit: Annotated[bool, typer.Option(
+        "--by-unit", help="The targets x units matrix: each unit's figure and status.")
+    ] = False,
     *,
     options: ReadOptions,
 ) -> None:
@@ -48,17 +54,26 @@ def check(
     with common.bulk_load():
         plan, data, judged, language = common.prepare(actuals, targets, period, output, lang,
                                                       options)
+        from hauloc_cli.cli import units as by_units
         from hauloc_cli.render import REPORT_FORMATS, RenderOptions, render_as
-        from hauloc_cli.rules.status import evaluate
 
-        report = evaluate(plan, data.figures, judged)
+        report, units = by_units.judge(plan, data, judged)
+        if unit is not None:
+            report, units = by_units.for_unit(plan, units, unit, judged), None
         use_color, width = common.terminal(color, to_file=output is not None)
-        text = render_as(REPORT_FORMATS, fmt.value, report, RenderOptions(
-            lang=language, width=width, color=use_color,
-            only=common.failing(fail_on) if quiet else None, warnings=data.warnings))
+        text = by_units.matrix(units, fmt.value, language, width) if by_unit else render_as(
+            REPORT_FORMATS, fmt.value, report, RenderOptions(
+                lang=language, width=width, color=use_color,
+                only=common.failing(fail_on) if quiet else None, warnings=data.warnings,
+                units=units))
         missing = common.missing(report)
         if fail_on_missing and missing:
             typer.echo(f"missing: no figure for {report.period} from {len(missing)} target(s): "
                        + ", ".join(missing), err=True)
+        if fail_on_missing and units is not None:
+            for line in by_units.missing_units(units):
+                typer.echo(f"missing: units that did not report for {report.period}: {line}",
+                           err=True)
         common.emit(text, output, silent=silent, bom=fmt is Format.csv)
-        raise typer.Exit(common.exit_code(report, fail_on, fail_on_missing))
+        raise typer.Exit(by_units.exit_code(common.exit_code(report, fail_on, fail_on_missing),
+                                            units, fail_on_missing))

@@ -9,7 +9,7 @@ import gc
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -168,25 +168,33 @@ def warn(warnings: tuple[Problem, ...]) -> None:
         typer.echo(f"warning: {warning}", err=True)
 
 
-def load(actuals: Path, targets: Path | None, period: str | None, options: ReadOptions
-         ) -> tuple[Plan, Actuals, Period]:
+def load(actuals: Sequence[Path], targets: Path | None, period: str | None,
+         options: ReadOptions) -> tuple[Plan, Actuals, Period]:
     """The plan, the checked actuals (warnings said on stderr) and the period to judge."""
     plan = load_plan(targets, options.max_size)
     judged = period_option(period, plan.plan.year)
-    from hauloc_cli.inputs.actuals import read_actuals
+    import dataclasses
 
-    data = read_actuals(actuals, plan, options)
+    from hauloc_cli.inputs.plan_file import default_plan_path
+    from hauloc_cli.inputs.reports import read_reports
+    from hauloc_cli.inputs.units_file import units_for_plan
+
+    units = units_for_plan(plan, targets or default_plan_path(), options.units_file,
+                           options.max_size)
+    data = read_reports(actuals, plan, dataclasses.replace(options, units=units))
+    data = dataclasses.replace(data, units=units)
     warn(data.warnings)
     if judged is None:
-        judged = data.figures.latest
+        judged = max((f.latest for f in (data.figures, *data.by_unit.values())
+                      if f.latest is not None), default=None)
     if judged is None:
         raise InputError([Problem(
-            str(actuals), "", Code.EMPTY_FILE, "every value in the file is empty",
+            data.file, "", Code.EMPTY_FILE, "every value in the file is empty",
             "fill in the value column, or pass --period to judge with no figures")])
     return plan, data, judged
 
 
-def prepare(actuals: Path, targets: Path | None, period: str | None, output: Path | None,
+def prepare(actuals: Sequence[Path], targets: Path | None, period: str | None, output: Path | None,
             lang: str | None, options: ReadOptions) -> tuple[Plan, Actuals, Period, str]:
     """The start of every run that judges figures: the output checked before any work, the
     language, then the plan, the figures and the period (see `load`)."""

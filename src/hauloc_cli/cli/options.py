@@ -34,9 +34,9 @@ class Color(str, Enum):
 
 
 ActualsArg = Annotated[
-    Path,
-    typer.Argument(help="Quarterly actuals: CSV or Excel (.xlsx).", dir_okay=False,
-                   show_default=False),
+    list[Path],
+    typer.Argument(help="Quarterly actuals: CSV or Excel (.xlsx) files, or folders of them "
+                   "(one file per unit is fine).", show_default=False, metavar="ACTUALS..."),
 ]
 TargetsOpt = Annotated[
     Path | None,
@@ -94,6 +94,11 @@ _INPUT_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
         float,
         typer.Option("--max-size", min=0.001, help="Refuse input files larger than this (MB).")],
      100),
+    ("units", Annotated[
+        Path | None,
+        typer.Option("--units", help="Units file (YAML, CSV or .xlsx): the units that report "
+                     "and their tree. Default: the plan's 'units:', else none.",
+                     dir_okay=False, show_default=False)], None),
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -123,7 +128,8 @@ def read_options(command: F) -> F:
 
 def make_read_options(encoding: str | None = None, delimiter: str | None = None,
                       sheet: str | None = None, decimal_comma: bool = False,
-                      max_errors: int = 50, max_size: float = 100) -> ReadOptions:
+                      max_errors: int = 50, max_size: float = 100,
+                      units: Path | None = None) -> ReadOptions:
     """The input options as one value; an option that cannot apply is a usage error."""
     from hauloc_cli.inputs.actuals import ReadOptions
     from hauloc_cli.inputs.table import DELIMITERS
@@ -139,4 +145,4 @@ def make_read_options(encoding: str | None = None, delimiter: str | None = None,
         raise UsageError("--max-size must be more than 0")
     return ReadOptions(encoding=encoding, delimiter=delimiter, sheet=sheet,
                        decimal_comma=decimal_comma, max_errors=max_errors,
-                       max_size=int(max_size * MB))
+                       max_size=int(max_size * MB), units_file=units)

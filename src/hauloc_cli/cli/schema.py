@@ -1,13 +1,20 @@
-"""`hauloc schema`: the JSON Schema of the plan file."""
+"""`hauloc schema`: the JSON Schema of the plan file (or, with --units, of the units file)."""
 
 from __future__ import annotations
 
 import json
 import sys
+from typing import Annotated
+
+import typer
 
 
-def schema() -> None:
+def schema(
+    units: Annotated[bool, typer.Option(
+        "--units", help="The schema of the units file instead of the plan's.")] = False,
+) -> None:
     """Print the JSON Schema of the plan file, for editors and other checkers."""
-    from hauloc_cli.inputs.schema import plan_json_schema
+    from hauloc_cli.inputs.schema import plan_json_schema, units_json_schema
 
-    sys.stdout.write(json.dumps(plan_json_schema(), ensure_ascii=False, indent=2) + "\n")
+    found = units_json_schema() if units else plan_json_schema()
+    sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")

@@ -40,12 +40,20 @@ def summary(
     with common.bulk_load():
         plan, data, judged, language = common.prepare(actuals, targets, period, output, lang,
                                                       options)
+        from hauloc_cli.cli.units import judge
         from hauloc_cli.render import BRIEF_FORMATS, RenderOptions, render_as
         from hauloc_cli.views.brief import build_brief
 
-        brief = build_brief(plan, data.figures, judged)
+        _, units = judge(plan, data, judged)
+        figures = data.figures if units is None else units.rolled[units.plan_unit]
+        brief = build_brief(plan, figures, judged)
         use_color, width = common.terminal(color, to_file=output is not None)
         text = render_as(BRIEF_FORMATS, fmt.value, brief, RenderOptions(
-            lang=language, width=width, color=use_color, source_file=actuals.name))
+            lang=language, width=width, color=use_color,
+            source_file=", ".join(p.name for p in actuals)))
+        if units is not None:
+            from hauloc_cli.render.units_brief import add_to_brief
+
+            text = add_to_brief(text, fmt.value, units, language, width)
         common.emit(text, output)
         raise typer.Exit(common.exit_code(brief.report, fail_on))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -28,6 +29,12 @@ def template(
         "--format", "-f", help="csv or xlsx. Default: xlsx when --output ends in .xlsx, else "
         "csv.", show_default=False)] = None,
     output: OutputOpt = None,
+    units: Annotated[Path | None, typer.Option(
+        "--units", help="Units file: a row per unit that reports, with a unit column. "
+        "Default: the plan's 'units:', else none.", dir_okay=False, show_default=False)] = None,
+    split: Annotated[Path | None, typer.Option(
+        "--split", help="With units: one file per unit in this folder (UNIT.csv or "
+        "UNIT.xlsx), to send to each.", file_okay=False, show_default=False)] = None,
 ) -> None:
     """Write a file for offices to fill in: one row per target and quarter, value left empty."""
     common.check_output(output)
@@ -36,10 +43,16 @@ def template(
     if fmt is None:
         xlsx = output is not None and output.suffix.lower() == ".xlsx"
         fmt = TemplateFormat.xlsx if xlsx else TemplateFormat.csv
-    from hauloc_cli.render.template import template_csv, template_xlsx
-    from hauloc_cli.views.template import template_rows
+    from hauloc_cli.cli.units import template_rows
 
-    rows = template_rows(plan, None if only is None else (only,))
+    rows = template_rows(plan, targets, units, None if only is None else (only,))
+    if split is not None:
+        from hauloc_cli.cli.units import write_split
+
+        write_split(rows, split, fmt.value)
+        return
+    from hauloc_cli.render.template import template_csv, template_xlsx
+
     if fmt is TemplateFormat.csv:
         common.emit(template_csv(rows), output, bom=True)
         return

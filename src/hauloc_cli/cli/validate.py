@@ -28,12 +28,19 @@ def validate(
     """Check the plan, and an actuals file if given, and say what was found (exit 0 or 3)."""
     language = common.language(lang)
     plan = common.load_plan(targets, options.max_size)
+    import dataclasses
+
     from hauloc_cli.inputs.actuals import read_actuals
+    from hauloc_cli.inputs.plan_file import default_plan_path
+    from hauloc_cli.inputs.units_file import units_for_plan
     from hauloc_cli.render.validate import describe
 
+    units = units_for_plan(plan, targets or default_plan_path(), options.units_file,
+                           options.max_size)
     if actuals is None:
         typer.echo(describe(plan, lang=language))
         return
-    data = read_actuals(actuals, plan, options)
+    data = read_actuals(actuals, plan, dataclasses.replace(options, units=units))
     common.warn(data.warnings)
-    typer.echo(describe(plan, data.rows, data.figures.periods, language, data.sheet))
+    periods = sorted({p for f in (data.figures, *data.by_unit.values()) for p in f.periods})
+    typer.echo(describe(plan, data.rows, periods, language, data.sheet))

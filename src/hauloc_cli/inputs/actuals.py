@@ -23,6 +23,7 @@ from hauloc_cli.inputs.textio import (
     open_text,
 )
 from hauloc_cli.model.plan import Plan
+from hauloc_cli.model.units import Units
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 ODS_SUFFIX = ".ods"
@@ -41,6 +42,8 @@ class ReadOptions:
     decimal_comma: bool = False
     max_errors: int = 50
     max_size: int = DEFAULT_MAX_SIZE  # bytes
+    units_file: Path | None = None  # --units
+    units: Units | None = None  # the units tree in effect: a `unit` column is read
 
 
 def read_actuals(path: Path, plan: Plan, options: ReadOptions | None = None) -> Actuals:
@@ -84,6 +87,6 @@ def _workbook(path: Path, ods: bool, opts: ReadOptions) -> RawTable:
 def _parse(table: RawTable, plan: Plan, opts: ReadOptions) -> Actuals:
     try:
         return parse_table(table, plan, decimal_comma=opts.decimal_comma,
-                           max_errors=opts.max_errors)
+                           max_errors=opts.max_errors, units=opts.units)
     finally:
         table.close()

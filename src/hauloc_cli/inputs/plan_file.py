@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from hauloc_cli.errors import Code, InputError, Problem
 from hauloc_cli.inputs.yamlload import YamlLocator, load_yaml
@@ -22,18 +22,31 @@ def load_plan(path: Path, max_size: int | None = None) -> Plan:
 
     Files larger than `max_size` bytes (default 100 MB) are refused.
     """
+    return load_model(path, max_size, Plan, _KEYS,
+                      ("a plan is a mapping with the keys 'plan' and 'targets'",
+                       "see the README, 'Writing a plan'"))
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_model(path: Path, max_size: int | None, model: type[M],
+               keys: dict[str, tuple[str, ...]], not_mapping: tuple[str, str]) -> M:
+    """A YAML file validated as `model`; InputError names the place of every problem."""
     name = str(path)
     data, locator = load_yaml(path, max_size)
     if not isinstance(data, dict):
-        raise InputError([Problem(name, "1:1", Code.BAD_VALUE, "a plan is a mapping with the keys "
-                                  "'plan' and 'targets'", "see the README, 'Writing a plan'", 1)])
+        raise InputError([Problem(name, "1:1", Code.BAD_VALUE, *not_mapping, 1)])
     try:
-        return Plan.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
-        raise InputError(_problems(exc, data, locator(), name)) from None
+        raise InputError(problems_of(exc, data, locator(), name, keys)) from None
 
 
-def _problems(exc: ValidationError, data: Any, locator: YamlLocator, name: str) -> list[Problem]:
+def problems_of(exc: ValidationError, data: Any, locator: YamlLocator, name: str,
+              keys: dict[str, tuple[str, ...]] | None = None) -> list[Problem]:
+    """Pydantic's errors as problems naming file, line, column and key; `keys` are the keys
+    known per section, for "did you mean" (default: the plan's)."""
     problems = []
     errors = exc.errors(include_url=False)
     for err in errors:
@@ -47,7 +60,7 @@ def _problems(exc: ValidationError, data: Any, locator: YamlLocator, name: str) 
             loc.append(ctx["index"])
         if "key" in ctx:
             loc.append(ctx["key"])
-        code, message, hint = _describe(err, loc)
+        code, message, hint = describe(err, loc, _KEYS if keys is None else keys)
         line, col = locator.position(loc, key_itself=err["type"] == "extra_forbidden")
         problems.append(Problem(name, f"{line}:{col}", code,
                                 f"{_path_label(loc, data)}: {message}", hint, line))
@@ -76,21 +89,22 @@ def _path_label(loc: list[Any], data: Any) -> str:
 
 
 _KEYS = {
-    "": ("plan", "status_bands", "targets"),
+    "": tuple(Plan.model_fields),
     "plan": tuple(PlanInfo.model_fields),
     "status_bands": tuple(StatusBands.model_fields),
     "targets": tuple(Target.model_fields),
 }
 
 
-def _describe(err: Any, loc: list[Any]) -> tuple[Code, str, str]:
+def describe(err: Any, loc: list[Any], keys: dict[str, tuple[str, ...]]
+              ) -> tuple[Code, str, str]:
     """The code, message and a hint ("did you mean …") for one pydantic error."""
     kind = err["type"]
     value = err.get("input")
     if kind == "extra_forbidden":
         key = str(loc[-1])
         section = next((str(p) for p in loc[:-1] if isinstance(p, str)), "")
-        known = _KEYS.get(section, ())
+        known = keys.get(section, ())
         close = difflib.get_close_matches(key, known, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(known)
         return Code.UNKNOWN_KEY, f"unknown key '{key}'", hint

@@ -12,10 +12,11 @@ import csv
 import difflib
 import itertools
 import math
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from hauloc_cli.errors import Code, InputError, Problem
+from hauloc_cli.inputs import unit_rows
 from hauloc_cli.inputs.periods import PeriodError, read_period
 from hauloc_cli.inputs.table import (
     KNOWN_COLUMNS,
@@ -30,6 +31,7 @@ from hauloc_cli.inputs.values import NUMBER, Refusal, read_value
 from hauloc_cli.model.figures import Figure, Figures, Value
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, Target, default_range
+from hauloc_cli.model.units import Units
 
 _PERIOD_CACHE_SIZE = 1000
 Check = tuple[Target, float, float, bool]
@@ -44,6 +46,8 @@ class Actuals:
     warnings: tuple[Problem, ...] = ()
     rows: int = 0  # data rows in the file, with or without a value
     sheet: str | None = None  # the sheet read, for a workbook
+    by_unit: Mapping[str, Figures] = field(default_factory=dict)  # the other units' figures
+    units: Units | None = None  # the units tree the figures were read with
 
 
 class Collector:
@@ -69,10 +73,11 @@ class _Checker:
     """The state of one table's check: where problems go, and what is known of the plan."""
 
     def __init__(self, table: RawTable, plan: Plan, max_errors: int,
-                 decimal_comma: bool) -> None:
+                 decimal_comma: bool, units: Units | None = None) -> None:
         self.table = table
         self.plan = plan
         self.decimal_comma = decimal_comma
+        self.units = units
         self.problems = Collector(max_errors)
         self.warnings = Collector(max_errors)
         # Per target id: (the target, lowest and highest value allowed, and whether a plain
@@ -92,7 +97,7 @@ class _Checker:
 
     def columns(self) -> tuple[int, int, int, int]:
         """The positions of the target, period and value columns, and the header's width."""
-        table = self.table
+        table, units = self.table, self.units
         columns = [column_name(c) for c in table.header]
         index: dict[str, int] = {}
         unknown: list[str] = []
@@ -102,7 +107,8 @@ class _Checker:
                 self.problem(hl, i + 1, Code.DUPLICATE_COLUMN, f"column '{col}' appears twice",
                              "keep one of them")
             index.setdefault(col, i)
-            if col and col not in KNOWN_COLUMNS:
+            if col and col not in KNOWN_COLUMNS and not (
+                    units and col in unit_rows.UNIT_COLUMNS):
                 unknown.append(col)
                 self.warnings.add(lambda i=i, col=col: Problem(  # type: ignore[misc]
                     table.name, table.where(hl, i + 1), Code.UNKNOWN_COLUMN,
@@ -117,12 +123,18 @@ class _Checker:
         if missing:
             raise InputError(self.problems.kept, self.problems.more)
         i_target, i_period, i_value = (index[c] for c in REQUIRED_COLUMNS)
+        i_unit = next((index[c] for c in unit_rows.UNIT_COLUMNS if c in index), None)
+        if units is not None and i_unit is not None:
+            table.rows = unit_rows.UnitRows(table.rows, i_unit, i_target, self.plan.plan.unit)
+            self.i_unit = i_unit
         return i_target, i_period, i_value, len(columns)
 
     def target(self, raw: object, line: int, col: int) -> Check | None:
         """The target a cell names once trimmed; an unknown-target problem when none."""
         target_id = cell_text(raw)  # type: ignore[arg-type]
         check = self.checks.get(target_id)
+        if check is None and unit_rows.SEP in target_id:
+            return self.unit_target(target_id, line, col)
         if check is None:
             def suggest() -> str:
                 if target_id not in self._suggestions:
@@ -131,6 +143,25 @@ class _Checker:
                 return self._suggestions[target_id]
             self.problem(line, col, Code.UNKNOWN_TARGET,
                          f"no target '{target_id}' in the plan", suggest)
+        return check
+
+    def unit_target(self, key: str, line: int, col: int) -> Check | None:
+        """The check of a unit's row (`target\x1funit`), kept for the next rows of the pair."""
+        target_id, unit = unit_rows.split_key(key)
+        found = self.target(target_id, line, col)
+        assert self.units is not None and unit is not None
+        if unit not in self.units.by_id:
+            units = self.units
+            self.problem(line, self.i_unit + 1, Code.UNKNOWN_UNIT,
+                         f"no unit '{unit}' in the units file",
+                         lambda: unit_rows.did_you_mean_unit(unit, units))
+            return None
+        if found is None:
+            return None
+        target = unit_rows.unit_check(found[0], unit)
+        lo, hi = default_range(target) or (-math.inf, math.inf)
+        inline = target.kind != "milestone" and not self.decimal_comma
+        check = self.checks[key] = (target, lo, hi, inline)
         return check
 
     def period(self, raw: object) -> Period | PeriodError:
@@ -166,9 +197,12 @@ class _Checker:
                          'a quote inside doubled: "12 ""A"" schools"')
 
     def duplicate(self, line: int, first: Figure) -> None:
+        target, unit = unit_rows.split_key(first.target)
+        of = f"{target} of {unit}" if unit else target
         self.problem(line, None, Code.DUPLICATE_ROW,
-                     f"a second figure for {first.target} in {first.period} "
+                     f"a second figure for {of} in {first.period} "
                      f"(the first is on line {first.line})",
+                     "keep one row per target, unit and quarter" if unit else
                      "keep one row per target and quarter")
 
 
@@ -178,9 +212,10 @@ def _did_you_mean(word: str, choices: list[str] | tuple[str, ...], otherwise: st
 
 
 def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
-                max_errors: int = 50) -> Actuals:
-    """Check every row of `table` against `plan`; raise InputError listing every problem."""
-    checker = _Checker(table, plan, max_errors, decimal_comma)
+                max_errors: int = 50, units: Units | None = None) -> Actuals:
+    """Check every row of `table` against `plan` (and the units, when there are); raise
+    InputError listing every problem."""
+    checker = _Checker(table, plan, max_errors, decimal_comma, units)
     i_target, i_period, i_value, width = checker.columns()
     by_target: dict[str, dict[Period, Figure]] = {}
     state = [table.header_line, 0]  # the last line read, and the data rows counted
@@ -206,8 +241,9 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
     if warnings.more:
         warnings.kept.append(Problem(table.name, "", Code.MORE_WARNINGS,
                                      f"{warnings.more} more warning(s) not shown"))
-    return Actuals(table.name, Figures.indexed(by_target), tuple(warnings.kept), state[1],
-                   table.sheet)
+    own, by_unit = unit_rows.split_units(by_target)
+    return Actuals(table.name, Figures.indexed(own), tuple(warnings.kept), state[1],
+                   table.sheet, by_unit)
 
 
 def _rows(checker: _Checker, columns: tuple[int, int, int, int],

@@ -17,7 +17,7 @@ from hauloc_cli.errors import Code, InputError, Problem
 REQUIRED_COLUMNS = ("target", "period", "value")
 OPTIONAL_COLUMNS = ("note", "source")
 # Columns of the data-entry template that are there for the person filling it in.
-REFERENCE_COLUMNS = ("name", "unit", "plan_target")
+REFERENCE_COLUMNS = ("name", "unit", "plan_target", "unit_name", "measure")
 KNOWN_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS + REFERENCE_COLUMNS
 DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\\t": "\t", "\t": "\t"}
 

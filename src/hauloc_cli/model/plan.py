@@ -27,6 +27,9 @@ from hauloc_cli.model.periods import QUARTERS_PER_YEAR, Period
 Group = Literal["economy", "society", "environment", "security"]
 Kind = Literal["cumulative", "level", "annual", "milestone"]
 Direction = Literal["at_least", "at_most"]
+Rollup = Literal["sum", "mean", "weighted_mean", "share_meeting", "count_meeting", "min", "max",
+                 "none"]
+MEETING_RULES = ("share_meeting", "count_meeting")
 GROUPS: tuple[str, ...] = Group.__args__  # type: ignore[attr-defined]
 
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
@@ -49,6 +52,7 @@ class PlanInfo(_Model):
     year: Annotated[int, Field(strict=True, ge=1900, le=9999)]
     declared_targets: Annotated[int, Field(strict=True, ge=1)] | None = None
     source: str | None = None
+    unit: Annotated[str, Field(pattern=r"^[a-z0-9_-]+$")] | None = None  # the plan's own unit
 
 
 class StatusBands(_Model):
@@ -78,6 +82,12 @@ class Target(_Model):
     deadline: date | None = None
     source: str | None = None
     valid_range: tuple[Number, Number] | None = None
+    # Roll-up over the units (README, "Units and roll-up").
+    rollup: Rollup | None = None
+    weight: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")] | None = None
+    threshold: Number | None = None
+    assign: Number | dict[str, Number] | None = None
+    min_coverage: Annotated[float, Field(strict=True, ge=0, le=1, allow_inf_nan=False)] = 1.0
 
     @model_validator(mode="before")
     @classmethod
@@ -88,6 +98,7 @@ class Target(_Model):
 
     @model_validator(mode="after")
     def _consistent(self) -> Target:
+        _rollup_rules(self)
         if self.kind == "milestone":
             for key in ("direction", "target", "baseline", "pace", "valid_range"):
                 if getattr(self, key) is not None:
@@ -126,8 +137,42 @@ class Target(_Model):
         return self.pace[q - 1] if self.pace is not None else q / QUARTERS_PER_YEAR
 
 
+def _rollup_rules(target: Target) -> None:
+    rule = target.rollup
+    if (rule == "weighted_mean") != (target.weight is not None):
+        raise _rule("weight", "'weight' is required with rollup weighted_mean, and only there")
+    if target.threshold is not None and rule not in MEETING_RULES:
+        raise _rule("threshold", "'threshold' applies to rollup share_meeting and count_meeting")
+    if target.kind == "milestone" and rule not in (None, "none", *MEETING_RULES):
+        raise _rule("rollup", "a milestone rolls up only by share_meeting or count_meeting")
+    if target.kind == "milestone" and target.threshold is not None:
+        raise _rule("threshold", "a milestone's units meet it when done; no threshold")
+
+
+def unit_target(target: Target, unit: str | None = None) -> Target:
+    """The target as a unit below the plan's sees it: what its figures are and what it is
+    judged against. Under share_meeting or count_meeting a unit reports yes or no (the standard
+    is met), or, with a `threshold`, a number that meets it or not; under the other rules the
+    same kind of figure as the plan's. An assignment (`assign`) is the unit's own target."""
+    assigned = target.assign.get(unit or "") if isinstance(target.assign, dict) else target.assign
+    if target.rollup in MEETING_RULES:
+        threshold = assigned if assigned is not None else target.threshold
+        if threshold is None or target.kind == "milestone":
+            return target.model_copy(update={
+                "kind": "milestone", "direction": None, "target": None, "baseline": None,
+                "pace": None, "valid_range": None, "deadline": None, "unit": None})
+        return target.model_copy(update={
+            "kind": "annual", "target": threshold, "baseline": None, "pace": None,
+            "valid_range": None, "unit": None})
+    if assigned is not None:
+        return target.model_copy(update={"target": assigned})
+    return target
+
+
 class Plan(_Model):
     plan: PlanInfo
+    units: str | None = None  # a units file, relative to the plan file
+    rollup_tolerance: Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)] = 0.005
     status_bands: StatusBands = StatusBands()
     targets: tuple[Target, ...]
 

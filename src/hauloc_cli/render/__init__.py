@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from hauloc_cli.errors import Problem
+    from hauloc_cli.rules.rollup import UnitsReport
     from hauloc_cli.rules.status import Status
 
 # Format name → module, for each kind of thing rendered.
@@ -30,6 +31,7 @@ class RenderOptions:
     only: frozenset[Status] | None = None  # table and markdown: only these (--quiet)
     warnings: tuple[Problem, ...] = ()  # json: the input's warnings
     source_file: str = ""  # html: the actuals file named in the footer
+    units: UnitsReport | None = None  # json, csv: coverage and the units' figures
 
 
 def render_as(formats: Mapping[str, str], fmt: str, subject: Any, options: RenderOptions

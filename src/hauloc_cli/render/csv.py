@@ -8,6 +8,8 @@ from typing import Any
 
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.json import result_fields
+from hauloc_cli.render.units_fields import coverage_cell
+from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.rules.status import Report
 
 # A text cell starting with one of these is read by spreadsheets as a formula.
@@ -30,10 +32,11 @@ def cell(value: Any) -> str:
     return safe_text(str(value))
 
 
-def render_csv(report: Report) -> str:
+def render_csv(report: Report, units: UnitsReport | None = None) -> str:
     """A header row, then one row per target in plan order (no summary line: it is data)."""
     period = report.period
-    rows = [{"period": str(period), **result_fields(r, period)} for r in report.results]
+    rows = [{"period": str(period), **result_fields(r, period),
+             **coverage_cell(units, r.target.id)} for r in report.results]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     if rows:
@@ -43,4 +46,4 @@ def render_csv(report: Report) -> str:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    return render_csv(report)
+    return render_csv(report, options.units)

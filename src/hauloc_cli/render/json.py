@@ -9,6 +9,8 @@ from hauloc_cli.errors import Problem
 from hauloc_cli.model.periods import Period
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.reasons import explain_result
+from hauloc_cli.render.units_fields import target_units
+from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.rules.status import Report, Result
 
 SCHEMA_VERSION = 1
@@ -51,7 +53,8 @@ def warning_fields(w: Problem) -> dict[str, Any]:
     return {"code": w.code, "message": w.message, "file": w.file, "line": w.line}
 
 
-def render_json(report: Report, warnings: tuple[Problem, ...] = ()) -> str:
+def render_json(report: Report, warnings: tuple[Problem, ...] = (),
+                units: UnitsReport | None = None) -> str:
     """The report as JSON: the header fields first, then one target (one warning) per line.
 
     One line per target keeps the file easy to read and to grep, and lets each object go
@@ -66,8 +69,9 @@ def render_json(report: Report, warnings: tuple[Problem, ...] = ()) -> str:
     }
     pieces = ["{\n"]
     pieces += [f'  "{key}": {_dumps(value)},\n' for key, value in head.items()]
-    pieces += _array("targets", [_dumps(result_fields(r, report.period)) for r in report.results],
-                     last=False)
+    pieces += _array("targets", [_dumps({**result_fields(r, report.period),
+                                         **target_units(units, r, report.period)})
+                                 for r in report.results], last=False)
     pieces += _array("warnings", [_dumps(warning_fields(w)) for w in warnings], last=True)
     pieces.append("}\n")
     return "".join(pieces)
@@ -89,4 +93,4 @@ def _array(key: str, items: list[str], last: bool) -> list[str]:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    return render_json(report, options.warnings)
+    return render_json(report, options.warnings, options.units)

@@ -12,7 +12,8 @@ from rich.text import Text
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.cells import row_cells, summary_line, target_name
 from hauloc_cli.render.i18n import SYMBOLS, label
-from hauloc_cli.render.reasons import explain_result
+from hauloc_cli.render.units_fields import explain
+from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.rules.status import Report, Status
 
 STYLES = {
@@ -45,7 +46,8 @@ WIDE = 120
 
 
 def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bool = False,
-                 only: frozenset[Status] | None = None) -> str:
+                 only: frozenset[Status] | None = None, units: UnitsReport | None = None
+                 ) -> str:
     """One row per target in plan order, then the summary line.
 
     `only` keeps just the targets with those statuses (the summary line still counts all).
@@ -61,7 +63,7 @@ def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bo
         table.add_column(label(lang, "col.reason"), overflow="fold", ratio=4, min_width=16)
     for r in results:
         cells: list[str | Text] = [*row_cells(r, report, lang)[:-1], status_text(r.status, lang)]
-        table.add_row(*cells, *([explain_result(r, report.period, lang)] if wide else []))
+        table.add_row(*cells, *([explain(r, report.period, lang, units)] if wide else []))
     parts: list[object] = [table]
     if not wide and results:
         reasons = Table.grid(padding=(0, 1))
@@ -70,7 +72,7 @@ def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bo
         for r in results:
             line = Text(target_name(r.target, lang), style="bold")
             line.append(" — ")
-            line.append(explain_result(r, report.period, lang))
+            line.append(explain(r, report.period, lang, units))
             reasons.add_row(Text(SYMBOLS[r.status.value], style=STYLES[r.status]), line)
         parts += ["", reasons]
     parts += ["", summary_line(report, lang)]
@@ -79,4 +81,5 @@ def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bo
 
 def render(report: Report, options: RenderOptions) -> str:
     o = options
-    return render_table(report, lang=o.lang, width=o.width, color=o.color, only=o.only)
+    return render_table(report, lang=o.lang, width=o.width, color=o.color, only=o.only,
+                        units=o.units)

@@ -33,8 +33,23 @@ def _cells(row: TemplateRow) -> dict[str, Any]:
         "name": t.name,
         "unit": "/".join(MILESTONE_WORDS) if t.kind == "milestone" else (t.unit or ""),
         "plan_target": (f"{MILESTONE_WORDS[0]}, hạn {goal.isoformat()}"
-                        if isinstance(goal, date) else goal),
+                        if isinstance(goal, date) else "" if goal is None else goal),
     }
+
+
+def _row_cells(row: TemplateRow) -> dict[str, Any]:
+    """The cells of a row; a units template has the reporting unit in `unit` (its name in
+    `unit_name`) and the unit of measure in `measure`."""
+    cells = _cells(row)
+    if row.unit is None:
+        return cells
+    measure = cells.pop("unit")
+    return {"target": cells.pop("target"), "period": cells.pop("period"), "unit": row.unit,
+            **cells, "unit_name": row.unit_name, "measure": measure}
+
+
+def header(rows: Sequence[TemplateRow]) -> tuple[str, ...]:
+    return tuple(_row_cells(rows[0])) if rows and rows[0].unit is not None else COLUMNS
 
 
 def _tidy(x: float) -> int | float:
@@ -45,10 +60,10 @@ def _tidy(x: float) -> int | float:
 def template_csv(rows: Sequence[TemplateRow]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(header(rows))
     for row in rows:
         writer.writerow(safe_text(v) if isinstance(v, str) else _tidy(v)
-                        for v in _cells(row).values())
+                        for v in _row_cells(row).values())
     return buffer.getvalue()
 
 
@@ -68,12 +83,13 @@ def template_xlsx(rows: Sequence[TemplateRow]) -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = SHEET_TITLE
-    ws.append(COLUMNS)
+    columns = header(rows)
+    ws.append(columns)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"
 
-    value_col = get_column_letter(COLUMNS.index("value") + 1)
+    value_col = get_column_letter(columns.index("value") + 1)
     yes_no = DataValidation(type="list", formula1='"{}"'.format(",".join(MILESTONE_WORDS)),
                             allow_blank=True, showErrorMessage=True,
                             errorTitle="có / không", error="Chọn có hoặc không.")
@@ -82,7 +98,7 @@ def template_xlsx(rows: Sequence[TemplateRow]) -> bytes:
     yes_no.showInputMessage = True
     numbers: dict[tuple[float, float] | None, DataValidation] = {}
     for line, row in enumerate(rows, start=2):
-        ws.append([_tidy(v) if isinstance(v, float) else v for v in _cells(row).values()])
+        ws.append([_tidy(v) if isinstance(v, float) else v for v in _row_cells(row).values()])
         ref = f"{value_col}{line}"
         ws[ref].number_format = "General"
         if row.target.kind == "milestone":
@@ -96,7 +112,7 @@ def template_xlsx(rows: Sequence[TemplateRow]) -> bytes:
         if validation.sqref:
             ws.add_data_validation(validation)
 
-    for i, column in enumerate(COLUMNS, start=1):
+    for i, column in enumerate(columns, start=1):
         longest = max((len(str(c.value)) for c in ws[get_column_letter(i)] if c.value is not None),
                       default=0)
         width = max(longest + 2, _MIN_WIDTH.get(column, 0))

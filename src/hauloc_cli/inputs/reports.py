@@ -1,0 +1,87 @@
+"""Several actuals files in one run: one file per commune is how figures arrive.
+
+`read_reports(paths, plan, options)` reads every file named, and every actuals file in a
+folder named (`*.csv`, `*.tsv`, `*.txt`, `*.xlsx`, `*.xlsm`, in name order), and merges their
+figures. Each problem still names its file and place; the same target, unit and period in two
+files is `duplicate-row`, naming both places.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from hauloc_cli.errors import Code, InputError, Problem, UsageError
+from hauloc_cli.inputs.actuals import Actuals, ReadOptions, read_actuals
+from hauloc_cli.model.figures import Figure, Figures
+from hauloc_cli.model.plan import Plan
+
+ACTUALS_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
+
+
+def actuals_files(paths: Sequence[Path]) -> list[Path]:
+    """The files named, a folder as the actuals files in it (in name order), each once."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(p for p in path.iterdir()
+                            if p.is_file() and p.suffix.lower() in ACTUALS_SUFFIXES
+                            and not p.name.startswith(("~$", ".")))
+            if not inside:
+                raise UsageError(f"{path}: the folder has no actuals files "
+                                 f"({', '.join('*' + s for s in ACTUALS_SUFFIXES)})")
+            found += inside
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def read_reports(paths: Sequence[Path], plan: Plan, options: ReadOptions) -> Actuals:
+    """Read and merge every actuals file; InputError lists the problems of all of them."""
+    files = actuals_files(paths)
+    if len(files) == 1:
+        return read_actuals(files[0], plan, options)
+    parts: list[Actuals] = []
+    problems: list[Problem] = []
+    more = 0
+    for path in files:
+        try:
+            parts.append(read_actuals(path, plan, options))
+        except InputError as exc:
+            problems += exc.problems
+            more += exc.more
+    if problems:
+        raise InputError(problems, more)
+    return merge(parts)
+
+
+def merge(parts: Sequence[Actuals]) -> Actuals:
+    """One Actuals from several files; a figure given twice is `duplicate-row`."""
+    own: dict[tuple[str, object], Figure] = {}
+    by_unit: dict[str, dict[tuple[str, object], Figure]] = {}
+    problems: list[Problem] = []
+    for part in parts:
+        _add(part.figures, own, problems)
+        for unit, figures in part.by_unit.items():
+            _add(figures, by_unit.setdefault(unit, {}), problems)
+    if problems:
+        raise InputError(problems)
+    return Actuals(
+        ", ".join(p.file for p in parts), Figures(own.values()),
+        tuple(w for p in parts for w in p.warnings), sum(p.rows for p in parts),
+        by_unit={u: Figures(found.values()) for u, found in by_unit.items()})
+
+
+def _add(figures: Figures, kept: dict[tuple[str, object], Figure],
+         problems: list[Problem]) -> None:
+    for figure in figures:
+        key = (figure.target, figure.period)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = figure
+            continue
+        of = f"{figure.target} of {figure.unit}" if figure.unit else figure.target
+        problems.append(Problem(
+            figure.file, str(figure.line or ""), Code.DUPLICATE_ROW,
+            f"a second figure for {of} in {figure.period} (the first is in {first.file} "
+            f"line {first.line})", "keep one row per target, unit and quarter", figure.line))

@@ -1,0 +1,203 @@
+"""The roll-up rules over a 3-level tree, worked by hand (tests/assets/units.tree.yaml):
+
+    p ─┬─ d1 ─┬─ a   population 100, rural_population  80
+       │      ├─ b              300                   120
+       │      └─ c (a town)     100                     0
+       └─ d2 ─┬─ e              200                   200     (d2 itself: population 50)
+              └─ f              200                   100
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hauloc_cli.inputs.units_file import load_units
+from hauloc_cli.model.figures import Figure, Figures, Value
+from hauloc_cli.model.periods import Period
+from hauloc_cli.model.plan import Plan
+from hauloc_cli.rules.rollup import (
+    combine,
+    evaluate_units,
+    meets,
+    mismatch,
+    roll_up,
+)
+from hauloc_cli.rules.status import Status
+from tests.conftest import ASSETS
+
+UNITS = load_units(ASSETS / "units.tree.yaml")
+Q1, Q2 = Period(2024, 1), Period(2024, 2)
+LEAVES = ("a", "b", "c", "e", "f")
+
+
+def plan(*targets: dict[str, Any], **top: Any) -> Plan:
+    return Plan.model_validate({"plan": {"id": "p", "year": 2024, "unit": "p"},
+                                "targets": list(targets), **top})
+
+
+def target(tid: str, rollup: str, kind: str = "annual", target: float = 10,
+           **extra: Any) -> dict[str, Any]:
+    return {"id": tid, "name": tid, "kind": kind, "target": target, "rollup": rollup, **extra}
+
+
+def by_unit(tid: str, values: dict[str, Value], period: Period = Q1) -> dict[str, Figures]:
+    return {u: Figures([Figure(tid, period, v, u)]) for u, v in values.items()}
+
+
+def rolled(p: Plan, values: dict[str, Value], own: Figures | None = None
+           ) -> dict[str, Value | None]:
+    tid = p.targets[0].id
+    figures, _ = roll_up(p, UNITS, "p", {**by_unit(tid, values), "p": own or Figures()})
+    return {u: (f.of(tid)[Q1].value if Q1 in f.of(tid) else None) for u, f in figures.items()}
+
+
+ONE_TO_FIVE = dict(zip(LEAVES, [1.0, 2.0, 3.0, 4.0, 5.0], strict=True))
+
+
+@pytest.mark.parametrize(("rule", "d1", "d2", "p"), [
+    ("sum", 6.0, 9.0, 15.0),           # 1+2+3, 4+5, 6+9
+    ("mean", 2.0, 4.5, 3.25),          # of the children: (2 + 4.5) / 2
+    ("min", 1.0, 4.0, 1.0),
+    ("max", 3.0, 5.0, 5.0),
+])
+def test_rules_recursive_up_the_tree(rule: str, d1: float, d2: float, p: float) -> None:
+    found = rolled(plan(target("t", rule)), ONE_TO_FIVE)
+    assert (found["d1"], found["d2"], found["p"]) == (d1, d2, p)
+    assert found["a"] == 1.0
+
+
+def test_weighted_mean_weights_a_parent_by_its_childrens_weights() -> None:
+    p = plan(target("w", "weighted_mean", "level", 100, weight="rural_population", unit="%"))
+    found = rolled(p, {"a": 90.0, "b": 100.0, "c": 50.0, "e": 100.0, "f": 80.0})
+    assert found["d1"] == pytest.approx((80 * 90 + 120 * 100 + 0 * 50) / 200)  # 96
+    assert found["d2"] == pytest.approx((200 * 100 + 100 * 80) / 300)  # 93.33
+    # d1 weighs 200 (80+120+0), d2 300: (200·96 + 300·93.33) / 500 = 47200 / 500
+    assert found["p"] == pytest.approx(94.4)
+
+
+def test_weighted_mean_without_a_weight_rolls_nothing_up() -> None:
+    p = plan(target("w", "weighted_mean", weight="households"))
+    assert rolled(p, ONE_TO_FIVE)["p"] is None
+    assert combine(p.targets[0], [], UNITS) is None
+
+
+def test_a_zero_total_weight_rolls_nothing_up() -> None:
+    p = plan(target("w", "weighted_mean", weight="rural_population"))
+    assert combine(p.targets[0], [("c", 5.0)], UNITS) is None
+
+
+DONE = {"a": True, "b": True, "c": False, "e": True, "f": True}
+
+
+def test_share_and_count_meeting_count_the_leaves() -> None:
+    share = rolled(plan(target("s", "share_meeting", "level", 100, unit="%")), DONE)
+    assert share["d1"] == pytest.approx(200 / 3)  # 2 of 3
+    assert (share["d2"], share["p"]) == (100.0, 80.0)  # 4 of 5 leaves, not (66.7 + 100) / 2
+    count = rolled(plan(target("n", "count_meeting", "cumulative", 2)), DONE)
+    assert (count["d1"], count["d2"], count["p"]) == (2.0, 2.0, 4.0)
+
+
+def test_meeting_a_threshold_and_an_assignment() -> None:
+    t = plan(target("s", "share_meeting", "level", 100, threshold=90, assign={"c": 40})).targets[0]
+    assert meets(t, "a", 90.0) and not meets(t, "a", 89.9)
+    assert meets(t, "c", 40.0) and not meets(t, "c", 39.0)  # c's own threshold
+    low = plan(target("s", "count_meeting", direction="at_most", threshold=3)).targets[0]
+    assert meets(low, "a", 3.0) and not meets(low, "a", 3.5)
+
+
+def test_a_milestone_is_done_when_every_unit_is() -> None:
+    p = plan({"id": "m", "name": "m", "kind": "milestone", "rollup": "share_meeting"})
+    found = rolled(p, DONE)
+    assert (found["d1"], found["d2"], found["p"]) == (False, True, False)
+
+
+def test_none_rolls_nothing_up_and_the_own_figure_wins() -> None:
+    assert rolled(plan(target("g", "none")), ONE_TO_FIVE)["p"] is None
+    own = Figures([Figure("t", Q1, 15.05)])
+    assert rolled(plan(target("t", "sum")), ONE_TO_FIVE, own)["p"] == 15.05
+
+
+@pytest.mark.parametrize(("own", "compiled", "tolerance", "expected"), [
+    (10.0, 9.0, 0.1, False),    # 1 = 0.1 × 10: not more than the tolerance
+    (10.0, 8.9, 0.1, True),
+    (8.9, 10.0, 0.1, True),     # a share of the larger
+    (0.0, 0.0, 0.0, False),
+    (1.0, 1.0 + 1e-12, 0.0, False),
+    (15.05, 15.0, 0.005, False),  # 0.33 %
+    (16.0, 15.0, 0.005, True),    # 6.25 %
+])
+def test_mismatch_above_the_tolerance(own: float, compiled: float, tolerance: float,
+                                      expected: bool) -> None:
+    assert mismatch(own, compiled, tolerance) is expected
+
+
+def test_a_compiled_figure_that_does_not_add_up_is_a_mismatch() -> None:
+    p = plan(target("t", "sum"))
+    own = Figures([Figure("t", Q1, 16.0, None, file="district.csv", line=2)])
+    _, found = roll_up(p, UNITS, "p", {**by_unit("t", ONE_TO_FIVE), "p": own})
+    ((m),) = found
+    assert (m.target, m.unit, m.period, m.own, m.compiled) == ("t", "p", Q1, 16.0, 15.0)
+    assert m.own_figure.file == "district.csv"
+    p = plan(target("t", "sum"), rollup_tolerance=0.1)
+    _, found = roll_up(p, UNITS, "p", {**by_unit("t", ONE_TO_FIVE), "p": own})
+    assert found == []  # 1 of 16 is 6.25 %, within 10 %
+
+
+def test_missing_units_and_min_coverage() -> None:
+    missing_e = {u: v for u, v in ONE_TO_FIVE.items() if u != "e"}
+    p = plan(target("t", "sum", "cumulative", 20))
+    report = evaluate_units(p, UNITS, "p", Figures(), by_unit("t", missing_e), Q1)
+    assert report.rolled["d2"].of("t") == {}  # 1 of 2 < 1.0
+    assert report.report.results[0].status is Status.NO_DATA
+    cover = report.targets["t"].coverage
+    assert (cover.reported, cover.missing, cover.expected, cover.partial) == (
+        ("d1",), ("d2",), 2, True)
+    half = plan(target("t", "sum", "cumulative", 20, min_coverage=0.5))
+    report = evaluate_units(half, UNITS, "p", Figures(), by_unit("t", missing_e), Q1)
+    assert report.rolled["d2"].of("t")[Q1].value == 5.0
+    assert report.report.results[0].actual == 11.0  # 6 + 5
+    assert report.report.results[0].status is Status.ON_TRACK  # R = 11 / (20·¼) = 2.2
+    assert report.targets["t"].coverage.partial is False  # both districts have a figure
+
+
+def test_coverage_of_the_meeting_rules_counts_the_leaves() -> None:
+    p = plan(target("s", "share_meeting", "level", 100, min_coverage=0.8))
+    four = {u: v for u, v in DONE.items() if u != "f"}
+    report = evaluate_units(p, UNITS, "p", Figures(), by_unit("s", four), Q1)
+    cover = report.targets["s"].coverage
+    assert (len(cover.reported), cover.missing) == (4, ("f",))
+    assert report.report.results[0].actual == 75.0  # 3 of the 4 that reported
+    assert report.targets["s"].compiled == 75.0
+    strict = plan(target("s", "share_meeting", "level", 100))
+    report = evaluate_units(strict, UNITS, "p", Figures(), by_unit("s", four), Q1)
+    assert report.report.results[0].status is Status.NO_DATA
+
+
+def test_per_unit_assignments_are_judged_by_the_status_rules() -> None:
+    p = plan(target("t", "sum", "cumulative", 6, assign={"a": 2, "b": 4}))
+    values = by_unit("t", {"a": 1.0, "b": 1.0, "c": 3.0}, Q2)
+    report = evaluate_units(p, UNITS, "d1", Figures(), values, Q2)
+    a, b, c = report.targets["t"].units
+    assert a.result is not None and a.result.status is Status.ON_TRACK  # 1 ≥ 2·½
+    assert b.result is not None and b.result.status is Status.OFF_TRACK  # 1 of 4·½ = 0.5
+    assert c.result is None and c.actual == 3.0 and c.reported
+    assert report.report.results[0].actual == 5.0
+    every = plan(target("t", "sum", "cumulative", 6, assign=2))
+    report = evaluate_units(every, UNITS, "d1", Figures(), values, Q2)
+    assert [u.result.status for u in report.targets["t"].units if u.result] == [
+        Status.ON_TRACK, Status.ON_TRACK, Status.ACHIEVED]
+
+
+def test_units_that_did_not_report_and_leaves_judged_under_meeting_rules() -> None:
+    p = plan(target("s", "share_meeting", "level", 100, min_coverage=0))
+    report = evaluate_units(p, UNITS, "d1", Figures(), by_unit("s", {"a": True, "c": False}),
+                            Q1)
+    a, b, c = report.targets["s"].units
+    assert a.result is not None and a.result.status is Status.ACHIEVED
+    assert (b.reported, b.actual) == (False, None)
+    assert b.result is not None and b.result.status is Status.NO_DATA
+    assert c.result is not None and c.result.status is Status.ON_TRACK  # not done, time left
+    top = evaluate_units(p, UNITS, "p", Figures(), by_unit("s", {"a": True}), Q1)
+    assert all(u.result is None for u in top.targets["s"].units)  # districts are not judged
