@@ -106,8 +106,10 @@ def test_table_fits_80_columns_without_cutting(monkeypatch: pytest.MonkeyPatch) 
     out = run("check", str(EXAMPLE))[1]
     assert max(len(line) for line in out.splitlines()) <= 80
     # numbers and statuses whole on their line
-    assert any("4.5" in line and "67%/75%" in line and "▲ At risk" in line
-               for line in out.splitlines())
+    # issue 9: at 80 columns done/due moves under the row (into the reason line), so that
+    # the name column keeps 24 characters
+    assert any("4.5" in line and "▲ At risk" in line for line in out.splitlines())
+    assert "(Done/due 67%/75%)" in " ".join(out.split())
     assert any("by 2024-05-31" in line and "✖ Off track" in line for line in out.splitlines())
 
 

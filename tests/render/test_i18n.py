@@ -133,7 +133,7 @@ def test_dates_and_units() -> None:
     ("vi", {"HAULOC_LANG": "en"}, "vi"),
     ("en", {"LANG": "vi_VN.UTF-8"}, "en"),
     ("fr", {}, None),
-    ("VI", {}, None),
+    ("VI", {}, "vi"),  # issue 9: any case
     (None, {"HAULOC_LANG": "vi", "LANG": "en_US.UTF-8"}, "vi"),
     (None, {"HAULOC_LANG": "fr"}, None),
     (None, {"HAULOC_LANG": "", "LANG": "vi_VN.UTF-8"}, "vi"),

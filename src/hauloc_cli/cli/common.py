@@ -94,12 +94,19 @@ def terminal(color: Color, to_file: bool = False) -> tuple[bool, int]:
     return colored, output_width(os.environ, isatty, columns)
 
 
-def check_output(output: Path | None) -> None:
-    """Before any work: an --output that could not be written is a usage error (exit 2)."""
+def check_output(output: Path | None, inputs: tuple[Path | None, ...] = (),
+                 *, force: bool = True) -> None:
+    """Before any work: an --output that could not be written, that is one of the run's
+    `inputs` (the plan: None stands for the shipped one), or, without `force`, that exists
+    already is a usage error (exit 2)."""
     if output is not None:
-        from hauloc_cli.cli.output import check_writable
+        from hauloc_cli.cli.output import check_new, check_not_input, check_writable
+        from hauloc_cli.inputs.plan_file import default_plan_path
 
         check_writable(output)
+        check_not_input(output, tuple(p or default_plan_path() for p in inputs))
+        if not force:
+            check_new(output)
 
 
 def emit(data: str | bytes, output: Path | None, *, silent: bool = False,
@@ -124,18 +131,20 @@ def emit(data: str | bytes, output: Path | None, *, silent: bool = False,
 
 
 def period_option(period: str | None, year: int) -> Period | None:
+    """--period in any spelling an actuals file takes (`2024-Q2`, `Q2`, `6 tháng`, …)."""
     if period is None:
         return None
-    from hauloc_cli.inputs.periods import parse_period
+    from hauloc_cli.inputs.periods import PeriodError, read_period
+    from hauloc_cli.model.periods import Period
 
-    parsed = parse_period(period)
-    if parsed is None:
-        raise typer.BadParameter(f"'{period}' is not a quarter; write it as {year}-Q2",
-                                 param_hint="--period")
-    if parsed.year != year:
-        raise typer.BadParameter(f"{period} is not in the plan's year {year}",
-                                 param_hint="--period")
-    return parsed
+    try:
+        return Period(year, read_period(period, year))
+    except PeriodError as exc:
+        from hauloc_cli.errors import Code
+
+        message = (f"{period} is not in the plan's year {year}" if exc.code is Code.WRONG_YEAR
+                   else f"{exc.message}; {exc.hint}")
+        raise typer.BadParameter(message, param_hint="--period") from None
 
 
 def failing(fail_on: FailOn) -> frozenset[Status]:
@@ -190,6 +199,6 @@ def prepare(actuals: Path, targets: Path | None, period: str | None, output: Pat
             lang: str | None, options: ReadOptions) -> tuple[Plan, Actuals, Period, str]:
     """The start of every run that judges figures: the output checked before any work, the
     language, then the plan, the figures and the period (see `load`)."""
-    check_output(output)
+    check_output(output, (actuals, targets))
     language_asked = language(lang)
     return (*load(actuals, targets, period, options), language_asked)

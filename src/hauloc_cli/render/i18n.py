@@ -109,7 +109,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ok.quarters": "quarters {list}",
         # The one-line reason of a status (reasons.py); JSON always carries the English one.
         "why.head": "{what} {when}",
-        "why.when": "by {period}",
+        "why.when": "by the end of {period}",
         "why.when_old": "as of {period}",
         "why.of": "{a} of {t}{unit}",
         "why.against": "{a}{unit} against {t}",
@@ -122,7 +122,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "why.at_risk": "behind pace",
         "why.off_track": "well behind pace",
         "why.share": "({r}% of expected)",
-        "why.no_data": "no figure reported by {period}",
+        "why.no_data": "no figure reported by the end of {period}",
         "why.done": "done {when}",
         "why.passed": "not done {when}; deadline {deadline} has passed",
         "why.next": "not done {when}; deadline {deadline} is next quarter",
@@ -282,6 +282,7 @@ def resolve_language(option: str | None, environ: Mapping[str, str]) -> str | No
     """
     asked = option if option is not None else environ.get("HAULOC_LANG") or None
     if asked is not None:
+        asked = asked.strip().lower()
         return asked if asked in LANGUAGES else None
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         if environ.get(var):
