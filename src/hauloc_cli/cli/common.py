@@ -4,6 +4,7 @@ terminal, loading the plan and the figures, judging, and writing the result."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gc
 import os
@@ -177,6 +178,29 @@ def warn(warnings: tuple[Problem, ...]) -> None:
         typer.echo(f"warning: {warning}", err=True)
 
 
+def decimal_comma(options: ReadOptions, plan: Plan) -> ReadOptions:
+    """--decimal-comma, else $HAULOC_DECIMAL (`comma` or `point`), else the plan's
+    `number_format` (`vi` reads 1.234,5)."""
+    if options.decimal_comma:
+        return options
+    setting = os.environ.get("HAULOC_DECIMAL", "").strip().lower()
+    if setting not in ("", "comma", "point"):
+        raise typer.BadParameter(f"'{setting}' is not comma or point",
+                                 param_hint="HAULOC_DECIMAL")
+    comma = setting == "comma" if setting else plan.plan.number_format == "vi"
+    return dataclasses.replace(options, decimal_comma=comma)
+
+
+def after_data(actuals: Path, judged: Period, latest: Period | None) -> Problem | None:
+    """A warning when the quarter judged comes after the latest one in the file."""
+    if latest is None or judged <= latest:
+        return None
+    return Problem(str(actuals), "", Code.PERIOD_AFTER_DATA,
+                   f"--period {judged} is after the latest quarter in the file ({latest}); "
+                   "the quarters after it are judged as having no figure",
+                   "check that this is the latest file, or leave out --period")
+
+
 def load(actuals: Path, targets: Path | None, period: str | None, options: ReadOptions
          ) -> tuple[Plan, Actuals, Period]:
     """The plan, the checked actuals (warnings said on stderr) and the period to judge."""
@@ -184,7 +208,9 @@ def load(actuals: Path, targets: Path | None, period: str | None, options: ReadO
     judged = period_option(period, plan.plan.year)
     from hauloc_cli.inputs.actuals import read_actuals
 
-    data = read_actuals(actuals, plan, options)
+    data = read_actuals(actuals, plan, decimal_comma(options, plan))
+    if judged is not None and (late := after_data(actuals, judged, data.figures.latest)):
+        data = dataclasses.replace(data, warnings=(*data.warnings, late))
     warn(data.warnings)
     if judged is None:
         judged = data.figures.latest

@@ -71,8 +71,34 @@ def column_name(header_cell: str) -> str:
     return nfc(header_cell).strip("\ufeff \t\r\n").lower()
 
 
+# Other names of the columns, as offices write them: lower case, without tone marks (đ is d),
+# single spaces. Add a column's other names here (one place for every reader of a header).
+COLUMN_ALIASES = {
+    "chi tieu": "target", "ma chi tieu": "target",
+    "ky": "period", "ky bao cao": "period",
+    "gia tri": "value", "so lieu": "value", "thuc hien": "value",
+    "ghi chu": "note",
+    "nguon": "source",
+}
+
+
+def _toneless(text: str) -> str:
+    """`Kỳ báo cáo` → `ky bao cao`: lower case, no tone or other marks, đ as d."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+                   if not unicodedata.combining(c))
+    return " ".join(bare.split())
+
+
+def canonical_column(name: str) -> str:
+    """A header cell as the column it means: `column_name`, with the other names of
+    `COLUMN_ALIASES` (Vietnamese, any case, with or without tone marks) read as the canonical
+    one: `Kỳ báo cáo` → `period`, `GIÁ TRỊ` → `value`."""
+    column = column_name(name)
+    return column if column in KNOWN_COLUMNS else COLUMN_ALIASES.get(_toneless(column), column)
+
+
 def _known_columns(cells: list[str]) -> int:
-    return sum(nfc(c).strip().lower() in KNOWN_COLUMNS for c in cells)
+    return sum(canonical_column(c) in KNOWN_COLUMNS for c in cells)
 
 
 def detect_delimiter(header_line: str) -> str:
