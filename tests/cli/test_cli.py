@@ -48,8 +48,8 @@ def test_json_report_of_the_example() -> None:
     # 4 of 6 by Q3: E = 6 × 0.75 = 4.5, R = 4 / 4.5, projected 4 / 0.75
     assert (ocop["actual"], ocop["as_of"], ocop["expected"], ocop["status"]) == \
         (4, "2024-Q3", 4.5, "at_risk")
-    assert ocop["ratio"] == pytest.approx(0.888889, abs=1e-6)
-    assert ocop["projected"] == pytest.approx(5.333333, abs=1e-6)
+    assert ocop["ratio"] == 0.888889
+    assert ocop["projected"] == 5.33333  # issue 9: 6 significant digits
     model = by_id["ntm_model_communes"]
     assert (model["actual"], model["as_of"], model["status"]) == (1, "2024-Q1", "achieved")
     district = by_id["ntm_district_recognition"]

@@ -41,9 +41,9 @@ MAY_31 = date(2024, 5, 31)
      "6 tháng: 12 tonnes, mức tối đa 10; đã vượt mức tối đa"),
     # poverty 3.1 → 2.5 %: by Q2 E = 3.1 − 0.6 × 0.5 = 2.8; 3.0 gives R = 0.1 / 0.3
     (POVERTY, {2: 3.0}, 2,
-     "3% against a limit of 2.5% by the end of Q2; 2.8% expected by now; "
+     "3% against a limit of 2.5% by the end of Q2; at most 2.8% allowed by now; "
      "well behind pace (33% of expected)",
-     "6 tháng: 3%, mức tối đa 2,5%; cần đạt 2,8%; chậm xa so với tiến độ (33% mức cần đạt)"),
+     "6 tháng: 3%, mức tối đa 2,5%; tối đa 2,8% đến nay; chậm xa so với tiến độ (33% mức cần đạt)"),
     (OCOP, {}, 2, "no figure reported by the end of Q2", "Chưa có số liệu 6 tháng"),
 ])
 def test_numeric_reasons(t: Target, figures: dict[int, float], q: int, en: str, vi: str) -> None:
@@ -77,7 +77,7 @@ def test_a_milestone_not_due_yet() -> None:
     (target(kind="cumulative", target=6, unit="products"), {2: 3}, 2,
      "3 of 6 products by the end of Q2; 3 expected by now; on pace"),
     (target(kind="cumulative", target=1, unit="communes"), {1: 1}, 3,
-     "1 of 1 communes as of Q1; target met"),
+     "1 of 1 commune as of Q1; target met"),
     (target(kind="annual", target=12, unit="%"), {3: 10.9}, 3,
      "10.9% against 12% by the end of Q3; behind pace (91% of expected)"),
     (target(kind="annual", target=12, unit="%"), {4: 11.9}, 4,

@@ -280,13 +280,18 @@ def _decreases(plan: Plan, by_target: dict[str, dict[Period, Figure]], table: Ra
             continue
         for before, after in itertools.pairwise(ordered):
             if after.value < before.value:
-                line = after.line or 0
-                warnings.add(Problem(
-                    table.name, table.where(line, col), Code.DECREASING_VALUE,
-                    f"{target.id} goes down from {before.value:g} in {before.period} to "
-                    f"{after.value:g} in {after.period}",
-                    "a year-to-date count does not go down; check for a typo "
-                    "(a revised figure is fine)", line))
+                _warn(warnings, table, after, col, Code.DECREASING_VALUE,
+                      f"{target.id} goes down from {before.value:g} in {before.period} to "
+                      f"{after.value:g} in {after.period}",
+                      "a year-to-date count does not go down; check for a typo "
+                      "(a revised figure is fine)")
+
+
+def _warn(warnings: Collector, table: RawTable, figure: Figure, col: int, code: Code,
+          message: str, hint: str) -> None:
+    """A warning about one figure, at its value cell."""
+    line = figure.line or 0
+    warnings.add(Problem(table.name, table.where(line, col), code, message, hint, line))
 
 
 # A figure more than this many times its target is most likely a typo or a misread number.
@@ -303,10 +308,8 @@ def _implausible(plan: Plan, by_target: dict[str, dict[Period, Figure]], table: 
             continue
         for figure in sorted(figures.values(), key=lambda f: f.period):
             if abs(figure.value) > IMPLAUSIBLE * t:
-                line = figure.line or 0
-                warnings.add(Problem(
-                    table.name, table.where(line, col), Code.IMPLAUSIBLE_VALUE,
-                    f"{target.id} is {figure.value:g} in {figure.period}, more than "
-                    f"{IMPLAUSIBLE} × its target {t:g}",
-                    "check the figure: with a decimal comma '.' groups thousands "
-                    "(12.500 is 12500; write 12,5)", line))
+                _warn(warnings, table, figure, col, Code.IMPLAUSIBLE_VALUE,
+                      f"{target.id} is {figure.value:g} in {figure.period}, more than "
+                      f"{IMPLAUSIBLE} × its target {t:g}",
+                      "check the figure: with a decimal comma '.' groups thousands "
+                      "(12.500 is 12500; write 12,5)")

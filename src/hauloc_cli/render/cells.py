@@ -6,14 +6,8 @@ import math
 
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, Target
-from hauloc_cli.render.i18n import (
-    SYMBOLS,
-    format_date,
-    format_number,
-    format_value,
-    label,
-    unit_label,
-)
+from hauloc_cli.render import i18n
+from hauloc_cli.render.i18n import SYMBOLS, format_date, format_number, format_value, label
 from hauloc_cli.rules.status import Report, Result, progress
 
 
@@ -80,7 +74,7 @@ def percent(share: float) -> str:
 def with_unit(name: str, target: Target, lang: str) -> str:
     """`name (communes)`: the name with its unit (not %), in the language asked."""
     unit = target.unit
-    return f"{name} ({unit_label(lang, unit)})" if unit and unit != "%" else name
+    return f"{name} ({i18n.unit_label(lang, unit)})" if unit and unit != "%" else name
 
 
 def period_name(period: Period, lang: str) -> str:
@@ -100,3 +94,9 @@ def scope(plan: Plan, lang: str, words: str = "") -> str:
 def summary_line(report: Report, lang: str) -> str:
     counts = ", ".join(f"{n} {label(lang, s.value).lower()}" for s, n in report.counts.items())
     return f"{period_name(report.period, lang)}: {counts} — {scope(report.plan, lang)}"
+
+
+def missing_note(report: Report, ids: list[str], lang: str) -> str:
+    """The --fail-on-missing note: which targets have no figure for the period judged."""
+    return label(lang, "missing", period=period_name(report.period, lang), n=len(ids),
+                 ids=", ".join(ids))
