@@ -265,3 +265,19 @@ def test_bom_read_as_text_is_not_part_of_the_first_column(tmp_path: Path, plan: 
 def test_percent_problem_names_what_was_typed(tmp_path: Path, plan: Plan) -> None:
     path = write(tmp_path, "target,period,value\nrural_hygienic_water,Q1,\"99,1 %\"\n")
     assert problems(path, plan)[0].startswith(f"{path}:2:3: [bad-number] '99,1 %' has a ','")
+
+
+def test_missing_column_names_the_header_as_written(tmp_path: Path, plan: Plan) -> None:
+    """Issue 9: `chỉ tiêu` is read as target (so `target` twice), and the columns found are
+    named as the header writes them."""
+    path = write(tmp_path, "chỉ tiêu,target,giá trị\nocop_products,2024-Q1,1\n")
+    assert problems(path, plan) == [
+        f"{path}:1:2: [duplicate-column] column 'target' appears twice — keep one of them",
+        f"{path}:1: [missing-column] no column 'period' (the header has 'chỉ tiêu', 'target', "
+        "'giá trị') — the header needs the columns target, period and value"]
+
+
+def test_vietnamese_header_with_semicolons_is_detected(tmp_path: Path, plan: Plan) -> None:
+    """Issue 9: the delimiter is detected from Vietnamese column names too."""
+    path = write(tmp_path, "Chỉ tiêu;Kỳ báo cáo;Số liệu\nocop_products;6 tháng;3\n")
+    assert read_actuals(path, plan).figures.values() == {"ocop_products": {2: 3.0}}

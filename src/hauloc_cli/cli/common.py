@@ -79,8 +79,9 @@ def language(option: str | None) -> str:
     lang = resolve_language(option, os.environ)
     if lang is None:
         raise typer.BadParameter(
-            f"'{option or os.environ.get('HAULOC_LANG')}' is not a language; use vi or en",
-            param_hint="--lang" if option else "HAULOC_LANG",
+            f"'{option if option is not None else os.environ.get('HAULOC_LANG')}' is not a "
+            "language; use vi or en",
+            param_hint="--lang" if option is not None else "HAULOC_LANG",
         )
     return lang
 

@@ -24,6 +24,7 @@ from hauloc_cli.inputs.table import (
     RawTable,
     canonical_column,
     cell_text,
+    column_name,
 )
 from hauloc_cli.inputs.values import NUMBER, out_of_range, plain, read_value
 from hauloc_cli.model.figures import Figure, Figures, Value
@@ -103,7 +104,7 @@ class _Checker:
                     f"column '{col}' is not one hauloc knows; it is ignored",
                     _did_you_mean(col, KNOWN_COLUMNS, ""), hl))
         missing = [c for c in REQUIRED_COLUMNS if c not in index]
-        found = ", ".join(f"'{c}'" for c in columns if c) or "none"
+        found = ", ".join(f"'{c}'" for c in map(column_name, table.header) if c) or "none"
         for col in missing:
             close = difflib.get_close_matches(col, unknown, n=1)
             self.problem(hl, None, Code.MISSING_COLUMN,

@@ -77,9 +77,12 @@ def with_unit(name: str, target: Target, lang: str) -> str:
     return f"{name} ({i18n.unit_label(lang, unit)})" if unit and unit != "%" else name
 
 
-def period_name(period: Period, lang: str) -> str:
-    """`2024-Q3` in English, `9 tháng 2024` in Vietnamese."""
-    return str(period) if lang == "en" else f"{period.words(lang)} {period.year}"
+def period_name(period: Period, lang: str, *, start: bool = False) -> str:
+    """`2024-Q3` in English, `9 tháng 2024` in Vietnamese (`Quý I 2024` at the `start` of a
+    line)."""
+    if lang == "en":
+        return str(period)
+    return f"{period.heading(lang) if start else period.words(lang)} {period.year}"
 
 
 def scope(plan: Plan, lang: str, words: str = "") -> str:
@@ -93,7 +96,7 @@ def scope(plan: Plan, lang: str, words: str = "") -> str:
 
 def summary_line(report: Report, lang: str) -> str:
     counts = ", ".join(f"{n} {label(lang, s.value).lower()}" for s, n in report.counts.items())
-    return f"{period_name(report.period, lang)}: {counts} — {scope(report.plan, lang)}"
+    return f"{period_name(report.period, lang, start=True)}: {counts} — {scope(report.plan, lang)}"
 
 
 def missing_note(report: Report, ids: list[str], lang: str) -> str:
