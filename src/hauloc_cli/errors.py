@@ -56,6 +56,8 @@ class Code(str, Enum):
     # Warnings
     UNKNOWN_COLUMN = "unknown-column"
     DECREASING_VALUE = "decreasing-value"
+    IMPLAUSIBLE_VALUE = "implausible-value"
+    PERIOD_AFTER_DATA = "period-after-data"
     MORE_WARNINGS = "more-warnings"
 
     def __str__(self) -> str:

@@ -58,7 +58,8 @@ def check(
             only=common.failing(fail_on) if quiet else None, warnings=data.warnings))
         missing = common.missing(report)
         if fail_on_missing and missing:
-            typer.echo(f"missing: no figure for {report.period} from {len(missing)} target(s): "
-                       + ", ".join(missing), err=True)
+            from hauloc_cli.render.cells import missing_note
+
+            typer.echo(missing_note(report, missing, language), err=True)
         common.emit(text, output, silent=silent, bom=fmt is Format.csv)
         raise typer.Exit(common.exit_code(report, fail_on, fail_on_missing))

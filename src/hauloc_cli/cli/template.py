@@ -28,9 +28,12 @@ def template(
         "--format", "-f", help="csv or xlsx. Default: xlsx when --output ends in .xlsx, else "
         "csv.", show_default=False)] = None,
     output: OutputOpt = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Write over an existing --output file (never over the plan).")
+    ] = False,
 ) -> None:
     """Write a file for offices to fill in: one row per target and quarter, value left empty."""
-    common.check_output(output)
+    common.check_output(output, (targets,), force=force)
     plan = common.load_plan(targets)
     only = common.period_option(period, plan.plan.year)
     if fmt is None:

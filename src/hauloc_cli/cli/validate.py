@@ -34,6 +34,6 @@ def validate(
     if actuals is None:
         typer.echo(describe(plan, lang=language))
         return
-    data = read_actuals(actuals, plan, options)
+    data = read_actuals(actuals, plan, common.decimal_comma(options, plan))
     common.warn(data.warnings)
     typer.echo(describe(plan, data.rows, data.figures.periods, language, data.sheet))
