@@ -9,7 +9,8 @@
 #   HAULOC_REPORT_DIR  where reports and hauloc.log go (default: reports/ beside the actuals)
 #   HAULOC_FORMAT      table, markdown, csv or json (default: table)
 #   HAULOC_OPTIONS     more options for `hauloc check` (default: --fail-on-missing)
-#   HAULOC_LANG        vi or en, the language of table and markdown reports (default: en)
+#   HAULOC_LANG        vi or en, the language of the reports and of this script's own mail
+#                      text (default: en)
 #   HAULOC_MAIL_TO     who is mailed when the exit code is not 0; empty: the message goes to
 #                      stderr, which cron mails to MAILTO
 #   HAULOC_BIN         the hauloc program (default: hauloc, looked up on the PATH set below)
@@ -42,15 +43,28 @@ case $format in
   *) echo "hauloc-report.sh: HAULOC_FORMAT must be table, markdown, csv or json" >&2; exit 2 ;;
 esac
 
+lang=$(printf '%s' "${HAULOC_LANG:-en}" | tr '[:upper:]' '[:lower:]')
+
+# say ENGLISH VIETNAMESE: the wrapper's own words in the language of the report.
+say() {
+  if [ "$lang" = vi ]; then printf '%s\n' "$2"; else printf '%s\n' "$1"; fi
+}
+
 meaning() {
   case $1 in
-    0) echo "all is well: no target at or below --fail-on" ;;
-    1) echo "at least one target is at or below --fail-on, or (with --fail-on-missing) has no figure for the quarter" ;;
-    2) echo "usage error: a wrong option, or a file that is missing or cannot be written" ;;
-    3) echo "the plan or the actuals file is invalid; nothing was evaluated" ;;
-    4) echo "internal error in hauloc (a bug); please report it with the traceback below" ;;
-    126 | 127) echo "hauloc could not be run; check HAULOC_BIN" ;;
-    *) echo "unexpected exit code" ;;
+    0) say "all is well: no target at or below --fail-on" \
+           "mọi việc ổn: không chỉ tiêu nào ở mức --fail-on hoặc thấp hơn" ;;
+    1) say "at least one target is at or below --fail-on, or (with --fail-on-missing) has no figure for the quarter" \
+           "có chỉ tiêu ở mức --fail-on hoặc thấp hơn, hoặc (với --fail-on-missing) chưa có số liệu của quý" ;;
+    2) say "usage error: a wrong option, or a file that is missing or cannot be written" \
+           "lỗi sử dụng: tùy chọn sai, hoặc tệp không có hay không ghi được" ;;
+    3) say "the plan or the actuals file is invalid; nothing was evaluated" \
+           "tệp kế hoạch hoặc tệp số liệu không hợp lệ; chưa đánh giá gì" ;;
+    4) say "internal error in hauloc (a bug); please report it with the traceback below" \
+           "lỗi nội bộ của hauloc; xin báo lỗi kèm traceback dưới đây" ;;
+    126 | 127) say "hauloc could not be run; check HAULOC_BIN" \
+                   "không chạy được hauloc; kiểm tra HAULOC_BIN" ;;
+    *) say "unexpected exit code" "mã thoát không mong đợi" ;;
   esac
 }
 
@@ -71,20 +85,21 @@ what=$(meaning "$code")
 echo "$(date '+%Y-%m-%d %H:%M:%S') exit $code: $what" >>"$dir/hauloc.log"
 
 if [ "$code" -ne 0 ]; then
-  subject="hauloc: exit $code - $what"
+  subject="hauloc: $(say exit "mã thoát") $code - $what"
   body() {
-    echo "hauloc check $actuals exited with code $code: $what."
+    say "hauloc check $actuals exited with code $code: $what." \
+        "hauloc check $actuals kết thúc với mã $code: $what."
     echo
     if [ "$code" -le 1 ] && [ -f "$report" ]; then
-      echo "Report: $report"
+      say "Report: $report" "Báo cáo: $report"
       echo
       cat -- "$report"
     else
-      echo "No report was written."
+      say "No report was written." "Không có báo cáo nào được ghi."
     fi
     if [ -s "$errors" ]; then
       echo
-      echo "Messages (stderr):"
+      say "Messages (stderr):" "Thông báo (stderr):"
       cat -- "$errors"
     fi
   }

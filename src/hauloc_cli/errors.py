@@ -59,6 +59,8 @@ class Code(str, Enum):
     UNKNOWN_COLUMN = "unknown-column"
     DECREASING_VALUE = "decreasing-value"
     ROLLUP_MISMATCH = "rollup-mismatch"
+    IMPLAUSIBLE_VALUE = "implausible-value"
+    PERIOD_AFTER_DATA = "period-after-data"
     MORE_WARNINGS = "more-warnings"
 
     def __str__(self) -> str:

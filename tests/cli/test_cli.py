@@ -48,8 +48,8 @@ def test_json_report_of_the_example() -> None:
     # 4 of 6 by Q3: E = 6 × 0.75 = 4.5, R = 4 / 4.5, projected 4 / 0.75
     assert (ocop["actual"], ocop["as_of"], ocop["expected"], ocop["status"]) == \
         (4, "2024-Q3", 4.5, "at_risk")
-    assert ocop["ratio"] == pytest.approx(0.888889, abs=1e-6)
-    assert ocop["projected"] == pytest.approx(5.333333, abs=1e-6)
+    assert ocop["ratio"] == 0.888889
+    assert ocop["projected"] == 5.33333  # issue 9: 6 significant digits
     model = by_id["ntm_model_communes"]
     assert (model["actual"], model["as_of"], model["status"]) == (1, "2024-Q1", "achieved")
     district = by_id["ntm_district_recognition"]
@@ -106,8 +106,10 @@ def test_table_fits_80_columns_without_cutting(monkeypatch: pytest.MonkeyPatch) 
     out = run("check", str(EXAMPLE))[1]
     assert max(len(line) for line in out.splitlines()) <= 80
     # numbers and statuses whole on their line
-    assert any("4.5" in line and "67%/75%" in line and "▲ At risk" in line
-               for line in out.splitlines())
+    # issue 9: at 80 columns done/due moves under the row (into the reason line), so that
+    # the name column keeps 24 characters
+    assert any("4.5" in line and "▲ At risk" in line for line in out.splitlines())
+    assert "(Done/due 67%/75%)" in " ".join(out.split())
     assert any("by 2024-05-31" in line and "✖ Off track" in line for line in out.splitlines())
 
 

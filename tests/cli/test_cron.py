@@ -178,8 +178,9 @@ def test_the_readme_crontab_line_runs_as_cron_would(tmp_path: Path) -> None:
     report = (srv / "reports" / f"hauloc-{today()}.txt").read_text(encoding="utf-8")
     assert report.count("✖ Chậm tiến độ") == 2  # HAULOC_LANG=vi in the README line
     mail_text = log.read_text(encoding="utf-8")
-    assert mail_text.startswith("-s\nhauloc: exit 1 - at least one target is at or below "
-                                "--fail-on")
+    # issue 9: HAULOC_LANG=vi makes the wrapper's own words Vietnamese too
+    assert mail_text.startswith("-s\nhauloc: mã thoát 1 - có chỉ tiêu ở mức --fail-on hoặc "
+                                "thấp hơn")
     assert "\nvanphong@example.vn\n---\n" in mail_text
 
 

@@ -17,3 +17,16 @@ from hauloc_cli.errors import UsageError
 def test_bad_options(options: dict[str, object], message: str) -> None:
     with pytest.raises(UsageError, match="^" + message.replace("|", r"\|") + "$"):
         make_read_options(**options)  # type: ignore[arg-type]
+
+
+def test_an_empty_lang_is_named_as_the_option() -> None:
+    """Issue 9 (found on the way): `--lang ''` is the option's fault, not HAULOC_LANG's."""
+    from typer.testing import CliRunner
+
+    from hauloc_cli.cli import app
+    from tests.conftest import EXAMPLE
+
+    result = CliRunner().invoke(app, ["check", str(EXAMPLE), "--lang", ""],
+                                env={"HAULOC_LANG": None})
+    assert result.exit_code == 2
+    assert "--lang: '' is not a language" in result.stderr

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hauloc_cli.cli.output import check_writable, write_atomic
+from hauloc_cli.cli.output import check_new, check_not_input, check_writable, write_atomic
 from hauloc_cli.errors import UsageError
 
 
@@ -185,3 +185,28 @@ def test_check_writable_refuses_a_read_only_file(tmp_path: Path,
     with pytest.raises(UsageError, match="permission denied"):
         check_writable(out)
     assert out.read_text() == "old"
+
+
+def test_an_output_that_is_an_input_is_refused(tmp_path: Path) -> None:
+    """Issue 9: the same file by its path, through a symbolic link or a hard link."""
+    source = tmp_path / "a.csv"
+    source.write_text("target,period,value\n", encoding="utf-8")
+    symlink, hardlink = tmp_path / "s.csv", tmp_path / "h.csv"
+    symlink.symlink_to(source)
+    os.link(source, hardlink)
+    for output in (source, symlink, hardlink, tmp_path / "sub" / ".." / "a.csv"):
+        (tmp_path / "sub").mkdir(exist_ok=True)
+        with pytest.raises(UsageError, match="is the input"):
+            check_not_input(output, (source,))
+    other = tmp_path / "other.csv"
+    other.write_text("x", encoding="utf-8")
+    check_not_input(other, (source,))  # another file
+    check_not_input(tmp_path / "new.csv", (source,))  # a file that does not exist yet
+    check_not_input(other, (tmp_path / "missing.yaml",))  # an input that does not exist
+
+
+def test_check_new_refuses_an_existing_file(tmp_path: Path) -> None:
+    check_new(tmp_path / "new.xlsx")
+    (tmp_path / "old.xlsx").write_bytes(b"PK")
+    with pytest.raises(UsageError, match="--force"):
+        check_new(tmp_path / "old.xlsx")

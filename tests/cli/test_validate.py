@@ -61,4 +61,6 @@ def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
 def test_in_vietnamese() -> None:
     # 22 rows in the example, figures for Q1 to Q3 (examples/actuals_2024.csv)
     result = CliRunner().invoke(app, ["validate", str(EXAMPLE), "--lang", "vi"])
-    assert (result.exit_code, result.stdout) == (0, "OK: 9 chỉ tiêu, 22 dòng, quý Q1–Q3\n")
+    # issue 9: Vietnamese throughout, the periods as the offices write them
+    assert (result.exit_code, result.stdout) == (
+        0, "OK: 9 chỉ tiêu, 22 dòng, các kỳ quý I – 9 tháng\n")

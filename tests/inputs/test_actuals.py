@@ -103,8 +103,8 @@ def test_every_problem_with_its_place(tmp_path: Path, plan: Plan) -> None:
         "check the figure",
         f"{path}:7:3: [out-of-range] 100.5 is not a percentage between 0 and 100 — check the "
         "figure",
-        f"{path}:8:3: [bad-value] 'maybe' is not yes or no — write yes/no, true/false, 1/0, "
-        "có/không or đạt/chưa đạt",
+        f"{path}:8:3: [bad-value] 'maybe' is not yes or no — write yes/no, done/not done, "
+        "true/false, 1/0, có/không, đạt/chưa đạt or hoàn thành/chưa hoàn thành",
         f"{path}:9:4: [extra-field] the row has 4 fields but the header has 3 — a value with "
         "the delimiter in it needs double quotes around it",
         f"{path}:11: [duplicate-row] a second figure for ocop_products in 2024-Q4 (the first "
@@ -159,7 +159,8 @@ def test_max_errors_caps_the_list_and_counts_the_rest(tmp_path: Path) -> None:
 def test_missing_column_with_a_suggestion(tmp_path: Path, plan: Plan) -> None:
     path = write(tmp_path, "taget,period,value\nocop_products,Q1,1\n")
     assert problems(path, plan) == [
-        f"{path}:1: [missing-column] no column 'target' — is 'taget' meant to be 'target'?"]
+        f"{path}:1: [missing-column] no column 'target' (the header has 'taget', 'period', "
+        "'value') — is 'taget' meant to be 'target'?"]
 
 
 def test_empty_value_skips_the_row_and_reference_columns_are_silent(
@@ -219,12 +220,13 @@ def test_delimiter_forced_and_detected(tmp_path: Path, plan: Plan) -> None:
     path = write(tmp_path, "target;period;value\nocop_products;Q1;2\n")
     assert read_actuals(path, plan).figures.values() == {"ocop_products": {1: 2.0}}
     assert problems(path, plan, delimiter=",") == [
-        f"{path}:1: [missing-column] no column 'target' — the header needs the columns target, "
+        f"{path}:1: [missing-column] no column 'target' (the header has "
+        "'target;period;value') — the header needs the columns target, "
         "period and value",
-        f"{path}:1: [missing-column] no column 'period' — the header needs the columns target, "
-        "period and value",
-        f"{path}:1: [missing-column] no column 'value' — the header needs the columns target, "
-        "period and value",
+        f"{path}:1: [missing-column] no column 'period' (the header has "
+        "'target;period;value') — the header needs the columns target, period and value",
+        f"{path}:1: [missing-column] no column 'value' (the header has "
+        "'target;period;value') — the header needs the columns target, period and value",
     ]
 
 
@@ -263,3 +265,19 @@ def test_bom_read_as_text_is_not_part_of_the_first_column(tmp_path: Path, plan: 
 def test_percent_problem_names_what_was_typed(tmp_path: Path, plan: Plan) -> None:
     path = write(tmp_path, "target,period,value\nrural_hygienic_water,Q1,\"99,1 %\"\n")
     assert problems(path, plan)[0].startswith(f"{path}:2:3: [bad-number] '99,1 %' has a ','")
+
+
+def test_missing_column_names_the_header_as_written(tmp_path: Path, plan: Plan) -> None:
+    """Issue 9: `chỉ tiêu` is read as target (so `target` twice), and the columns found are
+    named as the header writes them."""
+    path = write(tmp_path, "chỉ tiêu,target,giá trị\nocop_products,2024-Q1,1\n")
+    assert problems(path, plan) == [
+        f"{path}:1:2: [duplicate-column] column 'target' appears twice — keep one of them",
+        f"{path}:1: [missing-column] no column 'period' (the header has 'chỉ tiêu', 'target', "
+        "'giá trị') — the header needs the columns target, period and value"]
+
+
+def test_vietnamese_header_with_semicolons_is_detected(tmp_path: Path, plan: Plan) -> None:
+    """Issue 9: the delimiter is detected from Vietnamese column names too."""
+    path = write(tmp_path, "Chỉ tiêu;Kỳ báo cáo;Số liệu\nocop_products;6 tháng;3\n")
+    assert read_actuals(path, plan).figures.values() == {"ocop_products": {2: 3.0}}

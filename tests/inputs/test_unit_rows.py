@@ -61,8 +61,8 @@ def test_an_unknown_unit_and_a_duplicate(tmp_path: Path) -> None:
         f"{name}:3:4: [unknown-unit] no unit 'Xã B' in the units file — did you mean 'b'?",
         f"{name}:5: [duplicate-row] a second figure for schools of a in 2024-Q1 (the first is on "
         "line 4) — keep one row per target, unit and quarter",
-        f"{name}:6:3: [bad-value] '12' is not yes or no — write yes/no, true/false, 1/0, "
-        "có/không or đạt/chưa đạt",
+        f"{name}:6:3: [bad-value] '12' is not yes or no — write yes/no, done/not done, "
+        "true/false, 1/0, có/không, đạt/chưa đạt or hoàn thành/chưa hoàn thành",
     ]
 
 

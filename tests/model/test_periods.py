@@ -48,7 +48,8 @@ def test_year_so_far_and_text() -> None:
     assert str(Period(2024, 3)) == "2024-Q3"
 
 
-def test_words_in_a_sentence_are_the_offices_words() -> None:
-    assert [p.words("en") for p in Period.of_year(2024)] == [
+def test_words_in_a_sentence_are_the_offices_words_in_vietnamese_quarters_in_english() -> None:
+    assert [p.words("en") for p in Period.of_year(2024)] == ["Q1", "Q2", "Q3", "Q4"]
+    assert [p.words("vi") for p in Period.of_year(2024)] == [
         "quý I", "6 tháng", "9 tháng", "cả năm"]
     assert Period(2024, 2).words("vi") == "6 tháng"

@@ -67,7 +67,7 @@ def test_spark(point: Point, expected: str) -> None:
     ("ocop_products", "mỗi quý còn lại cần 2 sản phẩm",
      "needs 2 products per remaining quarter"),
     ("ntm_advanced_communes", "mỗi quý còn lại cần 1 xã",
-     "needs 1 communes per remaining quarter"),
+     "needs 1 commune per remaining quarter"),
     ("production_growth", "còn thiếu 1,1 điểm %", "1.1 pp still to go"),
     ("ntm_district_recognition", "quá hạn 122 ngày (hạn 31/05/2024)",
      "122 days overdue (deadline 2024-05-31)"),
@@ -107,7 +107,7 @@ def test_need_words_for_limits_and_days_left() -> None:
 def test_figures(q3: Brief) -> None:
     assert words.figures(item(q3, "ocop_products"), q3, "vi") == "4 / 6 sản phẩm · cần đạt 4,5"
     assert words.figures(item(q3, "ntm_model_communes"), q3, "en") == \
-        "1 / 1 communes (as of Q1) · expected 0.75"
+        "1 / 1 commune (as of Q1) · expected 0.75"
     assert words.figures(item(q3, "ntm_model_communes"), q3, "vi") == \
         "1 / 1 xã (số liệu quý I) · cần đạt 0,75"
     assert words.figures(item(q3, "security_standard_communes"), q3, "vi") == "kế hoạch 100%"
@@ -117,7 +117,7 @@ def test_figures(q3: Brief) -> None:
                    "target": 1234.5, "unit": "tấn"})
     brief = build_brief(limit, *at(limit, {"x": {2: 1000.25}}, 2))
     assert words.figures(brief.items[0], brief, "vi") == \
-        "1.000,25 / tối đa 1.234,5 tấn · cần đạt 1.234,5"
+        "1.000,25 / tối đa 1.234,5 tấn · tối đa đến nay 1.234,5"  # issue 9: a ceiling
 
 
 def test_year_end_headline_in_the_terminal(q4: Brief) -> None:

@@ -48,19 +48,20 @@ def test_one_row_per_target_in_plan_order_no_bom_lf_endings() -> None:
 
 
 def test_a_cumulative_row() -> None:
-    # 4 products by 9 tháng of 6: expected 6 × 3/4 = 4.5, ratio 4/4.5, projected 4/0.75.
+    # 4 products by the end of Q3 of 6: expected 6 × 3/4 = 4.5, ratio 4/4.5, projected 4/0.75.
     ocop = next(r for r in rows(render_csv(example_report())) if r["id"] == "ocop_products")
     assert ocop == {
         "period": "2024-Q3", "id": "ocop_products", "name": "Sản phẩm OCOP mới",
         "group": "economy", "kind": "cumulative", "direction": "at_least", "unit": "products",
         "target": "6.0", "actual": "4.0", "as_of": "2024-Q3", "expected": "4.5",
-        "ratio": "0.8888888888888888", "projected": "5.333333333333333", "deadline": "",
+        "ratio": "0.888889", "projected": "5.33333", "deadline": "",
         "status": "at_risk",
-        "reason": "4 of 6 products by 9 tháng; 4.5 expected by now; "
+        "reason": "4 of 6 products by the end of Q3; 4.5 expected by now; "
                   "behind pace (89% of expected)",
     }
-    assert float(ocop["ratio"]) == 4 / 4.5
-    assert float(ocop["projected"]) == 4 / 0.75
+    # issue 9: 4 / 4.5 and 4 / 0.75, to 6 significant digits
+    assert float(ocop["ratio"]) == pytest.approx(4 / 4.5, rel=1e-6)
+    assert float(ocop["projected"]) == pytest.approx(4 / 0.75, rel=1e-6)
 
 
 def test_no_data_is_empty_cells() -> None:
@@ -136,5 +137,5 @@ def test_negative_numbers_stay_numbers_text_is_guarded(tmp_path: Path) -> None:
     assert row["name"] == "'=1+1"
     assert row["actual"] == "-2.5"
     assert row["projected"] == "-2.5"
-    assert row["ratio"] == repr(-2.5 / 12)
-    assert row["reason"].startswith("'-2.5% against 12% by quý I")
+    assert row["ratio"] == "-0.208333"  # -2.5 / 12 = -0.2083333…, to 6 significant digits
+    assert row["reason"].startswith("'-2.5% against 12% by the end of Q1")

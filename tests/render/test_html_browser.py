@@ -170,3 +170,39 @@ def test_brief_renders_in_chromium(tmp_path: Path, lang: str) -> None:
     box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", printed)
     assert box is not None
     assert abs(float(box.group(1)) - 595.3) < 1 and abs(float(box.group(2)) - 841.9) < 1
+
+
+def _plan_of_27(tmp_path: Path) -> tuple[Path, Path]:
+    """The example's 9 targets three times over (ids `…_0`, `…_1`, `…_2`): 27 targets, as
+    many as the Hậu Lộc resolution declares, with the example's figures for each."""
+    import csv
+
+    import yaml
+
+    plan = yaml.safe_load(PLAN_2024.read_text(encoding="utf-8"))
+    plan["targets"] = [{**t, "id": f"{t['id']}_{k}"} for k in range(3) for t in plan["targets"]]
+    plan_file = tmp_path / "plan27.yaml"
+    plan_file.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False),
+                         encoding="utf-8")
+    rows = list(csv.DictReader(EXAMPLE.read_text(encoding="utf-8-sig").splitlines()))
+    actuals = tmp_path / "a27.csv"
+    with actuals.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows({**r, "target": f"{r['target']}_{k}"} for k in range(3) for r in rows)
+    return plan_file, actuals
+
+
+def test_brief_of_27_targets_prints_on_two_pages(tmp_path: Path) -> None:
+    """Issue 9 (README): 27 targets do not fit one A4 page; they print on 2, and no group
+    section is split (the print CSS keeps each section whole: break-inside: avoid)."""
+    plan_file, actuals = _plan_of_27(tmp_path)
+    page = tmp_path / "brief27.html"
+    result = CliRunner().invoke(app, ["summary", str(actuals), "--targets", str(plan_file),
+                                      "--format", "html", "--output", str(page)])
+    assert result.exit_code == 1, result.stderr
+    assert "section.group{break-inside:avoid" in page.read_text(encoding="utf-8")
+    pdf = tmp_path / "brief27.pdf"
+    run_browser(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    pages = re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf.read_bytes())
+    assert len(pages) == 2, f"27 targets print on {len(pages)} pages"

@@ -133,7 +133,7 @@ def test_dates_and_units() -> None:
     ("vi", {"HAULOC_LANG": "en"}, "vi"),
     ("en", {"LANG": "vi_VN.UTF-8"}, "en"),
     ("fr", {}, None),
-    ("VI", {}, None),
+    ("VI", {}, "vi"),  # issue 9: any case
     (None, {"HAULOC_LANG": "vi", "LANG": "en_US.UTF-8"}, "vi"),
     (None, {"HAULOC_LANG": "fr"}, None),
     (None, {"HAULOC_LANG": "", "LANG": "vi_VN.UTF-8"}, "vi"),
@@ -157,3 +157,18 @@ def test_resolve_language(option: str | None, environ: dict[str, str],
 def test_period_headings_exactly(quarter: int, vi: str, en: str) -> None:
     period = Period(2024, quarter)
     assert (period.heading("vi"), period.heading("en")) == (vi, en)
+
+
+@pytest.mark.parametrize(("lang", "unit", "count", "shown"), [
+    ("en", "communes", 1, "commune"),   # issue 9: "needs 1 commune"
+    ("en", "communes", 2, "communes"),
+    ("en", "communes", 1.5, "communes"),
+    ("en", "communes", None, "communes"),
+    ("en", "cases", 1, "case"),
+    ("en", "million VND/person/year", 1, "million VND/person/year"),  # not one word
+    ("en", "class", 1, "class"),  # not a plural
+    ("vi", "communes", 1, "xã"),  # Vietnamese has no plural
+])
+def test_unit_label_is_singular_for_one(lang: str, unit: str, count: float | None,
+                                        shown: str) -> None:
+    assert unit_label(lang, unit, count) == shown

@@ -45,9 +45,9 @@ def test_exact_report(plan: Plan) -> None:
         "| Target | Plan | Actual | Expected | Done/due | Status | Reason |\n"
         "|---|---:|---:|---:|---:|---|---|\n"
         "| New OCOP products (products) | 6 | 3 | 3 | 50%/50% | ● On track "
-        "| 3 of 6 products by 6 tháng; 3 expected by now; on pace |\n"
+        "| 3 of 6 products by the end of Q2; 3 expected by now; on pace |\n"
         "| District recognised | done | not done | by 2024-05-31 | — | ✖ Off track "
-        "| not done by 6 tháng; deadline 2024-05-31 has passed |\n"
+        "| not done by the end of Q2; deadline 2024-05-31 has passed |\n"
         "\n"
         "2024-Q2: 0 achieved, 1 on track, 0 at risk, 1 off track, 0 no data — "
         "2 targets defined\n"
@@ -57,12 +57,12 @@ def test_exact_report(plan: Plan) -> None:
 def test_an_older_figure_shows_its_quarter_and_no_data_a_dash(plan: Plan) -> None:
     report = evaluate(plan, *at(plan, {"ocop_products": {1: 2.0}}, 2))
     lines = render_markdown(report).splitlines()
-    # 2 by quý I, judged at 6 tháng: 3 expected, 2/3 of expected progress → off track.
+    # 2 by the end of Q1, judged at 6 tháng: 3 expected, 2/3 of expected progress → off track.
     assert lines[2] == ("| New OCOP products (products) | 6 | 2 (Q1) | 3 | 33%/50% | ✖ Off track "
-                        "| 2 of 6 products as of quý I; 3 expected by now; "
+                        "| 2 of 6 products as of Q1; 3 expected by now; "
                         "well behind pace (67% of expected) |")
     assert lines[3] == ("| District recognised | done | — | by 2024-05-31 | — | ? No data "
-                        "| no figure reported by 6 tháng |")
+                        "| no figure reported by the end of Q2 |")
 
 
 def test_only_keeps_the_rows_asked_and_the_full_summary(plan: Plan) -> None:
@@ -87,11 +87,12 @@ def test_vietnamese() -> None:
     lines = render_markdown(report, lang="vi").splitlines()
     assert lines[0] == ("| Chỉ tiêu | Kế hoạch | Thực hiện | Cần đạt | Đạt/cần | Đánh giá "
                         "| Ghi chú |")
-    # 1 of 2 communes by 9 tháng: 2 × 3/4 = 1,5 expected (Vietnamese decimal comma).
+    # 1 of 2 communes by the end of Q3: 2 × 3/4 = 1,5 expected (Vietnamese decimal comma).
     advanced = next(line for line in lines if "nâng cao" in line)
-    assert advanced.startswith("| Xã đạt chuẩn nông thôn mới nâng cao (thêm) (communes) | 2 | 1 "
+    assert advanced.startswith("| Xã đạt chuẩn nông thôn mới nâng cao (thêm) (xã) | 2 | 1 "
                                "| 1,5 | 50%/75% | ✖ Chậm tiến độ |")
-    assert lines[-1] == ("2024-Q3: 1 đạt, 3 đúng tiến độ, 2 có nguy cơ, 2 chậm tiến độ, "
+    # issue 9: Vietnamese throughout: the unit `xã`, the period `9 tháng 2024`
+    assert lines[-1] == ("9 tháng 2024: 1 đạt, 3 đúng tiến độ, 2 có nguy cơ, 2 chậm tiến độ, "
                          "1 chưa có số liệu — 9/27 chỉ tiêu đã khai báo")
 
 

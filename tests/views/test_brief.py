@@ -275,9 +275,10 @@ def test_at_most_beyond_its_limit_is_exceeded_at_the_end() -> None:
     ({"kind": "cumulative", "direction": "at_most", "target": 10}, 12.0, 2,
      Bar(1.0, 0.5, over=True)),
     ({"kind": "annual", "direction": "at_most", "target": 10}, 5.0, 2, Bar(0.5, 1.0)),
-    ({"kind": "cumulative", "direction": "at_most", "target": 0}, 0.0, 2, Bar(0.0, 0.5)),
+    # issue 9: an allowance of 0 is marked at the end (nothing is allowed at any time)
+    ({"kind": "cumulative", "direction": "at_most", "target": 0}, 0.0, 2, Bar(0.0, 1.0)),
     ({"kind": "cumulative", "direction": "at_most", "target": 0}, 1.0, 2,
-     Bar(1.0, 0.5, over=True)),
+     Bar(1.0, 1.0, over=True)),
 ])
 def test_bar(target: dict[str, Any], a: float, quarter: int, expected: Bar) -> None:
     t = _plan({"id": "x", "name": "X", **target}).targets[0]

@@ -68,8 +68,9 @@ def check(
                 units=units))
         missing = common.missing(report)
         if fail_on_missing and missing:
-            typer.echo(f"missing: no figure for {report.period} from {len(missing)} target(s): "
-                       + ", ".join(missing), err=True)
+            from hauloc_cli.render.cells import missing_note
+
+            typer.echo(missing_note(report, missing, language), err=True)
         if fail_on_missing and units is not None:
             for line in by_units.missing_units(units):
                 typer.echo(f"missing: units that did not report for {report.period}: {line}",

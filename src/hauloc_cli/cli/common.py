@@ -4,6 +4,7 @@ terminal, loading the plan and the figures, judging, and writing the result."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gc
 import os
@@ -78,8 +79,9 @@ def language(option: str | None) -> str:
     lang = resolve_language(option, os.environ)
     if lang is None:
         raise typer.BadParameter(
-            f"'{option or os.environ.get('HAULOC_LANG')}' is not a language; use vi or en",
-            param_hint="--lang" if option else "HAULOC_LANG",
+            f"'{option if option is not None else os.environ.get('HAULOC_LANG')}' is not a "
+            "language; use vi or en",
+            param_hint="--lang" if option is not None else "HAULOC_LANG",
         )
     return lang
 
@@ -94,12 +96,19 @@ def terminal(color: Color, to_file: bool = False) -> tuple[bool, int]:
     return colored, output_width(os.environ, isatty, columns)
 
 
-def check_output(output: Path | None) -> None:
-    """Before any work: an --output that could not be written is a usage error (exit 2)."""
+def check_output(output: Path | None, inputs: tuple[Path | None, ...] = (),
+                 *, force: bool = True) -> None:
+    """Before any work: an --output that could not be written, that is one of the run's
+    `inputs` (the plan: None stands for the shipped one), or, without `force`, that exists
+    already is a usage error (exit 2)."""
     if output is not None:
-        from hauloc_cli.cli.output import check_writable
+        from hauloc_cli.cli.output import check_new, check_not_input, check_writable
+        from hauloc_cli.inputs.plan_file import default_plan_path
 
         check_writable(output)
+        check_not_input(output, tuple(p or default_plan_path() for p in inputs))
+        if not force:
+            check_new(output)
 
 
 def emit(data: str | bytes, output: Path | None, *, silent: bool = False,
@@ -124,18 +133,20 @@ def emit(data: str | bytes, output: Path | None, *, silent: bool = False,
 
 
 def period_option(period: str | None, year: int) -> Period | None:
+    """--period in any spelling an actuals file takes (`2024-Q2`, `Q2`, `6 tháng`, …)."""
     if period is None:
         return None
-    from hauloc_cli.inputs.periods import parse_period
+    from hauloc_cli.inputs.periods import PeriodError, read_period
+    from hauloc_cli.model.periods import Period
 
-    parsed = parse_period(period)
-    if parsed is None:
-        raise typer.BadParameter(f"'{period}' is not a quarter; write it as {year}-Q2",
-                                 param_hint="--period")
-    if parsed.year != year:
-        raise typer.BadParameter(f"{period} is not in the plan's year {year}",
-                                 param_hint="--period")
-    return parsed
+    try:
+        return Period(year, read_period(period, year))
+    except PeriodError as exc:
+        from hauloc_cli.errors import Code
+
+        message = (f"{period} is not in the plan's year {year}" if exc.code is Code.WRONG_YEAR
+                   else f"{exc.message}; {exc.hint}")
+        raise typer.BadParameter(message, param_hint="--period") from None
 
 
 def failing(fail_on: FailOn) -> frozenset[Status]:
@@ -168,6 +179,29 @@ def warn(warnings: tuple[Problem, ...]) -> None:
         typer.echo(f"warning: {warning}", err=True)
 
 
+def decimal_comma(options: ReadOptions, plan: Plan) -> ReadOptions:
+    """--decimal-comma, else $HAULOC_DECIMAL (`comma` or `point`), else the plan's
+    `number_format` (`vi` reads 1.234,5)."""
+    if options.decimal_comma:
+        return options
+    setting = os.environ.get("HAULOC_DECIMAL", "").strip().lower()
+    if setting not in ("", "comma", "point"):
+        raise typer.BadParameter(f"'{setting}' is not comma or point",
+                                 param_hint="HAULOC_DECIMAL")
+    comma = setting == "comma" if setting else plan.plan.number_format == "vi"
+    return dataclasses.replace(options, decimal_comma=comma)
+
+
+def after_data(actuals: str, judged: Period, latest: Period | None) -> Problem | None:
+    """A warning when the quarter judged comes after the latest one in the file."""
+    if latest is None or judged <= latest:
+        return None
+    return Problem(actuals, "", Code.PERIOD_AFTER_DATA,
+                   f"--period {judged} is after the latest quarter in the file ({latest}); "
+                   "the quarters after it are judged as having no figure",
+                   "check that this is the latest file, or leave out --period")
+
+
 def load(actuals: Sequence[Path], targets: Path | None, period: str | None,
          options: ReadOptions) -> tuple[Plan, Actuals, Period]:
     """The plan, the checked actuals (warnings said on stderr) and the period to judge."""
@@ -181,8 +215,11 @@ def load(actuals: Sequence[Path], targets: Path | None, period: str | None,
 
     units = units_for_plan(plan, targets or default_plan_path(), options.units_file,
                            options.max_size)
-    data = read_reports(actuals, plan, dataclasses.replace(options, units=units))
+    options = decimal_comma(dataclasses.replace(options, units=units), plan)
+    data = read_reports(actuals, plan, options)
     data = dataclasses.replace(data, units=units)
+    if judged is not None and (late := after_data(data.file, judged, data.figures.latest)):
+        data = dataclasses.replace(data, warnings=(*data.warnings, late))
     warn(data.warnings)
     if judged is None:
         judged = max((f.latest for f in (data.figures, *data.by_unit.values())
@@ -198,6 +235,8 @@ def prepare(actuals: Sequence[Path], targets: Path | None, period: str | None, o
             lang: str | None, options: ReadOptions) -> tuple[Plan, Actuals, Period, str]:
     """The start of every run that judges figures: the output checked before any work, the
     language, then the plan, the figures and the period (see `load`)."""
-    check_output(output)
+    from hauloc_cli.inputs.reports import actuals_files
+
+    check_output(output, (*actuals_files(actuals), targets))
     language_asked = language(lang)
     return (*load(actuals, targets, period, options), language_asked)

@@ -31,6 +31,30 @@ def check_writable(path: Path) -> None:
         raise UsageError(f"{path}: cannot be written (permission denied)")
 
 
+def check_not_input(path: Path, inputs: tuple[Path, ...]) -> None:
+    """Refuse an --output that is one of the run's inputs, also through a symbolic or a hard
+    link (the same device and inode): the report would replace the figures or the plan."""
+    try:
+        out = path.stat()
+    except OSError:
+        return  # a file that does not exist yet is no input
+    for given in inputs:
+        try:
+            source = given.stat()
+        except OSError:
+            continue
+        if (out.st_dev, out.st_ino) == (source.st_dev, source.st_ino):
+            raise UsageError(f"{path}: is the input {given}; --output would replace it, "
+                             "give another file name")
+
+
+def check_new(path: Path) -> None:
+    """Refuse to replace an existing file (a template offices may have filled in)."""
+    if path.exists():
+        raise UsageError(f"{path}: already exists and may hold figures typed in; "
+                         "give another file name, or --force to replace it")
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file in the same folder, then rename it over `path`.
 

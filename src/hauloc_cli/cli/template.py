@@ -35,9 +35,12 @@ def template(
     split: Annotated[Path | None, typer.Option(
         "--split", help="With units: one file per unit in this folder (UNIT.csv or "
         "UNIT.xlsx), to send to each.", file_okay=False, show_default=False)] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Write over an existing --output file (never over the plan).")
+    ] = False,
 ) -> None:
     """Write a file for offices to fill in: one row per target and quarter, value left empty."""
-    common.check_output(output)
+    common.check_output(output, (targets,), force=force)
     plan = common.load_plan(targets)
     only = common.period_option(period, plan.plan.year)
     if fmt is None:
@@ -49,7 +52,7 @@ def template(
     if split is not None:
         from hauloc_cli.cli.units import write_split
 
-        write_split(rows, split, fmt.value)
+        write_split(rows, split, fmt.value, force)
         return
     from hauloc_cli.render.template import template_csv, template_xlsx
 

@@ -106,8 +106,11 @@ def template_rows(plan: Plan, plan_path: Path | None, units_file: Path | None,
     return unit_template_rows(plan, units, plan_unit(plan, units), periods)
 
 
-def write_split(rows: Sequence[TemplateRow], folder: Path, fmt: str) -> None:
-    """`template --split DIR`: one file per unit, DIR/UNIT.csv (or .xlsx), written atomically."""
+def write_split(rows: Sequence[TemplateRow], folder: Path, fmt: str, force: bool = False
+                ) -> None:
+    """`template --split DIR`: one file per unit, DIR/UNIT.csv (or .xlsx), written atomically.
+    A file that is there already (an office may have filled it in) is written over only with
+    `force`; without it nothing is written and the files are named (exit 2)."""
     from hauloc_cli.cli.output import write_file
     from hauloc_cli.errors import UsageError
     from hauloc_cli.render.template import template_csv, template_xlsx
@@ -121,6 +124,11 @@ def write_split(rows: Sequence[TemplateRow], folder: Path, fmt: str) -> None:
     by_unit: dict[str, list[TemplateRow]] = {}
     for row in rows:
         by_unit.setdefault(row.unit or "", []).append(row)
+    there = [str(folder / f"{unit}.{fmt}") for unit in by_unit
+             if (folder / f"{unit}.{fmt}").exists()]
+    if there and not force:
+        raise UsageError(f"--split: {', '.join(there)} already exist(s) and may be filled in; "
+                         "give --force to write over them, or another folder")
     for unit, mine in by_unit.items():
         if fmt == "xlsx":
             write_file(folder / f"{unit}.xlsx", template_xlsx(mine))

@@ -40,7 +40,8 @@ def validate(
     if actuals is None:
         typer.echo(describe(plan, lang=language))
         return
-    data = read_actuals(actuals, plan, dataclasses.replace(options, units=units))
+    data = read_actuals(actuals, plan,
+                        common.decimal_comma(dataclasses.replace(options, units=units), plan))
     common.warn(data.warnings)
     periods = sorted({p for f in (data.figures, *data.by_unit.values()) for p in f.periods})
     typer.echo(describe(plan, data.rows, periods, language, data.sheet))

@@ -7,6 +7,7 @@ target id and key of every problem it found (pydantic's errors, translated for p
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -37,8 +38,10 @@ def load_model(path: Path, max_size: int | None, model: type[M],
     data, locator = load_yaml(path, max_size)
     if not isinstance(data, dict):
         raise InputError([Problem(name, "1:1", Code.BAD_VALUE, *not_mapping, 1)])
-    try:
-        return model.model_validate(data)
+    info = data.get("plan")
+    year = info.get("year") if isinstance(info, dict) else None
+    try:  # with the year, each target checks its own deadline: all problems in one run
+        return model.model_validate(data, context={"year": year})
     except ValidationError as exc:
         raise InputError(problems_of(exc, data, locator(), name, keys)) from None
 
@@ -119,6 +122,8 @@ def describe(err: Any, loc: list[Any], keys: dict[str, tuple[str, ...]]
     if kind == "string_pattern_mismatch":
         return (Code.BAD_VALUE, f"'{value}' is not a valid id",
                 "use lower-case letters, digits and _")
+    if kind.startswith("date_") and isinstance(value, str):
+        return Code.BAD_VALUE, f"'{value}' is not a date", _date_hint(value)
     if kind == "plan_rule":
         return Code((err.get("ctx") or {}).get("code", Code.PLAN_RULE)), err["msg"], ""
     message = err["msg"][:1].lower() + err["msg"][1:]
@@ -126,6 +131,17 @@ def describe(err: Any, loc: list[Any], keys: dict[str, tuple[str, ...]]
         shown = repr(value) if not isinstance(value, str) or len(value) < 60 else "a long text"
         message += f" (got {shown})"
     return Code.BAD_VALUE, message, ""
+
+
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+def _date_hint(value: str) -> str:
+    """`31/05/2025` → `write dates as 2025-05-31 (year-month-day)`."""
+    m = _DAY_FIRST.fullmatch(value.strip())
+    example = (f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}" if m
+               else "2025-05-31")
+    return f"write dates as {example} (year-month-day)"
 
 
 DEFAULT_PLAN = "targets_2024.yaml"

@@ -23,6 +23,7 @@ from hauloc_cli.inputs.table import (
     REQUIRED_COLUMNS,
     Cell,
     RawTable,
+    canonical_column,
     cell_text,
     column_name,
     nfc,
@@ -98,7 +99,7 @@ class _Checker:
     def columns(self) -> tuple[int, int, int, int]:
         """The positions of the target, period and value columns, and the header's width."""
         table, units = self.table, self.units
-        columns = [column_name(c) for c in table.header]
+        columns = [canonical_column(c) for c in table.header]
         index: dict[str, int] = {}
         unknown: list[str] = []
         hl = table.header_line
@@ -115,9 +116,11 @@ class _Checker:
                     f"column '{col}' is not one hauloc knows; it is ignored",
                     _did_you_mean(col, KNOWN_COLUMNS, ""), hl))
         missing = [c for c in REQUIRED_COLUMNS if c not in index]
+        found = ", ".join(f"'{c}'" for c in map(column_name, table.header) if c) or "none"
         for col in missing:
             close = difflib.get_close_matches(col, unknown, n=1)
-            self.problem(hl, None, Code.MISSING_COLUMN, f"no column '{col}'",
+            self.problem(hl, None, Code.MISSING_COLUMN,
+                         f"no column '{col}' (the header has {found})",
                          f"is '{close[0]}' meant to be '{col}'?" if close else
                          "the header needs the columns target, period and value")
         if missing:
@@ -237,6 +240,7 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
                                   "the file has a header but no rows",
                                   "add one row per target and quarter")])
     _decreases(plan, by_target, table, i_value + 1, checker.warnings)
+    _implausible(plan, by_target, table, i_value + 1, checker.warnings)
     warnings = checker.warnings
     if warnings.more:
         warnings.kept.append(Problem(table.name, "", Code.MORE_WARNINGS,
@@ -321,10 +325,36 @@ def _decreases(plan: Plan, by_target: dict[str, dict[Period, Figure]], table: Ra
             continue
         for before, after in itertools.pairwise(ordered):
             if after.value < before.value:
-                line = after.line or 0
-                warnings.add(Problem(
-                    table.name, table.where(line, col), Code.DECREASING_VALUE,
-                    f"{target.id} goes down from {before.value:g} in {before.period} to "
-                    f"{after.value:g} in {after.period}",
-                    "a year-to-date count does not go down; check for a typo "
-                    "(a revised figure is fine)", line))
+                _warn(warnings, table, after, col, Code.DECREASING_VALUE,
+                      f"{target.id} goes down from {before.value:g} in {before.period} to "
+                      f"{after.value:g} in {after.period}",
+                      "a year-to-date count does not go down; check for a typo "
+                      "(a revised figure is fine)")
+
+
+def _warn(warnings: Collector, table: RawTable, figure: Figure, col: int, code: Code,
+          message: str, hint: str) -> None:
+    """A warning about one figure, at its value cell."""
+    line = figure.line or 0
+    warnings.add(Problem(table.name, table.where(line, col), code, message, hint, line))
+
+
+# A figure more than this many times its target is most likely a typo or a misread number.
+IMPLAUSIBLE = 100
+
+
+def _implausible(plan: Plan, by_target: dict[str, dict[Period, Figure]], table: RawTable,
+                 col: int, warnings: Collector) -> None:
+    """Warn about a figure more than `IMPLAUSIBLE` times its target (12.500 read as 12500)."""
+    for target in plan.targets:
+        t = target.target
+        figures = by_target.get(target.id)
+        if not figures or target.kind == "milestone" or t is None or t <= 0:
+            continue
+        for figure in sorted(figures.values(), key=lambda f: f.period):
+            if abs(figure.value) > IMPLAUSIBLE * t:
+                _warn(warnings, table, figure, col, Code.IMPLAUSIBLE_VALUE,
+                      f"{target.id} is {figure.value:g} in {figure.period}, more than "
+                      f"{IMPLAUSIBLE} × its target {t:g}",
+                      "check the figure: with a decimal comma '.' groups thousands "
+                      "(12.500 is 12500; write 12,5)")

@@ -94,7 +94,7 @@ HEADER_SEARCH_ROWS = 20
 
 
 def _names(cells: Sequence[Cell]) -> list[str]:
-    return [column_name(c) if isinstance(c, str) else cell_text(c) for c in cells]
+    return [canonical_column(c) if isinstance(c, str) else cell_text(c) for c in cells]
 
 
 def find_header(rows: Sequence[tuple[int, Sequence[Cell]]]) -> tuple[list[str], int] | None:
@@ -103,22 +103,49 @@ def find_header(rows: Sequence[tuple[int, Sequence[Cell]]]) -> tuple[list[str], 
     the lower row's name where it has one: a merged cell above 'value' and 'note').
     Returns the header's cells and its last line; None when no row names them."""
     for n, (line, cells) in enumerate(rows):
-        names = _names(cells)
-        if all(c in names for c in REQUIRED_COLUMNS):
-            return [str(c) for c in cells], line
-        if n + 1 < len(rows):
+        if n + 1 < len(rows):  # two rows first: a heading such as 'Số liệu' names a column too
             below_line, below = rows[n + 1]
             width = max(len(cells), len(below))
             top = [*cells, *[""] * (width - len(cells))]
             low = [*below, *[""] * (width - len(below))]
             both = [str(b) if cell_text(b) else str(a) for a, b in zip(top, low, strict=True)]
-            if below_line == line + 1 and all(c in _names(both) for c in REQUIRED_COLUMNS):
+            if (below_line == line + 1 and any(c in KNOWN_COLUMNS for c in _names(below))
+                    and all(c in _names(both) for c in REQUIRED_COLUMNS)):
                 return both, below_line
+        names = _names(cells)
+        if all(c in names for c in REQUIRED_COLUMNS):
+            return [str(c) for c in cells], line
     return None
 
 
+# Other names of the columns, as offices write them: lower case, without tone marks (đ is d),
+# single spaces. Add a column's other names here (one place for every reader of a header).
+COLUMN_ALIASES = {
+    "chi tieu": "target", "ma chi tieu": "target",
+    "ky": "period", "ky bao cao": "period",
+    "gia tri": "value", "so lieu": "value", "thuc hien": "value",
+    "ghi chu": "note",
+    "nguon": "source",
+}
+
+
+def _toneless(text: str) -> str:
+    """`Kỳ báo cáo` → `ky bao cao`: lower case, no tone or other marks, đ as d."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+                   if not unicodedata.combining(c))
+    return " ".join(bare.split())
+
+
+def canonical_column(name: str) -> str:
+    """A header cell as the column it means: `column_name`, with the other names of
+    `COLUMN_ALIASES` (Vietnamese, any case, with or without tone marks) read as the canonical
+    one: `Kỳ báo cáo` → `period`, `GIÁ TRỊ` → `value`."""
+    column = column_name(name)
+    return column if column in KNOWN_COLUMNS else COLUMN_ALIASES.get(_toneless(column), column)
+
+
 def _known_columns(cells: list[str]) -> int:
-    return sum(column_name(c) in KNOWN_COLUMNS for c in cells)
+    return sum(canonical_column(c) in KNOWN_COLUMNS for c in cells)
 
 
 def _split(line: str, delimiter: str) -> list[str]:

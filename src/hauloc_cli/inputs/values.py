@@ -15,11 +15,16 @@ from hauloc_cli.model.figures import Value
 from hauloc_cli.model.plan import Target
 
 # Plain decimals with '.': at most 300 digits before the point, so float() stays finite.
-NUMBER = re.compile(r"-?[0-9]{1,300}(?:\.[0-9]+)?")
+NUMBER = re.compile(r"[-+]?[0-9]{1,300}(?:\.[0-9]+)?")
 # With --decimal-comma: '.' groups thousands (1.234.567), ',' is the decimal separator.
-_COMMA_NUMBER = re.compile(r"-?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,300})(?:,[0-9]+)?")
-DONE = frozenset({"yes", "true", "1", "có", "đạt", "done", "x"})
-NOT_DONE = frozenset({"no", "false", "0", "không", "chưa đạt", "chưa", "not done"})
+_COMMA_NUMBER = re.compile(
+    r"[-+]?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,300})(?:,[0-9]+)?")
+# Every word hauloc prints for a milestone reads back (done / not done, đã đạt / chưa đạt,
+# đã hoàn thành / chưa hoàn thành); `x` is a tick in a form's box.
+DONE = frozenset({"yes", "true", "1", "có", "đạt", "đã đạt", "hoàn thành", "đã hoàn thành",
+                  "done", "x"})
+NOT_DONE = frozenset({"no", "false", "0", "không", "chưa", "chưa đạt", "chưa hoàn thành",
+                      "not done"})
 
 Refusal = tuple[Code, str, str]  # why a cell is not a figure: code, message, hint
 
@@ -31,13 +36,14 @@ def read_value(raw: Cell, target: Target, decimal_comma: bool, lo: float, hi: fl
         if isinstance(raw, float):
             word = "1" if raw == 1 else "0" if raw == 0 else repr(raw)
         else:
-            word = raw.lower()
+            word = " ".join(raw.lower().split())
         if word in DONE:
             return True
         if word in NOT_DONE:
             return False
         return (Code.BAD_VALUE, f"'{cell_text(raw)}' is not yes or no",
-                "write yes/no, true/false, 1/0, có/không or đạt/chưa đạt")
+                "write yes/no, done/not done, true/false, 1/0, có/không, đạt/chưa đạt or "
+                "hoàn thành/chưa hoàn thành")
     if isinstance(raw, DateCell):
         return (Code.BAD_NUMBER, f"the cell is formatted as a date ({raw}), not a number",
                 "format the cell as a number (Format Cells → Number) and type the figure again")
@@ -75,7 +81,7 @@ def parse_number(text: str, decimal_comma: bool = False, percent: bool = False
                  ) -> float | Refusal:
     """A number as typed in a report, or (code, message, hint) saying why it is not one.
 
-    Default: `-?digits[.digits]`, refusing one '.' before exactly three digits (`1.234`) as
+    Default: `[+-]digits[.digits]`, refusing one '.' before exactly three digits (`1.234`) as
     ambiguous. With `decimal_comma`: `1.234,5`, `12,5`, `69.000`; a '.' decimal is refused.
     A '%' after the number is accepted when `percent` (the target is in %).
     """

@@ -76,9 +76,8 @@ class Period(NamedTuple):
         return tuple(cls(year, q) for q in QUARTERS)
 
 
-# The words for the figure at the end of each quarter. Inside a sentence the English line keeps
-# the words Vietnamese reports use, as the offices that send the figures write them.
-_REPORT_WORDS = ("quý I", "6 tháng", "9 tháng", "cả năm")
-_IN_SENTENCE = {"en": _REPORT_WORDS, "vi": _REPORT_WORDS}
+# The words for the figure at the end of each quarter inside a sentence: Vietnamese as the
+# offices write them, English as the quarter ("by the end of Q3", "as of Q1").
+_IN_SENTENCE = {"en": ("Q1", "Q2", "Q3", "Q4"), "vi": ("quý I", "6 tháng", "9 tháng", "cả năm")}
 _HEADING = {"en": ("Q1", "first half", "nine months", "full year"),
             "vi": ("Quý I", "6 tháng", "9 tháng", "Cả năm")}

@@ -53,6 +53,8 @@ class PlanInfo(_Model):
     declared_targets: Annotated[int, Field(strict=True, ge=1)] | None = None
     source: str | None = None
     unit: Annotated[str, Field(pattern=r"^[a-z0-9_-]+$")] | None = None  # the plan's own unit
+    # How the plan's actuals write numbers: vi = 1.234,5 (as --decimal-comma), en = 1,234.5.
+    number_format: Literal["vi", "en"] | None = None
 
 
 class StatusBands(_Model):
@@ -97,8 +99,11 @@ class Target(_Model):
         return data
 
     @model_validator(mode="after")
-    def _consistent(self) -> Target:
+    def _consistent(self, info: ValidationInfo) -> Target:
         _rollup_rules(self)
+        year = (info.context or {}).get("year")
+        if self.deadline is not None and isinstance(year, int):  # so every target says it
+            _in_year(self.deadline, year, {})
         if self.kind == "milestone":
             for key in ("direction", "target", "baseline", "pace", "valid_range"):
                 if getattr(self, key) is not None:
@@ -192,12 +197,8 @@ class Plan(_Model):
         info_plan = info.data.get("plan")
         if info_plan is not None:
             for i, t in enumerate(targets):
-                if t.deadline is not None and t.deadline.year != info_plan.year:
-                    raise PydanticCustomError(
-                        "plan_rule",
-                        f"deadline {t.deadline} is not in the plan's year {info_plan.year}",
-                        {"key": "deadline", "index": i},
-                    )
+                if t.deadline is not None:
+                    _in_year(t.deadline, info_plan.year, {"index": i})
         return targets
 
     @functools.cached_property
@@ -212,6 +213,13 @@ class Plan(_Model):
     def deadline_of(self, target: Target) -> date:
         """A milestone's deadline; 31 December of the plan year when the plan gives none."""
         return target.deadline or date(self.plan.year, 12, 31)
+
+
+def _in_year(deadline: date, year: int, where: dict[str, Any]) -> None:
+    """A deadline lies in the plan's year."""
+    if deadline.year != year:
+        raise PydanticCustomError("plan_rule", f"deadline {deadline} is not in the plan's year "
+                                  f"{year}", {"key": "deadline", **where})
 
 
 def default_range(target: Target) -> tuple[float, float] | None:

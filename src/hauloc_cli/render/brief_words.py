@@ -62,7 +62,7 @@ def amount(x: float, unit: str | None, lang: str) -> str:
     text = format_number(x, lang)
     if unit == "%":
         return text + "%"
-    shown = unit_label(lang, unit)
+    shown = unit_label(lang, unit, x)
     return f"{text} {shown}" if shown else text
 
 
@@ -113,7 +113,8 @@ def figures(item: Item, brief: Brief, lang: str) -> str:
         text += f" ({label(lang, 'brief.as_of', period=inline_period(r.as_of, lang))})"
     if r.expected is not None and not brief.final:
         expected = format_value(r.expected, t.unit, lang)
-        text += f" · {label(lang, 'brief.expected')} {expected}"
+        word = "brief.allowed" if t.direction == "at_most" else "brief.expected"
+        text += f" · {label(lang, word)} {expected}"
     return text
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, Target
-from hauloc_cli.render.i18n import SYMBOLS, format_number, format_value, label
+from hauloc_cli.render import i18n
+from hauloc_cli.render.i18n import SYMBOLS, format_date, format_number, format_value, label
 from hauloc_cli.rules.status import Report, Result, progress
 
 
@@ -27,10 +30,13 @@ def row_cells(r: Result, report: Report, lang: str) -> list[str]:
     """Name, plan, actual (with its quarter when older), expected now, done/due, status."""
     t = r.target
     if t.kind == "milestone":
+        assert r.deadline is not None
         plan_cell = label(lang, "done")
-        expected = f"{label(lang, 'by')} {r.deadline}"
+        expected = f"{label(lang, 'by')} {format_date(r.deadline, lang)}"
     else:
         plan_cell = number(t.target, t.unit, lang)
+        if t.direction == "at_most":  # a ceiling reads as one
+            plan_cell = f"≤ {plan_cell}"
         expected = number(r.expected, t.unit, lang)
     return [target_name(t, lang), plan_cell, _actual(r, report, lang), expected,
             _progress(r, report.period), status_word(r, lang)]
@@ -45,7 +51,7 @@ def _actual(r: Result, report: Report, lang: str) -> str:
         shown = number(r.actual, r.target.unit, lang)
     if r.as_of is None or r.as_of == report.period:
         return shown
-    return f"{shown} (Q{r.as_of.quarter})"
+    return f"{shown} ({r.as_of.words(lang)})"
 
 
 def _progress(r: Result, period: Period) -> str:
@@ -54,7 +60,29 @@ def _progress(r: Result, period: Period) -> str:
     done, due = progress(r.target, float(r.actual), period)
     if done is None:
         return "—"
-    return f"{format_number(done * 100, decimals=0)}%/{format_number(due * 100, decimals=0)}%"
+    return f"{percent(done)}/{percent(due)}"
+
+
+def percent(share: float) -> str:
+    """A share as a whole percentage; a share short of 1 never rounds up to 100%."""
+    whole = round(share * 100)
+    if whole >= 100 > share * 100 and not math.isclose(share, 1, rel_tol=1e-9):
+        whole = 99
+    return f"{format_number(whole, decimals=0)}%"
+
+
+def with_unit(name: str, target: Target, lang: str) -> str:
+    """`name (communes)`: the name with its unit (not %), in the language asked."""
+    unit = target.unit
+    return f"{name} ({i18n.unit_label(lang, unit)})" if unit and unit != "%" else name
+
+
+def period_name(period: Period, lang: str, *, start: bool = False) -> str:
+    """`2024-Q3` in English, `9 tháng 2024` in Vietnamese (`Quý I 2024` at the `start` of a
+    line)."""
+    if lang == "en":
+        return str(period)
+    return f"{period.heading(lang) if start else period.words(lang)} {period.year}"
 
 
 def scope(plan: Plan, lang: str, words: str = "") -> str:
@@ -68,4 +96,10 @@ def scope(plan: Plan, lang: str, words: str = "") -> str:
 
 def summary_line(report: Report, lang: str) -> str:
     counts = ", ".join(f"{n} {label(lang, s.value).lower()}" for s, n in report.counts.items())
-    return f"{report.period}: {counts} — {scope(report.plan, lang)}"
+    return f"{period_name(report.period, lang, start=True)}: {counts} — {scope(report.plan, lang)}"
+
+
+def missing_note(report: Report, ids: list[str], lang: str) -> str:
+    """The --fail-on-missing note: which targets have no figure for the period judged."""
+    return label(lang, "missing", period=period_name(report.period, lang), n=len(ids),
+                 ids=", ".join(ids))

@@ -85,6 +85,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "brief.target": "target",
         "brief.limit": "limit",
         "brief.expected": "expected",
+        "brief.allowed": "allowed by now",
         "brief.deadline": "deadline {date}",
         "brief.days_left": "{days} days left",
         "brief.days_overdue": "{days} days overdue",
@@ -104,13 +105,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ok.row": "{n} row",
         "ok.rows": "{n} rows",
         "ok.no_figures": "no figures yet",
-        "ok.quarters_range": "quarters Q{first}–Q{last}",
+        "ok.quarters_range": "quarters {first}–{last}",
         "ok.quarter": "quarter {list}",
         "ok.quarters": "quarters {list}",
         "ok.sheet": "sheet '{name}'",
         # The one-line reason of a status (reasons.py); JSON always carries the English one.
         "why.head": "{what} {when}",
-        "why.when": "by {period}",
+        "why.when": "by the end of {period}",
         "why.when_old": "as of {period}",
         "why.of": "{a} of {t}{unit}",
         "why.against": "{a}{unit} against {t}",
@@ -119,15 +120,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "why.missed": "the year is over and the target was missed",
         "why.over_limit": "over the limit already",
         "why.expected": "{e} expected by now",
+        "why.allowed": "at most {e} allowed by now",
         "why.on_track": "on pace",
         "why.at_risk": "behind pace",
         "why.off_track": "well behind pace",
         "why.share": "({r}% of expected)",
-        "why.no_data": "no figure reported by {period}",
+        "why.no_data": "no figure reported by the end of {period}",
         "why.done": "done {when}",
         "why.passed": "not done {when}; deadline {deadline} has passed",
         "why.next": "not done {when}; deadline {deadline} is next quarter",
         "why.pending": "not done {when}; deadline {deadline}",
+        "missing": "missing: no figure for {period} from {n} target(s): {ids}",
     },
     "vi": {
         "achieved": "Đạt",
@@ -184,6 +187,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "brief.target": "kế hoạch",
         "brief.limit": "tối đa",
         "brief.expected": "cần đạt",
+        "brief.allowed": "tối đa đến nay",
         "brief.deadline": "hạn {date}",
         "brief.days_left": "còn {days} ngày",
         "brief.days_overdue": "quá hạn {days} ngày",
@@ -203,9 +207,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "ok.row": "{n} dòng",
         "ok.rows": "{n} dòng",
         "ok.no_figures": "chưa có số liệu",
-        "ok.quarters_range": "quý Q{first}–Q{last}",
-        "ok.quarter": "quý {list}",
-        "ok.quarters": "các quý {list}",
+        "ok.quarters_range": "các kỳ {first} – {last}",
+        "ok.quarter": "kỳ {list}",
+        "ok.quarters": "các kỳ {list}",
         "ok.sheet": "trang tính '{name}'",
         "why.head": "{when}: {what}",
         "why.when": "{period}",
@@ -217,6 +221,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "why.missed": "hết năm, không đạt kế hoạch",
         "why.over_limit": "đã vượt mức tối đa",
         "why.expected": "cần đạt {e}",
+        "why.allowed": "tối đa {e} đến nay",
         "why.on_track": "đúng tiến độ",
         "why.at_risk": "chậm hơn tiến độ",
         "why.off_track": "chậm xa so với tiến độ",
@@ -226,6 +231,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "why.passed": "{when}: chưa hoàn thành; đã quá hạn {deadline}",
         "why.next": "{when}: chưa hoàn thành; hạn {deadline} rơi vào quý sau",
         "why.pending": "{when}: chưa hoàn thành; hạn {deadline}",
+        "missing": "thiếu số liệu: {n} chỉ tiêu chưa có số liệu {period}: {ids}",
     },
 }
 
@@ -265,11 +271,16 @@ def label(lang: str, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def unit_label(lang: str, unit: str | None) -> str:
-    """The unit in the language of the brief; as the plan writes it when we have no word."""
+def unit_label(lang: str, unit: str | None, count: float | None = None) -> str:
+    """The unit in the language of the brief; as the plan writes it when we have no word.
+    In English a one-word unit in the plural is singular for a `count` of 1 (`1 commune`)."""
     if not unit:
         return ""
-    return UNITS[lang].get(unit, unit)
+    shown = UNITS[lang].get(unit, unit)
+    if (lang == "en" and count == 1 and shown.isalpha() and shown.endswith("s")
+            and not shown.endswith("ss")):
+        return shown[:-1]
+    return shown
 
 
 def format_date(day: date, lang: str) -> str:
@@ -284,6 +295,7 @@ def resolve_language(option: str | None, environ: Mapping[str, str]) -> str | No
     """
     asked = option if option is not None else environ.get("HAULOC_LANG") or None
     if asked is not None:
+        asked = asked.strip().lower()
         return asked if asked in LANGUAGES else None
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         if environ.get(var):

@@ -27,6 +27,15 @@ def plan_header(report: Report) -> dict[str, Any]:
     }
 
 
+SIGNIFICANT_DIGITS = 6
+
+
+def significant(x: float | None) -> float | None:
+    """A derived figure rounded to 6 significant digits, so that no float noise shows
+    (2.4 / 3 is 0.8, not 0.7999999999999999); None stays None."""
+    return None if x is None else float(f"{x:.{SIGNIFICANT_DIGITS}g}")
+
+
 def result_fields(result: Result, period: Period) -> dict[str, Any]:
     """One target's fields; the reason is always in English (see the README)."""
     t = result.target
@@ -40,9 +49,9 @@ def result_fields(result: Result, period: Period) -> dict[str, Any]:
         "target": t.target,
         "actual": result.actual,
         "as_of": None if result.as_of is None else str(result.as_of),
-        "expected": result.expected,
-        "ratio": result.ratio,
-        "projected": result.projected,
+        "expected": significant(result.expected),
+        "ratio": significant(result.ratio),
+        "projected": significant(result.projected),
         "deadline": None if result.deadline is None else result.deadline.isoformat(),
         "status": result.status.value,
         "reason": explain_result(result, period, "en"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from hauloc_cli.render import RenderOptions
-from hauloc_cli.render.cells import row_cells, summary_line
+from hauloc_cli.render.cells import row_cells, summary_line, with_unit
 from hauloc_cli.render.i18n import label
 from hauloc_cli.render.reasons import explain_result
 from hauloc_cli.rules.status import Report, Result, Status
@@ -27,9 +27,7 @@ def escape(text: str) -> str:
 
 def _row(r: Result, report: Report, lang: str) -> list[str]:
     cells = row_cells(r, report, lang)
-    unit = r.target.unit
-    if unit and unit != "%":
-        cells[0] = f"{cells[0]} ({unit})"
+    cells[0] = with_unit(cells[0], r.target, lang)
     return [*cells, explain_result(r, report.period, lang)]
 
 

@@ -8,7 +8,7 @@ from rich.table import Table
 from hauloc_cli.model.plan import Plan
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.cells import number, scope, target_name
-from hauloc_cli.render.i18n import label
+from hauloc_cli.render.i18n import format_date, label, unit_label
 from hauloc_cli.render.table import to_text
 
 
@@ -21,13 +21,15 @@ def render_plan(plan: Plan, *, lang: str = "en", width: int = 80, color: bool = 
     table.add_column(label(lang, "col.unit"), overflow="fold")
     for t in plan.targets:
         if t.kind == "milestone":
-            goal = f"{label(lang, 'by')} {plan.deadline_of(t)}"
+            goal = f"{label(lang, 'by')} {format_date(plan.deadline_of(t), lang)}"
         else:
             sign = "≥" if t.direction == "at_least" else "≤"
             goal = f"{sign} {number(t.target, t.unit, lang)}"
-        unit = t.unit if t.unit and t.unit != "%" else ""
+        unit = unit_label(lang, t.unit) if t.unit and t.unit != "%" else ""
         table.add_row(t.id, target_name(t, lang), t.kind, goal, unit)
-    head = f"{plan.title(lang)} ({plan.plan.year})"
+    head = plan.title(lang)
+    if str(plan.plan.year) not in head:  # the year once
+        head = f"{head} ({plan.plan.year})"
     return to_text([head, table, scope(plan, lang)], width=width, color=color)
 
 

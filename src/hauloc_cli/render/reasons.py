@@ -61,7 +61,8 @@ def _numeric(target: Target, status: str, a: float, e: float, r: float | None, w
 
     t = target.target
     assert t is not None
-    unit = f" {unit_label(lang, target.unit)}" if target.unit and target.unit != "%" else ""
+    shown = unit_label(lang, target.unit, t)
+    unit = f" {shown}" if target.unit and target.unit != "%" else ""
     if target.direction == "at_most":
         what = label(lang, "why.limit", a=num(a), t=num(t), unit=unit)
     elif target.kind == "cumulative":
@@ -77,7 +78,8 @@ def _numeric(target: Target, status: str, a: float, e: float, r: float | None, w
         parts.append(label(lang, "why.over_limit"))
     else:
         if target.kind == "cumulative" or target.baseline is not None:  # else E is the target
-            parts.append(label(lang, "why.expected", e=num(e)))
+            word = "why.allowed" if target.direction == "at_most" else "why.expected"
+            parts.append(label(lang, word, e=num(e)))
         verdict = label(lang, f"why.{status}")
         if r is not None and status != "on_track":
             share = label(lang, "why.share", r=format_number(r * 100, lang, decimals=0))

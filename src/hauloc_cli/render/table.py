@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -14,7 +15,7 @@ from hauloc_cli.render.cells import row_cells, summary_line, target_name
 from hauloc_cli.render.i18n import SYMBOLS, label
 from hauloc_cli.render.units_fields import explain
 from hauloc_cli.rules.rollup import UnitsReport
-from hauloc_cli.rules.status import Report, Status
+from hauloc_cli.rules.status import Report, Result, Status
 
 STYLES = {
     Status.ACHIEVED: "bold green",
@@ -43,6 +44,37 @@ def status_text(status: Status, lang: str) -> Text:
 # Below this width the reasons move out of the table into a list under it, so that
 # names and reasons are not squeezed into columns a few letters wide.
 WIDE = 120
+# The name column keeps at least this many characters when it can: the columns after the
+# actual (expected, then done/due) move under the row, into its reason line, rather than squeeze.
+NAME_WIDTH = 24
+GAP = 3  # between two columns: padding, the rule's blank, padding
+NUMBER_KEYS = ("col.plan", "col.actual", "col.expected", "col.progress")
+
+
+def _shown_columns(rows: list[list[str]], lang: str, width: int) -> int:
+    """How many of the number columns (plan, actual, expected, done/due) stay in the table."""
+    headers = [label(lang, k) for k in (*NUMBER_KEYS, "col.status")]
+    widths = [max(cell_len(c) for c in column)
+              for column in zip(headers, *(row[1:] for row in rows), strict=True)]
+    status = widths.pop()
+    for shown in (4, 3, 2):
+        if width - sum(widths[:shown]) - status - GAP * (shown + 1) >= NAME_WIDTH:
+            return shown
+    return 2
+
+
+def _reason(r: Result, report: Report, lang: str, moved: list[tuple[str, str]],
+            units: UnitsReport | None) -> Text:
+    """`Name — reason`, then the cells moved out of the table: `(Done/due 50%/75%)`."""
+    line = Text(target_name(r.target, lang), style="bold")
+    line.append(" — ")
+    line.append(explain(r, report.period, lang, units))
+    said = {"col.expected"} if r.target.kind == "milestone" else set()  # the deadline is said
+    extra = [f"{label(lang, key)} {cell}" for key, cell in moved
+             if cell != "—" and key not in said]
+    if extra:
+        line.append(f" ({'; '.join(extra)})")
+    return line
 
 
 def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bool = False,
@@ -51,29 +83,33 @@ def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bo
     """One row per target in plan order, then the summary line.
 
     `only` keeps just the targets with those statuses (the summary line still counts all).
+    Status words are never cut: the status column never wraps, and below `WIDE` columns the
+    columns the name cannot spare move under the row.
     """
     wide = width >= WIDE
     results = [r for r in report.results if only is None or r.status in only]
+    rows = [row_cells(r, report, lang) for r in results]
+    shown = 4 if wide else _shown_columns(rows, lang, width)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column(label(lang, "col.target"), overflow="fold", ratio=3, min_width=14)
-    for key in ("col.plan", "col.actual", "col.expected", "col.progress"):
+    for key in NUMBER_KEYS[:shown]:
         table.add_column(label(lang, key), justify="right", no_wrap=True)
-    table.add_column(label(lang, "col.status"), no_wrap=True)
+    table.add_column(label(lang, "col.status"), no_wrap=True, min_width=max(
+        [cell_len(label(lang, "col.status")), *(cell_len(row[-1]) for row in rows)]))
     if wide:
         table.add_column(label(lang, "col.reason"), overflow="fold", ratio=4, min_width=16)
-    for r in results:
-        cells: list[str | Text] = [*row_cells(r, report, lang)[:-1], status_text(r.status, lang)]
+    for r, row in zip(results, rows, strict=True):
+        cells: list[str | Text] = [*row[:1 + shown], status_text(r.status, lang)]
         table.add_row(*cells, *([explain(r, report.period, lang, units)] if wide else []))
     parts: list[object] = [table]
     if not wide and results:
         reasons = Table.grid(padding=(0, 1))
         reasons.add_column(no_wrap=True)
         reasons.add_column(overflow="fold")
-        for r in results:
-            line = Text(target_name(r.target, lang), style="bold")
-            line.append(" — ")
-            line.append(explain(r, report.period, lang, units))
-            reasons.add_row(Text(SYMBOLS[r.status.value], style=STYLES[r.status]), line)
+        for r, row in zip(results, rows, strict=True):
+            moved = list(zip(NUMBER_KEYS[shown:], row[1 + shown:-1], strict=True))
+            reasons.add_row(Text(SYMBOLS[r.status.value], style=STYLES[r.status]),
+                            _reason(r, report, lang, moved, units))
         parts += ["", reasons]
     parts += ["", summary_line(report, lang)]
     return to_text(parts, width=width, color=color)

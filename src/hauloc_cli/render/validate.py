@@ -19,11 +19,12 @@ def describe(plan: Plan, rows: int | None = None, periods: Sequence[Period] = ()
     if rows is not None:
         parts.append(label(lang, "ok.row" if rows == 1 else "ok.rows", n=rows))
         quarters = [p.quarter for p in periods]
+        words = [p.words(lang) for p in periods]  # Q1 / quý I, 6 tháng (issue 9)
         if not quarters:
             parts.append(label(lang, "ok.no_figures"))
         elif quarters == list(range(quarters[0], quarters[-1] + 1)) and len(quarters) > 1:
-            parts.append(label(lang, "ok.quarters_range", first=quarters[0], last=quarters[-1]))
+            parts.append(label(lang, "ok.quarters_range", first=words[0], last=words[-1]))
         else:
             key = "ok.quarter" if len(quarters) == 1 else "ok.quarters"
-            parts.append(label(lang, key, list=", ".join(f"Q{q}" for q in quarters)))
+            parts.append(label(lang, key, list=", ".join(words)))
     return "OK: " + ", ".join(parts)

@@ -203,8 +203,8 @@ def bar(target: Target, a: float, period: Period) -> Bar:
     assert t is not None
     over = (target.direction == "at_most" and target.baseline is None
             and a > t and not same(a, t))
-    if done is None:  # a way of no length: an allowance of 0, all used as soon as a > 0
-        done = 1.0 if over else 0.0
+    if done is None:  # a way of no length: an allowance of 0, all used as soon as a > 0;
+        done, due = (1.0 if over else 0.0), 1.0  # the mark at the end: nothing is allowed
     return Bar(min(max(done, 0.0), 1.0), min(max(due, 0.0), 1.0), over)
 
 
