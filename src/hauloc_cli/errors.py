@@ -45,6 +45,7 @@ class Code(str, Enum):
     BAD_VALUE = "bad-value"
     OUT_OF_RANGE = "out-of-range"
     DUPLICATE_ROW = "duplicate-row"
+    BAD_DATE = "bad-date"
     # Plans
     YAML_SYNTAX = "yaml-syntax"
     YAML_LIMIT = "yaml-limit"

@@ -13,20 +13,23 @@ import difflib
 import itertools
 import math
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from hauloc_cli.errors import Code, InputError, Problem
+from hauloc_cli.inputs.marks import read_reported, read_status
 from hauloc_cli.inputs.periods import PeriodError, read_period
 from hauloc_cli.inputs.table import (
+    FIGURE_COLUMNS,
     KNOWN_COLUMNS,
     REQUIRED_COLUMNS,
+    Cell,
     RawTable,
     cell_text,
     column_name,
 )
 from hauloc_cli.inputs.values import NUMBER, out_of_range, plain, read_value
-from hauloc_cli.model.figures import Figure, Figures, Value
+from hauloc_cli.model.figures import Figure, Figures, Value, precedence
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, Target, default_range
 
@@ -77,6 +80,10 @@ class _Checker:
             self.checks[t.id] = (t, lo, hi)
         self.periods: dict[object, Period | PeriodError] = {}
         self._suggestions: dict[str, str] = {}
+        # Figures as reports give them (marks.py): the columns status, reported, last_year
+        # where the file has them, and the figures that later rows revised.
+        self.marks: dict[str, int] = {}
+        self.replaced: dict[tuple[str, Period], tuple[Figure, ...]] = {}
 
     def problem(self, line: int, col: int | None, code: Code, message: str,
                 hint: str | Callable[[], str] = "") -> None:
@@ -102,6 +109,7 @@ class _Checker:
                     table.name, table.where(hl, i + 1), Code.UNKNOWN_COLUMN,
                     f"column '{col}' is not one hauloc knows; it is ignored",
                     _did_you_mean(col, KNOWN_COLUMNS, ""), hl))
+        self._mark_columns(columns)
         missing = [c for c in REQUIRED_COLUMNS if c not in index]
         for col in missing:
             close = difflib.get_close_matches(col, unknown, n=1)
@@ -112,6 +120,18 @@ class _Checker:
             raise InputError(self.problems.kept, self.problems.more)
         i_target, i_period, i_value = (index[c] for c in REQUIRED_COLUMNS)
         return i_target, i_period, i_value, len(columns)
+
+    def _mark_columns(self, columns: list[str]) -> None:
+        """Where the status, reported and last_year columns are, under any of their names."""
+        for i, col in enumerate(columns):
+            meaning = FIGURE_COLUMNS.get(col)
+            if meaning is None:
+                continue
+            if meaning in self.marks and columns[self.marks[meaning]] != col:
+                self.problem(self.table.header_line, i + 1, Code.DUPLICATE_COLUMN,
+                             f"columns '{columns[self.marks[meaning]]}' and '{col}' both give "
+                             f"the {meaning} of a figure", "keep one of them")
+            self.marks.setdefault(meaning, i)
 
     def target(self, raw: object, line: int, col: int) -> tuple[Target, float, float] | None:
         """The target a cell names once trimmed; an unknown-target problem when none."""
@@ -150,10 +170,81 @@ class _Checker:
                          'a quote inside doubled: "12 ""A"" schools"')
 
     def duplicate(self, line: int, first: Figure) -> None:
+        where = (f"line {first.line}" if first.file == self.table.name
+                 else f"{first.file}:{first.line}")
         self.problem(line, None, Code.DUPLICATE_ROW,
                      f"a second figure for {first.target} in {first.period} "
-                     f"(the first is on line {first.line})",
-                     "keep one row per target and quarter")
+                     f"(the first is on {where})",
+                     "keep one row per target and quarter" + (
+                         ", or tell a revision apart by its status or reported date"
+                         if self.marks else ""))
+
+    def other_year(self, raw: object, error: PeriodError, target: Target | None, line: int,
+                   col: int) -> Period | None:
+        """A period of the year before the plan's, for a target compared with last year;
+        else the problem of the period is reported."""
+        if error.code is Code.WRONG_YEAR and target is not None and target.compare_last_year:
+            year = self.plan.plan.year - 1
+            try:
+                return Period(year, read_period(cell_text(raw), year))  # type: ignore[arg-type]
+            except PeriodError:
+                pass
+        self.problem(line, col, error.code, error.message, error.hint)
+        return None
+
+    def extra_field(self, line: int, n: int, width: int) -> None:
+        self.problem(line, width + 1, Code.EXTRA_FIELD,
+                     f"the row has {n} fields but the header has {width}",
+                     "a value with the delimiter in it needs double quotes around it")
+
+    def marked(self, row: Sequence[Cell], figure: Figure, check: tuple[Target, float, float],
+               decimal_comma: bool, by_target: dict[str, dict[Period, Figure]]) -> None:
+        """A figure of a row that may carry its status, reported date and last year's figure."""
+        target, lo, hi = check
+        line = figure.line or 0
+        cells = {k: (row[i] if i < len(row) else "") for k, i in self.marks.items()}
+        status, reported = read_status(cells.get("status", "")), read_reported(
+            cells.get("reported", ""))
+        last = cell_text(cells.get("last_year", ""))
+        last_value = read_value(last, target, decimal_comma, lo, hi) if last else None
+        bad = False
+        for key, got in (("status", status), ("reported", reported), ("last_year", last_value)):
+            if isinstance(got, tuple):
+                self.problem(line, self.marks[key] + 1, *got)
+                bad = True
+        if bad:
+            return
+        assert not isinstance(status, tuple) and not isinstance(reported, tuple)
+        figure = figure._replace(status=status, reported=reported)
+        self.keep(figure, by_target)
+        if last_value is not None and not isinstance(last_value, tuple):
+            self.keep(figure._replace(period=figure.period.same_last_year(), value=last_value,
+                                      status=None), by_target, beside=True)
+
+    def keep(self, figure: Figure, by_target: dict[str, dict[Period, Figure]],
+             beside: bool = False) -> None:
+        """Keep `figure`, or let it revise the one kept for its target and period: the later
+        reported, then the more final is used (`precedence`); equal ones are duplicate rows.
+        A last-year figure given `beside` another row's value and equal to the one kept is the
+        same figure said again."""
+        figures = by_target.setdefault(figure.target, {})
+        kept = figures.get(figure.period)
+        if kept is None:
+            figures[figure.period] = figure
+            return
+        if beside and kept.value == figure.value:
+            return
+        key = (figure.target, figure.period)
+        earlier = self.replaced.get(key, ())
+        rank = precedence(figure)
+        for other in (kept, *earlier):
+            if precedence(other) == rank:
+                self.duplicate(figure.line or 0, other)
+                return
+        if rank > precedence(kept):
+            figures[figure.period] = figure
+            figure = kept
+        self.replaced[key] = tuple(sorted((*earlier, figure), key=precedence))
 
 
 def _did_you_mean(word: str, choices: list[str] | tuple[str, ...], otherwise: str) -> str:
@@ -189,7 +280,8 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
     if warnings.more:
         warnings.kept.append(Problem(table.name, "", Code.MORE_WARNINGS,
                                      f"{warnings.more} more warning(s) not shown"))
-    return Actuals(table.name, Figures.indexed(by_target), tuple(warnings.kept), state[1])
+    return Actuals(table.name, Figures.indexed(by_target, checker.replaced),
+                   tuple(warnings.kept), state[1])
 
 
 def _rows(checker: _Checker, columns: tuple[int, int, int, int], decimal_comma: bool,
@@ -199,6 +291,7 @@ def _rows(checker: _Checker, columns: tuple[int, int, int, int], decimal_comma: 
     i_target, i_period, i_value, width = columns
     checks, periods, problem = checker.checks, checker.periods, checker.problem
     name, line_num, number = checker.table.name, checker.table.line_num, NUMBER.fullmatch
+    marks = checker.marks
     end, count = state
     try:
         for row in checker.table.rows:
@@ -209,9 +302,7 @@ def _rows(checker: _Checker, columns: tuple[int, int, int, int], decimal_comma: 
             n = len(row)
             if n > width and any(cell_text(c) for c in row[width:]):
                 count += 1
-                problem(line, width + 1, Code.EXTRA_FIELD,
-                        f"the row has {n} fields but the header has {width}",
-                        "a value with the delimiter in it needs double quotes around it")
+                checker.extra_field(line, n, width)
                 continue
             raw_value = row[i_value] if i_value < n else ""
             if raw_value.__class__ is str:
@@ -227,7 +318,8 @@ def _rows(checker: _Checker, columns: tuple[int, int, int, int], decimal_comma: 
             raw_period = row[i_period] if i_period < n else ""
             period = periods.get(raw_period) or checker.period(raw_period)
             if type(period) is PeriodError:
-                problem(line, i_period + 1, period.code, period.message, period.hint)
+                period = checker.other_year(raw_period, period, check and check[0], line,  # type: ignore[assignment]
+                                            i_period + 1)
             if check is None:
                 continue
             target, lo, hi = check
@@ -237,6 +329,10 @@ def _rows(checker: _Checker, columns: tuple[int, int, int, int], decimal_comma: 
                 continue
             if type(period) is not Period:
                 continue
+            figure = Figure(target.id, period, value, None, None, None, name, line)  # type: ignore[arg-type]
+            if marks:
+                checker.marked(row, figure, check, decimal_comma, by_target)
+                continue
             figures = by_target.get(target.id)
             if figures is None:
                 figures = by_target[target.id] = {}
@@ -244,8 +340,7 @@ def _rows(checker: _Checker, columns: tuple[int, int, int, int], decimal_comma: 
             if first is not None:
                 checker.duplicate(line, first)
                 continue
-            figures[period] = Figure(target.id, period, value, None, None, None,  # type: ignore[arg-type]
-                                     name, line)
+            figures[period] = figure
     finally:
         state[0], state[1] = end, count
 
@@ -271,7 +366,7 @@ def _decreases(plan: Plan, by_target: dict[str, dict[Period, Figure]], table: Ra
         figures = by_target.get(target.id)
         if target.kind != "cumulative" or not figures or len(figures) < 2:
             continue
-        ordered = [figures[p] for p in sorted(figures)]
+        ordered = [figures[p] for p in sorted(figures) if p.year == plan.plan.year]
         values: list[Value] = [f.value for f in ordered]
         if values == sorted(values):
             continue

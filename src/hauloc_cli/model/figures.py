@@ -36,17 +36,37 @@ class Figure(NamedTuple):
     file: str = ""
     line: int | None = None  # the line of a text file, the row of a sheet
 
+    @property
+    def place(self) -> str:
+        """`file:line`, as problems name a place."""
+        return f"{self.file}:{self.line}" if self.line is not None else self.file
+
+
+# How final each status is; an unmarked figure counts as less final than an estimate.
+FINALITY: dict[FigureStatus | None, int] = {
+    None: 0, FigureStatus.ESTIMATE: 1, FigureStatus.PRELIMINARY: 2, FigureStatus.OFFICIAL: 3}
+
+
+def precedence(figure: Figure) -> tuple[date, int]:
+    """Which of two figures for the same target and period is used: the later reported date
+    (a figure without one is older than any dated one), then the more final status. Two
+    figures of equal precedence cannot both stand (duplicate-row)."""
+    return (figure.reported or date.min, FINALITY[figure.status])
+
 
 _NONE: Mapping[Period, Figure] = {}
+_NO_REVISIONS: tuple[Figure, ...] = ()
 
 
 class Figures:
     """Figures by target id and period, at most one for each pair."""
 
-    __slots__ = ("_by_target",)
+    __slots__ = ("_by_target", "_replaced")
 
     def __init__(self, figures: Iterable[Figure] = ()) -> None:
         self._by_target: dict[str, dict[Period, Figure]] = {}
+        # (target, period) → the figures the one kept replaced, earliest first
+        self._replaced: dict[tuple[str, Period], tuple[Figure, ...]] = {}
         for figure in figures:
             self.add(figure)
 
@@ -57,11 +77,25 @@ class Figures:
                    for q, v in by_q.items())
 
     @classmethod
-    def indexed(cls, by_target: dict[str, dict[Period, Figure]]) -> Figures:
-        """Figures already indexed by target and period (the dict is taken, not copied)."""
+    def indexed(cls, by_target: dict[str, dict[Period, Figure]],
+                replaced: dict[tuple[str, Period], tuple[Figure, ...]] | None = None
+                ) -> Figures:
+        """Figures already indexed by target and period (the dicts are taken, not copied);
+        `replaced` holds, for a target and period, the figures revised by the one kept."""
         figures = cls()
         figures._by_target = by_target
+        if replaced:
+            figures._replaced = replaced
         return figures
+
+    def replaced(self, target: str, period: Period) -> tuple[Figure, ...]:
+        """The figures that the one kept for `target` and `period` revised, earliest first."""
+        return self._replaced.get((target, period), _NO_REVISIONS)
+
+    @property
+    def revised(self) -> dict[tuple[str, Period], tuple[Figure, ...]]:
+        """Every (target, period) whose figure replaced others, with those it replaced."""
+        return dict(self._replaced)
 
     def add(self, figure: Figure) -> None:
         """Keep `figure`, replacing one already kept for the same target and period."""

@@ -78,6 +78,8 @@ class Target(_Model):
     deadline: date | None = None
     source: str | None = None
     valid_range: tuple[Number, Number] | None = None
+    # Read the figures of the year before too (periods of plan year − 1), to compare with them.
+    compare_last_year: Annotated[bool, Field(strict=True)] = False
 
     @model_validator(mode="before")
     @classmethod
