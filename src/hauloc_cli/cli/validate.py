@@ -36,4 +36,6 @@ def validate(
         return
     data = read_actuals(actuals, plan, options)
     common.warn(data.warnings)
-    typer.echo(describe(plan, data.rows, data.figures.periods, language))
+    year = plan.plan.year  # last year's figures (compare_last_year) are not quarters judged
+    typer.echo(describe(plan, data.rows, [p for p in data.figures.periods if p.year == year],
+                        language))

@@ -109,8 +109,10 @@ class Figures:
         return self._by_target.get(target, _NONE)
 
     def values(self) -> dict[str, dict[int, Value]]:
-        """`{target id: {quarter: value}}`: the plain numbers, for tests and summaries."""
-        return {tid: {p.quarter: f.value for p, f in sorted(by_p.items())}
+        """`{target id: {quarter: value}}` of the year of the latest figure (not last year's
+        figures kept to compare with): the plain numbers, for tests and summaries."""
+        year = self.latest.year if self.latest else 0
+        return {tid: {p.quarter: f.value for p, f in sorted(by_p.items()) if p.year == year}
                 for tid, by_p in self._by_target.items()}
 
     @property

@@ -6,9 +6,11 @@ import json
 from typing import Any
 
 from hauloc_cli.errors import Problem
+from hauloc_cli.model.figures import Figures
 from hauloc_cli.model.periods import Period
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.reasons import explain_result
+from hauloc_cli.rules.compare import Facts, facts
 from hauloc_cli.rules.status import Report, Result
 
 SCHEMA_VERSION = 1
@@ -25,8 +27,30 @@ def plan_header(report: Report) -> dict[str, Any]:
     }
 
 
-def result_fields(result: Result, period: Period) -> dict[str, Any]:
+def result_fields(result: Result, period: Period, figures: Figures | None = None
+                  ) -> dict[str, Any]:
     """One target's fields; the reason is always in English (see the README)."""
+    return {**_result_fields(result, period),
+            **_figure_fields(facts(result, Figures() if figures is None else figures))}
+
+
+def _figure_fields(f: Facts) -> dict[str, Any]:
+    """What reports say beside the status (issue 12; docs/output.schema.json)."""
+    v = f.vs_last_year
+    return {
+        "figure_status": None if f.figure is None or f.figure.status is None
+        else f.figure.status.value,
+        "revisions": [{"value": r.value, "status": None if r.status is None else r.status.value,
+                       "reported": None if r.reported is None else r.reported.isoformat(),
+                       "file": r.file, "line": r.line} for r in f.revised],
+        "last_year": None if f.last_year is None else f.last_year.value,
+        "vs_last_year": None if v is None else {
+            "ratio": v.ratio, "growth": v.growth, "change": v.change, "points": v.points},
+        "plan_share": f.plan_share,
+    }
+
+
+def _result_fields(result: Result, period: Period) -> dict[str, Any]:
     t = result.target
     return {
         "id": t.id,
@@ -66,8 +90,8 @@ def render_json(report: Report, warnings: tuple[Problem, ...] = ()) -> str:
     }
     pieces = ["{\n"]
     pieces += [f'  "{key}": {_dumps(value)},\n' for key, value in head.items()]
-    pieces += _array("targets", [_dumps(result_fields(r, report.period)) for r in report.results],
-                     last=False)
+    pieces += _array("targets", [_dumps(result_fields(r, report.period, report.figures))
+                                 for r in report.results], last=False)
     pieces += _array("warnings", [_dumps(warning_fields(w)) for w in warnings], last=True)
     pieces.append("}\n")
     return "".join(pieces)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.cells import row_cells, summary_line
+from hauloc_cli.render.compare_words import compared
 from hauloc_cli.render.i18n import label
 from hauloc_cli.render.reasons import explain_result
+from hauloc_cli.rules.compare import facts
 from hauloc_cli.rules.status import Report, Result, Status
 
 COLUMNS = ("col.target", "col.plan", "col.actual", "col.expected", "col.progress", "col.status",
-           "col.reason")
+           "col.reason", "col.compare")
 # Numbers are right-aligned, words left-aligned.
-ALIGN = ("---", "---:", "---:", "---:", "---:", "---", "---")
+ALIGN = ("---", "---:", "---:", "---:", "---:", "---", "---", "---")
 
 
 def escape(text: str) -> str:
@@ -26,7 +28,8 @@ def _row(r: Result, report: Report, lang: str) -> list[str]:
     unit = r.target.unit
     if unit and unit != "%":
         cells[0] = f"{cells[0]} ({unit})"
-    return [*cells, explain_result(r, report.period, lang)]
+    return [*cells, explain_result(r, report.period, lang),
+            compared(facts(r, report.figures), r.target, lang)]
 
 
 def render_markdown(report: Report, *, lang: str = "en",

@@ -9,10 +9,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from hauloc_cli.model.figures import FigureStatus
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.cells import row_cells, summary_line, target_name
+from hauloc_cli.render.compare_words import compared, mark
 from hauloc_cli.render.i18n import SYMBOLS, label
 from hauloc_cli.render.reasons import explain_result
+from hauloc_cli.rules.compare import facts
 from hauloc_cli.rules.status import Report, Status
 
 STYLES = {
@@ -53,25 +56,35 @@ def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bo
     wide = width >= WIDE
     results = [r for r in report.results if only is None or r.status in only]
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column(label(lang, "col.target"), overflow="fold", ratio=3, min_width=14)
+    # Wide: long names keep to one line while the reasons and comparisons fold around them.
+    longest = max((len(target_name(r.target, lang)) for r in results), default=14)
+    table.add_column(label(lang, "col.target"), overflow="fold", ratio=3,
+                     min_width=max(14, min(longest, width // 2 - 42)) if wide else 14)
     for key in ("col.plan", "col.actual", "col.expected", "col.progress"):
         table.add_column(label(lang, key), justify="right", no_wrap=True)
     table.add_column(label(lang, "col.status"), no_wrap=True)
+    notes = [compared(facts(r, report.figures), r.target, lang) for r in results]
+    estimate = mark(FigureStatus.ESTIMATE, lang)
     if wide:
         table.add_column(label(lang, "col.reason"), overflow="fold", ratio=4, min_width=16)
-    for r in results:
+        table.add_column(label(lang, "col.compare"), overflow="fold", ratio=2, min_width=16)
+    for r, note in zip(results, notes, strict=True):
         cells: list[str | Text] = [*row_cells(r, report, lang)[:-1], status_text(r.status, lang)]
-        table.add_row(*cells, *([explain_result(r, report.period, lang)] if wide else []))
+        if not wide:  # the estimate mark under the figure keeps the column narrow
+            cells[2] = str(cells[2]).replace(estimate, "\n" + estimate.lstrip(), 1)
+        table.add_row(*cells, *([explain_result(r, report.period, lang), note] if wide else []))
     parts: list[object] = [table]
     if not wide and results:
         reasons = Table.grid(padding=(0, 1))
         reasons.add_column(no_wrap=True)
         reasons.add_column(overflow="fold")
-        for r in results:
+        for r, note in zip(results, notes, strict=True):
             line = Text(target_name(r.target, lang), style="bold")
             line.append(" — ")
             line.append(explain_result(r, report.period, lang))
             reasons.add_row(Text(SYMBOLS[r.status.value], style=STYLES[r.status]), line)
+            if note:  # under the row: what reports say beside the status
+                reasons.add_row("", Text(note, style="dim"))
         parts += ["", reasons]
     parts += ["", summary_line(report, lang)]
     return to_text(parts, width=width, color=color)
