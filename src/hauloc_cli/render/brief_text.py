@@ -57,11 +57,20 @@ def _history(item: Item) -> Text:
     return text
 
 
-def _section(brief: Brief, items: tuple[Item, ...], lang: str, cells: int) -> Table:
+def _grid() -> Table:
     grid = Table.grid(expand=True, padding=(0, 0, 0, 1))
     grid.add_column(ratio=1, overflow="fold")
     grid.add_column(no_wrap=True, justify="right")
+    return grid
+
+
+def _section(brief: Brief, items: tuple[Item, ...], lang: str, cells: int) -> list[object]:
+    """Two rows a target (name and status; figures, bar and history), and under a target
+    compared with last year a line of its own, the whole width."""
+    out: list[object] = [_grid()]
     for item in items:
+        grid = out[-1]
+        assert isinstance(grid, Table)
         grid.add_row(Text(target_name(item.target, lang)), verdict_text(item.verdict, lang))
         right = Text()
         if item.bar is not None:
@@ -71,8 +80,8 @@ def _section(brief: Brief, items: tuple[Item, ...], lang: str, cells: int) -> Ta
         grid.add_row(Padding(Text(words.figures(item, brief, lang)), (0, 0, 0, 2)), right)
         compared = words.comparisons(item, brief, lang)
         if compared:
-            grid.add_row(Padding(Text(compared), (0, 0, 0, 2)), "")
-    return grid
+            out += [Padding(Text(compared), (0, 0, 0, 2)), _grid()]
+    return [part for part in out if not isinstance(part, Table) or part.row_count]
 
 
 def _pairs(rows: list[tuple[Text, Text]], width: int) -> list[object]:
@@ -160,7 +169,7 @@ def render_brief_text(brief: Brief, *, lang: str = "en", width: int = 80,
     cells = bar_width(width)
     for section in brief.sections:
         out += ["", _heading(words.group_word(section.group, lang)),
-                _section(brief, section.items, lang, cells)]
+                *_section(brief, section.items, lang, cells)]
     out += ["", _heading(label(lang, "brief.attention")), *_attention(brief, lang, width)]
     out += ["", _heading(words.changed_heading(brief, lang)), *_changes(brief, lang, width)]
     if brief.revisions:
