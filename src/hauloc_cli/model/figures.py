@@ -90,6 +90,8 @@ class Figures:
 
     def replaced(self, target: str, period: Period) -> tuple[Figure, ...]:
         """The figures that the one kept for `target` and `period` revised, earliest first."""
+        if not self._replaced:  # the common case: nothing was revised
+            return _NO_REVISIONS
         return self._replaced.get((target, period), _NO_REVISIONS)
 
     @property

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from hauloc_cli.model.figures import Figure, Figures
 from hauloc_cli.model.periods import Period
@@ -36,9 +37,9 @@ class VsLastYear:
         return None if self.ratio is None else self.ratio - 1
 
 
-@dataclass(frozen=True, slots=True)
-class Facts:
-    """What a report says about the figure judged, beside its status."""
+class Facts(NamedTuple):
+    """What a report says about the figure judged, beside its status (a NamedTuple: one is
+    made per target of every report, and it is cheap to make)."""
 
     figure: Figure | None  # the figure judged (None: no data)
     revised: tuple[Figure, ...]  # the figures it replaced, earliest first
@@ -47,12 +48,15 @@ class Facts:
     plan_share: float | None
 
 
+_NO_FACTS = Facts(None, (), None, None, None)
+
+
 def plan_share(target: Target, actual: float | bool | None) -> float | None:
     """a / T: the share of the year's plan reached (of the limit used, for at_most)."""
     t = target.target
     if target.kind == "milestone" or actual is None or isinstance(actual, bool) or t is None:
         return None
-    return None if same(t, 0) else actual / t
+    return None if abs(t) <= 1e-12 else actual / t  # T = 0 as `same` has it
 
 
 def vs_last_year(target: Target, actual: float, last: float) -> VsLastYear:
@@ -64,17 +68,18 @@ def vs_last_year(target: Target, actual: float, last: float) -> VsLastYear:
 
 def facts(result: Result, figures: Figures) -> Facts:
     """The figure judged for `result`, what it revised, last year's figure and the comparisons."""
-    if result.as_of is None or result.actual is None:
-        return Facts(None, (), None, None, None)
+    as_of = result.as_of
+    if as_of is None or result.actual is None:
+        return _NO_FACTS
     target = result.target
     by_period = figures.of(target.id)
-    figure = by_period.get(result.as_of)
-    last = by_period.get(result.as_of.same_last_year())
+    figure = by_period.get(as_of)
+    last = by_period.get(Period(as_of.year - 1, as_of.quarter)) if len(by_period) > 1 else None
     compared = None
     if last is not None and not isinstance(last.value, bool) \
             and not isinstance(result.actual, bool):
         compared = vs_last_year(target, float(result.actual), float(last.value))
-    return Facts(figure, figures.replaced(target.id, result.as_of), last, compared,
+    return Facts(figure, figures.replaced(target.id, as_of), last, compared,
                  plan_share(target, result.actual))
 
 
