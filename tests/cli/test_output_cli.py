@@ -325,3 +325,16 @@ def test_csv_and_markdown_need_neither_rich_nor_openpyxl(fmt: str) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=120)
     assert (result.returncode, result.stdout) == (0, "[]\n"), result.stderr
+
+
+def test_last_year_file(tmp_path: Path) -> None:
+    last = tmp_path / "2023.csv"
+    last.write_text("target,period,value\nincome_per_capita,9 tháng,60\n", encoding="utf-8")
+    doc = json.loads(run(str(EXAMPLE), "-f", "json", "--last-year", str(last)).stdout)
+    validate(doc)
+    income = next(t for t in doc["targets"] if t["id"] == "income_per_capita")
+    # 67.5 / 60 = 1.125: "bằng 112,5% so cùng kỳ, tăng 12,5%"
+    assert income["last_year"] == 60.0
+    assert income["vs_last_year"] == {"ratio": pytest.approx(1.125),
+                                      "growth": pytest.approx(0.125),
+                                      "change": pytest.approx(7.5), "points": False}

@@ -202,3 +202,40 @@ def test_last_years_periods_are_read_for_targets_compared_with_last_year(tmp_pat
     assert found == [f"{tmp_path / 'a.csv'}:2:2: [wrong-year] period '2023-Q3' is not in the "
                      "plan's year 2024 — this plan is for 2024; use the plan of 2023 with "
                      "--targets"]
+
+
+def test_a_last_year_file_read_with_the_figures(tmp_path: Path, plan: Plan) -> None:
+    from hauloc_cli.inputs.actuals import with_last_year
+
+    this = tmp_path / "a.csv"
+    this.write_text("target,period,value,last_year\nocop_products,2024-Q3,4,3\n"
+                    "income_per_capita,2024-Q3,67.5,\n", encoding="utf-8")
+    last = tmp_path / "b.csv"
+    last.write_text("target,period,value,status,last_year\n"
+                    "income_per_capita,9 tháng,60,chính thức,55\n"  # 55 is 2022: left out
+                    "ocop_products,2023-Q3,2,ước,\n", encoding="utf-8")
+    data = with_last_year(read_actuals(this, plan), last, plan)
+    figures = data.figures
+    assert figures.of("income_per_capita")[Period(2023, 3)].value == 60
+    assert Period(2022, 3) not in figures.of("income_per_capita")
+    # ocop 2023-Q3: 3 beside the 2024 row (unmarked) and 2 (ước) in the last-year file: the
+    # estimate is more final than an unmarked figure, both undated → 2 is used, 3 revised
+    assert figures.of("ocop_products")[Period(2023, 3)].value == 2
+    assert [f.value for f in figures.replaced("ocop_products", Period(2023, 3))] == [3]
+    assert figures.latest == Q3
+
+
+def test_the_same_figure_in_two_files_names_both(tmp_path: Path, plan: Plan) -> None:
+    from hauloc_cli.inputs.actuals import with_last_year
+
+    this = tmp_path / "a.csv"
+    this.write_text("target,period,value,last_year\nocop_products,2024-Q3,4,3\n",
+                    encoding="utf-8")
+    last = tmp_path / "b.csv"
+    last.write_text("target,period,value\nocop_products,2023-Q3,2\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        with_last_year(read_actuals(this, plan), last, plan)
+    assert [str(p) for p in info.value.problems] == [
+        f"{last}:2: [duplicate-row] a second figure for ocop_products in 2023-Q3 (the first is "
+        f"on {this}:2) — keep one of them, or tell a revision apart by its status or reported "
+        "date"]

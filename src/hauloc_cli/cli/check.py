@@ -41,13 +41,14 @@ def check(
     fail_on_missing: Annotated[bool, typer.Option(
         "--fail-on-missing", help="Exit 1 also when a target has no figure for the quarter "
         "judged (none at all, or only an earlier quarter's).")] = False,
+    last_year: opt.LastYearOpt = None,
     *,
     options: ReadOptions,
 ) -> None:
     """Judge every target: achieved, on track, at risk, off track or no data."""
     with common.bulk_load():
         plan, data, judged, language = common.prepare(actuals, targets, period, output, lang,
-                                                      options)
+                                                      options, last_year)
         from hauloc_cli.render import REPORT_FORMATS, RenderOptions, render_as
         from hauloc_cli.rules.status import evaluate
 

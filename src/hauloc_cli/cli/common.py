@@ -168,14 +168,17 @@ def warn(warnings: tuple[Problem, ...]) -> None:
         typer.echo(f"warning: {warning}", err=True)
 
 
-def load(actuals: Path, targets: Path | None, period: str | None, options: ReadOptions
-         ) -> tuple[Plan, Actuals, Period]:
-    """The plan, the checked actuals (warnings said on stderr) and the period to judge."""
+def load(actuals: Path, targets: Path | None, period: str | None, options: ReadOptions,
+         last_year: Path | None = None) -> tuple[Plan, Actuals, Period]:
+    """The plan, the checked actuals (with those of --last-year; warnings said on stderr) and
+    the period to judge."""
     plan = load_plan(targets, options.max_size)
     judged = period_option(period, plan.plan.year)
-    from hauloc_cli.inputs.actuals import read_actuals
+    from hauloc_cli.inputs.actuals import read_actuals, with_last_year
 
     data = read_actuals(actuals, plan, options)
+    if last_year is not None:
+        data = with_last_year(data, last_year, plan, options)
     warn(data.warnings)
     if judged is None:
         judged = data.figures.latest
@@ -187,9 +190,10 @@ def load(actuals: Path, targets: Path | None, period: str | None, options: ReadO
 
 
 def prepare(actuals: Path, targets: Path | None, period: str | None, output: Path | None,
-            lang: str | None, options: ReadOptions) -> tuple[Plan, Actuals, Period, str]:
+            lang: str | None, options: ReadOptions, last_year: Path | None = None
+            ) -> tuple[Plan, Actuals, Period, str]:
     """The start of every run that judges figures: the output checked before any work, the
     language, then the plan, the figures and the period (see `load`)."""
     check_output(output)
     language_asked = language(lang)
-    return (*load(actuals, targets, period, options), language_asked)
+    return (*load(actuals, targets, period, options, last_year), language_asked)

@@ -29,7 +29,7 @@ from hauloc_cli.inputs.table import (
     column_name,
 )
 from hauloc_cli.inputs.values import NUMBER, out_of_range, plain, read_value
-from hauloc_cli.model.figures import Figure, Figures, Value, precedence
+from hauloc_cli.model.figures import Figure, Figures, Value, revise
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, Target, default_range
 
@@ -227,24 +227,9 @@ class _Checker:
         reported, then the more final is used (`precedence`); equal ones are duplicate rows.
         A last-year figure given `beside` another row's value and equal to the one kept is the
         same figure said again."""
-        figures = by_target.setdefault(figure.target, {})
-        kept = figures.get(figure.period)
-        if kept is None:
-            figures[figure.period] = figure
-            return
-        if beside and kept.value == figure.value:
-            return
-        key = (figure.target, figure.period)
-        earlier = self.replaced.get(key, ())
-        rank = precedence(figure)
-        for other in (kept, *earlier):
-            if precedence(other) == rank:
-                self.duplicate(figure.line or 0, other)
-                return
-        if rank > precedence(kept):
-            figures[figure.period] = figure
-            figure = kept
-        self.replaced[key] = tuple(sorted((*earlier, figure), key=precedence))
+        clash = revise(by_target, self.replaced, figure, beside)
+        if clash is not None:
+            self.duplicate(figure.line or 0, clash)
 
 
 def _did_you_mean(word: str, choices: list[str] | tuple[str, ...], otherwise: str) -> str:

@@ -54,6 +54,34 @@ def precedence(figure: Figure) -> tuple[date, int]:
     return (figure.reported or date.min, FINALITY[figure.status])
 
 
+def revise(by_target: dict[str, dict[Period, Figure]],
+           replaced: dict[tuple[str, Period], tuple[Figure, ...]], figure: Figure,
+           beside: bool = False) -> Figure | None:
+    """Keep `figure` in `by_target`, or let it revise the one kept for its target and period
+    (the one of higher `precedence` is kept, the other goes to `replaced`, earliest first).
+    Returns the figure of equal precedence it clashes with (a duplicate), else None. With
+    `beside` (a last-year figure given beside another row's value), a figure equal to the one
+    kept is the same figure said again."""
+    figures = by_target.setdefault(figure.target, {})
+    kept = figures.get(figure.period)
+    if kept is None:
+        figures[figure.period] = figure
+        return None
+    if beside and kept.value == figure.value:
+        return None
+    key = (figure.target, figure.period)
+    earlier = replaced.get(key, ())
+    rank = precedence(figure)
+    for other in (kept, *earlier):
+        if precedence(other) == rank:
+            return other
+    if rank > precedence(kept):
+        figures[figure.period] = figure
+        figure = kept
+    replaced[key] = tuple(sorted((*earlier, figure), key=precedence))
+    return None
+
+
 _NONE: Mapping[Period, Figure] = {}
 _NO_REVISIONS: tuple[Figure, ...] = ()
 
@@ -93,6 +121,19 @@ class Figures:
         if not self._replaced:  # the common case: nothing was revised
             return _NO_REVISIONS
         return self._replaced.get((target, period), _NO_REVISIONS)
+
+    def merged(self, other: Figures) -> tuple[Figures, list[tuple[Figure, Figure]]]:
+        """These figures and `other`'s as one collection, revisions across both by
+        `precedence`; and the pairs (figure of `other`, the one it clashes with) that neither
+        revises."""
+        by_target = {tid: dict(by_p) for tid, by_p in self._by_target.items()}
+        replaced = dict(self._replaced)
+        clashes = []
+        for figure in (*other, *(f for fs in other._replaced.values() for f in fs)):
+            clash = revise(by_target, replaced, figure)
+            if clash is not None:
+                clashes.append((figure, clash))
+        return Figures.indexed(by_target, replaced), clashes
 
     @property
     def revised(self) -> dict[tuple[str, Period], tuple[Figure, ...]]:

@@ -55,24 +55,25 @@ def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bo
     """
     wide = width >= WIDE
     results = [r for r in report.results if only is None or r.status in only]
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    # Wide: long names keep to one line while the reasons and comparisons fold around them.
-    longest = max((len(target_name(r.target, lang)) for r in results), default=14)
-    table.add_column(label(lang, "col.target"), overflow="fold", ratio=3,
-                     min_width=max(14, min(longest, width // 2 - 42)) if wide else 14)
-    for key in ("col.plan", "col.actual", "col.expected", "col.progress"):
-        table.add_column(label(lang, key), justify="right", no_wrap=True)
-    table.add_column(label(lang, "col.status"), no_wrap=True)
     notes = [compared(facts(r, report.figures), r.target, lang) for r in results]
     estimate = mark(FigureStatus.ESTIMATE, lang)
-    if wide:
-        table.add_column(label(lang, "col.reason"), overflow="fold", ratio=4, min_width=16)
-        table.add_column(label(lang, "col.compare"), overflow="fold", ratio=2, min_width=16)
-    for r, note in zip(results, notes, strict=True):
+    rows = []
+    for r in results:
         cells: list[str | Text] = [*row_cells(r, report, lang)[:-1], status_text(r.status, lang)]
         if not wide:  # the estimate mark under the figure keeps the column narrow
             cells[2] = str(cells[2]).replace(estimate, "\n" + estimate.lstrip(), 1)
-        table.add_row(*cells, *([explain_result(r, report.period, lang), note] if wide else []))
+        rows.append(cells)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column(label(lang, "col.target"), overflow="fold", ratio=3, min_width=14)
+    for key in ("col.plan", "col.actual", "col.expected", "col.progress"):
+        table.add_column(label(lang, key), justify="right", no_wrap=True)
+    table.add_column(label(lang, "col.status"), no_wrap=True)
+    if wide:
+        table.add_column(label(lang, "col.reason"), overflow="fold", ratio=4, min_width=16)
+    for r, cells, note in zip(results, rows, notes, strict=True):
+        # wide: what reports say beside the status on a line of its own under the reason
+        reason = "\n".join(filter(None, (explain_result(r, report.period, lang), note)))
+        table.add_row(*cells, *([reason] if wide else []))
     parts: list[object] = [table]
     if not wide and results:
         reasons = Table.grid(padding=(0, 1))
