@@ -47,6 +47,7 @@ class Code(str, Enum):
     DUPLICATE_ROW = "duplicate-row"
     UNKNOWN_UNIT = "unknown-unit"
     FORMULA_WITHOUT_VALUE = "formula-without-value"
+    BAD_DATE = "bad-date"
     # Plans
     YAML_SYNTAX = "yaml-syntax"
     YAML_LIMIT = "yaml-limit"

@@ -86,6 +86,31 @@ def test_json_of_every_kind_follows_the_schema(tmp_path: Path) -> None:
             ["period-after-data"] if period == "2024-Q4" else [])
 
 
+def test_revisions_and_last_year_follow_the_schema(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN_ALL_KINDS, encoding="utf-8")
+    actuals = tmp_path / "a.csv"
+    actuals.write_text("target,period,value,status,reported,last_year\n"
+                       "poor_households,2024-Q2,2.6,ước,2024-06-20,3.0\n"
+                       "poor_households,2024-Q2,2.4,chính thức,2024-09-20,3.0\n"
+                       "accidents,2024-Q2,4,,,0\nbridge,2024-Q2,có,,,không\n", encoding="utf-8")
+    result = run(str(actuals), "-t", str(plan), "-f", "json", "-p", "2024-Q2")
+    doc = json.loads(result.stdout)
+    validate(doc)
+    by_id = {t["id"]: t for t in doc["targets"]}
+    poor = by_id["poor_households"]  # in %: 2.4 − 3.0 = −0.6 points
+    assert poor["figure_status"] == "official" and poor["last_year"] == 3.0
+    assert poor["revisions"] == [{"value": 2.6, "status": "estimate", "reported": "2024-06-20",
+                                  "file": str(actuals), "line": 2}]
+    assert poor["vs_last_year"]["points"] is True and poor["vs_last_year"]["ratio"] is None
+    assert poor["vs_last_year"]["change"] == pytest.approx(-0.6)
+    # last year 0: only the change, 4 − 0
+    assert by_id["accidents"]["vs_last_year"] == {"ratio": None, "growth": None, "change": 4.0,
+                                                  "points": False}
+    assert by_id["bridge"]["vs_last_year"] is None and by_id["bridge"]["plan_share"] is None
+    assert by_id["bridge"]["last_year"] is False
+
+
 def test_an_undocumented_field_fails_the_schema() -> None:
     doc = json.loads(run(str(EXAMPLE), "-f", "json").stdout)
     doc["targets"][0]["colour"] = "red"
@@ -303,3 +328,16 @@ def test_csv_and_markdown_need_neither_rich_nor_openpyxl(fmt: str) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=120)
     assert (result.returncode, result.stdout) == (0, "[]\n"), result.stderr
+
+
+def test_last_year_file(tmp_path: Path) -> None:
+    last = tmp_path / "2023.csv"
+    last.write_text("target,period,value\nincome_per_capita,9 tháng,60\n", encoding="utf-8")
+    doc = json.loads(run(str(EXAMPLE), "-f", "json", "--last-year", str(last)).stdout)
+    validate(doc)
+    income = next(t for t in doc["targets"] if t["id"] == "income_per_capita")
+    # 67.5 / 60 = 1.125: "bằng 112,5% so cùng kỳ, tăng 12,5%"
+    assert income["last_year"] == 60.0
+    assert income["vs_last_year"] == {"ratio": pytest.approx(1.125),
+                                      "growth": pytest.approx(0.125),
+                                      "change": pytest.approx(7.5), "points": False}

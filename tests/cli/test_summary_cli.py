@@ -20,7 +20,9 @@ from tests.conftest import EXAMPLE, PLAN_2024
 # The Vietnamese brief of the example at 80 columns, checked by hand against the CSV and the
 # plan (the numbers are worked out in tests/test_brief.py). Bars have 20 cells: growth
 # 10.9/12 fills 18 with the mark at the end (annual), OCOP 4/6 fills 13 with the mark at 3/4
-# (after 15 cells); sparklines are each quarter's share of the target on 8 levels.
+# (after 15 cells); sparklines are each quarter's share of the target on 8 levels. Growth and
+# income are estimates (ước); the 6-month growth estimate 10,4 was revised to 10,6 (sơ bộ):
+# 10,6/12 = 0,883 is at risk as 10,4/12 = 0,867 was, so the status did not change.
 VI_80 = """\
 Huyện Hậu Lộc — chỉ tiêu năm 2024
 9 tháng đầu năm 2024 · Theo dõi 9/27 chỉ tiêu của nghị quyết
@@ -29,9 +31,9 @@ Huyện Hậu Lộc — chỉ tiêu năm 2024
 
 KINH TẾ
 Tốc độ tăng trưởng giá trị sản xuất                                 ▲ Có nguy cơ
-  10,9% / 12% · cần đạt 12%                            ██████████████████░░│ ▇▇▇
+  10,9% (ước) / 12% · cần đạt 12%                      ██████████████████░░│ ▇▇▇
 Thu nhập bình quân đầu người                                      ● Đúng tiến độ
-  67,5 / 69 triệu đồng/người/năm · cần đạt 69          ███████████████████░│ ▇▇▇
+  67,5 (ước) / 69 triệu đồng/người/năm · cần đạt 69    ███████████████████░│ ▇▇▇
 Xã đạt chuẩn nông thôn mới kiểu mẫu (thêm)                                 ✔ Đạt
   1 / 1 xã (số liệu quý I) · cần đạt 0,75              ███████████████│█████ █··
 Xã đạt chuẩn nông thôn mới nâng cao (thêm)                        ✖ Chậm tiến độ
@@ -59,10 +61,13 @@ CẦN CHÚ Ý
 ▲ Sản phẩm OCOP mới                            mỗi quý còn lại cần 2 sản phẩm
 ▲ Tốc độ tăng trưởng giá trị sản xuất          còn thiếu 1,1 điểm %
 
-THAY ĐỔI SO VỚI QUÝ TRƯỚC (6 THÁNG → 9 THÁNG)
+THAY ĐỔI SO VỚI QUÝ TRƯỚC (6 THÁNG ĐÃ ĐIỀU CHỈNH → 9 THÁNG)
 Xã đạt chuẩn nông thôn mới nâng cao (thêm)  ● Đúng tiến độ → ✖ Chậm tiến độ
 Sản phẩm OCOP mới                           ● Đúng tiến độ → ▲ Có nguy cơ
 Trường học đạt chuẩn quốc gia (thêm)        ▲ Có nguy cơ → ● Đúng tiến độ
+
+SỐ LIỆU ĐIỀU CHỈNH
+Tốc độ tăng trưởng giá trị sản xuất — 6 tháng: 10,4% (ước) → 10,6% (sơ bộ)
 
 CHƯA CÓ SỐ LIỆU
 ? Tỷ lệ xã, thị trấn đạt chuẩn an ninh - trật tự
@@ -84,7 +89,8 @@ def test_terminal_brief_in_vietnamese_at_80_columns() -> None:
 def test_fits_one_screen_at_80_columns(lang: str) -> None:
     out = invoke(str(EXAMPLE), "--lang", lang, COLUMNS="80").stdout
     lines = out.splitlines()
-    assert len(lines) <= 50
+    # 50 lines, plus the section of revised figures: a blank line, its heading, one revision
+    assert len(lines) <= 50 + 3
     assert max(cell_len(line) for line in lines) <= 80
 
 
@@ -96,9 +102,12 @@ def test_english_words_numbers_and_needs() -> None:
         "✔ Achieved 1 · ● On track 3 · ▲ At risk 2 · ✖ Off track 2 · ? No data 1",
     ]
     for heading in ("ECONOMY", "SOCIETY", "ENVIRONMENT", "SECURITY", "NEEDS ATTENTION",
-                    "CHANGED SINCE LAST QUARTER (FIRST HALF → NINE MONTHS)", "NO DATA"):
+                    "CHANGED SINCE LAST QUARTER (FIRST HALF, AS REVISED → NINE MONTHS)",
+                    "REVISED FIGURES", "NO DATA"):
         assert heading in out.splitlines()
-    assert "  67.5 / 69 million VND/person/year · expected 69" in out
+    # the estimate mark pushes "69" to a line of its own at 80 columns: wrapped, never cut
+    assert "  67.5 (est.) / 69 million VND/person/year · expected" in out
+    assert "Growth of production value — first half: 10.4% (est.) → 10.6% (prelim.)" in out
     assert "1.1 pp still to go" in out
     assert "needs 2 products per remaining quarter" in out
     order = [out.index(h) for h in ("ECONOMY", "SOCIETY", "ENVIRONMENT", "SECURITY")]
@@ -208,8 +217,9 @@ def test_markdown() -> None:
     assert lines[2] == "**9 tháng đầu năm 2024** · Theo dõi 9/27 chỉ tiêu của nghị quyết"
     assert [ln for ln in lines if ln.startswith("## ")] == [
         "## Kinh tế", "## Văn hóa - xã hội", "## Môi trường", "## Quốc phòng - an ninh",
-        "## Cần chú ý", "## Thay đổi so với quý trước (6 tháng → 9 tháng)",
-        "## Chưa có số liệu"]
+        "## Cần chú ý", "## Thay đổi so với quý trước (6 tháng đã điều chỉnh → 9 tháng)",
+        "## Số liệu điều chỉnh", "## Chưa có số liệu"]
+    assert "- Tốc độ tăng trưởng giá trị sản xuất: 6 tháng: 10,4% (ước) → 10,6% (sơ bộ)" in lines
     assert "| Sản phẩm OCOP mới | ▲ Có nguy cơ | 4 / 6 sản phẩm · cần đạt 4,5 | " \
         "`███████░│░░` 67% | ▂▅▆ 1 → 3 → 4 |" in lines
     assert "- ✖ **Huyện được công nhận đạt chuẩn nông thôn mới**: " \

@@ -66,7 +66,7 @@ def test_fail_on_missing_names_the_units(tmp_path: Path) -> None:
         "missing: no figure for 2024-Q1 from 1 target(s): security",
         "missing: units that did not report for 2024-Q1: security: f"]
     header, schools, security, _ = result.stdout.splitlines()
-    assert header.endswith(",reason,coverage,partial")
+    assert header.endswith(",vs_last_year_change,coverage,partial")
     assert schools.endswith(",2/2,no")
     assert security.endswith(",4/5,no")  # judged no data, not partial
 

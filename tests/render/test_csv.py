@@ -11,13 +11,19 @@ import pytest
 
 from hauloc_cli.inputs.actuals import read_actuals
 from hauloc_cli.inputs.plan_file import load_plan
+from hauloc_cli.model.periods import Period
 from hauloc_cli.render.csv import cell, render_csv, safe_text
 from hauloc_cli.render.json import render_json
 from hauloc_cli.rules.status import Report, evaluate
 from tests.conftest import EXAMPLE, PLAN_2024, at
 
 HEADER = ["period", "id", "name", "group", "kind", "direction", "unit", "target", "actual",
-          "as_of", "expected", "ratio", "projected", "deadline", "status", "reason"]
+          "as_of", "expected", "ratio", "projected", "deadline", "status", "reason",
+          "figure_status", "last_year", "plan_share", "revised_from", "vs_last_year_ratio",
+          "vs_last_year_growth", "vs_last_year_change"]
+# The JSON fields that are lists or objects, and the CSV columns that flatten them.
+FLATTENED = {"revisions": ["revised_from"],
+             "vs_last_year": ["vs_last_year_ratio", "vs_last_year_growth", "vs_last_year_change"]}
 
 
 def example_report(quarter: int = 3) -> Report:
@@ -33,7 +39,8 @@ def test_header_is_period_then_the_json_fields() -> None:
     text = render_csv(example_report())
     assert text.split("\n", 1)[0].split(",") == HEADER
     doc = json.loads(render_json(example_report()))
-    assert HEADER[1:] == list(doc["targets"][0])
+    fields = [c for f in doc["targets"][0] for c in FLATTENED.get(f, [f])]
+    assert sorted(HEADER[1:]) == sorted(fields)
 
 
 def test_one_row_per_target_in_plan_order_no_bom_lf_endings() -> None:
@@ -58,6 +65,9 @@ def test_a_cumulative_row() -> None:
         "status": "at_risk",
         "reason": "4 of 6 products by the end of Q3; 4.5 expected by now; "
                   "behind pace (89% of expected)",
+        "figure_status": "", "last_year": "", "plan_share": "0.666667",  # 4 / 6
+        "revised_from": "", "vs_last_year_ratio": "", "vs_last_year_growth": "",
+        "vs_last_year_change": "",
     }
     # issue 9: 4 / 4.5 and 4 / 0.75, to 6 significant digits
     assert float(ocop["ratio"]) == pytest.approx(4 / 4.5, rel=1e-6)
@@ -90,6 +100,8 @@ def test_the_values_match_the_json_report() -> None:
     for row, target in zip(rows(render_csv(report)), doc["targets"], strict=True):
         assert row["period"] == doc["period"] == "2024-Q2"
         for key, value in target.items():
+            if key in FLATTENED:
+                continue
             if value is None:
                 assert row[key] == ""
             elif isinstance(value, bool):
@@ -139,3 +151,31 @@ def test_negative_numbers_stay_numbers_text_is_guarded(tmp_path: Path) -> None:
     assert row["projected"] == "-2.5"
     assert row["ratio"] == "-0.208333"  # -2.5 / 12 = -0.2083333…, to 6 significant digits
     assert row["reason"].startswith("'-2.5% against 12% by the end of Q1")
+
+
+def test_revisions_and_last_year_in_cells() -> None:
+    # examples/actuals_2024.csv at 6 tháng: growth 10.4 (ước) revised to 10.6 (sơ bộ);
+    # 2023's growth 4.07 % is of the full year, so 6 tháng has no last-year figure.
+    plan = load_plan(PLAN_2024)
+    report = evaluate(plan, read_actuals(EXAMPLE, plan).figures, Period(2024, 2))
+    growth = next(r for r in rows(render_csv(report)) if r["id"] == "production_growth")
+    assert (growth["actual"], growth["figure_status"], growth["revised_from"]) == (
+        "10.6", "preliminary", "10.4")
+    assert growth["last_year"] == growth["vs_last_year_change"] == ""
+
+
+def test_points_against_last_year_in_cells(tmp_path: Path) -> None:
+    plan = load_plan(PLAN_2024)
+    path = tmp_path / "a.csv"
+    path.write_text("target,period,value,last_year\nproduction_growth,2024-Q3,10.9,4.07\n"
+                    "income_per_capita,2024-Q3,67.5,59.27\n", encoding="utf-8")
+    figures = read_actuals(path, plan).figures
+    found = {r["id"]: r for r in rows(render_csv(evaluate(plan, figures, Period(2024, 3))))}
+    growth, income = found["production_growth"], found["income_per_capita"]
+    # growth in %: 10.9 − 4.07 = 6.83 points, no ratio
+    assert growth["last_year"] == "4.07" and growth["vs_last_year_ratio"] == ""
+    assert float(growth["vs_last_year_change"]) == pytest.approx(6.83)
+    # income: 67.5 / 59.27 = 1.13886, growth 0.13886, change 8.23
+    assert float(income["vs_last_year_ratio"]) == pytest.approx(1.13886, abs=1e-5)
+    assert float(income["vs_last_year_growth"]) == pytest.approx(0.13886, abs=1e-5)
+    assert float(income["vs_last_year_change"]) == pytest.approx(8.23)

@@ -42,12 +42,13 @@ def test_exact_report(plan: Plan) -> None:
     # not recognised, and 30 June is past the 31 May deadline → off track.
     report = evaluate(plan, *at(plan, {"ocop_products": {2: 3.0}, "recognition": {2: False}}, 2))
     assert render_markdown(report) == (
-        "| Target | Plan | Actual | Expected | Done/due | Status | Reason |\n"
-        "|---|---:|---:|---:|---:|---|---|\n"
+        "| Target | Plan | Actual | Expected | Done/due | Status | Reason | Compared |\n"
+        "|---|---:|---:|---:|---:|---|---|---|\n"
         "| New OCOP products (products) | 6 | 3 | 3 | 50%/50% | ● On track "
-        "| 3 of 6 products by the end of Q2; 3 expected by now; on pace |\n"
+        "| 3 of 6 products by the end of Q2; 3 expected by now; on pace "
+        "| 50% of the year's plan |\n"  # 3 / 6
         "| District recognised | done | not done | by 2024-05-31 | — | ✖ Off track "
-        "| not done by the end of Q2; deadline 2024-05-31 has passed |\n"
+        "| not done by the end of Q2; deadline 2024-05-31 has passed |  |\n"
         "\n"
         "2024-Q2: 0 achieved, 1 on track, 0 at risk, 1 off track, 0 no data — "
         "2 targets defined\n"
@@ -60,9 +61,9 @@ def test_an_older_figure_shows_its_quarter_and_no_data_a_dash(plan: Plan) -> Non
     # 2 by the end of Q1, judged at 6 tháng: 3 expected, 2/3 of expected progress → off track.
     assert lines[2] == ("| New OCOP products (products) | 6 | 2 (Q1) | 3 | 33%/50% | ✖ Off track "
                         "| 2 of 6 products as of Q1; 3 expected by now; "
-                        "well behind pace (67% of expected) |")
+                        "well behind pace (67% of expected) | 33.3% of the year's plan |")
     assert lines[3] == ("| District recognised | done | — | by 2024-05-31 | — | ? No data "
-                        "| no figure reported by the end of Q2 |")
+                        "| no figure reported by the end of Q2 |  |")
 
 
 def test_only_keeps_the_rows_asked_and_the_full_summary(plan: Plan) -> None:
@@ -86,7 +87,7 @@ def test_vietnamese() -> None:
     report = evaluate(plan, *at(plan, read_actuals(EXAMPLE, plan).figures.values(), 3))
     lines = render_markdown(report, lang="vi").splitlines()
     assert lines[0] == ("| Chỉ tiêu | Kế hoạch | Thực hiện | Cần đạt | Đạt/cần | Đánh giá "
-                        "| Ghi chú |")
+                        "| Ghi chú | So sánh |")
     # 1 of 2 communes by the end of Q3: 2 × 3/4 = 1,5 expected (Vietnamese decimal comma).
     advanced = next(line for line in lines if "nâng cao" in line)
     assert advanced.startswith("| Xã đạt chuẩn nông thôn mới nâng cao (thêm) (xã) | 2 | 1 "
@@ -117,4 +118,4 @@ def test_a_pipe_in_a_name_does_not_break_the_row(tmp_path: Path) -> None:
     report = evaluate(plan, *at(plan, {"a": {4: 50.0}}, 4))
     row = render_markdown(report).splitlines()[2]
     assert row.startswith("| Roads \\| paved | 50% | 50% | 50% | 100%/100% | ✔ Achieved |")
-    assert row.count(" | ") == 6
+    assert row.count(" | ") == 7

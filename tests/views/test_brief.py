@@ -140,13 +140,13 @@ def test_needs_attention_at_q1_ties_in_plan_order_and_days_left(plan: Plan,
 def test_needs_attention_at_q2(plan: Plan, series: Any) -> None:
     brief = build_brief(plan, *at(plan, series, 2))
     # off: the milestone (June 30 is past May 31); at risk: schools 5/6 = 0.833 before
-    # growth 10.4/12 = 0.867
+    # growth 10.6/12 = 0.883 (the 6-month estimate 10.4 revised to 10.6 in the example)
     assert ids(brief.attention) == ["ntm_district_recognition", "national_standard_schools",
                                     "production_growth"]
     assert [i.need for i in brief.attention] == [
         Need("days_overdue", 30),                      # 1 June … 30 June
         Need("per_quarter", pytest.approx(3.5)),        # (12 − 5) / 2
-        Need("gap", pytest.approx(1.6), points=True),   # 12 − 10.4
+        Need("gap", pytest.approx(1.4), points=True),   # 12 − 10.6
     ]
 
 

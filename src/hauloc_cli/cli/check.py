@@ -47,13 +47,14 @@ def check(
     by_unit: Annotated[bool, typer.Option(
         "--by-unit", help="The targets x units matrix: each unit's figure and status.")
     ] = False,
+    last_year: opt.LastYearOpt = None,
     *,
     options: ReadOptions,
 ) -> None:
     """Judge every target: achieved, on track, at risk, off track or no data."""
     with common.bulk_load():
         plan, data, judged, language = common.prepare(actuals, targets, period, output, lang,
-                                                      options)
+                                                      options, last_year)
         from hauloc_cli.cli import units as by_units
         from hauloc_cli.render import REPORT_FORMATS, RenderOptions, render_as
 

@@ -203,12 +203,15 @@ def after_data(actuals: str, judged: Period, latest: Period | None) -> Problem |
 
 
 def load(actuals: Sequence[Path], targets: Path | None, period: str | None,
-         options: ReadOptions) -> tuple[Plan, Actuals, Period]:
-    """The plan, the checked actuals (warnings said on stderr) and the period to judge."""
+         options: ReadOptions, last_year: Path | None = None
+         ) -> tuple[Plan, Actuals, Period]:
+    """The plan, the checked actuals (with those of --last-year; warnings said on stderr) and
+    the period to judge."""
     plan = load_plan(targets, options.max_size)
     judged = period_option(period, plan.plan.year)
     import dataclasses
 
+    from hauloc_cli.inputs.actuals import with_last_year
     from hauloc_cli.inputs.plan_file import default_plan_path
     from hauloc_cli.inputs.reports import read_reports
     from hauloc_cli.inputs.units_file import units_for_plan
@@ -217,6 +220,8 @@ def load(actuals: Sequence[Path], targets: Path | None, period: str | None,
                            options.max_size)
     options = decimal_comma(dataclasses.replace(options, units=units), plan)
     data = read_reports(actuals, plan, options)
+    if last_year is not None:
+        data = with_last_year(data, last_year, plan, options)
     data = dataclasses.replace(data, units=units)
     if judged is not None and (late := after_data(data.file, judged, data.figures.latest)):
         data = dataclasses.replace(data, warnings=(*data.warnings, late))
@@ -231,12 +236,14 @@ def load(actuals: Sequence[Path], targets: Path | None, period: str | None,
     return plan, data, judged
 
 
-def prepare(actuals: Sequence[Path], targets: Path | None, period: str | None, output: Path | None,
-            lang: str | None, options: ReadOptions) -> tuple[Plan, Actuals, Period, str]:
+def prepare(actuals: Sequence[Path], targets: Path | None, period: str | None,
+            output: Path | None, lang: str | None, options: ReadOptions,
+            last_year: Path | None = None) -> tuple[Plan, Actuals, Period, str]:
     """The start of every run that judges figures: the output checked before any work, the
     language, then the plan, the figures and the period (see `load`)."""
     from hauloc_cli.inputs.reports import actuals_files
 
-    check_output(output, (*actuals_files(actuals), targets))
+    more = () if last_year is None else (last_year,)
+    check_output(output, (*actuals_files(actuals), *more, targets))
     language_asked = language(lang)
-    return (*load(actuals, targets, period, options), language_asked)
+    return (*load(actuals, targets, period, options, last_year), language_asked)

@@ -38,6 +38,12 @@ ActualsArg = Annotated[
     typer.Argument(help="Quarterly actuals: CSV or Excel (.xlsx) files, or folders of them "
                    "(one file per unit is fine).", show_default=False, metavar="ACTUALS..."),
 ]
+LastYearOpt = Annotated[
+    Path | None,
+    typer.Option("--last-year", help="Actuals of the year before the plan's (CSV or .xlsx), "
+                 "to compare every target with the same period last year.", dir_okay=False,
+                 show_default=False),
+]
 TargetsOpt = Annotated[
     Path | None,
     typer.Option("--targets", "-t", help="Plan file (YAML). Default: the plan shipped with hauloc.",

@@ -33,13 +33,14 @@ def summary(
     fail_on: opt.FailOnOpt = opt.FailOn.off_track,
     lang: opt.LangOpt = None,
     color: opt.ColorOpt = opt.Color.auto,
+    last_year: opt.LastYearOpt = None,
     *,
     options: ReadOptions,
 ) -> None:
     """The meeting brief: where we stand, what changed, what needs attention."""
     with common.bulk_load():
         plan, data, judged, language = common.prepare(actuals, targets, period, output, lang,
-                                                      options)
+                                                      options, last_year)
         from hauloc_cli.cli.units import judge
         from hauloc_cli.render import BRIEF_FORMATS, RenderOptions, render_as
         from hauloc_cli.views.brief import build_brief

@@ -43,5 +43,7 @@ def validate(
     data = read_actuals(actuals, plan,
                         common.decimal_comma(dataclasses.replace(options, units=units), plan))
     common.warn(data.warnings)
-    periods = sorted({p for f in (data.figures, *data.by_unit.values()) for p in f.periods})
+    year = plan.plan.year  # last year's figures (compare_last_year) are not quarters judged
+    periods = sorted({p for f in (data.figures, *data.by_unit.values()) for p in f.periods
+                      if p.year == year})
     typer.echo(describe(plan, data.rows, periods, language, data.sheet))

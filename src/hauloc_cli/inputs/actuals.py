@@ -6,7 +6,7 @@ row checker (`rows.py`) gives every row its meaning against the plan.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from hauloc_cli.errors import Code, InputError, Problem, UsageError
@@ -22,6 +22,8 @@ from hauloc_cli.inputs.textio import (
     head,
     open_text,
 )
+from hauloc_cli.model.figures import Figure, Figures
+from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan
 from hauloc_cli.model.units import Units
 
@@ -29,7 +31,7 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 ODS_SUFFIX = ".ods"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
-__all__ = ["Actuals", "ReadOptions", "read_actuals"]
+__all__ = ["Actuals", "ReadOptions", "read_actuals", "with_last_year"]
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,29 @@ def _workbook(path: Path, ods: bool, opts: ReadOptions) -> RawTable:
     from hauloc_cli.inputs.xlsx import xlsx_table
 
     return xlsx_table(path, opts.sheet, opts.max_size)
+
+
+def with_last_year(actuals: Actuals, path: Path, plan: Plan, options: ReadOptions | None = None
+                   ) -> Actuals:
+    """`actuals` and the figures of `path`, a file of the year before the plan's
+    (--last-year), read against the same targets; a figure of both files for the same target
+    and period that neither revises is a duplicate-row naming both places."""
+    year = plan.plan.year - 1
+    earlier = plan.model_copy(update={"plan": plan.plan.model_copy(update={"year": year})})
+    last = read_actuals(path, earlier, options)
+    by_target: dict[str, dict[Period, Figure]] = {}
+    for figure in last.figures:  # not the file's own last_year column: that is year − 2
+        if figure.period.year == year:
+            by_target.setdefault(figure.target, {})[figure.period] = figure
+    replaced = {k: v for k, v in last.figures.revised.items() if k[1].year == year}
+    figures, clashes = actuals.figures.merged(Figures.indexed(by_target, replaced))
+    if clashes:
+        raise InputError([Problem(
+            f.file, str(f.line or ""), Code.DUPLICATE_ROW,
+            f"a second figure for {f.target} in {f.period} (the first is on {other.place})",
+            "keep one of them, or tell a revision apart by its status or reported date",
+            f.line) for f, other in clashes])
+    return replace(actuals, figures=figures, warnings=actuals.warnings + last.warnings)
 
 
 def _parse(table: RawTable, plan: Plan, opts: ReadOptions) -> Actuals:

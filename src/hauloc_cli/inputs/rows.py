@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 
 from hauloc_cli.errors import Code, InputError, Problem
 from hauloc_cli.inputs import unit_rows
+from hauloc_cli.inputs.marks import read_reported, read_status
 from hauloc_cli.inputs.periods import PeriodError, read_period
 from hauloc_cli.inputs.table import (
+    FIGURE_COLUMNS,
     KNOWN_COLUMNS,
     REQUIRED_COLUMNS,
     Cell,
@@ -29,7 +31,7 @@ from hauloc_cli.inputs.table import (
     nfc,
 )
 from hauloc_cli.inputs.values import NUMBER, Refusal, read_value
-from hauloc_cli.model.figures import Figure, Figures, Value
+from hauloc_cli.model.figures import Figure, Figures, Value, revise
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, Target, default_range
 from hauloc_cli.model.units import Units
@@ -89,6 +91,10 @@ class _Checker:
             self.checks[t.id] = (t, lo, hi, t.kind != "milestone" and not decimal_comma)
         self.periods: dict[object, Period | PeriodError] = {}
         self._suggestions: dict[str, str] = {}
+        # Figures as reports give them (marks.py): the columns status, reported, last_year
+        # where the file has them, and the figures that later rows revised.
+        self.marks: dict[str, int] = {}
+        self.replaced: dict[tuple[str, Period], tuple[Figure, ...]] = {}
 
     def problem(self, line: int, col: int | None, code: Code, message: str,
                 hint: str | Callable[[], str] = "") -> None:
@@ -115,6 +121,7 @@ class _Checker:
                     table.name, table.where(hl, i + 1), Code.UNKNOWN_COLUMN,
                     f"column '{col}' is not one hauloc knows; it is ignored",
                     _did_you_mean(col, KNOWN_COLUMNS, ""), hl))
+        self._mark_columns(columns)
         missing = [c for c in REQUIRED_COLUMNS if c not in index]
         found = ", ".join(f"'{c}'" for c in map(column_name, table.header) if c) or "none"
         for col in missing:
@@ -131,6 +138,18 @@ class _Checker:
             table.rows = unit_rows.UnitRows(table.rows, i_unit, i_target, self.plan.plan.unit)
             self.i_unit = i_unit
         return i_target, i_period, i_value, len(columns)
+
+    def _mark_columns(self, columns: list[str]) -> None:
+        """Where the status, reported and last_year columns are, under any of their names."""
+        for i, col in enumerate(columns):
+            meaning = FIGURE_COLUMNS.get(col)
+            if meaning is None:
+                continue
+            if meaning in self.marks and columns[self.marks[meaning]] != col:
+                self.problem(self.table.header_line, i + 1, Code.DUPLICATE_COLUMN,
+                             f"columns '{columns[self.marks[meaning]]}' and '{col}' both give "
+                             f"the {meaning} of a figure", "keep one of them")
+            self.marks.setdefault(meaning, i)
 
     def target(self, raw: object, line: int, col: int) -> Check | None:
         """The target a cell names once trimmed; an unknown-target problem when none."""
@@ -202,11 +221,61 @@ class _Checker:
     def duplicate(self, line: int, first: Figure) -> None:
         target, unit = unit_rows.split_key(first.target)
         of = f"{target} of {unit}" if unit else target
+        where = (f"line {first.line}" if first.file == self.table.name
+                 else f"{first.file}:{first.line}")
         self.problem(line, None, Code.DUPLICATE_ROW,
-                     f"a second figure for {of} in {first.period} "
-                     f"(the first is on line {first.line})",
-                     "keep one row per target, unit and quarter" if unit else
-                     "keep one row per target and quarter")
+                     f"a second figure for {of} in {first.period} (the first is on {where})",
+                     ("keep one row per target, unit and quarter" if unit else
+                      "keep one row per target and quarter") + (
+                         ", or tell a revision apart by its status or reported date"
+                         if self.marks else ""))
+
+    def other_year(self, raw: object, error: PeriodError, target: Target | None, line: int,
+                   col: int) -> Period | None:
+        """A period of the year before the plan's, for a target compared with last year;
+        else the problem of the period is reported."""
+        if error.code is Code.WRONG_YEAR and target is not None and target.compare_last_year:
+            year = self.plan.plan.year - 1
+            try:
+                return Period(year, read_period(cell_text(raw), year))  # type: ignore[arg-type]
+            except PeriodError:
+                pass
+        self.problem(line, col, error.code, error.message, error.hint)
+        return None
+
+    def marked(self, row: Sequence[Cell], figure: Figure, check: Check,
+               decimal_comma: bool, by_target: dict[str, dict[Period, Figure]]) -> None:
+        """A figure of a row that may carry its status, reported date and last year's figure."""
+        target, lo, hi, _ = check
+        line = figure.line or 0
+        cells = {k: (row[i] if i < len(row) else "") for k, i in self.marks.items()}
+        status, reported = read_status(cells.get("status", "")), read_reported(
+            cells.get("reported", ""))
+        last = cell_text(cells.get("last_year", ""))
+        last_value = read_value(last, target, decimal_comma, lo, hi) if last else None
+        bad = False
+        for key, got in (("status", status), ("reported", reported), ("last_year", last_value)):
+            if isinstance(got, tuple):
+                self.problem(line, self.marks[key] + 1, *got)
+                bad = True
+        if bad:
+            return
+        assert not isinstance(status, tuple) and not isinstance(reported, tuple)
+        figure = figure._replace(status=status, reported=reported)
+        self.keep(figure, by_target)
+        if last_value is not None and not isinstance(last_value, tuple):
+            self.keep(figure._replace(period=figure.period.same_last_year(), value=last_value,
+                                      status=None), by_target, beside=True)
+
+    def keep(self, figure: Figure, by_target: dict[str, dict[Period, Figure]],
+             beside: bool = False) -> None:
+        """Keep `figure`, or let it revise the one kept for its target and period: the later
+        reported, then the more final is used (`precedence`); equal ones are duplicate rows.
+        A last-year figure given `beside` another row's value and equal to the one kept is the
+        same figure said again."""
+        clash = revise(by_target, self.replaced, figure, beside)
+        if clash is not None:
+            self.duplicate(figure.line or 0, clash)
 
 
 def _did_you_mean(word: str, choices: list[str] | tuple[str, ...], otherwise: str) -> str:
@@ -246,21 +315,20 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
         warnings.kept.append(Problem(table.name, "", Code.MORE_WARNINGS,
                                      f"{warnings.more} more warning(s) not shown"))
     own, by_unit = unit_rows.split_units(by_target)
-    return Actuals(table.name, Figures.indexed(own), tuple(warnings.kept), state[1],
+    replaced = {k: v for k, v in checker.replaced.items() if unit_rows.SEP not in k[0]}
+    return Actuals(table.name, Figures.indexed(own, replaced), tuple(warnings.kept), state[1],
                    table.sheet, by_unit)
 
 
 def _rows(checker: _Checker, columns: tuple[int, int, int, int],
           by_target: dict[str, dict[Period, Figure]], state: list[int]) -> None:
-    """The loop over rows: `state` keeps the last line read and the rows counted, so that the
-    loop can go on after a record that cannot be split (see `parse_table`). A plain number
-    is read inline: digits with at most one '.', not followed by exactly three digits (that
-    one is ambiguous, see values.plain), within the target's range; `read_value` does the rest.
-    A figure is made with tuple.__new__, which skips NamedTuple's Python-level __new__."""
+    """The loop over rows; `state` keeps the last line read and the rows counted, so that it
+    can go on after a record that cannot be split. Inline: a plain number (not `1.234`, see
+    values.plain) in range; a figure made by tuple.__new__ (NamedTuple's is Python)."""
     i_target, i_period, i_value, width = columns
     checks, periods, problem = checker.checks, checker.periods, checker.problem
     name, line_num, number = checker.table.name, checker.table.line_num, NUMBER.fullmatch
-    decimal_comma, new = checker.decimal_comma, tuple.__new__
+    decimal_comma, new, marks = checker.decimal_comma, tuple.__new__, checker.marks
     value: Value | Refusal
     end, count = state
     try:
@@ -287,7 +355,8 @@ def _rows(checker: _Checker, columns: tuple[int, int, int, int],
             raw_period = row[i_period] if i_period < n else ""
             period = periods.get(raw_period) or checker.period(raw_period)
             if type(period) is PeriodError:
-                problem(line, i_period + 1, period.code, period.message, period.hint)
+                period = checker.other_year(raw_period, period, check and check[0], line,  # type: ignore[assignment]
+                                            i_period + 1)
             if check is None:
                 continue
             target, lo, hi, inline = check
@@ -299,15 +368,16 @@ def _rows(checker: _Checker, columns: tuple[int, int, int, int],
                     continue
             if type(period) is not Period:
                 continue
-            figures = by_target.get(target.id)
-            if figures is None:
-                figures = by_target[target.id] = {}
+            figure = new(Figure, (target.id, period, value, None, None, None, name, line))
+            if marks:
+                checker.marked(row, figure, check, decimal_comma, by_target)
+                continue
+            figures = by_target.get(target.id) or by_target.setdefault(target.id, {})
             first = figures.get(period)
             if first is not None:
                 checker.duplicate(line, first)
                 continue
-            figures[period] = new(Figure, (target.id, period, value, None, None, None, name,
-                                           line))
+            figures[period] = figure
     finally:
         state[0], state[1] = end, count
 
@@ -319,7 +389,7 @@ def _decreases(plan: Plan, by_target: dict[str, dict[Period, Figure]], table: Ra
         figures = by_target.get(target.id)
         if target.kind != "cumulative" or not figures or len(figures) < 2:
             continue
-        ordered = [figures[p] for p in sorted(figures)]
+        ordered = [figures[p] for p in sorted(figures) if p.year == plan.plan.year]
         values: list[Value] = [f.value for f in ordered]
         if values == sorted(values):
             continue

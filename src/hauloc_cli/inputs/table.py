@@ -18,7 +18,16 @@ REQUIRED_COLUMNS = ("target", "period", "value")
 OPTIONAL_COLUMNS = ("note", "source")
 # Columns of the data-entry template that are there for the person filling it in.
 REFERENCE_COLUMNS = ("name", "unit", "plan_target", "unit_name", "measure")
-KNOWN_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS + REFERENCE_COLUMNS
+KNOWN_COLUMNS: tuple[str, ...] = REQUIRED_COLUMNS + OPTIONAL_COLUMNS + REFERENCE_COLUMNS
+
+# Figures as reports give them (issue 12): how final a figure is, the date it was reported,
+# and the figure of the same period last year beside it. Column name → what it holds.
+FIGURE_COLUMNS = {
+    "status": "status", "tình trạng": "status", "loại số liệu": "status",
+    "reported": "reported", "ngày báo cáo": "reported",
+    "last_year": "last_year", "thực hiện cùng kỳ": "last_year",
+}
+KNOWN_COLUMNS += tuple(FIGURE_COLUMNS)
 DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\\t": "\t", "\t": "\t"}
 
 Cell = str | float  # text, or a number as a workbook stores it

@@ -36,17 +36,65 @@ class Figure(NamedTuple):
     file: str = ""
     line: int | None = None  # the line of a text file, the row of a sheet
 
+    @property
+    def place(self) -> str:
+        """`file:line`, as problems name a place."""
+        return f"{self.file}:{self.line}" if self.line is not None else self.file
+
+
+# How final each status is; an unmarked figure counts as less final than an estimate.
+FINALITY: dict[FigureStatus | None, int] = {
+    None: 0, FigureStatus.ESTIMATE: 1, FigureStatus.PRELIMINARY: 2, FigureStatus.OFFICIAL: 3}
+
+
+def precedence(figure: Figure) -> tuple[date, int]:
+    """Which of two figures for the same target and period is used: the later reported date
+    (a figure without one is older than any dated one), then the more final status. Two
+    figures of equal precedence cannot both stand (duplicate-row)."""
+    return (figure.reported or date.min, FINALITY[figure.status])
+
+
+def revise(by_target: dict[str, dict[Period, Figure]],
+           replaced: dict[tuple[str, Period], tuple[Figure, ...]], figure: Figure,
+           beside: bool = False) -> Figure | None:
+    """Keep `figure` in `by_target`, or let it revise the one kept for its target and period
+    (the one of higher `precedence` is kept, the other goes to `replaced`, earliest first).
+    Returns the figure of equal precedence it clashes with (a duplicate), else None. With
+    `beside` (a last-year figure given beside another row's value), a figure equal to the one
+    kept is the same figure said again."""
+    figures = by_target.setdefault(figure.target, {})
+    kept = figures.get(figure.period)
+    if kept is None:
+        figures[figure.period] = figure
+        return None
+    if beside and kept.value == figure.value:
+        return None
+    key = (figure.target, figure.period)
+    earlier = replaced.get(key, ())
+    rank = precedence(figure)
+    for other in (kept, *earlier):
+        if precedence(other) == rank:
+            return other
+    if rank > precedence(kept):
+        figures[figure.period] = figure
+        figure = kept
+    replaced[key] = tuple(sorted((*earlier, figure), key=precedence))
+    return None
+
 
 _NONE: Mapping[Period, Figure] = {}
+_NO_REVISIONS: tuple[Figure, ...] = ()
 
 
 class Figures:
     """Figures by target id and period, at most one for each pair."""
 
-    __slots__ = ("_by_target",)
+    __slots__ = ("_by_target", "_replaced")
 
     def __init__(self, figures: Iterable[Figure] = ()) -> None:
         self._by_target: dict[str, dict[Period, Figure]] = {}
+        # (target, period) → the figures the one kept replaced, earliest first
+        self._replaced: dict[tuple[str, Period], tuple[Figure, ...]] = {}
         for figure in figures:
             self.add(figure)
 
@@ -57,11 +105,40 @@ class Figures:
                    for q, v in by_q.items())
 
     @classmethod
-    def indexed(cls, by_target: dict[str, dict[Period, Figure]]) -> Figures:
-        """Figures already indexed by target and period (the dict is taken, not copied)."""
+    def indexed(cls, by_target: dict[str, dict[Period, Figure]],
+                replaced: dict[tuple[str, Period], tuple[Figure, ...]] | None = None
+                ) -> Figures:
+        """Figures already indexed by target and period (the dicts are taken, not copied);
+        `replaced` holds, for a target and period, the figures revised by the one kept."""
         figures = cls()
         figures._by_target = by_target
+        if replaced:
+            figures._replaced = replaced
         return figures
+
+    def replaced(self, target: str, period: Period) -> tuple[Figure, ...]:
+        """The figures that the one kept for `target` and `period` revised, earliest first."""
+        if not self._replaced:  # the common case: nothing was revised
+            return _NO_REVISIONS
+        return self._replaced.get((target, period), _NO_REVISIONS)
+
+    def merged(self, other: Figures) -> tuple[Figures, list[tuple[Figure, Figure]]]:
+        """These figures and `other`'s as one collection, revisions across both by
+        `precedence`; and the pairs (figure of `other`, the one it clashes with) that neither
+        revises."""
+        by_target = {tid: dict(by_p) for tid, by_p in self._by_target.items()}
+        replaced = dict(self._replaced)
+        clashes = []
+        for figure in (*other, *(f for fs in other._replaced.values() for f in fs)):
+            clash = revise(by_target, replaced, figure)
+            if clash is not None:
+                clashes.append((figure, clash))
+        return Figures.indexed(by_target, replaced), clashes
+
+    @property
+    def revised(self) -> dict[tuple[str, Period], tuple[Figure, ...]]:
+        """Every (target, period) whose figure replaced others, with those it replaced."""
+        return dict(self._replaced)
 
     def add(self, figure: Figure) -> None:
         """Keep `figure`, replacing one already kept for the same target and period."""
@@ -75,8 +152,10 @@ class Figures:
         return self._by_target.get(target, _NONE)
 
     def values(self) -> dict[str, dict[int, Value]]:
-        """`{target id: {quarter: value}}`: the plain numbers, for tests and summaries."""
-        return {tid: {p.quarter: f.value for p, f in sorted(by_p.items())}
+        """`{target id: {quarter: value}}` of the year of the latest figure (not last year's
+        figures kept to compare with): the plain numbers, for tests and summaries."""
+        year = self.latest.year if self.latest else 0
+        return {tid: {p.quarter: f.value for p, f in sorted(by_p.items()) if p.year == year}
                 for tid, by_p in self._by_target.items()}
 
     @property

@@ -90,6 +90,8 @@ class Target(_Model):
     threshold: Number | None = None
     assign: Number | dict[str, Number] | None = None
     min_coverage: Annotated[float, Field(strict=True, ge=0, le=1, allow_inf_nan=False)] = 1.0
+    # Read the figures of the year before too (periods of plan year − 1), to compare with them.
+    compare_last_year: Annotated[bool, Field(strict=True)] = False
 
     @model_validator(mode="before")
     @classmethod

@@ -133,9 +133,12 @@ def _row(item: Item, brief: Brief, lang: str) -> str:
                + f'<span class="share">{escape(words.share(item.bar, lang))}</span>')
     # a milestone's circles say done or not done; its words would only repeat them
     values = "" if item.target.kind == "milestone" else words.history_line(item, lang)
+    compared = words.comparisons(item, brief, lang)
     return (f'<tr class="v-{item.verdict}"><td class="name">'
             f'{escape(target_name(item.target, lang))}'
-            f'<span class="fig">{escape(words.figures(item, brief, lang))}</span></td>'
+            f'<span class="fig">{escape(words.figures(item, brief, lang))}</span>'
+            + (f'<span class="fig">{escape(compared)}</span>' if compared else "")
+            + '</td>'
             f'<td class="status">{_chip(item.verdict, lang)}</td>'
             f'<td class="bar">{bar}</td>'
             f'<td class="hist">{history_svg(item)}'
@@ -179,6 +182,15 @@ def _changes(brief: Brief, lang: str) -> str:
     return f"<section><h2>{escape(head)}</h2>{body}</section>"
 
 
+def _revisions(brief: Brief, lang: str) -> str:
+    if not brief.revisions:
+        return ""
+    items = "".join(f"<li><b>{escape(target_name(r.target, lang))}</b>"
+                    f'<span class="what">{escape(words.revision(r, lang))}</span></li>'
+                    for r in brief.revisions)
+    return f"<section><h2>{escape(label(lang, 'brief.revised'))}</h2><ul>{items}</ul></section>"
+
+
 def _no_data(brief: Brief, lang: str) -> str:
     if brief.no_data:
         body = (f"<p>{escape(label(lang, 'brief.no_data_ask'))}</p><ul>" + "".join(
@@ -212,7 +224,7 @@ def render_brief_html(brief: Brief, *, lang: str = "en", source_file: str | None
         + (f'<p class="year-end">{escape(sentence)}</p>' if sentence else "")
         + f'<ul class="counts">{counts}</ul></header>\n{groups}\n'
         f'<div class="notes">{_attention(brief, lang)}{_changes(brief, lang)}'
-        f"{_no_data(brief, lang)}</div>\n"
+        f"{_revisions(brief, lang)}{_no_data(brief, lang)}</div>\n"
         + (f"<footer>{'<br>'.join(foot)}</footer>\n" if foot else "")
         + "</main>\n</body>\n</html>\n"
     )

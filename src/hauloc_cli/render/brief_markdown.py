@@ -38,7 +38,8 @@ def _section(brief: Brief, items: tuple[Item, ...], lang: str) -> list[str]:
         lines.append(_row([
             escape(target_name(item.target, lang)),
             words.verdict_with_symbol(item.verdict, lang),
-            escape(words.figures(item, brief, lang)),
+            escape(" · ".join(filter(None, (words.figures(item, brief, lang),
+                                             words.comparisons(item, brief, lang))))),
             _progress(item, lang),
             _history(item, lang),
         ]))
@@ -77,6 +78,10 @@ def render_brief_markdown(brief: Brief, *, lang: str = "en") -> str:
         lines += _section(brief, section.items, lang) + [""]
     lines += [f"## {label(lang, 'brief.attention')}", ""] + _attention(brief, lang) + [""]
     lines += [f"## {words.changed_heading(brief, lang)}", ""] + _changes(brief, lang) + [""]
+    if brief.revisions:
+        lines += [f"## {label(lang, 'brief.revised')}", ""]
+        lines += [f"- {escape(target_name(r.target, lang))}: {escape(words.revision(r, lang))}"
+                  for r in brief.revisions] + [""]
     lines += [f"## {label(lang, 'brief.no_data')}", ""]
     if brief.no_data:
         lines += [label(lang, "brief.no_data_ask"), ""]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -56,11 +57,20 @@ def _history(item: Item) -> Text:
     return text
 
 
-def _section(brief: Brief, items: tuple[Item, ...], lang: str, cells: int) -> Table:
+def _grid() -> Table:
     grid = Table.grid(expand=True, padding=(0, 0, 0, 1))
     grid.add_column(ratio=1, overflow="fold")
     grid.add_column(no_wrap=True, justify="right")
+    return grid
+
+
+def _section(brief: Brief, items: tuple[Item, ...], lang: str, cells: int) -> list[object]:
+    """Two rows a target (name and status; figures, bar and history), and under a target
+    compared with last year a line of its own, the whole width."""
+    out: list[object] = [_grid()]
     for item in items:
+        grid = out[-1]
+        assert isinstance(grid, Table)
         grid.add_row(Text(target_name(item.target, lang)), verdict_text(item.verdict, lang))
         right = Text()
         if item.bar is not None:
@@ -68,7 +78,10 @@ def _section(brief: Brief, items: tuple[Item, ...], lang: str, cells: int) -> Ta
             right.append(" ")
         right.append_text(_history(item))
         grid.add_row(Padding(Text(words.figures(item, brief, lang)), (0, 0, 0, 2)), right)
-    return grid
+        compared = words.comparisons(item, brief, lang)
+        if compared:
+            out += [Padding(Text(compared), (0, 0, 0, 2)), _grid()]
+    return [part for part in out if not isinstance(part, Table) or part.row_count]
 
 
 def _pairs(rows: list[tuple[Text, Text]], width: int) -> list[object]:
@@ -115,6 +128,19 @@ def _changes(brief: Brief, lang: str, width: int) -> list[object]:
     return _pairs(rows, width)
 
 
+def _revisions(brief: Brief, lang: str, width: int) -> list[object]:
+    """One line a revision ('name — 6 tháng: 10,4% (ước) → 10,6% (sơ bộ)'), or two when
+    that does not fit, the second indented."""
+    out: list[object] = []
+    for rev in brief.revisions:
+        name, about = target_name(rev.target, lang), words.revision(rev, lang)
+        if cell_len(name) + 3 + cell_len(about) <= width:
+            out.append(Text(f"{name} — {about}"))
+        else:
+            out += [Text(name), Padding(Text(about), (0, 0, 0, 4))]
+    return out
+
+
 def _counts(brief: Brief, lang: str, width: int) -> list[Text]:
     """'✔ Đạt 1 · ● Đúng tiến độ 3 · …', broken between counts, never inside one."""
     lines = [Text()]
@@ -143,9 +169,11 @@ def render_brief_text(brief: Brief, *, lang: str = "en", width: int = 80,
     cells = bar_width(width)
     for section in brief.sections:
         out += ["", _heading(words.group_word(section.group, lang)),
-                _section(brief, section.items, lang, cells)]
+                *_section(brief, section.items, lang, cells)]
     out += ["", _heading(label(lang, "brief.attention")), *_attention(brief, lang, width)]
     out += ["", _heading(words.changed_heading(brief, lang)), *_changes(brief, lang, width)]
+    if brief.revisions:
+        out += ["", _heading(label(lang, "brief.revised")), *_revisions(brief, lang, width)]
     out += ["", _heading(label(lang, "brief.no_data"))]
     if brief.no_data:
         out += [Text(f"{SYMBOLS[Status.NO_DATA.value]} {target_name(i.target, lang)}",

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import math
 
+from hauloc_cli.model.figures import Figure
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Target
-from hauloc_cli.render import cells
+from hauloc_cli.render import cells, compare_words
 from hauloc_cli.render.i18n import (
     SYMBOLS,
     format_date,
@@ -18,6 +19,7 @@ from hauloc_cli.render.i18n import (
     label,
     unit_label,
 )
+from hauloc_cli.rules.compare import Revision, facts
 from hauloc_cli.views.brief import Bar, Brief, Item, Need, Point
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -45,7 +47,10 @@ def changed_heading(brief: Brief, lang: str) -> str:
     head = label(lang, "brief.changed")
     if brief.period.first:
         return head
-    return f"{head} ({brief.period.previous().heading(lang)} → {brief.period.heading(lang)})"
+    before = brief.period.previous().heading(lang)
+    if brief.changes_revised:  # the quarter before is judged with its figures as revised
+        before = label(lang, "brief.changes_revised", before=before)
+    return f"{head} ({before} → {brief.period.heading(lang)})"
 
 
 def changed_none(brief: Brief, lang: str) -> str:
@@ -108,6 +113,9 @@ def figures(item: Item, brief: Brief, lang: str) -> str:
     if r.actual is None:
         return f"{label(lang, 'brief.target')} {goal}"
     actual = format_value(float(r.actual), t.unit, lang)
+    figure = brief.report.figures.of(t.id).get(r.as_of) if r.as_of else None
+    if figure is not None:
+        actual += compare_words.mark(figure.status, lang)
     text = f"{actual} / {goal}"
     if r.as_of is not None and r.as_of != brief.period:
         text += f" ({label(lang, 'brief.as_of', period=inline_period(r.as_of, lang))})"
@@ -188,3 +196,30 @@ def history_line(item: Item, lang: str) -> str:
     if all(p.value is None for p in item.history):
         return ""
     return " → ".join(history_value(p, item.target, lang) for p in item.history)
+
+
+def comparisons(item: Item, brief: Brief, lang: str) -> str:
+    """The share of the year's plan and the same period last year, for a target that has a
+    last-year figure ('' for the others: their bar already shows how far they have come)."""
+    found = facts(item.result, brief.report.figures)
+    if found.vs_last_year is None:
+        return ""
+    return " · ".join((compare_words.plan_share(found, lang),
+                       compare_words.last_year(found.vs_last_year, item.target, lang)))
+
+
+def revision(rev: Revision, lang: str) -> str:
+    """'6 tháng: 10,4% (ước) → 10,6% (sơ bộ)', and how the status of that quarter changed
+    because of it: '· đánh giá ● Đúng tiến độ → ▲ Có nguy cơ' (nothing when it did not)."""
+    t = rev.target
+
+    def shown(f: Figure) -> str:
+        return compare_words.value_text(f.value, t, lang) + compare_words.mark(
+            f.status, lang, every=True)
+
+    text = f"{rev.before.period.heading(lang)}: {shown(rev.before)} → {shown(rev.after)}"
+    if rev.status_before is rev.status_after:  # the status is said only when it changed
+        return text
+    return text + " · " + label(lang, "brief.revised_status",
+                                before=verdict_with_symbol(rev.status_before.value, lang),
+                                now=verdict_with_symbol(rev.status_after.value, lang))

@@ -7,6 +7,7 @@ import math
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, Target
 from hauloc_cli.render import i18n
+from hauloc_cli.render.compare_words import mark
 from hauloc_cli.render.i18n import SYMBOLS, format_date, format_number, format_value, label
 from hauloc_cli.rules.status import Report, Result, progress
 
@@ -49,9 +50,16 @@ def _actual(r: Result, report: Report, lang: str) -> str:
         shown = label(lang, "done" if r.actual else "not_done")
     else:
         shown = number(r.actual, r.target.unit, lang)
+    shown += _estimate_mark(r, report, lang)
     if r.as_of is None or r.as_of == report.period:
         return shown
     return f"{shown} ({r.as_of.words(lang)})"
+
+
+def _estimate_mark(r: Result, report: Report, lang: str) -> str:
+    """' (ước)' / ' (est.)' when the figure shown is an estimate (issue 12)."""
+    figure = report.figures.of(r.target.id).get(r.as_of) if r.as_of else None
+    return "" if figure is None else mark(figure.status, lang)
 
 
 def _progress(r: Result, period: Period) -> str:

@@ -32,10 +32,22 @@ def cell(value: Any) -> str:
     return safe_text(str(value))
 
 
+def flat(fields: dict[str, Any]) -> dict[str, Any]:
+    """The JSON fields in cells: `revisions` as `revised_from` (the earlier values, earliest
+    first, joined by '; '), `vs_last_year` as `vs_last_year_ratio`, `_growth`, `_change`."""
+    out = {k: v for k, v in fields.items() if k not in ("revisions", "vs_last_year")}
+    out["revised_from"] = "; ".join(repr(r["value"]) if not isinstance(r["value"], bool)
+                                    else cell(r["value"]) for r in fields["revisions"]) or None
+    v = fields["vs_last_year"] or {}
+    for key in ("ratio", "growth", "change"):
+        out[f"vs_last_year_{key}"] = v.get(key)
+    return out
+
+
 def render_csv(report: Report, units: UnitsReport | None = None) -> str:
     """A header row, then one row per target in plan order (no summary line: it is data)."""
     period = report.period
-    rows = [{"period": str(period), **result_fields(r, period),
+    rows = [{"period": str(period), **flat(result_fields(r, period, report.figures)),
              **coverage_cell(units, r.target.id)} for r in report.results]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

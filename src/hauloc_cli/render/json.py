@@ -6,10 +6,12 @@ import json
 from typing import Any
 
 from hauloc_cli.errors import Problem
+from hauloc_cli.model.figures import Figures
 from hauloc_cli.model.periods import Period
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.reasons import explain_result
 from hauloc_cli.render.units_fields import target_units
+from hauloc_cli.rules.compare import Facts, facts
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.rules.status import Report, Result
 
@@ -36,8 +38,31 @@ def significant(x: float | None) -> float | None:
     return None if x is None else float(f"{x:.{SIGNIFICANT_DIGITS}g}")
 
 
-def result_fields(result: Result, period: Period) -> dict[str, Any]:
+def result_fields(result: Result, period: Period, figures: Figures | None = None
+                  ) -> dict[str, Any]:
     """One target's fields; the reason is always in English (see the README)."""
+    return {**_result_fields(result, period),
+            **_figure_fields(facts(result, Figures() if figures is None else figures))}
+
+
+def _figure_fields(f: Facts) -> dict[str, Any]:
+    """What reports say beside the status (issue 12; docs/output.schema.json)."""
+    v = f.vs_last_year
+    return {
+        "figure_status": None if f.figure is None or f.figure.status is None
+        else f.figure.status.value,
+        "revisions": [{"value": r.value, "status": None if r.status is None else r.status.value,
+                       "reported": None if r.reported is None else r.reported.isoformat(),
+                       "file": r.file, "line": r.line} for r in f.revised],
+        "last_year": None if f.last_year is None else f.last_year.value,
+        "vs_last_year": None if v is None else {
+            "ratio": significant(v.ratio), "growth": significant(v.growth),
+            "change": significant(v.change), "points": v.points},
+        "plan_share": significant(f.plan_share),
+    }
+
+
+def _result_fields(result: Result, period: Period) -> dict[str, Any]:
     t = result.target
     return {
         "id": t.id,
@@ -78,7 +103,7 @@ def render_json(report: Report, warnings: tuple[Problem, ...] = (),
     }
     pieces = ["{\n"]
     pieces += [f'  "{key}": {_dumps(value)},\n' for key, value in head.items()]
-    pieces += _array("targets", [_dumps({**result_fields(r, report.period),
+    pieces += _array("targets", [_dumps({**result_fields(r, report.period, report.figures),
                                          **target_units(units, r, report.period)})
                                  for r in report.results], last=False)
     pieces += _array("warnings", [_dumps(warning_fields(w)) for w in warnings], last=True)

@@ -6,14 +6,16 @@ import re
 
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.cells import row_cells, summary_line, with_unit
+from hauloc_cli.render.compare_words import compared
 from hauloc_cli.render.i18n import label
 from hauloc_cli.render.reasons import explain_result
+from hauloc_cli.rules.compare import facts
 from hauloc_cli.rules.status import Report, Result, Status
 
 COLUMNS = ("col.target", "col.plan", "col.actual", "col.expected", "col.progress", "col.status",
-           "col.reason")
+           "col.reason", "col.compare")
 # Numbers are right-aligned, words left-aligned.
-ALIGN = ("---", "---:", "---:", "---:", "---:", "---", "---")
+ALIGN = ("---", "---:", "---:", "---:", "---:", "---", "---", "---")
 
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -28,7 +30,8 @@ def escape(text: str) -> str:
 def _row(r: Result, report: Report, lang: str) -> list[str]:
     cells = row_cells(r, report, lang)
     cells[0] = with_unit(cells[0], r.target, lang)
-    return [*cells, explain_result(r, report.period, lang)]
+    return [*cells, explain_result(r, report.period, lang),
+            compared(facts(r, report.figures), r.target, lang)]
 
 
 def render_markdown(report: Report, *, lang: str = "en",

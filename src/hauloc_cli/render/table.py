@@ -10,10 +10,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from hauloc_cli.model.figures import FigureStatus
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.cells import row_cells, summary_line, target_name
+from hauloc_cli.render.compare_words import compared, mark
 from hauloc_cli.render.i18n import SYMBOLS, label
 from hauloc_cli.render.units_fields import explain
+from hauloc_cli.rules.compare import facts
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.rules.status import Report, Result, Status
 
@@ -88,8 +91,15 @@ def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bo
     """
     wide = width >= WIDE
     results = [r for r in report.results if only is None or r.status in only]
+    notes = [compared(facts(r, report.figures), r.target, lang) for r in results]
+    estimate = mark(FigureStatus.ESTIMATE, lang)
     rows = [row_cells(r, report, lang) for r in results]
+    if not wide:  # the estimate mark under the figure keeps the column narrow
+        rows = [[row[0], row[1], row[2].replace(estimate, "\n" + estimate.lstrip(), 1),
+                 *row[3:]] for row in rows]
     shown = 4 if wide else _shown_columns(rows, lang, width)
+    if shown < 2:  # the figure itself is said under the row, on one line
+        rows = [[row[0], row[1], row[2].replace("\n", " "), *row[3:]] for row in rows]
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column(label(lang, "col.target"), overflow="fold", ratio=3, min_width=14)
     for key in NUMBER_KEYS[:shown]:
@@ -98,18 +108,22 @@ def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bo
         [cell_len(label(lang, "col.status")), *(cell_len(row[-1]) for row in rows)]))
     if wide:
         table.add_column(label(lang, "col.reason"), overflow="fold", ratio=4, min_width=16)
-    for r, row in zip(results, rows, strict=True):
+    for r, row, note in zip(results, rows, notes, strict=True):
         cells: list[str | Text] = [*row[:1 + shown], status_text(r.status, lang)]
-        table.add_row(*cells, *([explain(r, report.period, lang, units)] if wide else []))
+        # wide: what reports say beside the status on a line of its own under the reason
+        reason = "\n".join(filter(None, (explain(r, report.period, lang, units), note)))
+        table.add_row(*cells, *([reason] if wide else []))
     parts: list[object] = [table]
     if not wide and results:
         reasons = Table.grid(padding=(0, 1))
         reasons.add_column(no_wrap=True)
         reasons.add_column(overflow="fold")
-        for r, row in zip(results, rows, strict=True):
+        for r, row, note in zip(results, rows, notes, strict=True):
             moved = list(zip(NUMBER_KEYS[shown:], row[1 + shown:-1], strict=True))
             reasons.add_row(Text(SYMBOLS[r.status.value], style=STYLES[r.status]),
                             _reason(r, report, lang, moved, units))
+            if note:  # under the row: what reports say beside the status
+                reasons.add_row("", Text(note, style="dim"))
         parts += ["", reasons]
     parts += ["", summary_line(report, lang)]
     return to_text(parts, width=width, color=color)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 
@@ -42,6 +42,8 @@ class Report:
     plan: Plan
     period: Period
     results: tuple[Result, ...]
+    # The figures judged, for what reports say beside the status (rules/compare.py).
+    figures: Figures = field(default_factory=Figures, compare=False, repr=False)
 
     @property
     def counts(self) -> dict[Status, int]:
@@ -67,7 +69,7 @@ def evaluate(plan: Plan, figures: Figures, period: Period) -> Report:
               plan.deadline_of(t) if t.kind == "milestone" else None)
         for t in plan.targets
     )
-    return Report(plan, period, results)
+    return Report(plan, period, results, figures)
 
 
 def latest(figures: Mapping[Period, Figure], period: Period) -> Figure | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from hauloc_cli.model.figures import Figure, Figures, Value
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import GROUPS, Plan, Target
+from hauloc_cli.rules.compare import Revision, revisions
 from hauloc_cli.rules.status import (
     Report,
     Result,
@@ -102,6 +103,10 @@ class Brief:
     attention: tuple[Item, ...]
     changes: tuple[Change, ...] | None  # None at the first quarter: nothing to compare with
     no_data: tuple[Item, ...]
+    # Figures a later report replaced (rules/compare.py), and whether the quarter before was
+    # judged with a revised figure: "changed since last quarter" then says so.
+    revisions: tuple[Revision, ...] = ()
+    changes_revised: bool = False
 
     @property
     def period(self) -> Period:
@@ -157,12 +162,16 @@ def build_brief(plan: Plan, figures: Figures, period: Period) -> Brief:
         changes = tuple(Change(item, before[n].status, item.result.status)
                         for n, item in enumerate(items)
                         if before[n].status is not item.result.status)
+    revised = revisions(plan, figures, period)
     return Brief(
         report=report,
         sections=sections,
         attention=needs_attention(items),
         changes=changes,
         no_data=tuple(i for i in items if i.result.status is Status.NO_DATA),
+        revisions=revised,
+        changes_revised=changes is not None and any(
+            r.before.period <= period.previous() for r in revised),
     )
 
 

@@ -1,0 +1,74 @@
+"""The words of what reports say beside a status, in either language: the estimate mark, the
+revision, the share of the year's plan and the same period last year (rules/compare.py).
+
+Plain strings (no rich, no markup), shared by the table, Markdown and the brief.
+"""
+
+from __future__ import annotations
+
+from hauloc_cli.model.figures import FigureStatus, Value
+from hauloc_cli.model.plan import Target
+from hauloc_cli.render.i18n import format_number, label
+from hauloc_cli.rules.compare import Facts, VsLastYear
+
+
+def value_text(value: Value, target: Target, lang: str) -> str:
+    """A figure as a cell shows it: '10,9%', '4', 'chưa đạt'."""
+    if isinstance(value, bool):
+        return label(lang, "done" if value else "not_done")
+    return format_number(float(value), lang) + ("%" if target.unit == "%" else "")
+
+
+def mark(status: FigureStatus | None, lang: str, *, every: bool = False) -> str:
+    """' (ước)' / ' (est.)' after an estimate; with `every`, after any marked figure."""
+    if status is None or not (every or status is FigureStatus.ESTIMATE):
+        return ""
+    word = label(lang, f"fs.{status.value}")
+    return f" ({word})"
+
+
+def _percent(x: float, lang: str) -> str:
+    return format_number(x * 100, lang, decimals=1) + "%"
+
+
+def revised(facts: Facts, target: Target, lang: str) -> str:
+    """'revised from 10.4% (est.)': the figure the one judged replaced last."""
+    if not facts.revised:
+        return ""
+    before = facts.revised[-1]
+    return label(lang, "cmp.revised", before=value_text(before.value, target, lang)
+                 + mark(before.status, lang, every=True))
+
+
+def plan_share(facts: Facts, lang: str) -> str:
+    """'90.8% of the year's plan' / 'đạt 90,8% KH năm'."""
+    if facts.plan_share is None:
+        return ""
+    return label(lang, "cmp.plan_share", share=_percent(facts.plan_share, lang))
+
+
+def last_year(v: VsLastYear | None, target: Target, lang: str) -> str:
+    """'113.9% of the same period last year (59.27), up 13.9%'; for %: 'up 6.83 pp on the
+    same period last year (4.07%)'; with a last year of 0: 'up 3 on the same period…'."""
+    if v is None:
+        return ""
+    last = value_text(v.last_year, target, lang)
+    if v.ratio is not None and v.growth is not None:
+        ratio = label(lang, "cmp.ratio", ratio=_percent(v.ratio, lang), last=last)
+        if round(v.growth * 1000) == 0:
+            return ratio
+        key = "cmp.up" if v.growth > 0 else "cmp.down"
+        return f"{ratio}, {label(lang, key, amount=_percent(abs(v.growth), lang))}"
+    if format_number(v.change, lang) in ("0", "-0"):
+        return label(lang, "cmp.same", last=last)
+    amount = format_number(abs(v.change), lang)
+    amount += f" {label(lang, 'unit.points')}" if v.points else ""
+    move = label(lang, "cmp.up" if v.change > 0 else "cmp.down", amount=amount)
+    return label(lang, "cmp.change", move=move, last=last)
+
+
+def compared(facts: Facts, target: Target, lang: str) -> str:
+    """Everything beside the status in one line, parts joined by ' · ' ('' when none)."""
+    parts = (revised(facts, target, lang), plan_share(facts, lang),
+             last_year(facts.vs_last_year, target, lang))
+    return " · ".join(p for p in parts if p)
