@@ -192,3 +192,18 @@ def test_every_setting_in_the_readme_is_read_by_the_wrapper() -> None:
     used = set(re.findall(r"\$\{(HAULOC_[A-Z_]+)", script))
     # HAULOC_LANG is read by hauloc itself; the wrapper only passes it on.
     assert documented == used | {"HAULOC_LANG"}
+
+
+def test_the_mail_lists_the_units_that_did_not_report(tmp_path: Path) -> None:
+    """Issue 11: with units, --fail-on-missing names the units that did not report, and the
+    mail carries it. In examples/communes_2024, Đa Lộc gave no security figure for 9 tháng."""
+    folder = tmp_path / "communes"
+    shutil.copytree(ROOT / "examples" / "communes_2024", folder)
+    units = ROOT / "data" / "units_hau_loc_2024.yaml"
+    result = run_wrapper(tmp_path, folder, HAULOC_MAIL_TO="ubnd@example.vn",
+                         HAULOC_REPORT_DIR=str(tmp_path / "reports"),
+                         HAULOC_OPTIONS=f"--fail-on-missing --units {units}")
+    assert result.returncode == 1, result.stderr
+    body = (tmp_path / "mail.out").read_text(encoding="utf-8").split("---\n", 1)[1]
+    assert ("missing: units that did not report for 2024-Q3: security_standard_communes: "
+            "da_loc\n") in body
