@@ -84,7 +84,10 @@ def test_json_with_units_follows_the_documented_schema(tmp_path: Path) -> None:
 
     schema = json.loads((ROOT / "docs" / "output.schema.json").read_text(encoding="utf-8"))
     result = CliRunner().invoke(app, [*setup(tmp_path), "--format", "json"])
-    jsonschema.validate(json.loads(result.stdout), schema)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, schema)  # raises when the output breaks the schema
+    assert any(t["units"] for t in data["targets"]) and any(t["coverage"] for t in data["targets"])
 
 
 def test_by_unit_matrix_worked_by_hand(tmp_path: Path) -> None:
