@@ -198,17 +198,9 @@ def _roll_one(plan: Plan, tree: tuple[Units, Callable[[str, str], float | None]]
               mismatches: list[Mismatch]) -> None:
     """The roll-up of one target and period for `unit`, from `kids`, its members and their
     figures of the target."""
-    has: list[str] = []
-    missing: list[str] = []
-    values: list[tuple[str, Value]] = []
-    for c, theirs in kids:
-        found = theirs.get(period)
-        if found is None:
-            missing.append(c)
-        else:
-            has.append(c)
-            values.append((c, found.value))
-    cover = Coverage(tuple(has), tuple(missing))
+    values = [(c, f.value) for c, theirs in kids if (f := theirs.get(period)) is not None]
+    cover = Coverage(tuple(c for c, _ in values), () if len(values) == len(kids) else tuple(
+        c for c, theirs in kids if period not in theirs))
     if cover.share < target.min_coverage and not same(cover.share, target.min_coverage):
         return
     compiled = combine(target, values, *tree)
