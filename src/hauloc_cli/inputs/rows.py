@@ -31,7 +31,7 @@ from hauloc_cli.inputs.table import (
     column_name,
     nfc,
 )
-from hauloc_cli.inputs.values import NUMBER, Refusal, read_value
+from hauloc_cli.inputs.values import PLAIN, Refusal, read_value
 from hauloc_cli.model.figures import Figure, Figures, Value, revise
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, Target, default_range, unit_target
@@ -380,11 +380,11 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
 def _rows(checker: _Checker, columns: tuple[int, int, int, int], state: list[int]) -> None:
     """The loop over rows; `state` keeps the last line read and the rows counted, so that it
     can go on after a record that cannot be split. Inline: the check of unit and target cells
-    seen before, a plain number (not `1.234`: values.plain) in range, a period seen before; a
+    seen before, a plain number (`values.PLAIN`, not `1.234`) in range, a period seen before; a
     figure made by tuple.__new__ (NamedTuple's is Python). No unit column: every unit is ""."""
     i_target, i_period, i_value, width = columns
     unit_checks, periods, problem = checker.unit_checks, checker.periods, checker.problem
-    name, line_num, number = checker.table.name, checker.table.line_num, NUMBER.fullmatch
+    name, line_num, number = checker.table.name, checker.table.line_num, PLAIN.fullmatch
     decimal_comma, new, marks = checker.decimal_comma, tuple.__new__, checker.marks
     i_unit, (end, count) = sys.maxsize if checker.i_unit is None else checker.i_unit, state
     value: Value | Refusal
@@ -420,7 +420,7 @@ def _rows(checker: _Checker, columns: tuple[int, int, int, int], state: list[int
                 continue
             target, lo, hi, inline, target_id, unit, by_target = check
             if not (inline and raw_value.__class__ is str and number(raw_value)
-                    and raw_value[-4:-3] != "." and lo <= (value := float(raw_value)) <= hi):
+                    and lo <= (value := float(raw_value)) <= hi):
                 value = read_value(raw_value, target, decimal_comma, lo, hi)
                 if value.__class__ is tuple:
                     problem(line, i_value + 1, *checker.refusal(check, raw_value))  # type: ignore[misc]
