@@ -169,6 +169,7 @@ def roll_up(plan: Plan, units: Units, root: str, own: Mapping[str, Figures]
     rolled: dict[str, Figures] = {}
     mismatches: list[Mismatch] = []
     weights: dict[tuple[str, str], float | None] = {}
+    leaves: dict[str, tuple[str, ...]] = {}  # units.leaves(unit), made once per unit
 
     def weight(unit: str, name: str) -> float | None:
         if (unit, name) not in weights:
@@ -184,7 +185,10 @@ def roll_up(plan: Plan, units: Units, root: str, own: Mapping[str, Figures]
         for target in plan.targets:
             if leaf or target.rollup in (None, "none"):
                 continue
-            kids = [(c, rolled[c].of(target.id)) for c in members(units, unit, target)]
+            if target.rollup in MEETING_RULES and unit not in leaves:
+                leaves[unit] = units.leaves(unit)
+            over = leaves[unit] if target.rollup in MEETING_RULES else units.children(unit)
+            kids = [(c, rolled[c].of(target.id)) for c in over]  # as members() gives them
             for period in periods:
                 _roll_one(plan, (units, weight), figures, unit, target, period, kids,
                           mismatches)
