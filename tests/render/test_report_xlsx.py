@@ -130,6 +130,9 @@ def test_milestones_and_no_data(sheet: Any) -> None:
     assert (recognition[2], recognition[3], recognition[5], recognition[7],
             recognition[9]) == (None, "đã đạt (hạn 31/05/2024)", "chưa đạt", None,
                                 "Chậm tiến độ")
+    # words among figures are centred; figures keep Excel's alignment (right)
+    assert [sheet.cell(15, c).alignment.horizontal for c in (4, 6)] == ["center", "center"]
+    assert sheet.cell(14, 6).alignment.horizontal is None
     security = row(sheet, 21)
     assert (security[3], security[5], security[9], security[10]) == (
         100, None, "Chưa có số liệu", "security_standard_communes")
@@ -213,7 +216,8 @@ def test_every_figure_an_estimate_heads_the_value_column_and_drops_the_status() 
 
 def test_without_a_comparison_with_last_year_the_columns_go() -> None:
     plan = Plan.model_validate({"plan": {"id": "p", "year": 2024}, "targets": [
-        {"id": "ocop", "name": "=OCOP", "kind": "cumulative", "target": 6},
+        {"id": "ocop", "name": "=OCOP", "name_en": "=OCOP\x07", "kind": "cumulative",
+         "target": 6},
         {"id": "debt", "name": "Nợ", "kind": "level", "direction": "at_most", "target": 2.5,
          "unit": "%"}]})
     ws = workbook(annex_of(plan, [Figure("ocop", Q3, 4.0), Figure("debt", Q3, 2.0)]),
@@ -223,7 +227,8 @@ def test_without_a_comparison_with_last_year_the_columns_go() -> None:
                           "Target code"]
     assert row(ws, 6)[:2] == ["I", "OTHER"]
     ocop, debt = list(ws[7]), list(ws[8])
-    assert (ocop[1].value, ocop[1].data_type) == ("=OCOP", "s")  # text, never a formula
+    # text, never a formula; a control character a worksheet cannot hold is shown, not lost
+    assert (ocop[1].value, ocop[1].data_type) == ("=OCOP\ufffd", "s")
     assert (debt[3].value, debt[3].number_format) == (2.5, '"≤ "#,##0.0')
     assert (debt[5].value, debt[6].value) == (80, "Achieved")  # a level within its limit
 

@@ -33,6 +33,8 @@ _MAX_WIDTH = {"name": 42, "unit": 22, "assessment": 28, "plan": 14, "measure": 2
 _MIN_WIDTH = {"number": 5, "measure": 7, "name": 24, "assessment": 14}
 _NUMBER_WIDTH = 11  # the columns of figures: a heading of two or three lines above them
 _WRAP = frozenset({"name", "unit", "assessment", "plan", "measure"})
+_CENTRED = frozenset({"number", "measure", "status"})
+_FIGURES = frozenset({"plan", "last_year", "value", "of_plan", "of_last_year"})
 LINE_HEIGHT = 15.0  # points per line of text at 12 pt
 # Characters of 12-pt Times New Roman per unit of column width (the width of a '0' in the
 # workbook's default font, Calibri 11): Times is narrower.
@@ -147,8 +149,12 @@ def _merged(ws: Worksheet, row: int, first: int, last: int, value: str, *,
 
 
 def _text(cell: Any, value: str) -> None:
-    """Text stays text: a name that starts with `=` is never a formula."""
-    cell.value = value
+    """Text stays text: a name that starts with `=` is never a formula. A control character
+    (which a worksheet cannot hold, e.g. a BEL typed as an escape in a YAML string) shows as
+    the replacement character U+FFFD."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    cell.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
     cell.data_type = "s"
 
 
@@ -190,8 +196,9 @@ def _line_row(ws: Worksheet, row: int, cols: tuple[Column, ...], line: Line, ann
         _put(cell, value, lang)
         cell.font = _font()
         cell.border = _border()
-        cell.alignment = _alignment(column.key in ("number", "measure", "status"),
-                                    column.key in _WRAP)
+        # words in a column of figures (a milestone's) are centred, as the figures' status
+        centre = column.key in _CENTRED or (isinstance(value, str) and column.key in _FIGURES)
+        cell.alignment = _alignment(centre, column.key in _WRAP)
 
 
 @functools.cache
