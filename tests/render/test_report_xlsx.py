@@ -339,3 +339,27 @@ def test_libreoffice_repeats_the_header_on_every_page(tmp_path: Path) -> None:
     for page in text[1:]:
         assert "STT" in page
         assert "schools" in page or "security" in page
+
+
+@needs_libreoffice
+def test_libreoffice_saving_it_again_keeps_the_numbers_and_formats(tmp_path: Path) -> None:
+    """What the reader of wide tables gets back from a workbook an office opened and saved
+    in LibreOffice: the same cells, numbers still numbers, in the same number formats."""
+    data = render_file(ANNEX_FORMATS, "xlsx", example_annex(), RenderOptions(lang="vi"))
+    assert isinstance(data, bytes)
+    source = tmp_path / "annex.xlsx"
+    source.write_bytes(data)
+    again = tmp_path / "again"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+                    "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir",
+                    str(again), str(source)], check=True, timeout=240, capture_output=True)
+    before = openpyxl.load_workbook(source).worksheets[0]
+    after = openpyxl.load_workbook(again / "annex.xlsx").worksheets[0]
+
+    def cells(ws: Any) -> list[tuple[Any, str]]:
+        return [(c.value, c.number_format if isinstance(c.value, int | float) else "")
+                for r in ws.iter_rows(min_row=1, max_row=21, max_col=11) for c in r]
+
+    assert cells(after) == cells(before)
+    assert {str(r) for r in after.merged_cells.ranges} == {
+        str(r) for r in before.merged_cells.ranges}
