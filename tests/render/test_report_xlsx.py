@@ -165,12 +165,16 @@ def test_frozen_header_widths_and_wrapping(sheet: Any) -> None:
     # the longest name (49 characters) wraps in a column of at most 42
     assert widths["B"] == 42
     assert all(sheet.cell(r, 2).alignment.wrap_text for r in (10, 19))
-    # rows as tall as their wrapped text, 15 pt a line and 3 to spare: the name of 49
-    # characters takes 2 lines (42 × 1.15 − 1 = 47 fit on one); "Thực hiện / cùng kỳ năm /
-    # 2023" takes 3 in a column of 11 (11 × 1.15 − 1 = 11.65 characters); one line is left
-    # to the spreadsheet
-    assert (sheet.row_dimensions[19].height, sheet.row_dimensions[10].height) == (33, None)
+    # rows as tall as their wrapped text, 15 pt a line and 3 to spare, a column of width w
+    # holding 1.2 · w − 1 characters a line: the name of 49 characters fits on one line of
+    # 42 (49.4), "Thực hiện / cùng kỳ năm / 2023" takes 3 in a column of 11 (12.2); one line
+    # is left to the spreadsheet
+    assert (sheet.row_dimensions[19].height, sheet.row_dimensions[10].height) == (None, None)
     assert sheet.row_dimensions[HEADER].height == 48
+    # in English, "Communes and towns meeting the security-and-order standard" (58) takes 2
+    english = workbook(example_annex(), "en").worksheets[0]
+    assert english.cell(21, 2).value.startswith("Communes and towns")
+    assert english.row_dimensions[21].height == 33
     assert widths["C"] >= len("triệu đồng/người/năm")
     assert widths["K"] >= len("ntm_district_recognition")
 

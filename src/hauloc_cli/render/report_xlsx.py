@@ -38,7 +38,7 @@ _FIGURES = frozenset({"plan", "last_year", "value", "of_plan", "of_last_year"})
 LINE_HEIGHT = 15.0  # points per line of text at 12 pt
 # Characters of 12-pt Times New Roman per unit of column width (the width of a '0' in the
 # workbook's default font, Calibri 11): Times is narrower.
-_CHARS_PER_WIDTH = 1.15
+_CHARS_PER_WIDTH = 1.2
 # Margins in inches (Decree 30: left 30 mm, right 15 mm, top and bottom 20 mm).
 MARGINS = {"left": 1.18, "right": 0.59, "top": 0.79, "bottom": 0.79, "header": 0.3,
            "footer": 0.3}
@@ -64,6 +64,7 @@ def render(annex: Annex, options: RenderOptions) -> bytes:
     wb = Workbook()
     ws = wb.active
     assert ws is not None
+    _add_styles(wb)
     names = words.SHEET_NAMES[lang]
     ws.title = names[0]
     _annex_sheet(ws, annex, lang)
@@ -193,26 +194,34 @@ def _line_row(ws: Worksheet, row: int, cols: tuple[Column, ...], line: Line, ann
                                             strict=True), start=1):
         longest[i - 1] = max(longest[i - 1], len(words.text(value, lang)) + 1)
         cell = ws.cell(row=row, column=i)
-        _put(cell, value, lang)
-        cell.font = _font()
-        cell.border = _border()
+        _put(cell, value)
         # words in a column of figures (a milestone's) are centred, as the figures' status
         centre = column.key in _CENTRED or (isinstance(value, str) and column.key in _FIGURES)
-        cell.alignment = _alignment(centre, column.key in _WRAP)
+        cell.style = _style_name(centre, column.key in _WRAP)
+        if isinstance(value, Num):
+            cell.number_format = number_format(value, lang)
 
 
-@functools.cache
-def _alignment(centre: bool, wrap: bool) -> Any:
-    from openpyxl.styles import Alignment
-
-    return Alignment(horizontal="center" if centre else None, vertical="center",
-                     wrap_text=wrap)
+def _style_name(centre: bool, wrap: bool) -> str:
+    return "hauloc" + (" centred" if centre else "") + (" wrapped" if wrap else "")
 
 
-def _put(cell: Any, value: Cell, lang: str) -> None:
+def _add_styles(wb: Any) -> None:
+    """The table's cell styles (font, borders, alignment), named once per workbook: a cell
+    then takes its style in one step, twice as fast for a sheet by unit of thousands of rows."""
+    from openpyxl.styles import Alignment, NamedStyle
+
+    for centre in (False, True):
+        for wrap in (False, True):
+            wb.add_named_style(NamedStyle(
+                name=_style_name(centre, wrap), font=_font(), border=_border(),
+                alignment=Alignment(horizontal="center" if centre else None,
+                                    vertical="center", wrap_text=wrap)))
+
+
+def _put(cell: Any, value: Cell) -> None:
     if isinstance(value, Num):
         cell.value = int(value.x) if value.decimals == 0 and value.x.is_integer() else value.x
-        cell.number_format = number_format(value, lang)
     elif value:
         _text(cell, value)
 
