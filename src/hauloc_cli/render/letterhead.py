@@ -52,7 +52,7 @@ WORDS: dict[str, dict[str, str]] = {
         "date": "{day_en} {month_en} {year}",
         "title": "REPORT",
         "subject": "Results against the socio-economic targets, {period}",
-        "counts": "{period}: of the {defined} targets followed{declared}, {counts}.",
+        "counts": "{period}: of the {defined} target{s} followed{declared}, {counts}.",
         "declared": " ({declared} set by the resolution)",
         "attention": "Targets that need attention:",
         "see_annex": "The details are in the annex.",
@@ -130,12 +130,14 @@ def date_line(day: date, place: str | None, lang: str) -> str:
 
 def counts_sentence(annex: Annex, lang: str) -> str:
     """'9 tháng năm 2024: trong 9 chỉ tiêu được theo dõi (nghị quyết đề ra 27 chỉ tiêu),
-    1 đạt, 3 đúng tiến độ, …' (verdicts with no target left out)."""
+    1 đạt, 3 đúng tiến độ, …' (verdicts with no target left out; the declared number only
+    when the plan defines fewer)."""
     brief = annex.brief
     period = period_words(annex.period, lang)
-    declared = brief.declared
+    declared = brief.declared if brief.declared != brief.defined else None
     counts = ", ".join(f"{n} {label(lang, v).lower()}" for v, n in brief.counts.items() if n)
     return word(lang, "counts", period=period[0].upper() + period[1:], defined=brief.defined,
+                s="" if brief.defined == 1 else "s",
                 declared=word(lang, "declared", declared=declared) if declared else "",
                 counts=counts)
 
