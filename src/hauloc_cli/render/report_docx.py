@@ -220,11 +220,14 @@ def _body(document: Document, text: Letter) -> None:
     the paragraph that heads them."""
     from docx.shared import Mm, Pt
 
+    paragraph = None
     for lines, before in ((text.body, 6), (text.attention, 3), (text.closing, 6)):
         for line in lines:
             paragraph = _para(document, line, align="justify")
             paragraph.paragraph_format.first_line_indent = Mm(10)
             paragraph.paragraph_format.space_before = Pt(before)
+    if paragraph is not None:  # the signature never stands alone on a page
+        paragraph.paragraph_format.keep_with_next = True
 
 
 def _signature(document: Document, text: Letter) -> None:
@@ -232,8 +235,10 @@ def _signature(document: Document, text: Letter) -> None:
     right: on whose behalf and the title bold upper case, room to sign, the name bold."""
     spacer = _para(document)
     spacer.paragraph_format.space_before = _points(6)
+    spacer.paragraph_format.keep_with_next = True
     table = document.add_table(rows=1, cols=2)
     _widths(table, SIGN_COLUMNS)
+    _row_flags(table.rows[0], header=False)  # the block is never split across pages
     left, right = table.rows[0].cells
     _para(left, text.recipients[0], bold=True, italic=True, size=12, align="left", first=True)
     for line in text.recipients[1:]:
@@ -276,8 +281,8 @@ def column_widths(keys: tuple[str, ...]) -> tuple[float, ...]:
 
 
 def _table(document: Document, table: Table) -> None:
-    """A grid, the heading row repeated on every page, rows kept whole, group rows merged
-    from the second cell to the last."""
+    """A grid, the heading row repeated on every page, rows kept whole, each group kept on
+    one page (keep with next), group rows merged from the second cell to the last."""
     grid = document.add_table(rows=1 + len(table.rows), cols=len(table.keys))
     grid.style = "Table Grid"
     _widths(grid, column_widths(table.keys))
@@ -285,7 +290,7 @@ def _table(document: Document, table: Table) -> None:
     _row_flags(head, header=True)
     for c, title in zip(head.cells, table.headings, strict=True):
         _cell(c, title, bold=True, align="center")
-    for row, data in zip(grid.rows[1:], table.rows, strict=True):
+    for n, (row, data) in enumerate(zip(grid.rows[1:], table.rows, strict=True)):
         _row_flags(row, header=False)
         cells = row.cells
         if data.group:
@@ -293,9 +298,11 @@ def _table(document: Document, table: Table) -> None:
             merged = cells[1].merge(cells[-1])
             _cell(merged, data.cells[1], bold=True, align="left", keep=True)
             continue
+        # a group is kept on one page: each of its rows keeps with the next one of it
+        keep = n + 1 < len(table.rows) and not table.rows[n + 1].group
         for key, c, value in zip(table.keys, cells, data.cells, strict=True):
             align = "center" if key == "number" else "right" if key in NUMERIC else "left"
-            _cell(c, value, align=align)
+            _cell(c, value, align=align, keep=keep)
 
 
 def _row_flags(row: object, *, header: bool) -> None:

@@ -39,7 +39,7 @@ h1 span{display:block}
 .letter{text-align:justify;margin:8pt 0 0}
 .letter p,.letter li{text-indent:10mm;margin:0 0 3pt}
 .letter ul{list-style:none;margin:0;padding:0}
-.sign{display:grid;grid-template-columns:45% 55%;margin-top:10pt}
+.sign{display:grid;grid-template-columns:45% 55%;margin-top:10pt;break-inside:avoid}
 .recipients{font-size:11pt}
 .recipients p:first-child{font-size:12pt;font-weight:700;font-style:italic}
 .signer{text-align:center;font-weight:700}
