@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from io import BytesIO
 from pathlib import Path
 
@@ -196,7 +197,7 @@ def test_the_table_by_unit_follows() -> None:
 def test_python_docx_is_imported_only_when_a_document_is_made() -> None:
     code = ("import sys, hauloc_cli.render.report_docx; "
             "assert 'docx' not in sys.modules, 'docx imported at import time'")
-    done = subprocess.run([os.sys.executable, "-c", code], capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=False)
     assert done.returncode == 0, done.stderr
 

@@ -26,7 +26,9 @@ from hauloc_cli.views.annex import Annex
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.section import Section
-    from docx.table import _Cell
+    from docx.shared import Length
+    from docx.table import Table as DocxTable
+    from docx.table import _Cell, _Row
     from docx.text.paragraph import Paragraph
 
 FONT = "Times New Roman"
@@ -188,18 +190,16 @@ def _header(document: Document, text: Letter) -> None:
     _para(right, text.dated, italic=True, size=13).paragraph_format.space_before = _points(6)
 
 
-def _points(n: float) -> object:
+def _points(n: float) -> Length:
     from docx.shared import Pt
 
     return Pt(n)
 
 
-def _widths(table: object, widths: tuple[float, ...]) -> None:
+def _widths(table: DocxTable, widths: tuple[float, ...]) -> None:
     """Fixed column widths in mm (Word reads the cells', LibreOffice the grid's)."""
     from docx.shared import Mm
-    from docx.table import Table as DocxTable
 
-    assert isinstance(table, DocxTable)
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Mm(width)
@@ -305,12 +305,10 @@ def _table(document: Document, table: Table) -> None:
             _cell(c, value, align=align, keep=keep)
 
 
-def _row_flags(row: object, *, header: bool) -> None:
+def _row_flags(row: _Row, *, header: bool) -> None:
     """w:cantSplit on every row, w:tblHeader on the heading row."""
     from docx.oxml.ns import qn
-    from docx.table import _Row
 
-    assert isinstance(row, _Row)
     tr_pr = row._tr.get_or_add_trPr()
     names = ("w:cantSplit", "w:tblHeader") if header else ("w:cantSplit",)
     for name in names:
