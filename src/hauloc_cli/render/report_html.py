@@ -69,12 +69,15 @@ td,th{overflow-wrap:break-word}
  table{font-size:9pt;line-height:1.15}
  th{font-size:8.5pt;line-height:1.1}
  th,td{padding:0.6pt 2pt}
- .signer .name{margin-top:40pt}
+ .signer .name{margin-top:36pt}
+ h1{margin-top:10pt}
+ .annex{margin-top:12pt}
+ .letter p,.letter li{margin-bottom:2pt}
 }
 """
 # Column widths in % of the table: the name (or unit) column takes the rest.
-WIDTHS = {"number": 5, "measure": 11, "plan": 7, "last_year": 8, "value": 8, "status": 9,
-          "of_plan": 7, "of_last_year": 7, "assessment": 13}
+WIDTHS = {"number": 5, "measure": 11, "plan": 8, "last_year": 8, "value": 10, "status": 9,
+          "of_plan": 8, "of_last_year": 8, "assessment": 13}
 
 
 def _lines(lines: tuple[str, ...], css: str = "") -> str:
