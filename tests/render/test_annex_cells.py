@@ -4,13 +4,15 @@ the same period last year a / L or, for a percentage, a − L in points."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.model.plan import Plan
-from hauloc_cli.render.annex_cells import Row, plan_table, unit_table
+from hauloc_cli.render.annex_cells import Row, plan_table, unit_table, vs_last_year_text
+from hauloc_cli.rules.compare import VsLastYear
 from tests.conftest import EXAMPLE, PLAN_2024
 from tests.render.annex_support import annex_of, annex_with_units
 
@@ -159,3 +161,16 @@ def test_the_table_by_unit() -> None:
     assert security[21] == Row(("22", "Xã Đa Lộc", "đã đạt", "", "", "Đạt (số liệu 6 tháng: "
                                                                    "đã đạt)"))
     assert unit_table(annex_of(), "vi") is None
+
+
+@pytest.mark.parametrize(("vs", "vi", "en"), [
+    (VsLastYear(60, 7.5, 1.125, False), "112,5", "112.5"),  # 67.5 / 60
+    (VsLastYear(4.07, 6.83, None, True), "+6,83 điểm %", "+6.83 pp"),  # a percentage
+    (VsLastYear(11.5, -0.6, None, True), "−0,6 điểm %", "−0.6 pp"),
+    (VsLastYear(10.9, 0.0, None, True), "0 điểm %", "0 pp"),  # the same as last year
+    (VsLastYear(0, 4, None, False), "+4", "+4"),  # nothing last year: no ratio
+])
+def test_the_same_period_last_year(vs: VsLastYear, vi: str, en: str) -> None:
+    line = replace(annex_of().lines[0], vs_last_year=vs)
+    assert (vs_last_year_text(line, "vi"), vs_last_year_text(line, "en")) == (vi, en)
+    assert vs_last_year_text(replace(line, vs_last_year=None), "vi") == ""

@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 
@@ -75,6 +76,10 @@ def test_times_new_roman_14_for_every_script_and_11_in_the_table(doc: DocxDocume
              for r in p.runs if r.font.size is not None}
     assert sizes == {11}
     assert doc.core_properties.language == "vi-VN"
+    assert doc.core_properties.created is not None
+    assert doc.core_properties.created.date() == date(2024, 10, 5)  # the report's date
+    assert doc.core_properties.title == ("Kết quả thực hiện các chỉ tiêu kinh tế - xã hội "
+                                         "9 tháng năm 2024")
 
 
 def test_the_header_is_a_borderless_two_column_table(doc: DocxDocument) -> None:
