@@ -18,14 +18,14 @@ PLAN = load_plan(PLAN_2024)
 
 
 def book(tmp_path: Path, rows: list[list[object]], title: str = "Sheet1",
-         percent: str | None = None) -> Path:
+         percent: str | None = None, fmt: str = "0.0%") -> Path:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = title
     for row in rows:
         ws.append(row)
     if percent:
-        ws[percent].number_format = "0.0%"
+        ws[percent].number_format = fmt
     path = tmp_path / "a.xlsx"
     wb.save(path)
     return path
@@ -41,6 +41,16 @@ def test_numbers_text_percent_and_empty_rows(tmp_path: Path) -> None:
     assert data.figures.values() == {"ocop_products": {1: 2.0, 2: 4.0},
                                      "rural_hygienic_water": {3: 96.5},
                                      "ntm_district_recognition": {3: True}}
+
+
+@pytest.mark.parametrize(("fmt", "read"), [
+    ("0%", 96.5), ('0.0" điểm %"', 0.965), ("0.0\\%", 0.965), ('"%" 0.0%', 96.5)])
+def test_only_a_percent_format_makes_a_share_a_percentage(tmp_path: Path, fmt: str,
+                                                          read: float) -> None:
+    """A '%' in quotes or escaped is text the cell shows (`+1,4 điểm %`), not a percentage."""
+    path = book(tmp_path, [["target", "period", "value"],
+                           ["rural_hygienic_water", "9 tháng", 0.965]], percent="C2", fmt=fmt)
+    assert read_actuals(path, PLAN).figures.values() == {"rural_hygienic_water": {3: read}}
 
 
 def test_problems_are_named_by_sheet_and_cell(tmp_path: Path) -> None:

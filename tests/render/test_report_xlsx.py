@@ -206,7 +206,7 @@ def test_the_same_period_last_year_ratio_or_points() -> None:
     growth, income = list(ws[header + 2]), list(ws[header + 3])
     # growth is a rate: 10.9 − 9.5 = +1.4 points; income: 67.5 / 60 = 112.5 %
     assert (growth[4].value, growth[8].value) == (9.5, pytest.approx(1.4))
-    assert growth[8].number_format == '+#,##0.00" điểm";-#,##0.00" điểm";0" điểm"'
+    assert growth[8].number_format == '+#,##0.00" điểm %";-#,##0.00" điểm %";0" điểm %"'
     assert (income[4].value, income[8].value, income[8].number_format) == (
         60, 112.5, "#,##0.0")
 
@@ -243,6 +243,7 @@ def test_number_formats() -> None:
     assert number_format(Num(12, 0), "vi") == "#,##0"
     assert number_format(Num(12.25, 2), "vi") == "#,##0.00"
     assert number_format(Num(-1.5, 1, "points"), "en") == '+#,##0.0" pp";-#,##0.0" pp";0" pp"'
+    assert number_format(Num(4, 0, "change"), "vi") == "+#,##0;-#,##0;0"  # L ≤ 0: no ratio
 
 
 def unit_annex() -> Annex:

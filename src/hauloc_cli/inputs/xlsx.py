@@ -8,6 +8,7 @@ as text, except numbers, which stay numbers: a number shown as a percentage (Exc
 from __future__ import annotations
 
 import itertools
+import re
 import warnings
 import zipfile
 from collections.abc import Iterator
@@ -132,8 +133,12 @@ def _checked(path: Path, name: str, line: int, row: Any, frow: Any, stale: bool,
     return cells
 
 
+# What a number format shows as it is written: "text" in quotes, or one \escaped character.
+_LITERAL = re.compile(r'"[^"]*"|\\.')
+
+
 def _value(value: Any, number_format: str | None) -> Cell:
     if (isinstance(value, (int, float)) and not isinstance(value, bool)
-            and number_format and "%" in number_format):
+            and number_format and "%" in _LITERAL.sub("", number_format)):
         return float(Decimal(repr(value)) * 100)
     return cell_value(value)

@@ -18,6 +18,7 @@ from hauloc_cli.model.figures import FigureStatus, Value
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Target
 from hauloc_cli.render.cells import target_name
+from hauloc_cli.render.compare_words import mark
 from hauloc_cli.render.i18n import format_date, format_number, label, unit_label
 from hauloc_cli.views.annex import Annex, Line
 
@@ -30,14 +31,14 @@ _NOTE = {"vi": "(Kèm theo báo cáo ngày {date})", "en": "(Annex to the report
 _STATUS_WORDS = {"vi": {"estimate": "ước tính", "preliminary": "sơ bộ", "official": "chính thức"},
                  "en": {"estimate": "estimate", "preliminary": "preliminary",
                         "official": "official"}}
-_POINTS = {"vi": "điểm", "en": "pp"}
 SHEET_NAMES = {"vi": ("Phụ lục", "Theo đơn vị"), "en": ("Annex", "By unit")}
 
 
 @dataclass(frozen=True, slots=True)
 class Num:
     """A number in a cell, shown with `decimals` decimals. `kind`: `plain`; `at_most` (a
-    ceiling: `≤ 2,5`); `points` (a change in percentage points, signed: `+6,83 điểm`)."""
+    ceiling: `≤ 2,5`); `points` (a change in percentage points, signed: `+6,83 điểm %`);
+    `change` (a change with no ratio to give, signed: `+4`)."""
 
     x: float
     decimals: int
@@ -60,23 +61,24 @@ def number(x: float, kind: str = "plain") -> Num:
 
 
 def text(cell: Cell, lang: str) -> str:
-    """A cell as the text formats write it: `10,9`, `≤ 2,5`, `+6,83 điểm`."""
+    """A cell as the text formats write it: `10,9`, `≤ 2,5`, `+6,83 điểm %`, `+4`."""
     if cell is None:
         return ""
     if isinstance(cell, str):
         return cell
-    shown = format_number(abs(cell.x) if cell.kind == "points" else cell.x, lang,
-                          decimals=cell.decimals)
+    signed = cell.kind in ("points", "change")
+    shown = format_number(abs(cell.x) if signed else cell.x, lang, decimals=cell.decimals)
     if cell.kind == "at_most":
         return f"≤ {shown}"
-    if cell.kind == "points":
+    if signed:
         sign = "+" if cell.x > 0 else "-" if cell.x < 0 and shown != "0" else ""
-        return f"{sign}{shown} {_POINTS[lang]}"
+        return f"{sign}{shown}" + (f" {points_word(lang)}" if cell.kind == "points" else "")
     return shown
 
 
 def points_word(lang: str) -> str:
-    return _POINTS[lang]
+    """`điểm %`, `pp`: what a change in percentage points is said in."""
+    return label(lang, "unit.points")
 
 
 def title(annex: Annex, lang: str) -> str:
@@ -89,26 +91,31 @@ def issued_note(annex: Annex, lang: str) -> str:
     return _NOTE[lang].format(date=format_date(annex.issued, lang))
 
 
-def has_last_year(annex: Annex) -> bool:
-    """The same-period columns stand when the plan compares any target with last year
-    (`compare_last_year`), even when no figure came yet: the form keeps its columns from one
-    quarter to the next, and an empty cell says that last year's figure was not given."""
-    return any(t.compare_last_year for t in annex.plan.targets)
+def has_last_year(annex: Annex, workbook: bool = True) -> bool:
+    """The same-period columns: in a workbook whenever the plan compares any target with last
+    year (`compare_last_year`), even when no figure came yet: the form keeps its columns from
+    one quarter to the next, and an empty cell says that last year's figure was not given. A
+    printed document has them when a line has last year's figure."""
+    if any(line.last_year is not None for line in annex.lines):
+        return True
+    return workbook and any(t.compare_last_year for t in annex.plan.targets)
 
 
 def columns(annex: Annex, *, by_unit: bool = False, workbook: bool = True
             ) -> tuple[Column, ...]:
     """The columns that apply, in the order written: the sheet by unit has the unit's name
-    and code and no same-period columns; `status` only when the figures' status differ;
-    `code` (what the reader matches on) in workbooks only."""
+    and code and no same-period columns; `status` only when the figures' status differ, and
+    `code` (what the reader matches on), in workbooks only (a document marks each figure
+    beside it, and nothing reads it back)."""
     keys = ["number", *(["unit"] if by_unit else []), "name", "measure", "plan"]
-    if not by_unit and has_last_year(annex):
+    last_year = not by_unit and has_last_year(annex, workbook)
+    if last_year:
         keys.append("last_year")
     keys.append("value")
     if annex.estimates == "mixed" and workbook:
         keys.append("status")
     keys.append("of_plan")
-    if not by_unit and has_last_year(annex):
+    if last_year:
         keys.append("of_last_year")
     keys.append("assessment")
     if workbook:
@@ -186,14 +193,14 @@ def of_plan(line: Line) -> Cell:
 
 
 def of_last_year(line: Line) -> Cell:
-    """So với cùng kỳ (%): 100 · a / L; for a target in % the change in points (+6,83 điểm),
-    as reports say it (a ratio of two rates means nothing)."""
+    """So với cùng kỳ (%): 100 · a / L; for a target in % the change in points (+6,83 điểm %),
+    as reports say it (a ratio of two rates means nothing); with L ≤ 0 the change (+4)."""
     v = line.vs_last_year
     if v is None:
         return None
     if v.ratio is not None:
         return Num(_percent(v.ratio), SHARE_DECIMALS)
-    return Num(float(f"{v.change:.6g}"), MAX_DECIMALS, "points")
+    return Num(float(f"{v.change:.6g}"), MAX_DECIMALS, "points" if v.points else "change")
 
 
 def _percent(share: float) -> float:
@@ -216,6 +223,19 @@ def assessment(line: Line, period: Period, lang: str) -> str:
 
 def name_cell(line: Line, lang: str) -> str:
     return target_name(line.target, lang)
+
+
+def texts(line: Line, annex: Annex, lang: str, cols: tuple[Column, ...]) -> list[str]:
+    """A target line's cells as the text formats write them; a marked figure has its mark
+    beside it, `10,9 (ước)` (every status when they differ: `10,6 (sơ bộ)`), unless the value
+    heading says `Ước thực hiện…` of them all."""
+    found = cells(line, annex, lang, cols)
+    shown = [text(cell, lang) for cell in found]
+    keys = [c.key for c in cols]
+    if "value" in keys and found[keys.index("value")] is not None and annex.estimates != "all":
+        shown[keys.index("value")] += mark(line.figure_status, lang,
+                                           every=annex.estimates == "mixed")
+    return shown
 
 
 def cells(line: Line, annex: Annex, lang: str, cols: tuple[Column, ...]) -> list[Cell]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from hauloc_cli.model.annex import Column
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render import annex_words as words
-from hauloc_cli.render.compare_words import mark
 from hauloc_cli.render.markdown import escape
 from hauloc_cli.views.annex import Annex, Line
 
@@ -20,14 +19,7 @@ _LEFT = frozenset({"unit", "name", "measure", "assessment"})
 
 
 def _cells(line: Line, annex: Annex, lang: str, cols: tuple[Column, ...]) -> list[str]:
-    found = words.cells(line, annex, lang, cols)
-    shown = [escape(words.text(cell, lang)) for cell in found]
-    keys = [c.key for c in cols]
-    value = keys.index("value")
-    if found[value] is not None and annex.estimates != "all":
-        marked = mark(line.figure_status, lang, every=annex.estimates == "mixed")
-        shown[value] += f" {escape(marked)}" if marked else ""
-    return shown
+    return [escape(text) for text in words.texts(line, annex, lang, cols)]
 
 
 def _table(head: list[str], rows: list[list[str]], cols: tuple[Column, ...]) -> list[str]:

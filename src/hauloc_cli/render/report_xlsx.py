@@ -46,12 +46,12 @@ MARGINS = {"left": 1.18, "right": 0.59, "top": 0.79, "bottom": 0.79, "header": 0
 
 def number_format(cell: Num, lang: str) -> str:
     """`#,##0.0` and friends: Excel shows the separators of its own locale (12,5 in
-    Vietnamese Excel); `≤ 2,5` for a ceiling, `+6,83 điểm` for a change in points."""
+    Vietnamese Excel); `≤ 2,5` for a ceiling, `+6,83 điểm %` for a change in points."""
     digits = "#,##0" + ("." + "0" * cell.decimals if cell.decimals else "")
     if cell.kind == "at_most":
         return f'"≤ "{digits}'
-    if cell.kind == "points":
-        unit = f'" {words.points_word(lang)}"'
+    if cell.kind in ("points", "change"):
+        unit = f'" {words.points_word(lang)}"' if cell.kind == "points" else ""
         return f"+{digits}{unit};-{digits}{unit};0{unit}"
     return digits
 
