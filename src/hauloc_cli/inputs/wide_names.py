@@ -83,6 +83,7 @@ def unit_by_name(text: str, units: Units) -> str | None:
         return text
     key = name_key(text)
     for unit in units.units:
-        if name_key(unit.name) == key or unit.id.lower() == text.lower():
+        names = (unit.name, unit.name_en or "")
+        if key in map(name_key, names) or unit.id.lower() == text.lower():
             return unit.id
     return None
