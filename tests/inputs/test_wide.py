@@ -312,3 +312,10 @@ def test_a_guide_sheet_before_the_annex_sheet(tmp_path: Path) -> None:
     path = workbook(tmp_path / "guide.xlsx", [["Hướng dẫn"], ["Điền số liệu vào biểu 01"]],
                     title="Hướng dẫn", more=[("Biểu 01", OFFICE_ROWS)])
     assert figures_of(path) == OFFICE_FIGURES
+
+
+def test_an_implausible_figure_is_a_warning(tmp_path: Path) -> None:
+    """12.500 typed with a decimal comma is 12500, more than 100 × the target 12."""
+    rows = [HEADER, [1, "Tốc độ tăng trưởng giá trị sản xuất", "%", "12", "12.500"]]
+    (warning,) = read(workbook(tmp_path / "i.xlsx", rows), decimal_comma=True).warnings
+    assert (warning.where, warning.code) == ("'Biểu 01'!E2", Code.IMPLAUSIBLE_VALUE)
