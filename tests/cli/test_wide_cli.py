@@ -47,9 +47,9 @@ def test_a_period_option_that_contradicts_the_file_is_a_usage_error() -> None:
     result = run("check", ANNEX_CSV, "--period", "2024-Q2")
     assert result.code == 2 and result.out == ""
     assert result.err == (
-        f"Error: --period 2024-Q2 is not the period of {ANNEX_CSV} (2024-Q3, from 'Thực hiện "
-        "9 tháng năm 2024' at 6:6 or its title); leave out --period, or give the file of "
-        "that period\n")
+        f"Error: --period 2024-Q2 is not the period of {ANNEX_CSV} (2024-Q3, from the heading "
+        "'Thực hiện 9 tháng năm 2024' at 6:6); leave out --period, or give the file of that "
+        "period\n")
     assert run("check", ANNEX_CSV, "--period", "9 tháng", "--fail-on", "never").code == 0
 
 

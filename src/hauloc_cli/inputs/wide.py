@@ -24,6 +24,7 @@ from hauloc_cli.inputs.table import HEADER_SEARCH_ROWS, Cell, DateCell, RawTable
 from hauloc_cli.inputs.unit_rows import did_you_mean_unit
 from hauloc_cli.inputs.values import parse_number, read_value
 from hauloc_cli.inputs.wide_header import (
+    Named,
     WideHeader,
     find_wide_header,
     is_column_numbers,
@@ -350,7 +351,7 @@ def _period(reader: _Reader, header: WideHeader, year: int, given: Period | None
             ) -> Period | None:
     """See `_Reader.period`."""
     col = header.index["value"]
-    heading = header.headings[col]
+    heading, where = header.headings[col], reader.table.where
     named = read_period(header.value.rest, heading=True) if header.value.rest else None
     if named is not None and named.alone and not header.value.cumulative:
         reader.problem(header.line, col + 1, Code.QUARTER_ALONE,
@@ -359,36 +360,42 @@ def _period(reader: _Reader, header: WideHeader, year: int, given: Period | None
                        "give the year-to-date figures, headed e.g. 'Thực hiện 9 tháng năm "
                        f"{year}' or 'Lũy kế quý III/{year}'")
         return None
-    title = next(((ln, n) for ln, text in header.title
+    title = next(((ln, text, n) for ln, text in header.title
                   if (n := read_period(text, heading=False)) is not None), None)
-    for found, line, where in ((named, header.line, col + 1),
-                               (title and title[1], title and title[0], None)):
-        if found is not None and found.year is not None and found.year != year:
-            reader.problem(line or 0, where, Code.WRONG_YEAR,
-                           f"'{found.words}' is not in the plan's year {year}",
+    sources: list[tuple[Named, str, int, int | None]] = []
+    if named is not None:
+        sources.append((named, f"the heading '{heading}'", header.line, col + 1))
+    if title is not None:
+        sources.append((title[2], f"the title '{title[1]}'", title[0], None))
+    for found, what, line, at in sources:
+        if found.year is not None and found.year != year:
+            reader.problem(line, at, Code.WRONG_YEAR, f"{what} is not of the plan's year {year}",
                            f"this plan is for {year}; use the plan of {found.year} with "
                            "--targets")
             return None
-    if named is not None and title is not None and named.quarter != title[1].quarter:
+    if len(sources) == 2 and sources[0][0].quarter != sources[1][0].quarter:
         reader.problem(header.line, col + 1, Code.BAD_PERIOD,
-                       f"the column '{heading}' is of {Period(year, named.quarter)} but the "
-                       f"title (row {title[0]}) says '{title[1].words}' "
-                       f"({Period(year, title[1].quarter)})", "correct one of them")
+                       f"the column '{heading}' is of {Period(year, sources[0][0].quarter)} "
+                       f"but the title on {where(sources[1][2], None)} is of "
+                       f"{Period(year, sources[1][0].quarter)}", "correct one of them")
         return None
-    found = named or (title and title[1])
-    return _with_option(reader, heading, found and Period(year, found.quarter), given)
+    if not sources:
+        return _with_option(reader, heading, None, given, "")
+    found, what, line, at = sources[0]
+    return _with_option(reader, heading, Period(year, found.quarter), given,
+                        f"{what} at {where(line, at)}")
 
 
-def _with_option(reader: _Reader, heading: str, found: Period | None, given: Period | None
-                 ) -> Period | None:
-    """The file's period and --period: both given must agree; neither is a problem."""
+def _with_option(reader: _Reader, heading: str, found: Period | None, given: Period | None,
+                 source: str) -> Period | None:
+    """The file's period (read from `source`) and --period: both given must agree; neither
+    is a problem."""
     header = reader.header
     col = header.index["value"] + 1
     if found is not None and given is not None and found != given:
-        where = reader.table.where(header.line, col)
         raise UsageError(f"--period {given} is not the period of {reader.table.name} "
-                         f"({found}, from '{heading}' at {where} or its title); leave out "
-                         "--period, or give the file of that period")
+                         f"({found}, from {source}); leave out --period, or give the file "
+                         "of that period")
     if found is None and given is None:
         year = reader.plan.plan.year
         reader.problem(header.line, col, Code.MISSING_PERIOD,
