@@ -319,3 +319,36 @@ def test_an_implausible_figure_is_a_warning(tmp_path: Path) -> None:
     rows = [HEADER, [1, "Tốc độ tăng trưởng giá trị sản xuất", "%", "12", "12.500"]]
     (warning,) = read(workbook(tmp_path / "i.xlsx", rows), decimal_comma=True).warnings
     assert (warning.where, warning.code) == ("'Biểu 01'!E2", Code.IMPLAUSIBLE_VALUE)
+
+
+def test_the_rows_that_are_read_past(tmp_path: Path) -> None:
+    """Group headings without a Roman STT, and notes and signatures below the table."""
+    rows = [["STT", "Chỉ tiêu", "Thực hiện 9 tháng năm 2024"],
+            [None, "A. CHỈ TIÊU KINH TẾ"],           # a lettered heading in capitals
+            [None, "Lĩnh vực kinh tế"],              # a group's name after 'Lĩnh vực'
+            ["1", "Sản phẩm OCOP mới", 4],
+            [None, "b) Văn hoá - Xã hội"],           # a numbered group heading
+            ["2", "Trường học đạt chuẩn quốc gia (thêm)", None],  # a target, no figure yet
+            ["(*) Số liệu ước tính"],                  # notes begin
+            [None, "Người lập biểu", None],            # read past: no figure
+            [None, "Nguyễn Văn A"]]
+    path = workbook(tmp_path / "past.xlsx", rows)
+    assert figures_of(path) == {("ocop_products", None, "2024-Q3"): (4.0, None)}
+    assert read(path).rows == 2
+
+
+def test_a_figure_below_the_notes_is_still_read(tmp_path: Path) -> None:
+    rows = [["Chỉ tiêu", "Thực hiện 9 tháng năm 2024"], ["Sản phẩm OCOP mới", 4],
+            ["Ghi chú: số liệu ước"], ["Trường học mới", 3]]
+    assert [(w, c) for w, c, _ in problems(workbook(tmp_path / "n.xlsx", rows))] == [
+        ("'Biểu 01'!A4", Code.UNKNOWN_TARGET)]
+
+
+def test_a_name_two_targets_share(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(PLAN_WITH_ALIASES.replace("aliases: [Thu nhập BQ/người]",
+                                              "aliases: [Sản phẩm OCOP mới]"), encoding="utf-8")
+    rows = [["Chỉ tiêu", "Thực hiện 9 tháng năm 2024"], ["Sản phẩm OCOP mới", 4]]
+    found = problems(workbook(tmp_path / "s.xlsx", rows), plan=plan)
+    assert found == [("'Biểu 01'!A2", Code.UNKNOWN_TARGET,
+                      "'Sản phẩm OCOP mới' is the name of 2 targets (income, ocop)")]
