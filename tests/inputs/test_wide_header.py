@@ -80,7 +80,8 @@ def test_periods_in_words(text: str, heading: bool, expected: tuple[int, int, bo
 
 @pytest.mark.parametrize("text", [
     "CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2024",  # in a title, the plan's year: not a period
-    "6 tháng cuối năm 2024", "Kèm theo báo cáo số 12/BC-UBND", "quy định"])
+    "6 tháng cuối năm 2024", "Kèm theo báo cáo số 12/BC-UBND", "quy định",
+    "Hậu Lộc, ngày 9 tháng 10 năm 2024", "ngày 6 tháng 7"])  # a date line: 9 October
 def test_titles_that_name_no_period(text: str) -> None:
     assert read_period(text, heading=False) is None
 

@@ -126,3 +126,14 @@ def test_the_merged_cells_of_the_sheet_read(tmp_path: Path) -> None:
     table = xlsx_table(tmp_path / "m.xlsx", "Biểu 01", 10**8)
     assert sorted(table.merges()) == [(1, 1, 2, 1), (1, 2, 1, 3), (10, 27, 12, 28)]
     table.close()
+
+
+@pytest.mark.parametrize(("number_format", "read"), [
+    ("0.0%", 1200.0), ('0.0"%"', 12.0), ("0.0\\%", 12.0), ('#,##0.0" %"', 12.0),
+    ('"%"0.0%', 1200.0)])
+def test_a_percent_sign_in_quotes_is_text(number_format: str, read: float) -> None:
+    """Excel scales by 100 only for a % outside quotes and not escaped: a writer that keeps
+    the figure 12 and shows '12,0%' with 0.0"%" is read back as 12."""
+    from hauloc_cli.inputs.xlsx import _value
+
+    assert _value(12, number_format) == read

@@ -117,6 +117,9 @@ _SPECIFIC = (
 # Only in a value heading: `Thực hiện năm 2024`, `Actual, the year 2024` (the writers' full
 # year). In a title, `năm 2024` is the plan's year (`chỉ tiêu năm 2024`), not a period.
 _YEAR_ONLY = re.compile(r"\b(?:nam|the year) (?P<year>\d{4})\b")
+# A date line (`Hậu Lộc, ngày 9 tháng 10 năm 2024`) names a day, not a period: `9 tháng` there
+# is not nine months.
+_DATE_LINE = re.compile(r"\bngay\s*\d{1,2}\s*thang\s*\d{1,2}(?:\s*nam\s*\d{4})?")
 _MONTHS = {"3": 1, "6": 2, "9": 3, "12": 4, "three": 1, "six": 2, "nine": 3, "twelve": 4}
 
 
@@ -124,7 +127,7 @@ def read_period(text: str, heading: bool) -> Named | None:
     """The period a heading (`heading`) or a title row names, in Vietnamese or English:
     `9 tháng năm 2024`, `6 tháng đầu năm 2024`, `Quý I năm 2024`, `quý III/2024`,
     `cả năm 2024`, `nine months of 2024`, `Q3 2024`, `first half of 2024`; None when none."""
-    words = toneless(text)
+    words = _DATE_LINE.sub(" ", toneless(text))
     for pattern, kind in _SPECIFIC:
         if m := pattern.search(words):
             groups = m.groupdict()

@@ -7,6 +7,7 @@ as text, except numbers, which stay numbers: a number shown as a percentage (Exc
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import warnings
@@ -165,6 +166,16 @@ def _checked(path: Path, name: str, line: int, row: Any, frow: Any, stale: bool,
 
 def _value(value: Any, number_format: str | None) -> Cell:
     if (isinstance(value, (int, float)) and not isinstance(value, bool)
-            and number_format and "%" in number_format):
+            and number_format and "%" in number_format and _percent(number_format)):
         return float(Decimal(repr(value)) * 100)
     return cell_value(value)
+
+
+_LITERAL = re.compile(r'"[^"]*"|\\.')
+
+
+@functools.lru_cache(maxsize=64)
+def _percent(number_format: str) -> bool:
+    """Whether a number format shows the number times 100: a `%` outside quoted text and not
+    escaped (`0.0"%"` and `0.0\\%` show 12 as 12.0%: the figure is 12, as typed)."""
+    return "%" in _LITERAL.sub("", number_format)
