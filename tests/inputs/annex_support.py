@@ -105,3 +105,18 @@ OFFICE_FIGURES: Figures = {
     ("ntm_district_recognition", None, "2024-Q3"): (False, None),
     ("national_standard_schools", None, "2024-Q3"): (9.0, None),
 }
+
+
+def annex_expected(actuals: Actuals, period: Period) -> Figures:
+    """What an annex table of `period` made from `actuals` (the plan unit's figures) reads
+    back to, by the writers' round-trip rules: each target's figure of `period` itself (an
+    older one is not in the value cell), with its status; and its figure of the same period
+    last year, without a status (the table has no status for it)."""
+    found: Figures = {}
+    for figure in actuals.figures:
+        if figure.period == period:
+            status = None if figure.status is None else figure.status.value
+            found[(figure.target, None, str(period))] = (figure.value, status)
+        elif figure.period == period.same_last_year():
+            found[(figure.target, None, str(figure.period))] = (figure.value, None)
+    return found

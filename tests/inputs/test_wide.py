@@ -15,6 +15,7 @@ from tests.inputs.annex_support import (
     OFFICE_FIGURES,
     OFFICE_MERGES,
     OFFICE_ROWS,
+    annex_expected,
     figures_of,
     read,
     workbook,
@@ -352,3 +353,32 @@ def test_a_name_two_targets_share(tmp_path: Path) -> None:
     found = problems(workbook(tmp_path / "s.xlsx", rows), plan=plan)
     assert found == [("'Biểu 01'!A2", Code.UNKNOWN_TARGET,
                       "'Sản phẩm OCOP mới' is the name of 2 targets (income, ocop)")]
+
+
+def test_a_semicolon_csv_with_decimal_commas(tmp_path: Path) -> None:
+    """As Vietnamese Excel saves 'CSV': ';' between fields, ',' in numbers, a BOM."""
+    path = tmp_path / "bao-cao.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows([
+            ["BÁO CÁO 9 THÁNG NĂM 2024"],
+            ["STT", "Chỉ tiêu", "Kế hoạch năm 2024", "Ước thực hiện 9 tháng", "Cùng kỳ"],
+            ["1", "Tốc độ tăng trưởng giá trị sản xuất", "12", "10,9", "9,5"],
+            ["2", "Thu nhập bình quân đầu người", "69", "67,5", ""]])
+    assert figures_of(path, decimal_comma=True) == {
+        ("production_growth", None, "2024-Q3"): (10.9, "estimate"),
+        ("production_growth", None, "2023-Q3"): (9.5, None),
+        ("income_per_capita", None, "2024-Q3"): (67.5, "estimate")}
+
+
+def test_the_example_annex_reads_as_the_example_at_q3() -> None:
+    """examples/annex_9_thang_2024.csv gives the example's figures of 2024-Q3, as the writers'
+    round-trip rules say an annex of 2024-Q3 made from it would (annex_support.annex_expected).
+    """
+    from tests.conftest import EXAMPLE, ROOT
+
+    expected = annex_expected(read(EXAMPLE), Period(2024, 3))
+    assert figures_of(ROOT / "examples" / "annex_9_thang_2024.csv") == expected
+    # by hand: the nine targets' Q3 figures of examples/actuals_2024.csv, less the model
+    # commune (its figure is of Q1) and security (none); growth and income are estimates
+    assert len(expected) == 7
+    assert expected[("production_growth", None, "2024-Q3")] == (10.9, "estimate")
