@@ -382,3 +382,19 @@ def test_the_example_annex_reads_as_the_example_at_q3() -> None:
     # commune (its figure is of Q1) and security (none); growth and income are estimates
     assert len(expected) == 7
     assert expected[("production_growth", None, "2024-Q3")] == (10.9, "estimate")
+
+
+def test_a_signature_block_below_the_table(tmp_path: Path) -> None:
+    """Text in the value column that is no figure, on a row naming no target, is read past;
+    a number there is not."""
+    rows = [["STT", "Chỉ tiêu", "ĐVT", "Thực hiện 9 tháng năm 2024"],
+            ["1", "Sản phẩm OCOP mới", "sp", 4],
+            [],
+            ["Nơi nhận:", None, None, "TM. ỦY BAN NHÂN DÂN"],
+            ["- Như trên;", None, None, "CHỦ TỊCH"],
+            [None, None, None, "Nguyễn Văn A"]]
+    path = workbook(tmp_path / "sig.xlsx", rows)
+    assert figures_of(path) == {("ocop_products", None, "2024-Q3"): (4.0, None)}
+    rows[5] = [None, None, None, 12]
+    assert [(w, c) for w, c, _ in problems(workbook(tmp_path / "sig2.xlsx", rows))] == [
+        ("'Biểu 01'!B6", Code.UNKNOWN_TARGET)]

@@ -22,7 +22,7 @@ from hauloc_cli.inputs.marks import read_status
 from hauloc_cli.inputs.rows import Actuals, Collector, _implausible
 from hauloc_cli.inputs.table import HEADER_SEARCH_ROWS, Cell, DateCell, RawTable, cell_text
 from hauloc_cli.inputs.unit_rows import did_you_mean_unit
-from hauloc_cli.inputs.values import parse_number, read_value
+from hauloc_cli.inputs.values import DONE, NOT_DONE, parse_number, read_value
 from hauloc_cli.inputs.wide_header import (
     Named,
     WideHeader,
@@ -189,8 +189,8 @@ class _Reader:
         first, self.first_row = self.first_row, False
         if first and is_column_numbers(cells):
             return  # the row numbering the columns: A | B | 1 | 2 | 3=2/1
-        value, last = (cell_text(self.cell(cells, k)) for k in ("value", "last_year"))
-        figures = value not in _NO_FIGURE or last not in _NO_FIGURE
+        figures = _figure_like(self.cell(cells, "value")) or _figure_like(
+            self.cell(cells, "last_year"))
         name, code = (cell_text(self.cell(cells, k)) for k in ("name", "code"))
         leading = next((toneless(cell_text(c)) for c in cells if cell_text(c)), "")
         if _NOTES.match(leading) and not figures:
@@ -329,6 +329,17 @@ class _Reader:
             self.problem(line, self.col[key] + 1, *found)
             return None
         return found
+
+
+def _figure_like(cell: Cell) -> bool:
+    """Whether a value cell looks like a figure, to tell a row of the table from text beside
+    or below it (a signature, `TM. ỦY BAN NHÂN DÂN`): a number, text with a digit, or a
+    milestone's word. A row of a target is read whatever its cells hold."""
+    if isinstance(cell, float):
+        return True
+    text = cell_text(cell)
+    return text not in _NO_FIGURE and (any(c.isdigit() for c in text)
+                                       or " ".join(text.lower().split()) in DONE | NOT_DONE)
 
 
 def _is_group(name: str) -> bool:
