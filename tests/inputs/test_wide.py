@@ -398,3 +398,52 @@ def test_a_signature_block_below_the_table(tmp_path: Path) -> None:
     rows[5] = [None, None, None, 12]
     assert [(w, c) for w, c, _ in problems(workbook(tmp_path / "sig2.xlsx", rows))] == [
         ("'Biểu 01'!B6", Code.UNKNOWN_TARGET)]
+
+
+@pytest.mark.parametrize(("name", "group"), [
+    ("I. KINH TẾ", True), ("A) Chỉ tiêu xã hội", True), ("Văn hóa-Xã hội", True),
+    ("Lĩnh vực môi trường", True), ("Nhóm chỉ tiêu về quốc phòng - an ninh", True),
+    ("Defence and security", True), ("CHỈ TIÊU PHÁT TRIỂN", True),
+    ("Số khách du lịch", False), ("Economy of the sea", False), ("1. Số khách", False)])
+def test_group_headings(name: str, group: bool) -> None:
+    from hauloc_cli.inputs.wide import _is_group
+
+    assert _is_group(name) is group
+
+
+@pytest.mark.parametrize(("cell", "figure"), [
+    (4.0, True), ("4", True), ("10,9", True), ("đạt", True), ("Not done", True), ("-", False),
+    ("", False), ("CHỦ TỊCH", False), ("x", True)])
+def test_what_looks_like_a_figure(cell: object, figure: bool) -> None:
+    from hauloc_cli.inputs.wide import _figure_like
+
+    assert _figure_like(cell) is figure  # type: ignore[arg-type]
+
+
+def test_a_plan_cell_that_is_no_number_is_a_warning_too(tmp_path: Path) -> None:
+    rows = [HEADER, [1, "Sản phẩm OCOP mới", "sp", "sáu", 4],
+            [2, "Trường học đạt chuẩn quốc gia (thêm)", "trường", "-", 9]]  # a dash: none
+    (warning,) = read(workbook(tmp_path / "p.xlsx", rows)).warnings
+    assert (warning.where, warning.message) == (
+        "'Biểu 01'!D2", "the plan cell says sáu but the plan file's target of ocop_products "
+        "is 6; the plan file's is used")
+
+
+def test_a_unit_assignment_is_the_plan_of_a_units_row(tmp_path: Path) -> None:
+    """On the sheet by unit the plan cell is the unit's assignment (assign: in the plan)."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("""\
+plan: {id: t, name: Huyện, year: 2024}
+targets:
+  - {id: ocop, name: Sản phẩm OCOP mới, kind: cumulative, target: 6, rollup: sum,
+     assign: {hoa_loc: 2}}
+""", encoding="utf-8")
+    rows = [["Mã đơn vị", "Chỉ tiêu", "KH năm", "Thực hiện 9 tháng năm 2024"],
+            ["hoa_loc", "Sản phẩm OCOP mới", 2, 1], ["phu_loc", "Sản phẩm OCOP mới", 6, 1],
+            ["xa_khong_co", "Sản phẩm OCOP mới", None, 1]]
+    with pytest.raises(InputError) as raised:
+        read(workbook(tmp_path / "u.xlsx", rows), plan, units=UNITS)
+    (problem,) = raised.value.problems
+    assert (problem.where, problem.code) == ("'Biểu 01'!A4", Code.UNKNOWN_UNIT)
+    actuals = read(workbook(tmp_path / "u.xlsx", rows[:3]), plan, units=UNITS)
+    assert actuals.warnings == ()  # 2 is hoa_loc's assignment; phu_loc has none, 6 is the plan's
