@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 
 from hauloc_cli.errors import Code, InputError, UsageError
+from hauloc_cli.inputs.actuals import ReadOptions
+from hauloc_cli.inputs.plan_file import load_plan
+from hauloc_cli.inputs.reports import read_reports
 from hauloc_cli.model.periods import Period
-from tests.conftest import ASSETS
+from tests.conftest import ASSETS, PLAN_2024
 from tests.inputs.annex_support import (
     OFFICE_FIGURES,
     OFFICE_MERGES,
@@ -447,3 +450,16 @@ targets:
     assert (problem.where, problem.code) == ("'Biểu 01'!A4", Code.UNKNOWN_UNIT)
     actuals = read(workbook(tmp_path / "u.xlsx", rows[:3]), plan, units=UNITS)
     assert actuals.warnings == ()  # 2 is hoa_loc's assignment; phu_loc has none, 6 is the plan's
+
+
+def test_annex_tables_of_several_quarters_read_together(tmp_path: Path) -> None:
+    """One annex table per quarter, read with --period: each keeps its own period (with
+    several files --period is only the quarter judged); a table naming none takes it."""
+    for name, heading, value in (("q1.xlsx", "Thực hiện quý I năm 2024", 1),
+                                 ("q2.xlsx", "Thực hiện 6 tháng năm 2024", 3),
+                                 ("q3.xlsx", "Thực hiện kỳ báo cáo", 4)):
+        workbook(tmp_path / name, [["Chỉ tiêu", heading], ["Sản phẩm OCOP mới", value]])
+    files = sorted(tmp_path.glob("q*.xlsx"))
+    actuals = read_reports(files, load_plan(PLAN_2024), ReadOptions(period=Period(2024, 3)))
+    assert {str(p): f.value for p, f in actuals.figures.of("ocop_products").items()} == {
+        "2024-Q1": 1.0, "2024-Q2": 3.0, "2024-Q3": 4.0}

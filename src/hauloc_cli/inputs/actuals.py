@@ -47,6 +47,9 @@ class ReadOptions:
     units_file: Path | None = None  # --units
     units: Units | None = None  # the units tree in effect: a `unit` column is read
     period: Period | None = None  # --period: the period of an annex table that names none
+    # Whether an annex table naming another period than `period` is a usage error (one file
+    # read); with several files, --period is only the quarter judged.
+    period_must_match: bool = True
 
 
 def read_actuals(path: Path, plan: Plan, options: ReadOptions | None = None) -> Actuals:
@@ -119,7 +122,8 @@ def _parse(table: RawTable, plan: Plan, opts: ReadOptions) -> Actuals:
             from hauloc_cli.inputs.wide import WideOptions, read_wide
 
             wide = read_wide(table, plan, WideOptions(opts.decimal_comma, opts.max_errors,
-                                                      opts.units, opts.period))
+                                                      opts.units, opts.period,
+                                                      opts.period_must_match))
             if wide is not None:
                 return wide
         return parse_table(table, plan, decimal_comma=opts.decimal_comma,

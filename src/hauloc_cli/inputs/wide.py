@@ -60,6 +60,7 @@ class WideOptions:
     max_errors: int = 50
     units: Units | None = None
     period: Period | None = None  # --period: the period of the figures when the file says none
+    period_must_match: bool = True  # a file naming another period than `period`: UsageError
 
 
 def read_wide(table: RawTable, plan: Plan, options: WideOptions) -> Actuals | None:
@@ -403,7 +404,8 @@ def _with_option(reader: _Reader, heading: str, found: Period | None, given: Per
     is a problem."""
     header = reader.header
     col = header.index["value"] + 1
-    if found is not None and given is not None and found != given:
+    if (found is not None and given is not None and found != given
+            and reader.options.period_must_match):
         raise UsageError(f"--period {given} is not the period of {reader.table.name} "
                          f"({found}, from {source}); leave out --period, or give the file "
                          "of that period")
