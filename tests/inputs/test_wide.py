@@ -4,6 +4,9 @@ and an .ods file LibreOffice saved. Every expected figure is worked out from the
 from __future__ import annotations
 
 import csv
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -56,6 +59,22 @@ def test_the_same_table_saved_by_libreoffice_as_ods() -> None:
     """tests/assets/annex.libreoffice.ods: OFFICE_ROWS saved by LibreOffice (made by
     tests/assets/make_annex_ods.py); .ods gives no merged cells to the reader."""
     assert figures_of(ASSETS / "annex.libreoffice.ods") == OFFICE_FIGURES
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None
+                    and os.environ.get("HAULOC_REQUIRE_LIBREOFFICE") != "1",
+                    reason="LibreOffice is not installed (.ci/run installs it)")
+@pytest.mark.parametrize("suffix", ["xlsx", "ods", "csv"])
+def test_the_office_workbook_resaved_by_libreoffice(tmp_path: Path, suffix: str) -> None:
+    """Saved again by LibreOffice (its own merged cells in .xlsx, none in .ods and CSV), the
+    table reads back to the same figures."""
+    source = workbook(tmp_path / "office.xlsx", OFFICE_ROWS, OFFICE_MERGES)
+    out = tmp_path / "out"
+    target = "csv:Text - txt - csv (StarCalc):44,34,76" if suffix == "csv" else suffix
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", target, "--outdir", str(out), str(source)],
+                   check=True, capture_output=True, timeout=300)
+    assert figures_of(out / f"office.{suffix}") == OFFICE_FIGURES
 
 
 def test_english_headings_a_code_column_and_estimates(tmp_path: Path) -> None:
