@@ -64,6 +64,7 @@ class Code(str, Enum):
     IMPLAUSIBLE_VALUE = "implausible-value"
     PERIOD_AFTER_DATA = "period-after-data"
     PLAN_MISMATCH = "plan-mismatch"
+    FORECAST_COLUMN = "forecast-column"
     MORE_WARNINGS = "more-warnings"
 
     def __str__(self) -> str:

@@ -274,10 +274,41 @@ def test_the_cumulative_column_is_the_value(tmp_path: Path) -> None:
         ("ocop_products", None, "2023-Q3"): (3.0, None)}
 
 
-def test_two_value_columns_are_a_problem(tmp_path: Path) -> None:
-    rows = [["Chỉ tiêu", "Thực hiện 6 tháng", "Thực hiện 9 tháng"], ["Sản phẩm OCOP mới", 3, 4]]
-    found = problems(workbook(tmp_path / "two.xlsx", rows))
-    assert [(w, c) for w, c, _ in found] == [("'Biểu 01'!C1", Code.DUPLICATE_COLUMN)]
+def test_value_columns_of_several_periods(tmp_path: Path) -> None:
+    """A Q3 report with the 6 months, the 9-month estimate and the year's estimate: the 6 and
+    9 months are figures of their periods, the year's (after the report's) is a forecast."""
+    rows = [["BÁO CÁO 9 THÁNG NĂM 2024"],
+            ["Chỉ tiêu", "Thực hiện 6 tháng", "Ước thực hiện 9 tháng", "Ước thực hiện cả năm",
+             "Cùng kỳ"],
+            ["Sản phẩm OCOP mới", 3, 4, 6, 2]]
+    path = workbook(tmp_path / "several.xlsx", rows)
+    assert figures_of(path) == {
+        ("ocop_products", None, "2024-Q2"): (3.0, None),
+        ("ocop_products", None, "2024-Q3"): (4.0, "estimate"),
+        ("ocop_products", None, "2023-Q3"): (2.0, None)}  # last year: of the report's period
+    (warning,) = read(path).warnings
+    assert (warning.where, warning.code) == ("'Biểu 01'!D2", Code.FORECAST_COLUMN)
+    # without the title, the report's period is --period's
+    del rows[0]
+    path = workbook(tmp_path / "no-title.xlsx", rows)
+    assert [(w, c) for w, c, _ in problems(path)] == [("'Biểu 01'!B1", Code.MISSING_PERIOD)]
+    assert figures_of(path, period=Period(2024, 2)) == {
+        ("ocop_products", None, "2024-Q2"): (3.0, None),
+        ("ocop_products", None, "2023-Q2"): (2.0, None)}
+
+
+@pytest.mark.parametrize(("headings", "title", "where", "code"), [
+    (["Thực hiện 9 tháng", "Ước thực hiện 9 tháng"], None, "'Biểu 01'!C1",
+     Code.DUPLICATE_COLUMN),
+    (["Thực hiện", "Thực hiện 9 tháng"], None, "'Biểu 01'!C1", Code.DUPLICATE_COLUMN),
+    (["Thực hiện 6 tháng", "Thực hiện 9 tháng"], "quý I năm 2024", "'Biểu 01'!B2",
+     Code.BAD_PERIOD),
+])
+def test_value_columns_that_cannot_be_read(tmp_path: Path, headings: list[str],
+                                           title: str | None, where: str, code: Code) -> None:
+    rows = [["Chỉ tiêu", *headings], ["Sản phẩm OCOP mới", 3, 4]]
+    path = workbook(tmp_path / "two.xlsx", [[title], *rows] if title else rows)
+    assert [(w, c) for w, c, _ in problems(path)] == [(where, code)]
 
 
 def test_a_header_without_a_column_of_figures(tmp_path: Path) -> None:

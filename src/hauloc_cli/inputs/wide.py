@@ -76,10 +76,10 @@ def read_wide(table: RawTable, plan: Plan, options: WideOptions) -> Actuals | No
         raise InputError([_no_value_column(table, header)])
     reader = _Reader(table, plan, options, header, problems, warnings)
     reader.check_columns()
-    period = reader.period()
+    reader.read_periods()
     for line, cells in rows:
         if line > header.line:
-            reader.row(line, cells, period)
+            reader.row(line, cells)
     for found in table.problems:
         problems.add(found)
     if problems.kept:
@@ -88,7 +88,7 @@ def read_wide(table: RawTable, plan: Plan, options: WideOptions) -> Actuals | No
         raise InputError([Problem(table.name, "", Code.EMPTY_FILE,
                                   "the annex table has a header but no rows of targets",
                                   "add one row per target under the header")])
-    _implausible(plan, reader.own, table, header.index["value"] + 1, warnings)
+    _implausible(plan, reader.own, table, reader.main + 1, warnings)
     if warnings.more:
         warnings.kept.append(Problem(table.name, "", Code.MORE_WARNINGS,
                                      f"{warnings.more} more warning(s) not shown"))
@@ -155,6 +155,8 @@ class _Reader:
         self.count = 0
         self.notes = False  # below a `Ghi chú:` row
         self.first_row = True
+        self.main = header.index["value"]  # the value column of the report's period
+        self.periods: dict[int, Period] = {}  # the period of each value column read
 
     def problem(self, line: int, col: int | None, code: Code, message: str,
                 hint: str = "") -> None:
@@ -180,18 +182,19 @@ class _Reader:
                     "ignored", "see 'Reading annex tables' in the README for the names "
                     "recognised", header.line))
 
-    def period(self) -> Period | None:
+    def read_periods(self) -> None:
         """The period of the figures: the value column's heading, else the title rows, else
-        --period. None (with a problem) when it cannot be told."""
-        return _period(self, self.header, self.plan.plan.year, self.options.period)
+        --period; none (with a problem) when it cannot be told. Value columns of several
+        periods: see `_several_periods`."""
+        self.periods = _periods(self, self.header, self.plan.plan.year, self.options.period)
 
-    def row(self, line: int, cells: Sequence[Cell], period: Period | None) -> None:
+    def row(self, line: int, cells: Sequence[Cell]) -> None:
         """One row below the header: read past, or matched to a target and its figures kept."""
         first, self.first_row = self.first_row, False
         if first and is_column_numbers(cells):
             return  # the row numbering the columns: A | B | 1 | 2 | 3=2/1
-        figures = _figure_like(self.cell(cells, "value")) or _figure_like(
-            self.cell(cells, "last_year"))
+        figures = any(_figure_like(cells[c]) for c in (*self.header.values, self.col.get(
+            "last_year", len(cells))) if c < len(cells))
         name, code = (cell_text(self.cell(cells, k)) for k in ("name", "code"))
         leading = next((toneless(cell_text(c)) for c in cells if cell_text(c)), "")
         if _NOTES.match(leading) and not figures:
@@ -209,8 +212,8 @@ class _Reader:
         if unit is False or self.duplicate(line, target, unit):
             return
         self.plan_cell(line, cells, target, unit)
-        if period is not None:
-            self.figures(line, cells, target, unit, period)
+        if self.periods:
+            self.figures(line, cells, target, unit)
 
     def target(self, line: int, name: str, code: str, figures: bool) -> Target | None:
         """The target a row names by its code, else by its name; a group row is None."""
@@ -291,35 +294,41 @@ class _Reader:
             f"{target.id}{' for ' + unit if unit else ''} is {shown.target:g}; "
             "the plan file's is used", "correct the plan cell, or the plan file", line))
 
-    def figures(self, line: int, cells: Sequence[Cell], target: Target, unit: str | None,
-                period: Period) -> None:
-        """The row's figure of the period, and of the same period last year."""
+    def figures(self, line: int, cells: Sequence[Cell], target: Target, unit: str | None
+                ) -> None:
+        """The row's figure of each value column's period, and of the report's period last
+        year (`status` is of the report's period)."""
         shown = unit_target(target, unit) if unit else target
         status = self.status(line, cells)
         kept = self.own if unit is None else self.by_unit.setdefault(unit, {})
-        for key, at in (("value", period), ("last_year", period.same_last_year())):
-            value = self.value(line, key, self.cell(cells, key), shown)
-            if value is None or status is False:
+        columns = [(col, period, status if col == self.main else self.estimate(col))
+                   for col, period in self.periods.items()]
+        if "last_year" in self.col:
+            columns.append((self.col["last_year"], self.periods[self.main].same_last_year(),
+                            None))
+        for col, at, mark in columns:
+            value = self.value(line, col, cells[col] if col < len(cells) else "", shown)
+            if value is None or mark is False:
                 continue
-            mark = status if key == "value" else None
             kept.setdefault(target.id, {})[at] = Figure(
                 target.id, at, value, unit, mark, None, self.table.name, line)
 
+    def estimate(self, col: int) -> FigureStatus | None:
+        """An estimate when the column is headed `Ước thực hiện…`."""
+        kind = self.header.kinds[col]
+        return FigureStatus.ESTIMATE if kind is not None and kind.estimate else None
+
     def status(self, line: int, cells: Sequence[Cell]) -> FigureStatus | None | Literal[False]:
-        """How final the row's figure is: its `Loại số liệu` cell, else an estimate when the
-        value column is headed `Ước thực hiện…`; False when the cell says no status."""
+        """How final the row's figure of the report's period is: its `Loại số liệu` cell, else
+        its column's heading (`estimate`); False when the cell says no status."""
         found = read_status(self.cell(cells, "status"))
         if isinstance(found, tuple):
             self.problem(line, self.col["status"] + 1, *found)
             return False
-        if found is None and self.header.value.estimate:
-            return FigureStatus.ESTIMATE
-        return found
+        return self.estimate(self.main) if found is None else found
 
-    def value(self, line: int, key: str, raw: Cell, target: Target) -> Value | None:
+    def value(self, line: int, col: int, raw: Cell, target: Target) -> Value | None:
         """The figure of a cell (None when it is empty or not a figure: a problem then)."""
-        if key not in self.col:
-            return None
         if isinstance(raw, str) and not isinstance(raw, DateCell):
             raw = cell_text(raw)
             if raw in _NO_FIGURE:
@@ -327,7 +336,7 @@ class _Reader:
         lo, hi = default_range(target) or (-math.inf, math.inf)
         found = read_value(raw, target, self.options.decimal_comma, lo, hi)
         if isinstance(found, tuple):
-            self.problem(line, self.col[key] + 1, *found)
+            self.problem(line, col + 1, *found)
             return None
         return found
 
@@ -359,43 +368,115 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
     return f"did you mean '{found[0]}'?" if found else "run 'hauloc targets' for the ids"
 
 
-def _period(reader: _Reader, header: WideHeader, year: int, given: Period | None
-            ) -> Period | None:
-    """See `_Reader.period`."""
-    col = header.index["value"]
-    heading, where = header.headings[col], reader.table.where
-    named = read_period(header.value.rest, heading=True) if header.value.rest else None
-    if named is not None and named.alone and not header.value.cumulative:
-        reader.problem(header.line, col + 1, Code.QUARTER_ALONE,
-                       f"the column '{heading}' holds the figures of quarter {named.quarter} "
-                       "alone, not the year to date",
-                       "give the year-to-date figures, headed e.g. 'Thực hiện 9 tháng năm "
-                       f"{year}' or 'Lũy kế quý III/{year}'")
-        return None
+def _periods(reader: _Reader, header: WideHeader, year: int, given: Period | None
+             ) -> dict[int, Period]:
+    """The period of each value column read: see `_Reader.periods`."""
     title = next(((ln, text, n) for ln, text in header.title
                   if (n := read_period(text, heading=False)) is not None), None)
-    sources: list[tuple[Named, str, int, int | None]] = []
-    if named is not None:
-        sources.append((named, f"the heading '{heading}'", header.line, col + 1))
-    if title is not None:
-        sources.append((title[2], f"the title '{title[1]}'", title[0], None))
-    for found, what, line, at in sources:
-        if found.year is not None and found.year != year:
-            reader.problem(line, at, Code.WRONG_YEAR, f"{what} is not of the plan's year {year}",
+    if title is not None and title[2].year not in (None, year):
+        reader.problem(title[0], None, Code.WRONG_YEAR,
+                       f"the title '{title[1]}' is not of the plan's year {year}",
+                       f"this plan is for {year}; use the plan of {title[2].year} with "
+                       "--targets")
+        return {}
+    named: dict[int, Named | None] = {}
+    for col in header.values:
+        kind, heading = header.kinds[col], header.headings[col]
+        assert kind is not None
+        found = read_period(kind.rest, heading=True) if kind.rest else None
+        if found is not None and found.alone and not kind.cumulative:
+            reader.problem(header.line, col + 1, Code.QUARTER_ALONE,
+                           f"the column '{heading}' holds the figures of quarter "
+                           f"{found.quarter} alone, not the year to date",
+                           "give the year-to-date figures, headed e.g. 'Thực hiện 9 tháng "
+                           f"năm {year}' or 'Lũy kế quý III/{year}'")
+            return {}
+        if found is not None and found.year not in (None, year):
+            reader.problem(header.line, col + 1, Code.WRONG_YEAR,
+                           f"the heading '{heading}' is not of the plan's year {year}",
                            f"this plan is for {year}; use the plan of {found.year} with "
                            "--targets")
-            return None
-    if len(sources) == 2 and sources[0][0].quarter != sources[1][0].quarter:
+            return {}
+        named[col] = found
+    if len(named) == 1:
+        return _one_period(reader, header, year, given, title)
+    return _several_periods(reader, header, year, named, given, title)
+
+
+Title = tuple[int, str, Named] | None  # the first title row naming a period: line, text, it
+
+
+def _one_period(reader: _Reader, header: WideHeader, year: int, given: Period | None,
+                title: Title) -> dict[int, Period]:
+    """The period of the one value column: its heading's, else the title's, else --period."""
+    col = header.values[0]
+    heading, where = header.headings[col], reader.table.where
+    rest = header.value.rest
+    named = read_period(rest, heading=True) if rest else None
+    if named is not None and title is not None and named.quarter != title[2].quarter:
         reader.problem(header.line, col + 1, Code.BAD_PERIOD,
-                       f"the column '{heading}' is of {Period(year, sources[0][0].quarter)} "
-                       f"but the title on {where(sources[1][2], None)} is of "
-                       f"{Period(year, sources[1][0].quarter)}", "correct one of them")
-        return None
-    if not sources:
-        return _with_option(reader, heading, None, given, "")
-    found, what, line, at = sources[0]
-    return _with_option(reader, heading, Period(year, found.quarter), given,
-                        f"{what} at {where(line, at)}")
+                       f"the column '{heading}' is of {Period(year, named.quarter)} but the "
+                       f"title on {where(title[0], None)} is of "
+                       f"{Period(year, title[2].quarter)}", "correct one of them")
+        return {}
+    if named is not None:
+        found = _with_option(reader, heading, Period(year, named.quarter), given,
+                             f"the heading '{heading}' at {where(header.line, col + 1)}")
+    elif title is not None:
+        found = _with_option(reader, heading, Period(year, title[2].quarter), given,
+                             f"the title '{title[1]}' at {where(title[0], None)}")
+    else:
+        found = _with_option(reader, heading, None, given, "")
+    return {} if found is None else {col: found}
+
+
+def _several_periods(reader: _Reader, header: WideHeader, year: int,
+                     named: dict[int, Named | None], given: Period | None, title: Title
+                     ) -> dict[int, Period]:
+    """Value columns of several periods (`Thực hiện 6 tháng` | `Ước thực hiện 9 tháng` |
+    `Ước thực hiện cả năm`): each column up to the report's period (the title's, else
+    --period) gives figures of its own; a later one (a forecast) is read past, with a warning.
+    """
+    cols = list(named)
+    quarters: dict[int, int] = {}
+    for col, found in named.items():
+        quarter = 0 if found is None else found.quarter
+        clash = next((c for c, q in quarters.items() if q == quarter or not (q and quarter)),
+                     None)
+        if clash is not None:
+            reader.problem(header.line, col + 1, Code.DUPLICATE_COLUMN,
+                           f"columns '{header.headings[clash]}' and '{header.headings[col]}' "
+                           "both give the figures of one period",
+                           "keep one of them, or name each one's period in its heading")
+            return {}
+        quarters[col] = quarter
+    periods = {c: Period(year, q) for c, q in quarters.items()}
+    in_words = ", ".join(f"'{header.headings[c]}' ({p})" for c, p in periods.items())
+    if title is None and given is None:
+        reader.problem(header.line, cols[0] + 1, Code.MISSING_PERIOD,
+                       f"the annex table has figures of several periods ({in_words}) and "
+                       "does not say which period it reports",
+                       "pass --period with the quarter of the report, or name it in the title")
+        return {}
+    source = (f"the title '{title[1]}' at {reader.table.where(title[0], None)}"
+              if title is not None else "")
+    report = _with_option(reader, header.headings[cols[0]], title and Period(
+        year, title[2].quarter), given, source)
+    assert report is not None
+    if report not in periods.values():
+        reader.problem(header.line, cols[0] + 1, Code.BAD_PERIOD,
+                       f"no column of figures is of {report}, the period of the report "
+                       f"(the columns: {in_words})", "correct the title or the headings")
+        return {}
+    for col, period in periods.items():
+        if period > report:
+            reader.warnings.add(Problem(
+                reader.table.name, reader.table.where(header.line, col + 1),
+                Code.FORECAST_COLUMN, f"the column '{header.headings[col]}' is of {period}, "
+                f"after the report's period {report}: a forecast, it is ignored",
+                "nothing to do; the figures of the report's period are read", header.line))
+    reader.main = next(c for c, p in periods.items() if p == report)
+    return {c: p for c, p in periods.items() if p <= report}
 
 
 def _with_option(reader: _Reader, heading: str, found: Period | None, given: Period | None,

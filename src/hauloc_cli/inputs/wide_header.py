@@ -159,6 +159,7 @@ class WideHeader:
     line: int
     title: list[tuple[int, str]] = field(default_factory=list)
     duplicates: list[tuple[int, int]] = field(default_factory=list)  # (kept, other) columns
+    values: list[int] = field(default_factory=list)  # the value columns (index: the first)
 
     @property
     def value(self) -> Heading:
@@ -212,22 +213,25 @@ def _columns(headings: list[str], first: int, line: int) -> WideHeader | None:
     kinds = [classify(h) for h in headings]
     index: dict[str, int] = {}
     duplicates: list[tuple[int, int]] = []
+    values = [c for c, k in enumerate(kinds) if k is not None and k.key == "value"]
+    # `Lũy kế kỳ báo cáo` beside `Thực hiện kỳ báo cáo`: the year to date is read
+    values = [c for c in values if (kinds[c] or Heading("")).cumulative] or values
     for col, kind in enumerate(kinds):
-        if kind is None:
+        if kind is None or kind.key == "value":
             continue
         kept = index.get(kind.key)
         if kept is None:
             index[kind.key] = col
-        elif kind.key in ("value", "last_year") and kind.cumulative and not (
-                kinds[kept] or kind).cumulative:
-            index[kind.key] = col  # `Lũy kế kỳ báo cáo` beside `Thực hiện kỳ báo cáo`
+        elif kind.key == "last_year" and kind.cumulative and not (kinds[kept] or kind).cumulative:
+            index[kind.key] = col
         elif kind.key not in DERIVED and not (kinds[kept] or kind).cumulative:
             duplicates.append((kept, col))
-    if "name" not in index and "code" not in index:
+    if values:
+        index["value"] = values[0]
+    if ("name" not in index and "code" not in index) or len(index) < 2:
         return None
-    if len(index) < 2:
-        return None
-    return WideHeader(index, headings, kinds, first, line, duplicates=duplicates)
+    return WideHeader(index, headings, kinds, first, line, duplicates=duplicates,
+                      values=values)
 
 
 def find_wide_header(rows: Rows, merges: Sequence[Merge] = ()) -> WideHeader | None:
