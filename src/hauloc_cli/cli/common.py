@@ -218,7 +218,7 @@ def load(actuals: Sequence[Path], targets: Path | None, period: str | None,
 
     units = units_for_plan(plan, targets or default_plan_path(), options.units_file,
                            options.max_size)
-    options = decimal_comma(dataclasses.replace(options, units=units), plan)
+    options = decimal_comma(dataclasses.replace(options, units=units, period=judged), plan)
     data = read_reports(actuals, plan, options)
     if last_year is not None:
         data = with_last_year(data, last_year, plan, options)
