@@ -41,9 +41,6 @@ def test_the_report_reads_back_to_its_figures(tmp_path: Path, lang: str, quarter
     assert figures_of(path) == annex_expected(read(EXAMPLE), Period(2024, quarter))
 
 
-@pytest.mark.xfail(strict=True, reason="the writer puts last year's figure of the quarter of "
-                   "an older figure (as_of) in the last-year cell, not the period judged's: "
-                   "views/annex.py _line (Line.last_year)")
 @pytest.mark.parametrize("quarter", [3, 4])
 def test_last_year_of_a_target_whose_figure_is_older(tmp_path: Path, quarter: int) -> None:
     """Growth has a figure of Q1 only, and last year's of Q1 and of the year: the 9-month

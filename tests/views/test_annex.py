@@ -128,6 +128,16 @@ def test_the_same_period_last_year(annex: Annex) -> None:
     assert (ocop.last_year, ocop.vs_last_year) == (None, None)
 
 
+def test_last_year_of_the_period_judged_when_the_figure_is_older() -> None:
+    """Schools' latest figure is of Q1 (2): last year's cell is 2023-Q3's (7), the period
+    judged a year earlier, not 2023-Q1's (1); and 2 of Q1 is not compared with 7 of Q3."""
+    plan = _plan({"id": "schools", "name": "Trường", "kind": "cumulative", "target": 12,
+                  "compare_last_year": True})
+    line = annex_of(plan, [Figure("schools", Period(2023, 1), 1.0),
+                           Figure("schools", LAST_Q3, 7.0), Figure("schools", Q1, 2.0)]).lines[0]
+    assert (line.value, line.as_of, line.last_year, line.vs_last_year) == (2.0, Q1, 7.0, None)
+
+
 @pytest.mark.parametrize(("statuses", "expected"), [
     ((EST, EST, EST), "all"),            # every figure an estimate: Ước thực hiện …
     ((None, None, None), "none"),

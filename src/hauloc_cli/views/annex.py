@@ -94,14 +94,18 @@ def build_annex(brief: Brief, units: UnitsReport | None, issued: date) -> Annex:
 def _line(number: int, result: Result, figures: Figures, period: Period,
           target: Target | None = None, unit: Unit | None = None) -> Line:
     """The line of `result` (a unit's, when `unit` is given: `target` is then what the unit is
-    judged against)."""
+    judged against). Last year's figure is that of the period judged a year earlier, whatever
+    the quarter of the latest figure; it is compared with the figure only when that figure is
+    of the period judged."""
     found = facts(result, figures)
     figure = found.figure
     shown = target or result.target
+    last = figures.of(result.target.id).get(period.same_last_year())
     return Line(number, shown, shown.target if shown.kind != "milestone" else None,
                 result.actual, result.as_of, None if figure is None else figure.status,
-                None if found.last_year is None else found.last_year.value,
-                found.plan_share, found.vs_last_year, verdict(result, period), result, unit)
+                None if last is None else last.value, found.plan_share,
+                found.vs_last_year if result.as_of == period else None,
+                verdict(result, period), result, unit)
 
 
 def _by_unit(plan: Plan, units: UnitsReport, period: Period) -> tuple[Line, ...]:
