@@ -160,13 +160,15 @@ class _Dist:
 
 @pytest.mark.parametrize(("extras", "installed", "name", "says"), [
     ([], {}, "hauloc", "default install (it has no `fast` extra)"),
+    ([], {"in pyproject": ""}, "hauloc", "defines a `fast` extra that this install predates"),
     (["fast"], {}, "hauloc", "its `fast` extra is not installed (missing: polars)"),
     (["fast"], {"polars": "1.2"}, "hauloc[fast]", "with its `fast` extra (polars 1.2)"),
 ])
 def test_the_bench_says_which_install_it_runs(bench: ModuleType,
                                               monkeypatch: pytest.MonkeyPatch,
-                                              extras: list[str], installed: dict[str, str],
-                                              name: str, says: str) -> None:
+                                              tmp_path: Path, extras: list[str],
+                                              installed: dict[str, str], name: str,
+                                              says: str) -> None:
     dist = _Dist(extras, ['pytest>=8; extra == "test"', 'polars>=1.0; extra == "fast"'])
     monkeypatch.setattr(bench.metadata, "distribution", lambda _: dist)
 
@@ -176,7 +178,11 @@ def test_the_bench_says_which_install_it_runs(bench: ModuleType,
         return installed[dist_name]
 
     monkeypatch.setattr(bench.metadata, "version", version)
-    got = bench.hauloc_install()
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[project]\nname = "hauloc"\n[project.optional-dependencies]\n'
+                         + ('fast = ["polars>=1.0"]\n' if "in pyproject" in installed
+                            else 'test = ["pytest"]\n'), encoding="utf-8")
+    got = bench.hauloc_install(pyproject)
     assert got[0] == name and says in got[1]
 
 
