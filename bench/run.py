@@ -1,7 +1,7 @@
 """The hauloc benchmark: the budgets of issue 14, each a ratio measured side by side.
 
-    python bench/run.py            # the full run (about 15 minutes); writes docs/performance.md
-    python bench/run.py --quick    # fewer rounds (one at the big files); prints the report only
+    python bench/run.py            # the full run (10-15 minutes); writes docs/performance.md
+    python bench/run.py --quick    # fewer rounds (one at the big files): prints the report
 
 Plain Python: `time.perf_counter` around subprocesses, and the peak memory of each child from
 `os.wait4`. Everything it runs is written by the script itself into a temporary folder (seeded
