@@ -48,6 +48,7 @@ class Code(str, Enum):
     UNKNOWN_UNIT = "unknown-unit"
     FORMULA_WITHOUT_VALUE = "formula-without-value"
     BAD_DATE = "bad-date"
+    MISSING_PERIOD = "missing-period"
     # Plans
     YAML_SYNTAX = "yaml-syntax"
     YAML_LIMIT = "yaml-limit"
@@ -62,6 +63,8 @@ class Code(str, Enum):
     ROLLUP_MISMATCH = "rollup-mismatch"
     IMPLAUSIBLE_VALUE = "implausible-value"
     PERIOD_AFTER_DATA = "period-after-data"
+    PLAN_MISMATCH = "plan-mismatch"
+    FORECAST_COLUMN = "forecast-column"
     MORE_WARNINGS = "more-warnings"
 
     def __str__(self) -> str:

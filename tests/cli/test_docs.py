@@ -14,7 +14,8 @@ COMMANDS = sorted(HELP)
 
 
 def test_the_commands_are_the_ones_documented() -> None:
-    assert COMMANDS == ["check", "schema", "summary", "targets", "template", "validate"]
+    assert COMMANDS == ["check", "report", "schema", "summary", "targets", "template",
+                        "validate"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -105,3 +105,35 @@ def test_openpyxl_is_imported_only_for_a_workbook(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout == "False\n"
+
+
+def test_the_merged_cells_of_the_sheet_read(tmp_path: Path) -> None:
+    """For an annex table's header (inputs/wide.py): openpyxl's read-only sheets do not give
+    merged cells, so xlsx.py reads them from the sheet's XML."""
+    from hauloc_cli.inputs.xlsx import xlsx_table
+
+    wb = openpyxl.Workbook()
+    first = wb.active
+    first.title = "Hướng dẫn"
+    first.merge_cells("A1:C1")
+    ws = wb.create_sheet("Biểu 01")
+    ws.append(["STT", "Thực hiện", None])
+    ws.append([None, "Cùng kỳ", "9 tháng"])
+    ws.merge_cells("A1:A2")
+    ws.merge_cells("B1:C1")
+    ws.merge_cells("AA10:AB12")
+    wb.save(tmp_path / "m.xlsx")
+    table = xlsx_table(tmp_path / "m.xlsx", "Biểu 01", 10**8)
+    assert sorted(table.merges()) == [(1, 1, 2, 1), (1, 2, 1, 3), (10, 27, 12, 28)]
+    table.close()
+
+
+@pytest.mark.parametrize(("number_format", "read"), [
+    ("0.0%", 1200.0), ('0.0"%"', 12.0), ("0.0\\%", 12.0), ('#,##0.0" %"', 12.0),
+    ('"%"0.0%', 1200.0)])
+def test_a_percent_sign_in_quotes_is_text(number_format: str, read: float) -> None:
+    """Excel scales by 100 only for a % outside quotes and not escaped: a writer that keeps
+    the figure 12 and shows '12,0%' with 0.0"%" is read back as 12."""
+    from hauloc_cli.inputs.xlsx import _value
+
+    assert _value(12, number_format) == read

@@ -9,7 +9,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from hauloc_cli import __version__
-from hauloc_cli.cli import check, schema, summary, targets, template, validate
+from hauloc_cli.cli import check, report, schema, summary, targets, template, validate
 from hauloc_cli.errors import EXIT_INTERNAL
 
 app = typer.Typer(
@@ -23,6 +23,7 @@ app.command()(check.check)
 app.command("targets")(targets.list_targets)
 app.command()(template.template)
 app.command()(summary.summary)
+app.command()(report.report)
 app.command()(validate.validate)
 app.command()(schema.schema)
 

@@ -218,7 +218,7 @@ def load(actuals: Sequence[Path], targets: Path | None, period: str | None,
 
     units = units_for_plan(plan, targets or default_plan_path(), options.units_file,
                            options.max_size)
-    options = decimal_comma(dataclasses.replace(options, units=units), plan)
+    options = decimal_comma(dataclasses.replace(options, units=units, period=judged), plan)
     data = read_reports(actuals, plan, options)
     if last_year is not None:
         data = with_last_year(data, last_year, plan, options)
@@ -238,12 +238,14 @@ def load(actuals: Sequence[Path], targets: Path | None, period: str | None,
 
 def prepare(actuals: Sequence[Path], targets: Path | None, period: str | None,
             output: Path | None, lang: str | None, options: ReadOptions,
-            last_year: Path | None = None) -> tuple[Plan, Actuals, Period, str]:
-    """The start of every run that judges figures: the output checked before any work, the
-    language, then the plan, the figures and the period (see `load`)."""
+            last_year: Path | None = None, *, force: bool = True
+            ) -> tuple[Plan, Actuals, Period, str]:
+    """The start of every run that judges figures: the output checked before any work (an
+    existing file refused unless `force`), the language, then the plan, the figures and the
+    period (see `load`)."""
     from hauloc_cli.inputs.reports import actuals_files
 
     more = () if last_year is None else (last_year,)
-    check_output(output, (*actuals_files(actuals), *more, targets))
+    check_output(output, (*actuals_files(actuals), *more, targets), force=force)
     language_asked = language(lang)
     return (*load(actuals, targets, period, options, last_year), language_asked)

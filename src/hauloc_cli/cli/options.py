@@ -52,7 +52,8 @@ TargetsOpt = Annotated[
 PeriodOpt = Annotated[
     str | None,
     typer.Option("--period", "-p", help="Quarter to judge, e.g. 2024-Q2. "
-                 "Default: the latest quarter in the file.", show_default=False),
+                 "Default: the latest quarter in the file. Also the period of an annex "
+                 "table's figures when its headings and title name none.", show_default=False),
 ]
 FailOnOpt = Annotated[
     FailOn,

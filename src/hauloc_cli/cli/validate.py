@@ -22,6 +22,9 @@ def validate(
         show_default=False)] = None,
     targets: TargetsOpt = None,
     lang: LangOpt = None,
+    period: Annotated[str | None, typer.Option(
+        "--period", "-p", help="The period of an annex table's figures when its headings and "
+        "title name none, e.g. 2024-Q3.", show_default=False)] = None,
     *,
     options: ReadOptions,
 ) -> None:
@@ -40,8 +43,9 @@ def validate(
     if actuals is None:
         typer.echo(describe(plan, lang=language))
         return
-    data = read_actuals(actuals, plan,
-                        common.decimal_comma(dataclasses.replace(options, units=units), plan))
+    given = common.period_option(period, plan.plan.year)
+    data = read_actuals(actuals, plan, common.decimal_comma(
+        dataclasses.replace(options, units=units, period=given), plan))
     common.warn(data.warnings)
     year = plan.plan.year  # last year's figures (compare_last_year) are not quarters judged
     periods = sorted({p for f in (data.figures, *data.by_unit.values()) for p in f.periods

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from hauloc_cli.errors import Code, InputError, Problem, UsageError
 from hauloc_cli.inputs.rows import Actuals, parse_table
-from hauloc_cli.inputs.table import RawTable, csv_table
+from hauloc_cli.inputs.table import REQUIRED_COLUMNS, RawTable, canonical_column, csv_table
 from hauloc_cli.inputs.textio import (
     DEFAULT_MAX_SIZE,
     XLS_MAGIC,
@@ -46,6 +46,10 @@ class ReadOptions:
     max_size: int = DEFAULT_MAX_SIZE  # bytes
     units_file: Path | None = None  # --units
     units: Units | None = None  # the units tree in effect: a `unit` column is read
+    period: Period | None = None  # --period: the period of an annex table that names none
+    # Whether an annex table naming another period than `period` is a usage error (one file
+    # read); with several files, --period is only the quarter judged.
+    period_must_match: bool = True
 
 
 def read_actuals(path: Path, plan: Plan, options: ReadOptions | None = None) -> Actuals:
@@ -93,6 +97,8 @@ def with_last_year(actuals: Actuals, path: Path, plan: Plan, options: ReadOption
     and period that neither revises is a duplicate-row naming both places."""
     year = plan.plan.year - 1
     earlier = plan.model_copy(update={"plan": plan.plan.model_copy(update={"year": year})})
+    if options is not None and options.period is not None:
+        options = replace(options, period=options.period.same_last_year())
     last = read_actuals(path, earlier, options)
     by_target: dict[str, dict[Period, Figure]] = {}
     for figure in last.figures:  # not the file's own last_year column: that is year − 2
@@ -111,6 +117,15 @@ def with_last_year(actuals: Actuals, path: Path, plan: Plan, options: ReadOption
 
 def _parse(table: RawTable, plan: Plan, opts: ReadOptions) -> Actuals:
     try:
+        if not all(c in map(canonical_column, table.header) for c in REQUIRED_COLUMNS):
+            # no target, period and value columns: an annex table (the wide layout)?
+            from hauloc_cli.inputs.wide import WideOptions, read_wide
+
+            wide = read_wide(table, plan, WideOptions(opts.decimal_comma, opts.max_errors,
+                                                      opts.units, opts.period,
+                                                      opts.period_must_match))
+            if wide is not None:
+                return wide
         return parse_table(table, plan, decimal_comma=opts.decimal_comma,
                            max_errors=opts.max_errors, units=opts.units)
     finally:

@@ -9,6 +9,7 @@ files is `duplicate-row`, naming both places.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from hauloc_cli.errors import Code, InputError, Problem, UsageError
@@ -41,6 +42,7 @@ def read_reports(paths: Sequence[Path], plan: Plan, options: ReadOptions) -> Act
     files = actuals_files(paths)
     if len(files) == 1:
         return read_actuals(files[0], plan, options)
+    options = replace(options, period_must_match=False)  # --period: only the quarter judged
     parts: list[Actuals] = []
     problems: list[Problem] = []
     more = 0

@@ -43,6 +43,10 @@ def _line_col(line: int, col: int | None) -> str:
     return f"{line}:{col}" if col else str(line)
 
 
+def _no_merges() -> Sequence[tuple[int, int, int, int]]:
+    return ()
+
+
 @dataclass
 class RawTable:
     """A file as rows of cells, before any meaning is given to them.
@@ -64,6 +68,9 @@ class RawTable:
     # Problems the reader found in cells as it went (a formula with no saved value).
     problems: list[Problem] = field(default_factory=list)
     sheet: str | None = None  # the sheet read, when a workbook has more than one
+    # The sheet's merged cells (first row, first column, last row, last column), for the
+    # header of an annex table (inputs/wide.py).
+    merges: Callable[[], Sequence[tuple[int, int, int, int]]] = field(default=_no_merges)
 
     def close(self) -> None:
         """Let go of the file behind the rows (a workbook is closed)."""

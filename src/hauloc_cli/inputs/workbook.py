@@ -31,6 +31,7 @@ class Sheet:
     visible: bool
     rows: Rows | None  # None: a chart sheet, no cells
     problems: list[Problem] = field(default_factory=list)  # found while its rows are read
+    merges: Callable[[], Sequence[tuple[int, int, int, int]]] = tuple  # its merged cells
 
 
 def column_letter(col: int) -> str:
@@ -77,12 +78,16 @@ def workbook_table(path: Path, sheets: Sequence[Sheet], wanted: str | None,
         return f"{ref}!{column_letter(col)}{line}" if col else f"{ref}!{line}:{line}"
 
     return RawTable(str(path), header, header_line, rows(), lambda: read[0], where,
-                    problems=sheet.problems, sheet=sheet.name if several else None)
+                    problems=sheet.problems, sheet=sheet.name if several else None,
+                    merges=sheet.merges)
 
 
 def _choose(path: Path, sheets: Sequence[Sheet], wanted: str | None
             ) -> tuple[Sheet, tuple[list[str], int] | None, bool]:
-    """The sheet to read, its header, and whether several sheets could have been read."""
+    """The sheet to read, its header, and whether several sheets could have been read: the
+    first visible sheet whose first rows name the columns, else the first visible sheet that
+    is an annex table (inputs/wide.py; its header is then its first row, the annex reader finds
+    its own), else the first visible sheet."""
     names = [s.name for s in sheets]
     if wanted is not None:
         if wanted not in names:
@@ -96,13 +101,30 @@ def _choose(path: Path, sheets: Sequence[Sheet], wanted: str | None
                   if (found := _probe(path, s, fallback=False)[1]) is not None]
     if candidates:
         return (*candidates[0], len(candidates) > 1)
-    return (*_probe(path, visible[0], fallback=True), False)
+    annexes = [s for s in visible if _annex(path, s)]
+    return (*_probe(path, (annexes or visible)[0], fallback=True), len(annexes) > 1)
+
+
+def _annex(path: Path, sheet: Sheet) -> bool:
+    """Whether the sheet's first rows hold the header of an annex table (the wide layout)."""
+    from hauloc_cli.inputs.wide_header import find_wide_header
+
+    return find_wide_header(_first_rows(path, sheet), sheet.merges()) is not None
 
 
 def _probe(path: Path, sheet: Sheet, fallback: bool
            ) -> tuple[Sheet, tuple[list[str], int] | None]:
     """The sheet and its header; with `fallback`, its first non-blank row when no row
     names the columns."""
+    first = _first_rows(path, sheet)
+    found = find_header(first)
+    if found is None and fallback and first:
+        found = ([str(c) for c in first[0][1]], first[0][0])
+    return sheet, found
+
+
+def _first_rows(path: Path, sheet: Sheet) -> list[tuple[int, Sequence[Cell]]]:
+    """The first non-blank rows of a sheet, `(line, cells)`."""
     if sheet.rows is None:
         raise InputError([Problem(str(path), "", Code.BAD_WORKBOOK,
                                   f"'{sheet.name}' is a chart sheet, not a sheet of cells",
@@ -113,10 +135,7 @@ def _probe(path: Path, sheet: Sheet, fallback: bool
             first.append((line, row))
         if len(first) == HEADER_SEARCH_ROWS:
             break
-    found = find_header(first)
-    if found is None and fallback and first:
-        found = ([str(c) for c in first[0][1]], first[0][0])
-    return sheet, found
+    return first
 
 
 def check_unpacked(path: Path, max_size: int, bad: Callable[[str], InputError]) -> None:

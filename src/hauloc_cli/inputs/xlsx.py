@@ -7,10 +7,12 @@ as text, except numbers, which stay numbers: a number shown as a percentage (Exc
 
 from __future__ import annotations
 
+import functools
 import itertools
+import re
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -89,7 +91,7 @@ def _sheet(path: Path, book: Any, formulas: Any, name: str, stale: bool) -> Shee
     if formulas is not None:
         fws = formulas[name]
         fws.reset_dimensions()
-    sheet = Sheet(name, visible, None)
+    sheet = Sheet(name, visible, None, merges=_merges(path, getattr(ws, "_worksheet_path", "")))
 
     def rows(first: int) -> Iterator[list[Cell]]:
         try:
@@ -109,6 +111,36 @@ def _sheet(path: Path, book: Any, formulas: Any, name: str, stale: bool) -> Shee
 
     sheet.rows = rows
     return sheet
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+_MERGES_READ_UP_TO = 50_000_000  # bytes of a sheet's XML: an annex table is far smaller
+
+
+def _merges(path: Path, member: str) -> Callable[[], Sequence[tuple[int, int, int, int]]]:
+    """The sheet's merged cells, read from its XML when asked (openpyxl's read-only sheets
+    do not give them): (first row, first column, last row, last column)."""
+
+    def merges() -> Sequence[tuple[int, int, int, int]]:
+        try:
+            with zipfile.ZipFile(path) as archive:
+                if not member or archive.getinfo(member).file_size > _MERGES_READ_UP_TO:
+                    return ()
+                data = archive.read(member)
+        except (KeyError, OSError, zipfile.BadZipFile):
+            return ()
+        return [(int(r1), _column(c1), int(r2), _column(c2))
+                for c1, r1, c2, r2 in _MERGE.findall(data)]
+
+    return merges
+
+
+def _column(letters: bytes) -> int:
+    """b'A' → 1, b'AA' → 27."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
 
 
 def _checked(path: Path, name: str, line: int, row: Any, frow: Any, stale: bool,
@@ -134,6 +166,16 @@ def _checked(path: Path, name: str, line: int, row: Any, frow: Any, stale: bool,
 
 def _value(value: Any, number_format: str | None) -> Cell:
     if (isinstance(value, (int, float)) and not isinstance(value, bool)
-            and number_format and "%" in number_format):
+            and number_format and "%" in number_format and _percent(number_format)):
         return float(Decimal(repr(value)) * 100)
     return cell_value(value)
+
+
+_LITERAL = re.compile(r'"[^"]*"|\\.')
+
+
+@functools.lru_cache(maxsize=64)
+def _percent(number_format: str) -> bool:
+    """Whether a number format shows the number times 100: a `%` outside quoted text and not
+    escaped (`0.0"%"` and `0.0\\%` show 12 as 12.0%: the figure is 12, as typed)."""
+    return "%" in _LITERAL.sub("", number_format)

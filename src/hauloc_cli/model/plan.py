@@ -45,6 +45,19 @@ def _rule(key: str, message: str) -> PydanticCustomError:
     return PydanticCustomError("plan_rule", message, {"key": key})
 
 
+class Signer(_Model):
+    """Who signs the report (Decree 30/2020/NĐ-CP): `TM. ỦY BAN NHÂN DÂN` / `CHỦ TỊCH` / name."""
+
+    title: Text  # CHỦ TỊCH, KT. CHỦ TỊCH / PHÓ CHỦ TỊCH …
+    on_behalf: str | None = None  # TM. ỦY BAN NHÂN DÂN
+    name: str | None = None  # left out: the line stays for the name to be written by hand
+
+    @model_validator(mode="before")
+    @classmethod
+    def _title_only(cls, data: Any) -> Any:
+        return {"title": data} if isinstance(data, str) else data
+
+
 class PlanInfo(_Model):
     id: Text
     name: str | None = None
@@ -55,6 +68,16 @@ class PlanInfo(_Model):
     unit: Annotated[str, Field(pattern=r"^[a-z0-9_-]+$")] | None = None  # the plan's own unit
     # How the plan's actuals write numbers: vi = 1.234,5 (as --decimal-comma), en = 1,234.5.
     number_format: Literal["vi", "en"] | None = None
+    # The official report (hauloc report): the issuing body's name, top left, in one or more
+    # lines (`ỦY BAN NHÂN DÂN` / `HUYỆN HẬU LỘC`), the place of the date line, and who signs.
+    issuer: tuple[Text, ...] | None = None
+    place: str | None = None
+    signer: Signer | None = None
+
+    @field_validator("issuer", mode="before")
+    @classmethod
+    def _one_line(cls, value: Any) -> Any:
+        return (value,) if isinstance(value, str) else value
 
 
 class StatusBands(_Model):
@@ -74,6 +97,8 @@ class Target(_Model):
     id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
     name: Text
     name_en: str | None = None
+    # Other names the target goes by in the offices' tables (read back by name, NFC, any case).
+    aliases: tuple[Text, ...] = ()
     group: Group | None = None
     kind: Kind
     direction: Direction | None = None

@@ -1,8 +1,9 @@
 """Renderers: pure functions from results to text, one module per format behind one interface,
 and the words they speak in (`i18n.py`, `reasons.py`). Only this package imports rich.
 
-Every format module has `render(subject, options) -> str`; `render_as` picks the module by
-format name and imports it only then, so JSON never loads rich.
+Every format module has `render(subject, options) -> str` (a file format's, such as xlsx,
+returns bytes); `render_as` picks the module by format name and imports it only then, so JSON
+never loads rich; `render_file` does the same for formats that may be bytes.
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ if TYPE_CHECKING:
 REPORT_FORMATS = {"table": "table", "json": "json", "csv": "csv", "markdown": "markdown"}
 BRIEF_FORMATS = {"table": "brief_text", "markdown": "brief_markdown", "html": "brief_html"}
 PLAN_FORMATS = {"table": "plan_table", "json": "plan_json"}
+# The official report (hauloc report): the annex table; xlsx and docx render to bytes.
+ANNEX_FORMATS = {"xlsx": "report_xlsx", "docx": "report_docx", "html": "report_html",
+                 "markdown": "report_markdown"}
+BINARY_FORMATS = frozenset({"xlsx", "docx"})
 
 
 @dataclass(frozen=True)
@@ -40,3 +45,14 @@ def render_as(formats: Mapping[str, str], fmt: str, subject: Any, options: Rende
     module = importlib.import_module(f"{__name__}.{formats[fmt]}")
     text: str = module.render(subject, options)
     return text
+
+
+def render_file(formats: Mapping[str, str], fmt: str, subject: Any, options: RenderOptions
+                ) -> str | bytes:
+    """`subject` in the format `fmt`: bytes for the file formats (BINARY_FORMATS: xlsx,
+    docx), text for the others."""
+    module = importlib.import_module(f"{__name__}.{formats[fmt]}")
+    data: str | bytes = module.render(subject, options)
+    if isinstance(data, bytes) is not (fmt in BINARY_FORMATS):
+        raise TypeError(f"the {fmt} renderer returned {type(data).__name__}")
+    return data

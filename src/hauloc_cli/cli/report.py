@@ -1,0 +1,97 @@
+"""`hauloc report`: the official report's annex table, as an Excel workbook, a Word document,
+a printable HTML page or Markdown, in Vietnamese unless asked otherwise."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from hauloc_cli.cli import common
+from hauloc_cli.cli import options as opt
+from hauloc_cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from hauloc_cli.inputs.actuals import ReadOptions
+
+
+class ReportFormat(str, Enum):
+    xlsx = "xlsx"
+    docx = "docx"
+    html = "html"
+    markdown = "markdown"
+
+
+# --format left out: from the --output file's name, else markdown.
+_SUFFIXES = {".xlsx": ReportFormat.xlsx, ".docx": ReportFormat.docx, ".html": ReportFormat.html,
+             ".htm": ReportFormat.html, ".md": ReportFormat.markdown}
+
+
+def report_format(fmt: ReportFormat | None, output: Path | None) -> ReportFormat:
+    """The format asked, else the one the --output file's name says, else markdown; a binary
+    format needs --output (usage error, exit 2, before any work)."""
+    if fmt is None:
+        fmt = _SUFFIXES.get(output.suffix.lower(), ReportFormat.markdown) \
+            if output is not None else ReportFormat.markdown
+    if fmt in (ReportFormat.xlsx, ReportFormat.docx) and output is None:
+        raise UsageError(f"--format {fmt.value} writes a file: give --output FILE.{fmt.value}")
+    return fmt
+
+
+def report_date(text: str | None) -> dt.date:
+    """--date YYYY-MM-DD, the date of the report; default today."""
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise typer.BadParameter(f"'{text}' is not a date; write it year first, e.g. "
+                                 "2024-09-30", param_hint="--date") from None
+
+
+@common.exits
+@opt.read_options
+def report(
+    actuals: opt.ActualsArg,
+    targets: opt.TargetsOpt = None,
+    period: opt.PeriodOpt = None,
+    fmt: Annotated[ReportFormat | None, typer.Option(
+        "--format", "-f", help="xlsx, docx, html or markdown. Default: from the --output "
+        "file's name (.xlsx, .docx, .html, .md), else markdown.", show_default=False)] = None,
+    output: opt.OutputOpt = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="vi or en. Default: vi (the report is an official document).",
+        show_default=False)] = None,
+    date: Annotated[str | None, typer.Option(
+        "--date", help="The report's date, YYYY-MM-DD. Default: today.",
+        show_default=False)] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Write over an existing --output file (never over an input).")
+    ] = False,
+    fail_on: opt.FailOnOpt = opt.FailOn.off_track,
+    last_year: opt.LastYearOpt = None,
+    *,
+    options: ReadOptions,
+) -> None:
+    """The official report: the annex table of the period judged, one row per target."""
+    chosen = report_format(fmt, output)
+    issued = report_date(date)
+    with common.bulk_load():
+        plan, data, judged, language = common.prepare(
+            actuals, targets, period, output, "vi" if lang is None else lang, options, last_year,
+            force=force)
+        from hauloc_cli.cli.units import judge
+        from hauloc_cli.render import ANNEX_FORMATS, RenderOptions, render_file
+        from hauloc_cli.views.annex import build_annex
+        from hauloc_cli.views.brief import build_brief
+
+        _, units = judge(plan, data, judged)
+        figures = data.figures if units is None else units.rolled[units.plan_unit]
+        brief = build_brief(plan, figures, judged)
+        annex = build_annex(brief, units, issued)
+        common.emit(render_file(ANNEX_FORMATS, chosen.value, annex,
+                                RenderOptions(lang=language)), output)
+        raise typer.Exit(common.exit_code(brief.report, fail_on))

@@ -1,0 +1,261 @@
+"""The annex table's cells and words, in either language, shared by every writer of the
+official report (`report_xlsx`, `report_markdown`, and the document formats).
+
+Which columns apply, their headings (model/annex.py), the title, and each line's cells as
+values: a `Num` (a number and how it is shown) or text. A workbook writes a `Num` as a number
+with a number format; the text formats write `text(num, lang)`. Percentages are numbers in
+percent (12,5, under a heading that says `%`, or beside `%` in ĐVT), never shares with a `%`
+format: what Excel shows is what the table says, and what is read back.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from hauloc_cli.model.annex import BY_KEY, ESTIMATE_VALUE, ROMAN, Column, heading, period_words
+from hauloc_cli.model.figures import FigureStatus, Value
+from hauloc_cli.model.periods import Period
+from hauloc_cli.model.plan import Target
+from hauloc_cli.render.cells import target_name
+from hauloc_cli.render.compare_words import mark
+from hauloc_cli.render.i18n import format_date, format_number, label, unit_label
+from hauloc_cli.views.annex import Annex, Line
+
+MAX_DECIMALS = 2  # a figure is shown with at most this many decimals (the cell keeps it all)
+SHARE_DECIMALS = 1  # So với kế hoạch (%), So với cùng kỳ (%): 90,8
+
+_TITLE = {"vi": "Báo cáo kết quả thực hiện các chỉ tiêu {period}",
+          "en": "Report on the results against the targets, {period}"}
+_NOTE = {"vi": "(Kèm theo báo cáo ngày {date})", "en": "(Annex to the report of {date})"}
+_STATUS_WORDS = {"vi": {"estimate": "ước tính", "preliminary": "sơ bộ", "official": "chính thức"},
+                 "en": {"estimate": "estimate", "preliminary": "preliminary",
+                        "official": "official"}}
+SHEET_NAMES = {"vi": ("Phụ lục", "Theo đơn vị"), "en": ("Annex", "By unit")}
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    """A number in a cell, shown with `decimals` decimals. `kind`: `plain`; `at_most` (a
+    ceiling: `≤ 2,5`); `points` (a change in percentage points, signed: `+6,83 điểm %`);
+    `change` (a change with no ratio to give, signed: `+4`)."""
+
+    x: float
+    decimals: int
+    kind: str = "plain"
+
+
+Cell = Num | str | None
+
+
+def decimals(x: float) -> int:
+    """The fewest decimals (0 to MAX_DECIMALS) that show `x` as it is: 12 → 0, 12.5 → 1."""
+    for d in range(MAX_DECIMALS + 1):
+        if math.isclose(round(x, d), x, rel_tol=1e-12, abs_tol=1e-12):
+            return d
+    return MAX_DECIMALS
+
+
+def number(x: float, kind: str = "plain") -> Num:
+    return Num(x, decimals(x), kind)
+
+
+def text(cell: Cell, lang: str) -> str:
+    """A cell as the text formats write it: `10,9`, `≤ 2,5`, `+6,83 điểm %`, `+4`."""
+    if cell is None:
+        return ""
+    if isinstance(cell, str):
+        return cell
+    signed = cell.kind in ("points", "change")
+    shown = format_number(abs(cell.x) if signed else cell.x, lang, decimals=cell.decimals)
+    if cell.kind == "at_most":
+        return f"≤ {shown}"
+    if signed:
+        sign = "+" if cell.x > 0 else "-" if cell.x < 0 and shown != "0" else ""
+        return f"{sign}{shown}" + (f" {points_word(lang)}" if cell.kind == "points" else "")
+    return shown
+
+
+def points_word(lang: str) -> str:
+    """`điểm %`, `pp`: what a change in percentage points is said in."""
+    return label(lang, "unit.points")
+
+
+def title(annex: Annex, lang: str) -> str:
+    """`BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 9 THÁNG NĂM 2024`: names the period."""
+    return _TITLE[lang].format(period=period_words(annex.period, lang)).upper()
+
+
+def issued_note(annex: Annex, lang: str) -> str:
+    """`(Kèm theo báo cáo ngày 30/09/2024)`: the date of the report the table goes with."""
+    return _NOTE[lang].format(date=format_date(annex.issued, lang))
+
+
+def has_last_year(annex: Annex, workbook: bool = True) -> bool:
+    """The same-period columns: in a workbook whenever the plan compares any target with last
+    year (`compare_last_year`), even when no figure came yet: the form keeps its columns from
+    one quarter to the next, and an empty cell says that last year's figure was not given. A
+    printed document has them when a line has last year's figure."""
+    if any(line.last_year is not None for line in annex.lines):
+        return True
+    return workbook and any(t.compare_last_year for t in annex.plan.targets)
+
+
+def columns(annex: Annex, *, by_unit: bool = False, workbook: bool = True
+            ) -> tuple[Column, ...]:
+    """The columns that apply, in the order written: the sheet by unit has the unit's name
+    and code and no same-period columns; `status` only when the figures' status differ, and
+    `code` (what the reader matches on), in workbooks only (a document marks each figure
+    beside it, and nothing reads it back)."""
+    keys = ["number", *(["unit"] if by_unit else []), "name", "measure", "plan"]
+    last_year = not by_unit and has_last_year(annex, workbook)
+    if last_year:
+        keys.append("last_year")
+    keys.append("value")
+    if annex.estimates == "mixed" and workbook:
+        keys.append("status")
+    keys.append("of_plan")
+    if last_year:
+        keys.append("of_last_year")
+    keys.append("assessment")
+    if workbook:
+        keys += ["code", *(["unit_code"] if by_unit else [])]
+    return tuple(BY_KEY[k] for k in keys)
+
+
+def heading_of(column: Column, annex: Annex, lang: str) -> str:
+    """The heading written; the value column says `Ước thực hiện…` when every figure is an
+    estimate."""
+    if column.key == "value" and annex.estimates == "all":
+        column = ESTIMATE_VALUE
+    return heading(column, lang, annex.period)
+
+
+def numeral(n: int) -> str:
+    """A group's number as STT writes it: I, II, … (past X, the digits)."""
+    return ROMAN[n - 1] if 1 <= n <= len(ROMAN) else str(n)
+
+
+def group_name(group: str, lang: str) -> str:
+    """`KINH TẾ`, `VĂN HÓA - XÃ HỘI`: a group row's name."""
+    return label(lang, f"group.{group}").upper()
+
+
+def measure(target: Target, lang: str) -> str:
+    """ĐVT: the unit of measure in the language asked (`%` stays `%`); none for milestones."""
+    return "" if target.kind == "milestone" else unit_label(lang, target.unit)
+
+
+def figure(value: Value, lang: str) -> Num | str:
+    """A figure as a cell holds it: a number, or the milestone words the reader takes back
+    (`đã đạt` / `chưa đạt`, `done` / `not done`)."""
+    if isinstance(value, bool):
+        return label(lang, "done" if value else "not_done")
+    return number(float(value))
+
+
+def plan_cell(line: Line, lang: str) -> Cell:
+    """Kế hoạch: the year's target (`≤` for a ceiling); a milestone's deadline in words."""
+    target = line.target
+    if target.kind == "milestone":
+        deadline = line.result.deadline if line.result is not None else target.deadline
+        done = label(lang, "done")
+        return done if deadline is None else \
+            f"{done} ({label(lang, 'by')} {format_date(deadline, lang)})"
+    if line.plan is None:
+        return None
+    return number(line.plan, "at_most" if target.direction == "at_most" else "plain")
+
+
+def value_cell(line: Line, period: Period, lang: str) -> Cell:
+    """The figure of the period judged; empty when the latest figure is older (the
+    assessment says it) or there is none."""
+    if line.value is None or line.as_of != period:
+        return None
+    return figure(line.value, lang)
+
+
+def status_word(line: Line, period: Period, lang: str) -> str:
+    """Loại số liệu: `ước tính`, `sơ bộ`, `chính thức` beside a figure shown; else empty."""
+    if line.figure_status is None or value_cell(line, period, lang) is None:
+        return ""
+    return _STATUS_WORDS[lang][line.figure_status.value]
+
+
+def last_year_cell(line: Line) -> Cell:
+    return None if line.last_year is None or isinstance(line.last_year, bool) \
+        else number(float(line.last_year))
+
+
+def of_plan(line: Line) -> Cell:
+    """So với kế hoạch (%): 100 · a / T."""
+    return None if line.of_plan is None else Num(_percent(line.of_plan), SHARE_DECIMALS)
+
+
+def of_last_year(line: Line) -> Cell:
+    """So với cùng kỳ (%): 100 · a / L; for a target in % the change in points (+6,83 điểm %),
+    as reports say it (a ratio of two rates means nothing); with L ≤ 0 the change (+4)."""
+    v = line.vs_last_year
+    if v is None:
+        return None
+    if v.ratio is not None:
+        return Num(_percent(v.ratio), SHARE_DECIMALS)
+    return Num(float(f"{v.change:.6g}"), MAX_DECIMALS, "points" if v.points else "change")
+
+
+def _percent(share: float) -> float:
+    """100 · share, to 6 significant digits: no float noise (75.00000000000001) in a cell."""
+    return float(f"{share * 100:.6g}")
+
+
+def assessment(line: Line, period: Period, lang: str) -> str:
+    """Đánh giá: the status word (`Đạt`, `Đúng tiến độ`, at the year's end `Vượt kế hoạch`…),
+    and an older figure said in words, `Đạt (số liệu quý I: 1)`, never in the value cell."""
+    word = "" if line.verdict is None else label(lang, line.verdict)
+    if line.value is None or line.as_of is None or line.as_of == period:
+        return word
+    shown = text(figure(line.value, lang), lang)
+    if line.figure_status is FigureStatus.ESTIMATE:
+        shown = f"{label(lang, 'fs.estimate')} {shown}"
+    note = f"({label(lang, 'brief.as_of', period=line.as_of.words(lang))}: {shown})"
+    return f"{word} {note}" if word else note
+
+
+def name_cell(line: Line, lang: str) -> str:
+    return target_name(line.target, lang)
+
+
+def texts(line: Line, annex: Annex, lang: str, cols: tuple[Column, ...]) -> list[str]:
+    """A target line's cells as the text formats write them; a marked figure has its mark
+    beside it, `10,9 (ước)` (every status when they differ: `10,6 (sơ bộ)`), unless the value
+    heading says `Ước thực hiện…` of them all."""
+    found = cells(line, annex, lang, cols)
+    shown = [text(cell, lang) for cell in found]
+    keys = [c.key for c in cols]
+    if "value" in keys and found[keys.index("value")] is not None and annex.estimates != "all":
+        shown[keys.index("value")] += mark(line.figure_status, lang,
+                                           every=annex.estimates == "mixed")
+    return shown
+
+
+def cells(line: Line, annex: Annex, lang: str, cols: tuple[Column, ...]) -> list[Cell]:
+    """The cells of a target line, one per column of `cols`."""
+    period = annex.period
+    unit = line.unit
+    found: dict[str, Cell] = {
+        "number": number(float(line.number)),
+        "unit": None if unit is None else (unit.name_en if lang == "en" and unit.name_en
+                                           else unit.name),
+        "name": name_cell(line, lang),
+        "measure": measure(line.target, lang),
+        "plan": plan_cell(line, lang),
+        "last_year": last_year_cell(line),
+        "value": value_cell(line, period, lang),
+        "status": status_word(line, period, lang),
+        "of_plan": of_plan(line),
+        "of_last_year": of_last_year(line),
+        "assessment": assessment(line, period, lang),
+        "code": line.target.id,
+        "unit_code": None if unit is None else unit.id,
+    }
+    return [found[c.key] for c in cols]

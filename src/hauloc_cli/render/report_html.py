@@ -1,0 +1,166 @@
+"""The official report as one printable HTML page: the Word document's letter and annex table
+(`letterhead.py`, `annex_cells.py`) with inline CSS, no script, nothing fetched.
+
+Printed, it is A4 with the margins of Decree 30 (top and bottom 20 mm, left 30 mm, right
+15 mm), Times New Roman (or a metric twin: Liberation Serif, then any serif with Vietnamese
+diacritics); the letter flows into the annex table, each group (its tbody) is kept whole on a
+page and the heading row repeats on each page, so that 27 targets in four groups print on two
+pages. Every text from a file (plan, targets, units, issuer, signer) goes through
+`html.escape`, as in `brief_html.py`.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from hauloc_cli.render import RenderOptions
+from hauloc_cli.render.annex_cells import NUMERIC, Table, plan_table, unit_table
+from hauloc_cli.render.letterhead import Letter, letter
+from hauloc_cli.views.annex import Annex
+
+CSS = """
+*{box-sizing:border-box}
+body{margin:0;background:#fff;color:#000;
+ font-family:"Times New Roman","Liberation Serif",Tinos,"Noto Serif","DejaVu Serif",serif;
+ font-size:13pt;line-height:1.3}
+.doc{max-width:190mm;margin:0 auto;padding:12mm 8mm}
+p{margin:0}
+.head{display:grid;grid-template-columns:38% 62%;text-align:center;font-size:12.5pt}
+.issuer,.nation{font-weight:700;text-transform:uppercase}
+.motto{font-weight:700}
+hr{border:0;border-top:1px solid #000;margin:2pt auto 6pt;height:0}
+hr.issuer-rule{width:30%}
+hr.motto-rule{width:21em;max-width:95%}
+hr.title-rule{width:30%}
+.dated{font-style:italic}
+.number,.note{white-space:pre-wrap}
+h1{font-size:13pt;text-align:center;margin:14pt 0 0;line-height:1.35}
+h1 span{display:block}
+.letter{text-align:justify;margin:8pt 0 0}
+.letter p,.letter li{text-indent:10mm;margin:0 0 3pt}
+.letter ul{list-style:none;margin:0;padding:0}
+.sign{display:grid;grid-template-columns:45% 55%;margin-top:10pt;break-inside:avoid}
+.recipients{font-size:11pt}
+.recipients p:first-child{font-size:12pt;font-weight:700;font-style:italic}
+.signer{text-align:center;font-weight:700}
+.signer .name{margin-top:52pt;min-height:1.3em}
+.annex{margin-top:18pt}
+h2{font-size:13pt;text-align:center;margin:0;line-height:1.35;break-after:avoid;
+ break-inside:avoid}
+h2 span{display:block}
+.note{text-align:center;font-style:italic;margin-bottom:6pt;break-after:avoid}
+h3{font-size:12pt;margin:12pt 0 4pt;break-after:avoid}
+table{width:100%;border-collapse:collapse;table-layout:fixed;font-size:10.5pt;line-height:1.2}
+th,td{border:1px solid #000;padding:1.5pt 3pt;vertical-align:middle}
+th{font-weight:700;text-align:center}
+thead{display:table-header-group}
+tbody{break-inside:avoid;page-break-inside:avoid}
+tr{break-inside:avoid}
+tr.group td{font-weight:700}
+td.number{text-align:center}
+td.numeric{text-align:right}
+td,th{overflow-wrap:break-word}
+@page{size:A4;margin:20mm 15mm 20mm 30mm}
+@media print{
+ .doc{max-width:none;padding:0}
+ body{font-size:12pt;line-height:1.22}
+ .head{font-size:11.5pt}
+ h1,h2{font-size:12pt}
+ table{font-size:9pt;line-height:1.15}
+ th{font-size:8.5pt;line-height:1.1}
+ th,td{padding:0.6pt 2pt}
+ .signer .name{margin-top:36pt}
+ h1{margin-top:10pt}
+ .annex{margin-top:12pt}
+ .letter p,.letter li{margin-bottom:2pt}
+}
+"""
+# Column widths in % of the table: the name (or unit) column takes the rest.
+WIDTHS = {"number": 5, "measure": 11, "plan": 8, "last_year": 8, "value": 10, "status": 9,
+          "of_plan": 8, "of_last_year": 8, "assessment": 13}
+
+
+def _lines(lines: tuple[str, ...], css: str = "") -> str:
+    klass = f' class="{css}"' if css else ""
+    return "".join(f"<p{klass}>{escape(line)}</p>" for line in lines)
+
+
+def _head(text: Letter) -> str:
+    """Issuing body, rule, number | motto, rule, place and date."""
+    return ('<header class="head"><div>'
+            f'{_lines(text.issuer, "issuer")}<hr class="issuer-rule">'
+            f'<p class="number">{escape(text.number)}</p></div><div>'
+            f'<p class="nation">{escape(text.motto[0])}</p>'
+            f'<p class="motto">{escape(text.motto[1])}</p><hr class="motto-rule">'
+            f'<p class="dated">{escape(text.dated)}</p></div></header>')
+
+
+def _letter(text: Letter) -> str:
+    bullets = "".join(f"<li>{escape(b)}</li>" for b in text.attention)
+    return (f'<h1>{escape(text.title)}<span>{escape(text.subject)}</span></h1>'
+            '<hr class="title-rule">'
+            f'<section class="letter">{_lines(text.body)}'
+            + (f"<ul>{bullets}</ul>" if bullets else "")
+            + f"{_lines(text.closing)}</section>")
+
+
+def _signature(text: Letter) -> str:
+    signed = text.signature
+    lines = [] if signed is None else [t for t in (signed.on_behalf, signed.title) if t]
+    # room to sign, kept when the name is to be written by hand
+    name = "" if signed is None else \
+        f'<p class="name">{escape(signed.name or "")}</p>'
+    return (f'<section class="sign"><div class="recipients">{_lines(text.recipients)}</div>'
+            f'<div class="signer">{_lines(tuple(lines))}{name}</div></section>')
+
+
+def _cell(key: str, text: str) -> str:
+    """Escaped; a unit of measure may break after each '/' (triệu đồng/người/năm)."""
+    shown = escape(text)
+    return shown.replace("/", "/\u200b") if key == "measure" else shown
+
+
+def _table(table: Table) -> str:
+    """The grid: a colgroup of widths, the heading row, one tbody per group (kept whole on a
+    page when printed)."""
+    fixed = sum(WIDTHS[k] for k in table.keys if k in WIDTHS)
+    cols = "".join(f'<col style="width:{WIDTHS.get(k, 100 - fixed)}%">' for k in table.keys)
+    heads = "".join(f"<th>{escape(h)}</th>" for h in table.headings)
+    bodies: list[list[str]] = []
+    for row in table.rows:
+        if row.group:
+            bodies.append([f'<tr class="group"><td class="number">{escape(row.cells[0])}</td>'
+                           f'<td colspan="{len(table.keys) - 1}">{escape(row.cells[1])}</td>'
+                           "</tr>"])
+            continue
+        cells = "".join(
+            f'<td class="{"number" if k == "number" else "numeric" if k in NUMERIC else k}">'
+            f"{_cell(k, c)}</td>" for k, c in zip(table.keys, row.cells, strict=True))
+        if not bodies:
+            bodies.append([])
+        bodies[-1].append(f"<tr>{cells}</tr>")
+    tbodies = "".join(f'<tbody class="group">{"".join(rows)}</tbody>' for rows in bodies)
+    return (f"<table><colgroup>{cols}</colgroup><thead><tr>{heads}</tr></thead>"
+            f"{tbodies}</table>")
+
+
+def render_report_html(annex: Annex, lang: str) -> str:
+    text = letter(annex, lang)
+    units = unit_table(annex, lang)
+    by_unit = "" if units is None else \
+        f"<h3>{escape(text.by_unit_title)}</h3>{_table(units)}"
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(text.title)} · {escape(text.subject)}</title>\n"
+        f"<style>{CSS}</style>\n</head>\n<body>\n<main class=\"doc\">\n"
+        f"{_head(text)}\n{_letter(text)}\n{_signature(text)}\n"
+        f'<section class="annex"><h2>{escape(text.annex_title)}'
+        f"<span>{escape(text.annex_subject)}</span></h2>"
+        f'<p class="note">{escape(text.annex_note)}</p>\n'
+        f"{_table(plan_table(annex, lang))}\n{by_unit}</section>\n"
+        "</main>\n</body>\n</html>\n")
+
+
+def render(annex: Annex, options: RenderOptions) -> str:
+    return render_report_html(annex, options.lang)

@@ -1,0 +1,293 @@
+"""The official report's annex as an Excel workbook (openpyxl, imported only here, only then).
+
+Sheet 1, the annex: the issuing body (bold, upper case, top left), the title naming the
+period, the plan's name and the report's date; then the table: the header row of
+model/annex.py's headings, a row per group (`I` and `KINH TẾ`, merged across the table, bold)
+and a row per target (STT 1, 2, …). Sheet 2, with units: a row per target and unit. Cells hold
+numbers with number formats (Vietnamese Excel shows 12,5), never numbers as text; the header
+row stays in place on screen and is printed on every page; A4 landscape, one page wide.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from hauloc_cli.model.annex import Column
+from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import annex_words as words
+from hauloc_cli.render.annex_words import Cell, Num
+from hauloc_cli.views.annex import Annex, Line
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+FONT = "Times New Roman"  # Decree 30/2020/NĐ-CP: the font of administrative documents
+SIZE = 12
+# Column widths in characters: at least the longest word of the heading, at most these (the
+# text wraps); numbers get their longest text.
+_MAX_WIDTH = {"name": 42, "unit": 22, "assessment": 28, "plan": 14, "measure": 22,
+              "code": 30, "unit_code": 16}
+_MIN_WIDTH = {"number": 5, "measure": 7, "name": 24, "assessment": 14}
+_NUMBER_WIDTH = 11  # the columns of figures: a heading of two or three lines above them
+_WRAP = frozenset({"name", "unit", "assessment", "plan", "measure"})
+_CENTRED = frozenset({"number", "measure", "status"})
+_FIGURES = frozenset({"plan", "last_year", "value", "of_plan", "of_last_year"})
+LINE_HEIGHT = 15.0  # points per line of text at 12 pt
+# Characters of 12-pt Times New Roman per unit of column width (the width of a '0' in the
+# workbook's default font, Calibri 11): Times is narrower.
+_CHARS_PER_WIDTH = 1.2
+# Margins in inches (Decree 30: left 30 mm, right 15 mm, top and bottom 20 mm).
+MARGINS = {"left": 1.18, "right": 0.59, "top": 0.79, "bottom": 0.79, "header": 0.3,
+           "footer": 0.3}
+
+
+def number_format(cell: Num, lang: str) -> str:
+    """`#,##0.0` and friends: Excel shows the separators of its own locale (12,5 in
+    Vietnamese Excel); `≤ 2,5` for a ceiling, `+6,83 điểm %` for a change in points."""
+    digits = "#,##0" + ("." + "0" * cell.decimals if cell.decimals else "")
+    if cell.kind == "at_most":
+        return f'"≤ "{digits}'
+    if cell.kind in ("points", "change"):
+        unit = f'" {words.points_word(lang)}"' if cell.kind == "points" else ""
+        return f"+{digits}{unit};-{digits}{unit};0{unit}"
+    return digits
+
+
+def render(annex: Annex, options: RenderOptions) -> bytes:
+    """The workbook's bytes."""
+    from openpyxl import Workbook
+
+    lang = options.lang
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    _add_styles(wb)
+    names = words.SHEET_NAMES[lang]
+    ws.title = names[0]
+    _annex_sheet(ws, annex, lang)
+    if annex.by_unit:
+        _unit_sheet(wb.create_sheet(names[1]), annex, lang)
+    wb.properties.title = words.title(annex, lang)
+    wb.properties.creator = "hauloc"
+    wb.properties.created = datetime(annex.issued.year, annex.issued.month, annex.issued.day)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _annex_sheet(ws: Worksheet, annex: Annex, lang: str) -> None:
+    cols = words.columns(annex)
+    width = len(cols)
+    issuer = annex.plan.plan.issuer or ()
+    row = 1
+    for words_of_issuer in issuer:
+        _merged(ws, row, 1, min(3, width), words_of_issuer.upper(), bold=True)
+        row += 1
+    row += 1 if issuer else 0
+    _merged(ws, row, 1, width, words.title(annex, lang), bold=True, size=SIZE + 2)
+    _merged(ws, row + 1, 1, width, annex.plan.title(lang), italic=True)
+    _merged(ws, row + 2, 1, width, words.issued_note(annex, lang), italic=True)
+    header = row + 4
+    _header(ws, header, cols, annex, lang)
+    row = header + 1
+    longest = [0] * width
+    for group in annex.groups:
+        numeral = words.numeral(group.number)
+        _group_row(ws, row, width, numeral, words.group_name(group.group, lang))
+        longest[0] = max(longest[0], len(numeral) + 1)
+        row += 1
+        for line in group.lines:
+            _line_row(ws, row, cols, line, annex, lang, longest)
+            row += 1
+    _finish(ws, cols, header, row - 1, longest)
+
+
+def _unit_sheet(ws: Worksheet, annex: Annex, lang: str) -> None:
+    cols = words.columns(annex, by_unit=True)
+    width = len(cols)
+    _merged(ws, 1, 1, width, words.title(annex, lang), bold=True, size=SIZE + 2)
+    _merged(ws, 2, 1, width, f"{annex.plan.title(lang)} · {words.SHEET_NAMES[lang][1]}",
+            italic=True)
+    header = 4
+    _header(ws, header, cols, annex, lang)
+    row = header + 1
+    longest = [0] * width
+    for line in annex.by_unit:
+        _line_row(ws, row, cols, line, annex, lang, longest)
+        row += 1
+    _finish(ws, cols, header, row - 1, longest)
+
+
+@functools.cache
+def _font(bold: bool = False, italic: bool = False, size: int = SIZE) -> Any:
+    from openpyxl.styles import Font
+
+    return Font(name=FONT, size=size, bold=bold, italic=italic)
+
+
+@functools.cache
+def _border() -> Any:
+    from openpyxl.styles import Border, Side
+
+    thin = Side(style="thin")
+    return Border(left=thin, right=thin, top=thin, bottom=thin)
+
+
+def _merged(ws: Worksheet, row: int, first: int, last: int, value: str, *,
+            bold: bool = False, italic: bool = False, size: int = SIZE) -> None:
+    """A line of the title block, merged over columns first…last and centred."""
+    from openpyxl.styles import Alignment
+
+    cell = ws.cell(row=row, column=first)
+    _text(cell, value)
+    cell.font = _font(bold, italic, size)
+    cell.alignment = Alignment(horizontal="center", vertical="center")
+    if last > first:
+        ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+
+
+def _text(cell: Any, value: str) -> None:
+    """Text stays text: a name that starts with `=` is never a formula. A control character
+    (which a worksheet cannot hold, e.g. a BEL typed as an escape in a YAML string) shows as
+    the replacement character U+FFFD."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    cell.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+    cell.data_type = "s"
+
+
+def _header(ws: Worksheet, row: int, cols: tuple[Column, ...], annex: Annex, lang: str) -> None:
+    from openpyxl.styles import Alignment, PatternFill
+
+    for i, column in enumerate(cols, start=1):
+        cell = ws.cell(row=row, column=i)
+        _text(cell, words.heading_of(column, annex, lang))
+        cell.font = _font(bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = _border()
+        cell.fill = PatternFill("solid", fgColor="F2F2F2")
+
+
+def _group_row(ws: Worksheet, row: int, width: int, numeral: str, name: str) -> None:
+    """`I | KINH TẾ`: the numeral in STT, the name merged over the rest of the row, bold."""
+    from openpyxl.styles import Alignment
+
+    for i in range(1, width + 1):
+        ws.cell(row=row, column=i).border = _border()
+    first, rest = ws.cell(row=row, column=1), ws.cell(row=row, column=2)
+    _text(first, numeral)
+    _text(rest, name)
+    for cell in (first, rest):
+        cell.font = _font(bold=True)
+    first.alignment = Alignment(horizontal="center", vertical="center")
+    rest.alignment = Alignment(horizontal="left", vertical="center")
+    ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=width)
+
+
+def _line_row(ws: Worksheet, row: int, cols: tuple[Column, ...], line: Line, annex: Annex,
+              lang: str, longest: list[int]) -> None:
+    """A target's row; `longest` keeps the length of each column's longest text."""
+    for i, (column, value) in enumerate(zip(cols, words.cells(line, annex, lang, cols),
+                                            strict=True), start=1):
+        longest[i - 1] = max(longest[i - 1], len(words.text(value, lang)) + 1)
+        cell = ws.cell(row=row, column=i)
+        _put(cell, value)
+        # words in a column of figures (a milestone's) are centred, as the figures' status
+        centre = column.key in _CENTRED or (isinstance(value, str) and column.key in _FIGURES)
+        cell.style = _style_name(centre, column.key in _WRAP)
+        if isinstance(value, Num):
+            cell.number_format = number_format(value, lang)
+
+
+def _style_name(centre: bool, wrap: bool) -> str:
+    return "hauloc" + (" centred" if centre else "") + (" wrapped" if wrap else "")
+
+
+def _add_styles(wb: Any) -> None:
+    """The table's cell styles (font, borders, alignment), named once per workbook: a cell
+    then takes its style in one step, twice as fast for a sheet by unit of thousands of rows."""
+    from openpyxl.styles import Alignment, NamedStyle
+
+    for centre in (False, True):
+        for wrap in (False, True):
+            wb.add_named_style(NamedStyle(
+                name=_style_name(centre, wrap), font=_font(), border=_border(),
+                alignment=Alignment(horizontal="center" if centre else None,
+                                    vertical="center", wrap_text=wrap)))
+
+
+def _put(cell: Any, value: Cell) -> None:
+    if isinstance(value, Num):
+        cell.value = int(value.x) if value.decimals == 0 and value.x.is_integer() else value.x
+    elif value:
+        _text(cell, value)
+
+
+def _finish(ws: Worksheet, cols: tuple[Column, ...], header: int, last: int,
+            longest: list[int]) -> None:
+    """Widths, the frozen header, and the print settings."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.page import PageMargins
+
+    for i, column in enumerate(cols, start=1):
+        heading = str(ws.cell(row=header, column=i).value or "")
+        ws.column_dimensions[get_column_letter(i)].width = _width(heading, longest[i - 1],
+                                                                   column)
+    _heights(ws, cols, header, last)
+    ws.freeze_panes = f"A{header + 1}"
+    ws.print_title_rows = f"{header}:{header}"
+    ws.print_area = f"A1:{get_column_letter(len(cols))}{max(last, header)}"
+    setup = ws.page_setup
+    setup.orientation = "landscape"
+    setup.paperSize = ws.PAPERSIZE_A4
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0
+    assert ws.sheet_properties.pageSetUpPr is not None
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins = PageMargins(**MARGINS)
+    if ws.oddFooter is not None:
+        ws.oddFooter.center.text = "&P/&N"
+
+
+def _width(heading: str, longest: int, column: Column) -> float:
+    """Wide enough for the longest word of the heading and the longest cell (text wraps at
+    the column's most), in characters of the sheet's font."""
+    words_longest = max((len(w) for w in heading.split()), default=0)
+    wide = max(longest, words_longest) + 2
+    wide = max(wide, _MIN_WIDTH.get(column.key, _NUMBER_WIDTH))
+    return float(min(wide, _MAX_WIDTH.get(column.key, wide)))
+
+
+def _heights(ws: Worksheet, cols: tuple[Column, ...], header: int, last: int) -> None:
+    """Rows as tall as their wrapped text (the header's headings, long names): set here,
+    since a spreadsheet does not always fit a row's height to wrapped text itself."""
+    import math
+
+    from openpyxl.utils import get_column_letter
+
+    widths = [ws.column_dimensions[get_column_letter(i)].width or 10.0
+              for i in range(1, len(cols) + 1)]
+    for row in range(header, last + 1):
+        lines = 1
+        for i, column in enumerate(cols):
+            value = ws.cell(row=row, column=i + 1).value
+            if isinstance(value, str) and (row == header or column.key in _WRAP):
+                lines = max(lines, _wrapped(value, widths[i] * _CHARS_PER_WIDTH - 1))
+        if lines > 1:
+            ws.row_dimensions[row].height = math.ceil(LINE_HEIGHT * lines + 3)
+
+
+def _wrapped(text: str, width: float) -> int:
+    """How many lines `text` takes in a column `width` characters wide, broken at spaces."""
+    lines, used = 1, 0
+    for word in text.split():
+        need = len(word) if used == 0 else used + 1 + len(word)
+        if need <= width or used == 0:
+            used = need
+        else:
+            lines, used = lines + 1, len(word)
+    return lines

@@ -1,0 +1,140 @@
+"""The official report's annex table: one line per target, grouped as the plan groups them, with
+the year's plan, the same period last year, the figure of the period judged, the comparisons
+and the assessment; and, with units, one line per target and unit.
+
+Pure: the meeting brief (views/brief.py), the figures and the units' roll-up in, an `Annex` out.
+No words of any language: the writers (`render/report_*.py`) choose them, and the column
+headings of `model/annex.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from hauloc_cli.model.figures import Figures, FigureStatus, Value
+from hauloc_cli.model.periods import Period
+from hauloc_cli.model.plan import Plan, Target, unit_target
+from hauloc_cli.model.units import Unit
+from hauloc_cli.rules.compare import VsLastYear, facts
+from hauloc_cli.rules.rollup import UnitsReport
+from hauloc_cli.rules.status import Result
+from hauloc_cli.views.brief import Brief, verdict
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One row of the annex table: a target (of a unit, on the sheet by unit).
+
+    `plan` is the year's target T (the unit's assignment on the sheet by unit; None for a
+    milestone, or a unit with no assignment); `value` the figure judged, reported for `as_of`
+    (older than the period judged when no later figure came); `of_plan` is a / T and
+    `vs_last_year` the comparison with the same period last year (rules/compare.py);
+    `verdict` the brief's word key (views/brief.verdict), None for a unit with no assignment.
+    """
+
+    number: int  # 1, 2, … within the group (the sheet by unit: within the whole sheet)
+    target: Target
+    plan: float | None
+    value: Value | None
+    as_of: Period | None
+    figure_status: FigureStatus | None
+    last_year: Value | None
+    of_plan: float | None
+    vs_last_year: VsLastYear | None
+    verdict: str | None
+    result: Result | None
+    unit: Unit | None = None  # the reporting unit (the sheet by unit only)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    group: str  # one of views.brief.SECTION_ORDER
+    number: int  # 1, 2, … (written I, II, …)
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Annex:
+    brief: Brief
+    groups: tuple[Group, ...]
+    by_unit: tuple[Line, ...]  # empty without units
+    issued: date  # the date line of the document
+    # How final the figures judged are: every one an estimate ("all": the value column is
+    # headed Ước thực hiện…), some marked differently ("mixed": a column says each one's
+    # status), or none an estimate ("none").
+    estimates: str
+
+    @property
+    def plan(self) -> Plan:
+        return self.brief.report.plan
+
+    @property
+    def period(self) -> Period:
+        return self.brief.period
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        return tuple(line for g in self.groups for line in g.lines)
+
+
+def build_annex(brief: Brief, units: UnitsReport | None, issued: date) -> Annex:
+    """The annex of `brief`'s period; `units` (the units' roll-up) adds the lines by unit."""
+    figures = brief.report.figures
+    period = brief.period
+    groups = tuple(
+        Group(section.group, n, tuple(_line(i, item.result, figures, period)
+                                      for i, item in enumerate(section.items, 1)))
+        for n, section in enumerate(brief.sections, 1))
+    by_unit = () if units is None else _by_unit(brief.report.plan, units, period)
+    lines = [line for g in groups for line in g.lines] + list(by_unit)
+    return Annex(brief, groups, by_unit, issued, _estimates(lines))
+
+
+def _line(number: int, result: Result, figures: Figures, period: Period,
+          target: Target | None = None, unit: Unit | None = None) -> Line:
+    """The line of `result` (a unit's, when `unit` is given: `target` is then what the unit is
+    judged against). Last year's figure is that of the period judged a year earlier, whatever
+    the quarter of the latest figure; it is compared with the figure only when that figure is
+    of the period judged."""
+    found = facts(result, figures)
+    figure = found.figure
+    shown = target or result.target
+    last = figures.of(result.target.id).get(period.same_last_year())
+    return Line(number, shown, shown.target if shown.kind != "milestone" else None,
+                result.actual, result.as_of, None if figure is None else figure.status,
+                None if last is None else last.value, found.plan_share,
+                found.vs_last_year if result.as_of == period else None,
+                verdict(result, period), result, unit)
+
+
+def _by_unit(plan: Plan, units: UnitsReport, period: Period) -> tuple[Line, ...]:
+    """Per target in plan order, each of the plan unit's units in the units file's order."""
+    tree = {u.id: u for u in units.units.units}
+    lines: list[Line] = []
+    for target in plan.targets:
+        rolled = units.targets.get(target.id)
+        if rolled is None:
+            continue
+        for unit_result in rolled.units:
+            unit = tree[unit_result.unit]
+            own = unit_target(target, unit.id)
+            figures = units.rolled.get(unit.id, Figures())
+            number = len(lines) + 1
+            if unit_result.result is None:  # no assignment: the figure, nothing to judge by
+                figure = figures.of(target.id).get(period)
+                lines.append(Line(number, own, None, unit_result.actual, None if figure is None
+                                  else figure.period, None if figure is None
+                                  else figure.status, None, None, None, None, None, unit))
+            else:
+                lines.append(_line(number, unit_result.result, figures, period, own, unit))
+    return tuple(lines)
+
+
+def _estimates(lines: list[Line]) -> str:
+    """'all' when every figure shown is an estimate, 'none' when none is marked, else 'mixed'
+    (official figures are marked too, so that the table read back gives the same figures)."""
+    statuses = {line.figure_status for line in lines if line.value is not None}
+    if statuses == {FigureStatus.ESTIMATE}:
+        return "all"
+    return "none" if statuses <= {None} else "mixed"

@@ -1,0 +1,104 @@
+"""The round trip of issue 13: the workbook `hauloc report` writes, as it is or saved again by
+LibreOffice (as .xlsx and .ods), reads back (`check`, `summary`, `validate`) to the figures it
+was made from: each target's figure of the period judged, with its status, and of the same
+period last year (tests/inputs/annex_support.annex_expected says which)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from hauloc_cli.inputs.actuals import ReadOptions
+from hauloc_cli.inputs.plan_file import load_plan
+from hauloc_cli.inputs.reports import read_reports
+from hauloc_cli.inputs.units_file import load_units
+from hauloc_cli.model.periods import Period
+from tests.cli.support import EXAMPLE, PLAN_2024, ROOT, run
+from tests.inputs.annex_support import annex_expected, figures, figures_of, read
+
+COMMUNES = ROOT / "examples" / "communes_2024"
+UNITS = ROOT / "data" / "units_hau_loc_2024.yaml"
+LIBREOFFICE = pytest.mark.skipif(
+    shutil.which("soffice") is None and os.environ.get("HAULOC_REQUIRE_LIBREOFFICE") != "1",
+    reason="LibreOffice is not installed (.ci/run installs it)")
+
+
+def report(path: Path, *args: object) -> Path:
+    result = run("report", *args, "--format", "xlsx", "-o", path, "--date", "2024-10-05",
+                 "--fail-on", "never")
+    assert result.code == 0, result.err
+    return path
+
+
+@pytest.mark.parametrize(("lang", "quarter"), [("vi", 3), ("en", 3), ("vi", 2), ("en", 1)])
+def test_the_report_reads_back_to_its_figures(tmp_path: Path, lang: str, quarter: int) -> None:
+    path = report(tmp_path / "report.xlsx", EXAMPLE, "--lang", lang, "--period",
+                  f"2024-Q{quarter}")
+    assert figures_of(path) == annex_expected(read(EXAMPLE), Period(2024, quarter))
+
+
+@pytest.mark.parametrize("quarter", [3, 4])
+def test_last_year_of_a_target_whose_figure_is_older(tmp_path: Path, quarter: int) -> None:
+    """Growth has a figure of Q1 only, and last year's of Q1 and of the year: the 9-month
+    table's last-year cell holds last year's 9 months (none here), the year's table last
+    year's year (7.5). By the round-trip rules, the cell is read as period.same_last_year()."""
+    actuals = tmp_path / "a.csv"
+    actuals.write_text("target,period,value\nproduction_growth,2023-Q1,8\n"
+                       "production_growth,Cả năm 2023,7.5\nproduction_growth,2024-Q1,9.5\n"
+                       "ocop_products,2024-Q3,4\n", encoding="utf-8")
+    path = report(tmp_path / "report.xlsx", actuals, "--period", f"2024-Q{quarter}")
+    expected = annex_expected(read(actuals), Period(2024, quarter))
+    assert expected == ({("ocop_products", None, "2024-Q3"): (4.0, None)} if quarter == 3
+                        else {("production_growth", None, "2023-Q4"): (7.5, None)})
+    assert figures_of(path, period=Period(2024, quarter)) == expected
+
+
+def test_check_of_the_report_judges_as_check_of_its_actuals(tmp_path: Path) -> None:
+    """At 2024-Q3 every target but the model commune (its figure is of Q1, not in the value
+    cell) has the status it has from the long file."""
+    path = report(tmp_path / "report.xlsx", EXAMPLE)
+    back = {t["id"]: t["status"] for t in run("check", path, "-f", "json").json()["targets"]}
+    first = {t["id"]: t["status"] for t in run("check", EXAMPLE, "-f", "json").json()["targets"]}
+    assert first.pop("ntm_model_communes") == "achieved"
+    assert back.pop("ntm_model_communes") == "no_data"
+    assert back == first
+
+
+def test_the_sheet_by_unit_reads_back_to_the_units_figures(tmp_path: Path) -> None:
+    path = report(tmp_path / "units.xlsx", EXAMPLE, COMMUNES, "--units", UNITS)
+    communes = read_reports([COMMUNES], load_plan(PLAN_2024),
+                            ReadOptions(units=load_units(UNITS)))
+    expected = {key: (value, None) for key, (value, _) in figures(communes).items()
+                if key[2] == "2024-Q3" and key[1] is not None}
+    assert len(expected) == 109  # 22 units × 5 targets, less Đa Lộc's security figure
+    assert figures_of(path, sheet="Theo đơn vị", units=UNITS) == expected
+    # the first sheet, the plan-level table, is what is read without --sheet: the district's
+    # own figures, and two compiled from the communes (by hand, from the README's matrix):
+    # model communes 1 (Hoa Lộc's 1, the others 0: sum) and security 20 of the 21 communes
+    # that reported meeting the standard (Ngư Lộc does not; share_meeting): 100 × 20/21
+    plan_level = figures_of(path, units=UNITS)
+    security = plan_level.pop(("security_standard_communes", None, "2024-Q3"))
+    assert security == (pytest.approx(100 * 20 / 21), None)
+    assert plan_level == {**annex_expected(read(EXAMPLE), Period(2024, 3)),
+                          ("ntm_model_communes", None, "2024-Q3"): (1.0, None)}
+
+
+@LIBREOFFICE
+@pytest.mark.parametrize("suffix", ["xlsx", "ods"])
+def test_saved_again_by_libreoffice(tmp_path: Path, suffix: str) -> None:
+    path = report(tmp_path / "report.xlsx", EXAMPLE, EXAMPLE.parent / "communes_2024",
+                  "--units", UNITS)
+    out = tmp_path / "out"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", suffix, "--outdir", str(out), str(path)],
+                   check=True, capture_output=True, timeout=300)
+    again = out / f"report.{suffix}"
+    for sheet in (None, "Theo đơn vị"):
+        # LibreOffice keeps 15 significant digits (95.23809523809524 → 95.2380952380952)
+        assert figures_of(again, sheet=sheet, units=UNITS) == {
+            key: (pytest.approx(value, rel=1e-14), status) for key, (value, status)
+            in figures_of(path, sheet=sheet, units=UNITS).items()}

@@ -1,0 +1,161 @@
+"""`hauloc report`: exit codes, --output required for the file formats, never over an existing
+file without --force, never over an input, Markdown on stdout, Vietnamese by default, English.
+
+The example at 2024-Q3 by hand (tests/render/test_report_xlsx.py has the numbers): two targets
+off track, so the exit code is 1 (as for summary), 0 with --fail-on never.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.cli.support import EXAMPLE, PLAN_2024, ROOT, run, write
+
+COMMUNES = ROOT / "examples" / "communes_2024"
+UNITS = ROOT / "data" / "units_hau_loc_2024.yaml"
+
+# The Markdown table of the example, cell by cell (the columns are padded to line up). No
+# figure of 9 tháng 2023: no last-year columns (a printed table has no empty ones).
+VI_ROWS = [
+    ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2024", "Thực hiện 9 tháng năm 2024",
+     "So với kế hoạch (%)", "Đánh giá"],
+    ["**I**", "**KINH TẾ**", "", "", "", "", ""],
+    ["1", "Tốc độ tăng trưởng giá trị sản xuất", "%", "12", "10,9 (ước)", "90,8", "Có nguy cơ"],
+    ["2", "Thu nhập bình quân đầu người", "triệu đồng/người/năm", "69", "67,5 (ước)", "97,8",
+     "Đúng tiến độ"],
+    ["3", "Xã đạt chuẩn nông thôn mới kiểu mẫu (thêm)", "xã", "1", "", "100",
+     "Đạt (số liệu quý I: 1)"],
+    ["4", "Xã đạt chuẩn nông thôn mới nâng cao (thêm)", "xã", "2", "1", "50", "Chậm tiến độ"],
+    ["5", "Sản phẩm OCOP mới", "sản phẩm", "6", "4", "66,7", "Có nguy cơ"],
+    ["6", "Huyện được công nhận đạt chuẩn nông thôn mới", "", "đã đạt (hạn 31/05/2024)", "chưa đạt",
+     "", "Chậm tiến độ"],
+    ["**II**", "**VĂN HÓA - XÃ HỘI**", "", "", "", "", ""],
+    ["1", "Trường học đạt chuẩn quốc gia (thêm)", "trường", "12", "9", "75", "Đúng tiến độ"],
+    ["**III**", "**MÔI TRƯỜNG**", "", "", "", "", ""],
+    ["1", "Tỷ lệ dân số nông thôn được dùng nước hợp vệ sinh", "%", "100", "99,3", "99,3",
+     "Đúng tiến độ"],
+    ["**IV**", "**QUỐC PHÒNG - AN NINH**", "", "", "", "", ""],
+    ["1", "Tỷ lệ xã, thị trấn đạt chuẩn an ninh - trật tự", "%", "100", "", "", "Chưa có số liệu"],
+]
+
+
+def table(markdown: str) -> list[list[str]]:
+    """The cells of the pipe table's rows, the rule under the header left out."""
+    rows = [line for line in markdown.splitlines() if line.startswith("|")]
+    assert len({len(r) for r in rows}) == 1  # the columns line up
+    return [[c.strip() for c in r.strip("|").split("|")] for i, r in enumerate(rows) if i != 1]
+
+
+def test_markdown_on_stdout_in_vietnamese_by_default() -> None:
+    # HAULOC_LANG does not change it: the report is an official document
+    got = run("report", EXAMPLE, "--date", "2024-09-30", env={"HAULOC_LANG": "en"})
+    assert got.code == 1  # two targets off track
+    assert got.err == ""
+    lines = got.out.splitlines()
+    assert lines[:8] == [
+        "**ỦY BAN NHÂN DÂN**  ", "**HUYỆN HẬU LỘC**", "",
+        "# BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 9 THÁNG NĂM 2024", "",
+        "*Huyện Hậu Lộc — chỉ tiêu năm 2024*  ", "*(Kèm theo báo cáo ngày 30/09/2024)*", ""]
+    assert table(got.out) == VI_ROWS
+
+
+def test_english() -> None:
+    got = run("report", EXAMPLE, "--lang", "en", "--period", "Q2", "--date", "2024-06-28",
+              "--fail-on", "never")
+    assert got.code == 0
+    assert "# REPORT ON THE RESULTS AGAINST THE TARGETS, FIRST HALF OF 2024" in got.out
+    assert "*(Annex to the report of 2024-06-28)*" in got.out
+    rows = table(got.out)
+    assert rows[0] == ["No.", "Target", "Unit", "Plan 2024", "Actual, first half of 2024",
+                       "% of plan", "Assessment"]
+    # at Q2: growth 10.6 (sơ bộ: the revised estimate), income 66.8 (ước); the others
+    # unmarked, so every marked figure says its status
+    assert rows[2][4:] == ["10.6 (prelim.)", "88.3", "At risk"]
+    assert rows[3][2] == "million VND/person/year"
+    assert rows[3][4:] == ["66.8 (est.)", "96.8", "On track"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_file_format_needs_output(fmt: str) -> None:
+    got = run("report", EXAMPLE, "--format", fmt)
+    assert got.code == 2
+    assert got.out == ""
+    assert f"--format {fmt} writes a file: give --output FILE.{fmt}" in got.err
+
+
+def test_xlsx_from_the_output_name(tmp_path: Path) -> None:
+    out = tmp_path / "bao-cao.xlsx"
+    got = run("report", EXAMPLE, "-o", out, "--date", "2024-09-30")
+    assert (got.code, got.out, got.err) == (1, "", "")
+    ws = openpyxl.load_workbook(out).worksheets[0]
+    assert ws["A4"].value == "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 9 THÁNG NĂM 2024"
+    assert [c.value for c in ws[10]][:3] == [1, "Tốc độ tăng trưởng giá trị sản xuất", "%"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao.xlsx"]  # no temporary
+
+
+def test_markdown_to_a_file(tmp_path: Path) -> None:
+    out = tmp_path / "annex.md"
+    got = run("report", EXAMPLE, "-o", out, "--fail-on", "never", "--date", "2024-09-30")
+    assert (got.code, got.out) == (0, "")
+    assert table(out.read_text(encoding="utf-8")) == VI_ROWS
+
+
+def test_never_over_an_existing_file_without_force(tmp_path: Path) -> None:
+    out = write(tmp_path / "annex.xlsx", "filled in by hand")
+    got = run("report", EXAMPLE, "-f", "xlsx", "-o", out)
+    assert got.code == 2
+    assert "already exists" in got.err and "--force" in got.err
+    assert out.read_text(encoding="utf-8") == "filled in by hand"
+    assert run("report", EXAMPLE, "-f", "xlsx", "-o", out, "--force").code == 1
+    assert openpyxl.load_workbook(out).sheetnames == ["Phụ lục"]
+
+
+@pytest.mark.parametrize("which", ["actuals", "plan"])
+def test_never_over_an_input_even_with_force(tmp_path: Path, which: str) -> None:
+    actuals = write(tmp_path / "actuals.csv", EXAMPLE.read_text(encoding="utf-8"))
+    plan = write(tmp_path / "plan.yaml", PLAN_2024.read_text(encoding="utf-8"))
+    target = actuals if which == "actuals" else plan
+    before = target.read_bytes()
+    got = run("report", actuals, "--targets", plan, "-f", "markdown", "-o", target, "--force")
+    assert got.code == 2
+    assert "is the input" in got.err
+    assert target.read_bytes() == before
+
+
+def test_a_failed_run_leaves_no_file(tmp_path: Path) -> None:
+    bad = write(tmp_path / "bad.csv", "target,period,value\nocop_products,2024-Q3,many\n")
+    out = tmp_path / "annex.xlsx"
+    got = run("report", bad, "-o", out)
+    assert got.code == 3
+    assert "[bad-number]" in got.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--date", "30/09/2024"], "'30/09/2024' is not a date; write it year first"),
+    (["--lang", "fr"], "'fr' is not a language"),
+    (["--period", "2023-Q3"], "not in the plan's year 2024"),
+    (["--format", "pdf"], "'pdf' is not one of"),
+])
+def test_usage_errors_exit_2(args: list[str], message: str) -> None:
+    got = run("report", EXAMPLE, *args)
+    assert got.code == 2
+    assert message in " ".join(got.err.split())
+    assert got.out == ""
+
+
+def test_the_communes_give_a_sheet_by_unit(tmp_path: Path) -> None:
+    out = tmp_path / "annex.xlsx"
+    got = run("report", COMMUNES, EXAMPLE, "--units", UNITS, "-o", out, "--fail-on", "never")
+    assert got.code == 0, got.err
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Phụ lục", "Theo đơn vị"]
+    ws = wb["Theo đơn vị"]
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=5)]
+    # 22 units × 5 targets that roll up, each row naming its unit and target
+    assert len(rows) == 110
+    assert all(r[-1] and r[-2] for r in rows)
+    assert rows[0][:3] == [1, "Thị trấn Hậu Lộc", "Xã đạt chuẩn nông thôn mới kiểu mẫu (thêm)"]

@@ -1,0 +1,188 @@
+"""The annex table's cells (render/annex_cells.py), worked out by hand from the example at
+2024-Q3: shares of the plan a / T (10.9 / 12 = 90.8 %, 67.5 / 69 = 97.8 %, 4 / 6 = 66.7 %),
+the same period last year a / L or, for a percentage, a − L in points."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from hauloc_cli.inputs.plan_file import load_plan
+from hauloc_cli.model.plan import Plan
+from hauloc_cli.render import annex_words
+from hauloc_cli.render.annex_cells import Row, plan_table, unit_table
+from hauloc_cli.rules.compare import VsLastYear
+from tests.conftest import EXAMPLE, PLAN_2024
+from tests.render.annex_support import annex_of, annex_with_units
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return load_plan(PLAN_2024)
+
+
+def _csv(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "actuals.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_example_in_vietnamese() -> None:
+    """Estimates and unmarked figures mixed: each estimate marked beside it (a document has no
+    'Loại số liệu' column); no figure of 9 tháng 2023: no last-year columns in a document (a
+    workbook keeps them: test_report_xlsx); the model commune's figure is of Q1, so its value
+    cell is empty and the assessment says it; a milestone's deadline is in its plan cell, its
+    name stays the plan's."""
+    table = plan_table(annex_of(), "vi")
+    assert table.keys == ("number", "name", "measure", "plan", "value", "of_plan",
+                          "assessment")
+    assert table.headings == ("STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2024",
+                              "Thực hiện 9 tháng năm 2024", "So với kế hoạch (%)", "Đánh giá")
+    assert table.rows == (
+        Row(("I", "KINH TẾ"), group=True),
+        Row(("1", "Tốc độ tăng trưởng giá trị sản xuất", "%", "12", "10,9 (ước)", "90,8",
+             "Có nguy cơ")),
+        Row(("2", "Thu nhập bình quân đầu người", "triệu đồng/người/năm", "69", "67,5 (ước)",
+             "97,8", "Đúng tiến độ")),
+        Row(("3", "Xã đạt chuẩn nông thôn mới kiểu mẫu (thêm)", "xã", "1", "", "100",
+             "Đạt (số liệu quý I: 1)")),
+        Row(("4", "Xã đạt chuẩn nông thôn mới nâng cao (thêm)", "xã", "2", "1", "50",
+             "Chậm tiến độ")),
+        Row(("5", "Sản phẩm OCOP mới", "sản phẩm", "6", "4", "66,7", "Có nguy cơ")),
+        Row(("6", "Huyện được công nhận đạt chuẩn nông thôn mới", "",
+             "đã đạt (hạn 31/05/2024)", "chưa đạt", "", "Chậm tiến độ")),
+        Row(("II", "VĂN HÓA - XÃ HỘI"), group=True),
+        Row(("1", "Trường học đạt chuẩn quốc gia (thêm)", "trường", "12", "9", "75",
+             "Đúng tiến độ")),
+        Row(("III", "MÔI TRƯỜNG"), group=True),
+        Row(("1", "Tỷ lệ dân số nông thôn được dùng nước hợp vệ sinh", "%", "100", "99,3",
+             "99,3", "Đúng tiến độ")),
+        Row(("IV", "QUỐC PHÒNG - AN NINH"), group=True),
+        Row(("1", "Tỷ lệ xã, thị trấn đạt chuẩn an ninh - trật tự", "%", "100", "", "",
+             "Chưa có số liệu")),
+    )
+
+
+def test_the_example_in_english() -> None:
+    table = plan_table(annex_of(), "en")
+    assert table.headings == ("No.", "Target", "Unit", "Plan 2024",
+                              "Actual, nine months of 2024", "% of plan", "Assessment")
+    assert table.rows[0] == Row(("I", "ECONOMY"), group=True)
+    assert table.rows[1] == Row(("1", "Growth of production value", "%", "12", "10.9 (est.)",
+                                 "90.8", "At risk"))
+    assert table.rows[3].cells[-1] == "Achieved (as of Q1: 1)"
+    assert table.rows[6].cells[1:5] == ("District recognised as a new-rural district", "",
+                                        "done (by 2024-05-31)", "not done")
+
+
+def test_every_figure_an_estimate_heads_the_value_column_so(tmp_path: Path) -> None:
+    actuals = _csv(tmp_path, "target,period,value,status\nocop_products,2024-Q3,4,ước\n"
+                             "national_standard_schools,2024-Q3,9,ước\n")
+    table = plan_table(annex_of([actuals]), "vi")
+    assert "status" not in table.keys
+    assert table.headings[table.keys.index("value")] == "Ước thực hiện 9 tháng năm 2024"
+    english = plan_table(annex_of([actuals]), "en")
+    assert english.headings[english.keys.index("value")] == "Estimate, nine months of 2024"
+
+
+def test_no_figure_marked_no_status_column(tmp_path: Path) -> None:
+    actuals = _csv(tmp_path, "target,period,value\nocop_products,2024-Q3,4\n")
+    table = plan_table(annex_of([actuals]), "vi")
+    assert table.keys == ("number", "name", "measure", "plan", "value", "of_plan",
+                          "assessment")
+    assert table.headings[4] == "Thực hiện 9 tháng năm 2024"
+    assert table.rows[5].cells[4] == "4"  # unmarked: no mark beside it
+
+
+def test_last_year_columns_with_figures(plan: Plan, tmp_path: Path) -> None:
+    """Income: 67.5 / 60 = 112.5 %; growth (in %): 10.9 − 11.5 = −0.6 points; OCOP (made to
+    compare) against 0 last year: no ratio, the change +4."""
+    compared = plan.model_copy(update={"targets": [
+        t.model_copy(update={"compare_last_year": True}) if t.id == "ocop_products" else t
+        for t in plan.targets]})
+    actuals = _csv(tmp_path, EXAMPLE.read_text(encoding="utf-8-sig")
+                   + "income_per_capita,9 tháng 2023,60,,,,\n"
+                     "production_growth,9 tháng 2023,11.5,,,,\n"
+                     "ocop_products,9 tháng 2023,0,,,,\n")
+    vi = plan_table(annex_of([actuals], compared), "vi")
+    assert vi.keys == ("number", "name", "measure", "plan", "last_year", "value", "of_plan",
+                       "of_last_year", "assessment")
+    assert vi.headings[4] == "Thực hiện cùng kỳ năm 2023"
+    assert vi.headings[7] == "So với cùng kỳ (%)"
+    rows = {r.cells[1]: dict(zip(vi.keys, r.cells, strict=True)) for r in vi.rows
+            if not r.group}
+    growth = rows["Tốc độ tăng trưởng giá trị sản xuất"]
+    assert (growth["last_year"], growth["of_last_year"]) == ("11,5", "-0,6 điểm %")
+    income = rows["Thu nhập bình quân đầu người"]
+    assert (income["last_year"], income["of_last_year"]) == ("60", "112,5")
+    ocop = rows["Sản phẩm OCOP mới"]
+    assert (ocop["last_year"], ocop["of_last_year"]) == ("0", "+4")
+    schools = rows["Trường học đạt chuẩn quốc gia (thêm)"]
+    assert (schools["last_year"], schools["of_last_year"]) == ("", "")
+    en = plan_table(annex_of([actuals], compared), "en")
+    assert en.rows[1].cells[4] == "11.5" and en.rows[1].cells[7] == "-0.6 pp"
+
+
+def test_a_ceiling_and_a_rise_in_points(tmp_path: Path) -> None:
+    """An at_most target reads '≤ 2,5'; a percentage up on last year: '+0,3 điểm %'; a level
+    target within its limit is met (README, "How status is judged"): Đạt."""
+    plan = Plan.model_validate({"plan": {"id": "t", "year": 2024}, "targets": [
+        {"id": "poverty", "name": "Tỷ lệ hộ nghèo", "kind": "level", "direction": "at_most",
+         "target": 2.5, "unit": "%", "compare_last_year": True}]})
+    actuals = _csv(tmp_path, "target,period,value\npoverty,2023-Q3,2.1\npoverty,2024-Q3,2.4\n")
+    table = plan_table(annex_of([actuals], plan), "vi")
+    assert table.rows == (
+        Row(("I", "KHÁC"), group=True),
+        Row(("1", "Tỷ lệ hộ nghèo", "%", "≤ 2,5", "2,1", "2,4", "96", "+0,3 điểm %", "Đạt")))
+
+
+def test_without_a_target_compared_with_last_year_no_last_year_columns(tmp_path: Path) -> None:
+    plan = Plan.model_validate({"plan": {"id": "t", "year": 2024}, "targets": [
+        {"id": "ocop", "name": "OCOP", "kind": "cumulative", "target": 6}]})
+    actuals = _csv(tmp_path, "target,period,value\nocop,2024-Q3,4\n")
+    assert plan_table(annex_of([actuals], plan), "vi").keys == (
+        "number", "name", "measure", "plan", "value", "of_plan", "assessment")
+
+
+def test_the_table_by_unit() -> None:
+    """examples/communes_2024: a row per target (its unit of measure after its name), then
+    its units in the units file's order, numbered from 1; an assigned unit's plan and verdict,
+    an unassigned one's figure alone."""
+    annex = annex_with_units()
+    table = unit_table(annex, "vi")
+    assert table is not None
+    assert table.keys == ("number", "unit", "plan", "value", "of_plan", "assessment")
+    assert table.headings == ("STT", "Đơn vị", "Kế hoạch năm 2024",
+                              "Thực hiện 9 tháng năm 2024", "So với kế hoạch (%)", "Đánh giá")
+    groups = [r.cells for r in table.rows if r.group]
+    assert groups == [("1", "Xã đạt chuẩn nông thôn mới kiểu mẫu (thêm) (xã)"),
+                      ("2", "Xã đạt chuẩn nông thôn mới nâng cao (thêm) (xã)"),
+                      ("3", "Sản phẩm OCOP mới (sản phẩm)"),
+                      ("4", "Trường học đạt chuẩn quốc gia (thêm) (trường)"),
+                      ("5", "Tỷ lệ xã, thị trấn đạt chuẩn an ninh - trật tự")]
+    assert len(table.rows) == 5 + 5 * 22
+    assert table.rows[1] == Row(("1", "Thị trấn Hậu Lộc", "", "0", "", ""))
+    assert table.rows[14] == Row(("14", "Xã Hoa Lộc", "", "1", "", ""))  # the model commune
+    security = table.rows[-22:]
+    assert security[17] == Row(("18", "Xã Ngư Lộc", "đã đạt (hạn 31/12/2024)", "chưa đạt", "",
+                                  "Có nguy cơ"))
+    # Đa Lộc sent no Q3 figure: its value cell is empty, the Q2 one is said after the verdict
+    assert security[21] == Row(("22", "Xã Đa Lộc", "đã đạt (hạn 31/12/2024)", "", "",
+                                "Đạt (số liệu 6 tháng: đã đạt)"))
+    assert unit_table(annex_of(), "vi") is None
+
+
+@pytest.mark.parametrize(("vs", "vi", "en"), [
+    (VsLastYear(60, 7.5, 1.125, False), "112,5", "112.5"),  # 67.5 / 60
+    (VsLastYear(4.07, 6.83, None, True), "+6,83 điểm %", "+6.83 pp"),  # a percentage
+    (VsLastYear(11.5, -0.6, None, True), "-0,6 điểm %", "-0.6 pp"),
+    (VsLastYear(10.9, 0.0, None, True), "0 điểm %", "0 pp"),  # the same as last year
+    (VsLastYear(0, 4, None, False), "+4", "+4"),  # nothing last year: no ratio
+])
+def test_the_same_period_last_year(vs: VsLastYear, vi: str, en: str) -> None:
+    line = replace(annex_of().lines[0], vs_last_year=vs)
+    cell = annex_words.of_last_year(line)
+    assert (annex_words.text(cell, "vi"), annex_words.text(cell, "en")) == (vi, en)
+    assert annex_words.of_last_year(replace(line, vs_last_year=None)) is None

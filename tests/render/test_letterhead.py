@@ -1,0 +1,182 @@
+"""The texts of the Decree 30 document (render/letterhead.py), worked out by hand from the
+shipped plan and example at 2024-Q3 (statuses as in tests/views/test_brief.py: production
+growth at risk 0.908, income on track, model communes achieved since Q1, advanced communes off
+track 0.667, OCOP at risk 0.889, schools on track, security no data, water on track, the
+district's recognition off track, 122 days past 31 May at 30 September)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from hauloc_cli.inputs.plan_file import load_plan
+from hauloc_cli.model.plan import Plan, Signer
+from hauloc_cli.render.letterhead import (
+    WORDS,
+    Signature,
+    date_line,
+    document_kind,
+    letter,
+)
+from tests.conftest import EXAMPLE, PLAN_2024
+from tests.render.annex_support import annex_of, with_info
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return load_plan(PLAN_2024)
+
+
+def test_both_languages_have_the_same_words() -> None:
+    assert set(WORDS["vi"]) == set(WORDS["en"])
+
+
+@pytest.mark.parametrize(("day", "place", "lang", "expected"), [
+    # Decree 30: a 0 before a day below 10 and a month below 3, not before months 3–12
+    (date(2024, 10, 5), "Hậu Lộc", "vi", "Hậu Lộc, ngày 05 tháng 10 năm 2024"),
+    (date(2024, 2, 3), "Hậu Lộc", "vi", "Hậu Lộc, ngày 03 tháng 02 năm 2024"),
+    (date(2024, 3, 15), "Hậu Lộc", "vi", "Hậu Lộc, ngày 15 tháng 3 năm 2024"),
+    (date(2024, 10, 5), None, "vi", "Ngày 05 tháng 10 năm 2024"),
+    (date(2024, 10, 5), "Hậu Lộc", "en", "Hậu Lộc, 5 October 2024"),
+    (date(2025, 1, 2), None, "en", "2 January 2025"),
+])
+def test_date_line(day: date, place: str | None, lang: str, expected: str) -> None:
+    assert date_line(day, place, lang) == expected
+
+
+def test_the_letter_of_the_shipped_plan_in_vietnamese() -> None:
+    text = letter(annex_of(), "vi")
+    assert text.issuer == ("ỦY BAN NHÂN DÂN", "HUYỆN HẬU LỘC")
+    assert text.motto == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+    assert text.number == "Số:      /BC-UBND"
+    assert text.dated == "Hậu Lộc, ngày 05 tháng 10 năm 2024"
+    assert text.title == "BÁO CÁO"
+    assert text.subject == "Kết quả thực hiện các chỉ tiêu kinh tế - xã hội 9 tháng năm 2024"
+    assert text.body == (
+        "9 tháng năm 2024: trong 9 chỉ tiêu được theo dõi (nghị quyết đề ra 27 chỉ tiêu), "
+        "1 đạt, 3 đúng tiến độ, 2 có nguy cơ, 2 chậm tiến độ, 1 chưa có số liệu.",
+        "Các chỉ tiêu cần chú ý:")
+    # off track first, lowest ratio first (the milestone has none: last), then at risk
+    assert text.attention == (
+        "- Xã đạt chuẩn nông thôn mới nâng cao (thêm): 1 / 2 xã, cần đạt 1,5; "
+        "mỗi quý còn lại cần 1 xã;",
+        "- Huyện được công nhận đạt chuẩn nông thôn mới: chưa đạt; "
+        "quá hạn 122 ngày (hạn 31/05/2024);",
+        "- Sản phẩm OCOP mới: 4 / 6 sản phẩm, cần đạt 4,5; mỗi quý còn lại cần 2 sản phẩm;",
+        "- Tốc độ tăng trưởng giá trị sản xuất: 10,9% (ước) / 12%, cần đạt 12%; "
+        "còn thiếu 1,1 điểm %.")
+    assert text.closing == (
+        "Chưa có số liệu, cần đề nghị báo cáo: Tỷ lệ xã, thị trấn đạt chuẩn an ninh - trật tự.",
+        "Chi tiết tại Phụ lục kèm theo.")
+    assert text.signature == Signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", None)
+    assert text.recipients == ("Nơi nhận:", "- Lưu: VT.")
+    assert text.annex_title == "PHỤ LỤC"
+    assert text.annex_subject == ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI "
+                                  "9 THÁNG NĂM 2024")
+    assert text.annex_note == "(Kèm theo Báo cáo số      /BC-UBND ngày 05/10/2024)"
+
+
+def test_the_letter_in_english_translates_the_motto_and_keeps_the_names() -> None:
+    text = letter(annex_of(), "en")
+    assert text.issuer == ("ỦY BAN NHÂN DÂN", "HUYỆN HẬU LỘC")  # the plan's, as written
+    assert text.motto == ("SOCIALIST REPUBLIC OF VIET NAM",
+                          "Independence - Freedom - Happiness")
+    assert text.number == "No.:      /BC-UBND"
+    assert text.dated == "Hậu Lộc, 5 October 2024"
+    assert text.title == "REPORT"
+    assert text.subject == "Results against the socio-economic targets, nine months of 2024"
+    assert text.body[0] == ("Nine months of 2024: of the 9 targets followed (27 set by the "
+                            "resolution), 1 achieved, 3 on track, 2 at risk, 2 off track, "
+                            "1 no data.")
+    assert text.attention[0] == ("- New advanced new-rural communes: 1 / 2 communes, "
+                                 "expected 1.5; needs 1 commune per remaining quarter;")
+    assert text.attention[-1] == ("- Growth of production value: 10.9% (est.) / 12%, "
+                                  "expected 12%; 1.1 pp still to go.")
+    assert text.signature == Signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", None)
+    assert text.annex_title == "ANNEX"
+
+
+def test_a_plan_without_issuer_place_or_signer(plan: Plan) -> None:
+    """The plan's name as the issuer, no abbreviation of a People's Committee in the number,
+    the date line without a place, no signature block."""
+    bare = with_info(plan, issuer=None, place=None, signer=None)
+    vi = letter(annex_of(plan=bare), "vi")
+    assert vi.issuer == ("HUYỆN HẬU LỘC — CHỈ TIÊU NĂM 2024",)
+    assert vi.number == "Số:      /BC"
+    assert vi.annex_note == "(Kèm theo Báo cáo số      /BC ngày 05/10/2024)"
+    assert vi.dated == "Ngày 05 tháng 10 năm 2024"
+    assert vi.signature is None
+    en = letter(annex_of(plan=bare), "en")
+    assert en.issuer == ("HẬU LỘC DISTRICT — TARGETS FOR 2024",)
+    assert en.dated == "5 October 2024"
+
+
+def test_issuer_and_signer_are_upper_cased_and_the_name_kept(plan: Plan) -> None:
+    typed = with_info(plan, issuer=("Ủy ban nhân dân", "huyện Hậu Lộc"),
+                      signer=Signer(on_behalf="tm. ủy ban nhân dân", title="kt. chủ tịch",
+                                    name="Nguyễn Văn An"))
+    annex = annex_of(plan=typed)
+    text = letter(annex, "vi")
+    assert text.issuer == ("ỦY BAN NHÂN DÂN", "HUYỆN HẬU LỘC")
+    assert document_kind(annex) == "BC-UBND"
+    assert text.signature == Signature("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "Nguyễn Văn An")
+    title_only = letter(annex_of(plan=with_info(plan, signer=Signer.model_validate(
+        "Chủ tịch"))), "vi")
+    assert title_only.signature == Signature(None, "CHỦ TỊCH", None)
+
+
+def test_another_issuing_body_gets_no_people_s_committee_abbreviation(plan: Plan) -> None:
+    annex = annex_of(plan=with_info(plan, issuer=("SỞ TÀI CHÍNH",)))
+    assert document_kind(annex) == "BC"
+    assert letter(annex, "vi").number == "Số:      /BC"
+
+
+def test_the_quarter_named_in_the_subject() -> None:
+    assert letter(annex_of(quarter=1), "vi").subject == (
+        "Kết quả thực hiện các chỉ tiêu kinh tế - xã hội quý I năm 2024")
+    assert letter(annex_of(quarter=2), "en").subject == (
+        "Results against the socio-economic targets, first half of 2024")
+
+
+def test_year_end_sentence_and_what_was_missed(tmp_path: Path) -> None:
+    """At Q4 (the example's figures and a full year: 3 exceeded, 4 met, 2 missed, as in
+    tests/views/test_brief.py) the year-end sentence follows the counts, and the two missed
+    targets need attention: water 100 − 99.6 = 0.4 points short; the recognition 214 days
+    overdue on 31 December (30 + 31 + 31 + 30 + 31 + 30 + 31 days after 31 May)."""
+    q4 = {"production_growth": "12.6", "income_per_capita": "69", "ntm_advanced_communes": "2",
+          "ocop_products": "7", "national_standard_schools": "13",
+          "security_standard_communes": "100", "rural_hygienic_water": "99.6",
+          "ntm_district_recognition": "không"}
+    actuals = tmp_path / "q4.csv"
+    actuals.write_text(EXAMPLE.read_text(encoding="utf-8-sig") + "".join(
+        f"{t},2024-Q4,{v},,,,\n" for t, v in q4.items()), encoding="utf-8")
+    text = letter(annex_of([actuals], quarter=4), "vi")
+    assert text.body == (
+        "Năm 2024: trong 9 chỉ tiêu được theo dõi (nghị quyết đề ra 27 chỉ tiêu), "
+        "3 vượt kế hoạch, 4 đạt, 2 không đạt.",
+        "7/9 chỉ tiêu đạt và vượt kế hoạch, trong đó 3 vượt.",
+        "Các chỉ tiêu cần chú ý:")
+    assert text.attention == (
+        "- Tỷ lệ dân số nông thôn được dùng nước hợp vệ sinh: 99,6% / 100%; "
+        "hụt 0,4 điểm % so với kế hoạch;",
+        "- Huyện được công nhận đạt chuẩn nông thôn mới: chưa đạt; "
+        "quá hạn 214 ngày (hạn 31/05/2024).")
+    assert text.closing == ("Chi tiết tại Phụ lục kèm theo.",)
+    assert text.subject == "Kết quả thực hiện các chỉ tiêu kinh tế - xã hội năm 2024"
+
+
+def test_nothing_needs_attention_and_every_target_defined(plan: Plan, tmp_path: Path) -> None:
+    """One target, achieved: no bullets, the brief's 'nothing' sentence; a plan that defines
+    all it declares does not repeat the number."""
+    one = plan.model_copy(update={
+        "targets": [t for t in plan.targets if t.id == "ntm_model_communes"],
+        "plan": plan.plan.model_copy(update={"declared_targets": 1})})
+    actuals = tmp_path / "one.csv"
+    actuals.write_text("target,period,value\nntm_model_communes,2024-Q1,1\n", encoding="utf-8")
+    text = letter(annex_of([actuals], one), "en")
+    assert text.body == ("Nine months of 2024: of the 1 target followed, 1 achieved.",
+                         "Nothing needs attention.")
+    assert text.attention == ()
+    assert text.closing == ("The details are in the annex.",)

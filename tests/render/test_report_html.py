@@ -1,0 +1,207 @@
+"""The official report as one printable HTML page (render/report_html.py): its structure, and
+in a real headless browser (skipped unless HAULOC_REQUIRE_BROWSER=1, which .ci/run sets)
+27 targets in four groups print on at most two A4 pages with no group split across them."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from hauloc_cli.inputs.plan_file import load_plan
+from hauloc_cli.render import RenderOptions
+from hauloc_cli.render.report_html import render
+from tests.conftest import PLAN_2024
+from tests.render.annex_support import annex_of, annex_of_27, annex_with_units, with_info
+
+
+class _Tables(HTMLParser):
+    """Per table: its headings, and per tbody its rows' cells (text, colspan)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[dict[str, list]] = []  # type: ignore[type-arg]
+        self.links: list[str] = []
+        self._cell: list[str] | None = None
+        self._span = 1
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        self.links += [v or "" for k, v in attrs if k in ("src", "href")]
+        if tag == "table":
+            self.tables.append({"heads": [], "bodies": []})
+        elif tag == "tbody":
+            self.tables[-1]["bodies"].append([])
+        elif tag == "tr" and self.tables[-1]["bodies"]:
+            self.tables[-1]["bodies"][-1].append([])
+        elif tag in ("td", "th"):
+            self._cell, self._span = [], int(found.get("colspan") or 1)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None:
+            text = "".join(self._cell).replace("\u200b", "")
+            if tag == "th":
+                self.tables[-1]["heads"].append(text)
+            else:
+                self.tables[-1]["bodies"][-1][-1].append((text, self._span))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def parsed(page: str) -> _Tables:
+    parser = _Tables()
+    parser.feed(page)
+    return parser
+
+
+def page_of(annex: object, lang: str = "vi") -> str:
+    return render(annex, RenderOptions(lang=lang))  # type: ignore[arg-type]
+
+
+def test_the_letterhead_in_vietnamese() -> None:
+    page = page_of(annex_of())
+    assert page.startswith('<!DOCTYPE html>\n<html lang="vi">')
+    assert ('<p class="issuer">ỦY BAN NHÂN DÂN</p><p class="issuer">HUYỆN HẬU LỘC</p>'
+            '<hr class="issuer-rule"><p class="number">Số:      /BC-UBND</p>') in page
+    assert ('<p class="nation">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>'
+            '<p class="motto">Độc lập - Tự do - Hạnh phúc</p><hr class="motto-rule">'
+            '<p class="dated">Hậu Lộc, ngày 05 tháng 10 năm 2024</p>') in page
+    assert ("<h1>BÁO CÁO<span>Kết quả thực hiện các chỉ tiêu kinh tế - xã hội 9 tháng năm "
+            "2024</span></h1>") in page
+    assert ("<li>- Sản phẩm OCOP mới: 4 / 6 sản phẩm, cần đạt 4,5; mỗi quý còn lại cần 2 "
+            "sản phẩm;</li>") in page
+    # no name in the shipped plan: an empty name line under the room to sign
+    assert ('<div class="signer"><p>TM. ỦY BAN NHÂN DÂN</p><p>CHỦ TỊCH</p>'
+            '<p class="name"></p></div>') in page
+    assert '<div class="recipients"><p>Nơi nhận:</p><p>- Lưu: VT.</p></div>' in page
+    assert "<h2>PHỤ LỤC<span>KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI 9 THÁNG" in page
+
+
+def test_the_annex_table_one_tbody_per_group() -> None:
+    tables = parsed(page_of(annex_of())).tables
+    assert len(tables) == 1
+    table = tables[0]
+    assert table["heads"] == ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2024",
+                              "Thực hiện 9 tháng năm 2024", "So với kế hoạch (%)", "Đánh giá"]
+    bodies = table["bodies"]
+    assert [body[0] for body in bodies] == [
+        [("I", 1), ("KINH TẾ", 6)], [("II", 1), ("VĂN HÓA - XÃ HỘI", 6)],
+        [("III", 1), ("MÔI TRƯỜNG", 6)], [("IV", 1), ("QUỐC PHÒNG - AN NINH", 6)]]
+    assert [len(body) - 1 for body in bodies] == [6, 1, 1, 1]
+    assert [text for text, _ in bodies[0][1]] == [
+        "1", "Tốc độ tăng trưởng giá trị sản xuất", "%", "12", "10,9 (ước)", "90,8",
+        "Có nguy cơ"]
+    assert [text for text, _ in bodies[0][2]][2] == "triệu đồng/người/năm"
+
+
+def test_print_css_self_contained() -> None:
+    page = page_of(annex_of())
+    css = page[page.index("<style>"):page.index("</style>")]
+    assert "@page{size:A4;margin:20mm 15mm 20mm 30mm}" in css
+    assert "tbody{break-inside:avoid" in css and "thead{display:table-header-group}" in css
+    assert "Times New Roman" in css
+    assert "url(" not in css and "@import" not in css
+    assert parsed(page).links == []
+    assert "<script" not in page
+
+
+def test_english_and_a_plan_without_issuer_place_or_signer() -> None:
+    page = page_of(annex_of(), "en")
+    assert '<html lang="en">' in page
+    assert '<p class="nation">SOCIALIST REPUBLIC OF VIET NAM</p>' in page
+    assert "<th>Actual, nine months of 2024</th>" in page
+    plan = load_plan(PLAN_2024)
+    bare = page_of(annex_of(plan=with_info(plan, issuer=None, place=None, signer=None)))
+    assert '<p class="issuer">HUYỆN HẬU LỘC — CHỈ TIÊU NĂM 2024</p>' in bare
+    assert '<p class="dated">Ngày 05 tháng 10 năm 2024</p>' in bare
+    assert '<div class="signer"></div>' in bare
+
+
+def test_text_from_files_is_escaped() -> None:
+    plan = load_plan(PLAN_2024)
+    odd = plan.model_copy(update={
+        "targets": [t.model_copy(update={"name": "OCOP <b>&</b>"}) if t.id == "ocop_products"
+                    else t for t in plan.targets],
+        "plan": plan.plan.model_copy(update={"issuer": ("<i>UBND</i>",)})})
+    page = page_of(annex_of(plan=odd))
+    assert "<b>&</b>" not in page and "<i>UBND</i>" not in page
+    assert "OCOP &lt;b&gt;&amp;&lt;/b&gt;" in page and "&lt;I&gt;UBND&lt;/I&gt;" in page
+
+
+def test_the_table_by_unit() -> None:
+    page = page_of(annex_with_units())
+    assert "<h3>Kết quả theo đơn vị</h3>" in page
+    units = parsed(page).tables[1]
+    assert units["heads"] == ["STT", "Đơn vị", "Kế hoạch năm 2024",
+                              "Thực hiện 9 tháng năm 2024", "So với kế hoạch (%)", "Đánh giá"]
+    assert len(units["bodies"]) == 5 and all(len(b) == 23 for b in units["bodies"])
+    assert units["bodies"][0][0] == [("1", 1), (
+        "Xã đạt chuẩn nông thôn mới kiểu mẫu (thêm) (xã)", 5)]
+
+
+# In a real browser: the print.
+
+needs_browser = pytest.mark.skipif(os.environ.get("HAULOC_REQUIRE_BROWSER") != "1",
+                                   reason="set HAULOC_REQUIRE_BROWSER=1 to run chromium")
+
+
+def printed(tmp_path: Path, page: str, name: str) -> Path:
+    from tests.render.test_html_browser import run_browser
+
+    source = tmp_path / f"{name}.html"
+    source.write_text(page, encoding="utf-8")
+    pdf = tmp_path / f"{name}.pdf"
+    run_browser(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", source.as_uri())
+    return pdf
+
+
+def pages_text(pdf: Path) -> list[str]:
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "99", str(pdf)], capture_output=True,
+                          text=True, check=True).stdout
+    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info)
+    # A4 portrait: 210 × 297 mm, 595.3 × 841.9 points
+    assert all(abs(float(w) - 595.3) < 1 and abs(float(h) - 841.9) < 1 for w, h in sizes)
+    return [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), "-layout", str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout
+            for n in range(1, len(sizes) + 1)]
+
+
+@needs_browser
+def test_27_targets_print_on_two_pages_with_no_group_split(tmp_path: Path) -> None:
+    annex, names = annex_of_27(tmp_path)
+    pages = pages_text(printed(tmp_path, page_of(annex), "report27"))
+    assert len(pages) <= 2, f"27 targets print on {len(pages)} pages"
+    heads = {"economy": r"I\s+KINH TẾ", "society": r"II\s+VĂN HÓA - XÃ HỘI",
+             "environment": r"III\s+MÔI TRƯỜNG", "security": r"IV\s+QUỐC PHÒNG - AN NINH"}
+    for group, targets in names.items():
+        # a row of the table: its number, then the name (the letter's bullets start '- ')
+        rows = {n for name in targets for n, text in enumerate(pages)
+                if re.search(rf"^\s*\d+\s+{name}\b", text, re.MULTILINE)}
+        found = {n for n, text in enumerate(pages)
+                 if re.search(rf"^\s*{heads[group]}\s*$", text, re.MULTILINE)}
+        assert len(rows) == 1 and rows == found, (group, rows, found)
+        page = pages[rows.pop()]
+        assert all(re.search(rf"^\s*\d+\s+{name}\b", page, re.MULTILINE) for name in targets)
+    assert "Nguyễn Văn An" in "".join(pages) and "PHỤ LỤC" in "".join(pages)
+
+
+@needs_browser
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_example_prints_with_its_text(tmp_path: Path, lang: str) -> None:
+    pages = pages_text(printed(tmp_path, page_of(annex_of(), lang), f"report-{lang}"))
+    assert len(pages) == 1, f"the example prints on {len(pages)} pages"  # as the README says
+    text = " ".join(" ".join(pages).split())
+    for words in ({"vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "en": "SOCIALIST REPUBLIC"}[lang],
+                  {"vi": "Hậu Lộc, ngày 05 tháng 10 năm 2024", "en": "Hậu Lộc, 5 October 2024"
+                   }[lang], "TM. ỦY BAN NHÂN DÂN",
+                  {"vi": "Tốc độ tăng trưởng giá trị sản xuất",
+                   "en": "Growth of production value"}[lang],
+                  {"vi": "90,8", "en": "90.8"}[lang]):
+        assert words in text, words

@@ -1,0 +1,65 @@
+"""The annex in Markdown: the estimate marks as text, the table by unit, text made inert.
+(The example's whole table, cell by cell, is in tests/cli/test_report_cli.py.)"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hauloc_cli.model.figures import Figure, Figures, FigureStatus
+from hauloc_cli.model.periods import Period
+from hauloc_cli.model.plan import Plan
+from hauloc_cli.render.report_markdown import render_markdown
+from hauloc_cli.views.annex import build_annex
+from hauloc_cli.views.brief import build_brief
+from tests.render.test_report_xlsx import unit_annex
+
+Q3 = Period(2024, 3)
+PLAN = Plan.model_validate({"plan": {"id": "p", "name": "Xã | Thử", "year": 2024},
+                            "targets": [
+    {"id": "ocop", "name": "OCOP *mới*", "kind": "cumulative", "target": 6},
+    {"id": "roads", "name": "Đường", "kind": "cumulative", "target": 10}]})
+
+
+def rows(text: str) -> list[list[str]]:
+    lines = [line for line in text.splitlines() if line.startswith("|")]
+    return [[c.strip() for c in line.strip("|").split(" | ")] for line in lines]
+
+
+def markdown(*statuses: FigureStatus | None, lang: str = "vi") -> str:
+    figures = Figures([Figure("ocop", Q3, 4.0, status=statuses[0]),
+                       Figure("roads", Q3, 7.5, status=statuses[1])])
+    annex = build_annex(build_brief(PLAN, figures, Q3), None, date(2024, 9, 30))
+    return render_markdown(annex, lang)
+
+
+def test_every_figure_an_estimate_says_so_in_the_heading_only() -> None:
+    table = rows(markdown(FigureStatus.ESTIMATE, FigureStatus.ESTIMATE))
+    assert table[0][4] == "Ước thực hiện 9 tháng năm 2024"
+    assert [r[4] for r in table[3:]] == ["4", "7,5"]
+
+
+def test_figures_of_different_status_each_say_theirs() -> None:
+    table = rows(markdown(FigureStatus.ESTIMATE, FigureStatus.OFFICIAL, lang="en"))
+    assert table[0][4] == "Actual, nine months of 2024"
+    assert [r[4] for r in table[3:]] == ["4 (est.)", "7.5 (official)"]
+    table = rows(markdown(None, FigureStatus.PRELIMINARY))
+    assert [r[4] for r in table[3:]] == ["4", "7,5 (sơ bộ)"]
+
+
+def test_text_from_the_plan_is_inert() -> None:
+    text = markdown(None, None)
+    assert "*Xã \\| Thử*" in text
+    assert rows(text)[3][1] == "OCOP \\*mới\\*"
+    # no plan issuer: the document starts with its title
+    assert text.startswith("# BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 9 THÁNG NĂM 2024\n")
+
+
+def test_the_table_by_unit() -> None:
+    text = render_markdown(unit_annex(), "vi")
+    assert "\n## Theo đơn vị\n" in text
+    by_unit = rows(text.split("## Theo đơn vị")[1])
+    assert by_unit[0] == ["STT", "Đơn vị", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2024",
+                          "Thực hiện quý I năm 2024", "So với kế hoạch (%)", "Đánh giá"]
+    assert by_unit[2] == ["1", "Xã A", "Trường", "", "2", "1", "50", "Đúng tiến độ"]
+    assert by_unit[5] == ["4", "Xã A", "An ninh", "", "đã đạt (hạn 31/12/2024)", "đã đạt", "",
+                          "Đạt"]

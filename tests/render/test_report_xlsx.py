@@ -1,0 +1,370 @@
+"""The annex workbook, read back with openpyxl: what is in which cell, as what type and number
+format, the merged group rows, the frozen header, widths and the print settings; and, when
+LibreOffice is there (HAULOC_REQUIRE_LIBREOFFICE=1 in .ci/run), the PDF it prints.
+
+The shipped example at 2024-Q3, by hand (README, tests/views/test_brief.py): production
+growth 10.9 (ước) of 12 = 90.83 %, at risk; income 67.5 (ước) of 69 = 97.83 %, on track; model
+communes 1 of 1 as of Q1, achieved; advanced communes 1 of 2 = 50 %, off track; OCOP 4 of 6 =
+66.67 %, at risk; the district's recognition not done, off track; schools 9 of 12 = 75 %, on
+track; hygienic water 99.3 of 100, on track; security no data. Some figures are estimates and
+the others unmarked, so the figures' status have a column of their own.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from hauloc_cli.inputs.actuals import read_actuals
+from hauloc_cli.inputs.plan_file import load_plan
+from hauloc_cli.inputs.units_file import load_units
+from hauloc_cli.model.figures import Figure, Figures, FigureStatus
+from hauloc_cli.model.periods import Period
+from hauloc_cli.model.plan import Plan
+from hauloc_cli.render import ANNEX_FORMATS, RenderOptions, render_file
+from hauloc_cli.render.report_xlsx import number_format
+from hauloc_cli.rules.rollup import evaluate_units
+from hauloc_cli.views.annex import Annex, build_annex
+from hauloc_cli.views.brief import build_brief
+from tests.conftest import ASSETS, EXAMPLE, PLAN_2024
+from tests.views.test_annex import FIGURES, PLAN, UNIT_PLAN
+
+Q1, Q3 = Period(2024, 1), Period(2024, 3)
+ISSUED = date(2024, 9, 30)
+HEADER = 8  # two issuer lines, a blank, title, plan, date, a blank
+
+HEADINGS = {
+    "vi": ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2024", "Thực hiện cùng kỳ năm 2023",
+           "Thực hiện 9 tháng năm 2024", "Loại số liệu", "So với kế hoạch (%)",
+           "So với cùng kỳ (%)", "Đánh giá", "Mã chỉ tiêu"],
+    "en": ["No.", "Target", "Unit", "Plan 2024", "Same period 2023",
+           "Actual, nine months of 2024", "Figure status", "% of plan", "% of same period",
+           "Assessment", "Target code"],
+}
+
+
+def example_annex() -> Annex:
+    plan = load_plan(PLAN_2024)
+    figures = read_actuals(EXAMPLE, plan).figures
+    return build_annex(build_brief(plan, figures, Q3), None, ISSUED)
+
+
+def workbook(annex: Annex, lang: str = "vi") -> Any:
+    data = render_file(ANNEX_FORMATS, "xlsx", annex, RenderOptions(lang=lang))
+    assert isinstance(data, bytes)
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def row(ws: Any, n: int) -> list[Any]:
+    return [c.value for c in ws[n]]
+
+
+@pytest.fixture(scope="module")
+def sheet() -> Any:
+    return workbook(example_annex()).worksheets[0]
+
+
+def test_the_title_block_names_the_issuer_the_period_and_the_plan(sheet: Any) -> None:
+    assert sheet.title == "Phụ lục"
+    assert [sheet.cell(r, 1).value for r in range(1, HEADER)] == [
+        "ỦY BAN NHÂN DÂN", "HUYỆN HẬU LỘC", None,
+        "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 9 THÁNG NĂM 2024",
+        "Huyện Hậu Lộc — chỉ tiêu năm 2024", "(Kèm theo báo cáo ngày 30/09/2024)", None]
+    assert sheet["A1"].font.bold and sheet["A4"].font.bold
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    assert {"A1:C1", "A2:C2", "A4:K4", "A5:K5", "A6:K6"} <= merged
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_headings_in_both_languages(lang: str) -> None:
+    ws = workbook(example_annex(), lang).worksheets[0]
+    assert row(ws, HEADER) == HEADINGS[lang]
+    assert all(c.font.bold and c.alignment.wrap_text for c in ws[HEADER])
+
+
+def test_group_rows_carry_the_numeral_and_the_name_merged_across(sheet: Any) -> None:
+    groups = {r: (sheet.cell(r, 1).value, sheet.cell(r, 2).value)
+              for r in range(HEADER + 1, sheet.max_row + 1)
+              if isinstance(sheet.cell(r, 1).value, str)}
+    assert groups == {9: ("I", "KINH TẾ"), 16: ("II", "VĂN HÓA - XÃ HỘI"),
+                      18: ("III", "MÔI TRƯỜNG"), 20: ("IV", "QUỐC PHÒNG - AN NINH")}
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    assert {f"B{r}:K{r}" for r in groups} <= merged
+    assert all(sheet.cell(r, 2).font.bold for r in groups)
+    assert all(sheet.cell(r, c).value is None for r in groups for c in range(3, 12))
+
+
+def test_target_rows_hold_numbers_with_number_formats(sheet: Any) -> None:
+    growth = row(sheet, 10)
+    assert growth == [1, "Tốc độ tăng trưởng giá trị sản xuất", "%", 12, None, 10.9,
+                      "ước tính", pytest.approx(90.8333), None, "Có nguy cơ",
+                      "production_growth"]
+    formats = [c.number_format for c in sheet[10]]
+    assert (formats[3], formats[5], formats[7]) == ("#,##0", "#,##0.0", "#,##0.0")
+    income = row(sheet, 11)
+    assert (income[2], income[3], income[5], income[6], income[7]) == (
+        "triệu đồng/người/năm", 69, 67.5, "ước tính", pytest.approx(97.8261))
+    schools = row(sheet, 17)  # unmarked: no status word
+    assert (schools[0], schools[3], schools[5], schools[6], schools[7], schools[9]) == (
+        1, 12, 9, None, 75, "Đúng tiến độ")
+
+
+def test_an_older_figure_is_said_in_the_assessment_not_the_value_cell(sheet: Any) -> None:
+    model = row(sheet, 12)
+    assert model[10] == "ntm_model_communes"
+    assert (model[5], model[6], model[7], model[9]) == (None, None, 100, "Đạt (số liệu quý I: 1)")
+
+
+def test_milestones_and_no_data(sheet: Any) -> None:
+    recognition = row(sheet, 15)
+    assert recognition[10] == "ntm_district_recognition"
+    # the words the long format reads back; no plan figure, no share
+    assert (recognition[2], recognition[3], recognition[5], recognition[7],
+            recognition[9]) == (None, "đã đạt (hạn 31/05/2024)", "chưa đạt", None,
+                                "Chậm tiến độ")
+    # words among figures are centred; figures keep Excel's alignment (right)
+    assert [sheet.cell(15, c).alignment.horizontal for c in (4, 6)] == ["center", "center"]
+    assert sheet.cell(14, 6).alignment.horizontal is None
+    security = row(sheet, 21)
+    assert (security[3], security[5], security[9], security[10]) == (
+        100, None, "Chưa có số liệu", "security_standard_communes")
+
+
+def test_numbers_are_never_text_and_no_format_is_a_percentage(sheet: Any) -> None:
+    """Percentages are numbers in percent (the ĐVT or the heading says %): a `%` format would
+    be read back multiplied by 100 (inputs/xlsx.py)."""
+    numeric = [3, 4, 5, 7, 8]  # plan, last year, value, % of plan, % of last year (0-based)
+    for r in range(HEADER + 1, sheet.max_row + 1):
+        cells = list(sheet[r])
+        if isinstance(cells[0].value, str):
+            continue  # a group row
+        assert isinstance(cells[0].value, int)
+        for i in numeric:
+            value = cells[i].value
+            if r == 15 and i in (3, 5):  # the milestone's deadline and word
+                assert isinstance(value, str)
+                continue
+            assert value is None or isinstance(value, int | float), (r, i, value)
+        assert all("%" not in c.number_format for c in cells)
+
+
+def test_frozen_header_widths_and_wrapping(sheet: Any) -> None:
+    assert sheet.freeze_panes == f"A{HEADER + 1}"
+    widths = {c: sheet.column_dimensions[c].width for c in "ABCDEFGHIJK"}
+    for i, heading in enumerate(HEADINGS["vi"]):
+        letter = "ABCDEFGHIJK"[i]
+        assert widths[letter] >= max(len(w) for w in heading.split()), heading
+    # the longest name (49 characters) wraps in a column of at most 42
+    assert widths["B"] == 42
+    assert all(sheet.cell(r, 2).alignment.wrap_text for r in (10, 19))
+    # rows as tall as their wrapped text, 15 pt a line and 3 to spare, a column of width w
+    # holding 1.2 · w − 1 characters a line: the name of 49 characters fits on one line of
+    # 42 (49.4), "Thực hiện / cùng kỳ năm / 2023" takes 3 in a column of 11 (12.2); one line
+    # is left to the spreadsheet
+    assert (sheet.row_dimensions[19].height, sheet.row_dimensions[10].height) == (None, None)
+    assert sheet.row_dimensions[HEADER].height == 48
+    # in English, "Communes and towns meeting the security-and-order standard" (58) takes 2
+    english = workbook(example_annex(), "en").worksheets[0]
+    assert english.cell(21, 2).value.startswith("Communes and towns")
+    assert english.row_dimensions[21].height == 33
+    assert widths["C"] >= len("triệu đồng/người/năm")
+    assert widths["K"] >= len("ntm_district_recognition")
+
+
+def _print_settings(ws: Any, header: int) -> None:
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.paperSize == 9  # A4
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+    assert ws.print_title_rows == f"${header}:${header}"
+    margins = ws.page_margins
+    assert (margins.left, margins.right, margins.top, margins.bottom) == (
+        1.18, 0.59, 0.79, 0.79)
+
+
+def test_print_settings(sheet: Any) -> None:
+    _print_settings(sheet, HEADER)
+    assert sheet.print_area == "'Phụ lục'!$A$1:$K$21"
+
+
+def annex_of(plan: Plan, figures: list[Figure], period: Period = Q3) -> Annex:
+    return build_annex(build_brief(plan, Figures(figures), period), None, ISSUED)
+
+
+def test_the_same_period_last_year_ratio_or_points() -> None:
+    ws = workbook(annex_of(PLAN, FIGURES)).worksheets[0]
+    header = 5  # no issuer: title, plan, date, a blank
+    assert row(ws, header)[4] == "Thực hiện cùng kỳ năm 2023"
+    growth, income = list(ws[header + 2]), list(ws[header + 3])
+    # growth is a rate: 10.9 − 9.5 = +1.4 points; income: 67.5 / 60 = 112.5 %
+    assert (growth[4].value, growth[8].value) == (9.5, pytest.approx(1.4))
+    assert growth[8].number_format == '+#,##0.00" điểm %";-#,##0.00" điểm %";0" điểm %"'
+    assert (income[4].value, income[8].value, income[8].number_format) == (
+        60, 112.5, "#,##0.0")
+
+
+def test_every_figure_an_estimate_heads_the_value_column_and_drops_the_status() -> None:
+    figures = [Figure("ocop", Q3, 4.0, status=FigureStatus.ESTIMATE)]
+    ws = workbook(annex_of(PLAN, figures)).worksheets[0]
+    headings = row(ws, 5)
+    assert "Ước thực hiện 9 tháng năm 2024" in headings and "Loại số liệu" not in headings
+
+
+def test_without_a_comparison_with_last_year_the_columns_go() -> None:
+    plan = Plan.model_validate({"plan": {"id": "p", "year": 2024}, "targets": [
+        {"id": "ocop", "name": "=OCOP", "name_en": "=OCOP\x07", "kind": "cumulative",
+         "target": 6},
+        {"id": "debt", "name": "Nợ", "kind": "level", "direction": "at_most", "target": 2.5,
+         "unit": "%"}]})
+    ws = workbook(annex_of(plan, [Figure("ocop", Q3, 4.0), Figure("debt", Q3, 2.0)]),
+                  "en").worksheets[0]
+    assert row(ws, 5) == ["No.", "Target", "Unit", "Plan 2024",
+                          "Actual, nine months of 2024", "% of plan", "Assessment",
+                          "Target code"]
+    assert row(ws, 6)[:2] == ["I", "OTHER"]
+    ocop, debt = list(ws[7]), list(ws[8])
+    # text, never a formula; a control character a worksheet cannot hold is shown, not lost
+    assert (ocop[1].value, ocop[1].data_type) == ("=OCOP\ufffd", "s")
+    assert (debt[3].value, debt[3].number_format) == (2.5, '"≤ "#,##0.0')
+    assert (debt[5].value, debt[6].value) == (80, "Achieved")  # a level within its limit
+
+
+def test_number_formats() -> None:
+    from hauloc_cli.render.annex_words import Num
+
+    assert number_format(Num(12, 0), "vi") == "#,##0"
+    assert number_format(Num(12.25, 2), "vi") == "#,##0.00"
+    assert number_format(Num(-1.5, 1, "points"), "en") == '+#,##0.0" pp";-#,##0.0" pp";0" pp"'
+    assert number_format(Num(4, 0, "change"), "vi") == "+#,##0;-#,##0;0"  # L ≤ 0: no ratio
+
+
+def unit_annex() -> Annex:
+    units = load_units(ASSETS / "units.tree.yaml")
+    by_unit = {u: Figures([Figure("schools", Q1, v, unit=u), Figure("security", Q1, ok, unit=u)])
+               for u, v, ok in (("a", 1.0, True), ("b", 3.0, False), ("c", 0.0, True))}
+    found = evaluate_units(UNIT_PLAN, units, "d1", Figures([Figure("growth", Q1, 8.0)]),
+                           by_unit, Q1)
+    return build_annex(build_brief(UNIT_PLAN, found.rolled["d1"], Q1), found, ISSUED)
+
+
+def test_the_sheet_by_unit() -> None:
+    wb = workbook(unit_annex())
+    assert wb.sheetnames == ["Phụ lục", "Theo đơn vị"]
+    ws = wb["Theo đơn vị"]
+    header = 4  # title, plan, a blank
+    assert row(ws, header) == ["STT", "Đơn vị", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2024",
+                               "Thực hiện quý I năm 2024", "So với kế hoạch (%)", "Đánh giá",
+                               "Mã chỉ tiêu", "Mã đơn vị"]
+    assert [row(ws, r) for r in range(header + 1, ws.max_row + 1)] == [
+        [1, "Xã A", "Trường", None, 2, 1, 50, "Đúng tiến độ", "schools", "a"],
+        [2, "Xã B", "Trường", None, None, 3, None, None, "schools", "b"],
+        [3, "Thị trấn C", "Trường", None, None, 0, None, None, "schools", "c"],
+        [4, "Xã A", "An ninh", None, "đã đạt (hạn 31/12/2024)", "đã đạt", None, "Đạt",
+         "security", "a"],
+        [5, "Xã B", "An ninh", None, "đã đạt (hạn 31/12/2024)", "chưa đạt", None,
+         "Đúng tiến độ", "security", "b"],
+        [6, "Thị trấn C", "An ninh", None, "đã đạt (hạn 31/12/2024)", "đã đạt", None, "Đạt",
+         "security", "c"],
+    ]
+    _print_settings(ws, header)
+    assert ws.freeze_panes == "A5"
+    # the plan unit's sheet (no figure marked: no status column; code in H, value in E):
+    # 4 schools, 2 of 3 units meeting the security standard, growth its own figure
+    first = wb["Phụ lục"]
+    values = {first.cell(r, 8).value: first.cell(r, 5).value
+              for r in range(6, first.max_row + 1) if first.cell(r, 8).value}
+    assert values == {"growth": 8, "schools": 4, "security": pytest.approx(200 / 3)}
+
+
+# -- LibreOffice prints it -------------------------------------------------------------------
+
+needs_libreoffice = pytest.mark.skipif(
+    shutil.which("soffice") is None and os.environ.get("HAULOC_REQUIRE_LIBREOFFICE") != "1",
+    reason="LibreOffice is not installed (.ci/run installs it)")
+
+
+def to_pdf(xlsx: bytes, folder: Path) -> Path:
+    source = folder / "annex.xlsx"
+    source.write_bytes(xlsx)
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{folder / 'profile'}",
+                    "--headless", "--convert-to", "pdf", "--outdir", str(folder),
+                    str(source)], check=True, timeout=240, capture_output=True)
+    return folder / "annex.pdf"
+
+
+def pages(pdf: Path) -> list[str]:
+    """The text of each page: pdftotext (poppler-utils) when there, else pypdf, which splits
+    Vietnamese letters from their tone marks (so only ASCII is compared then)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    for page in reader.pages:  # A4 landscape
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (
+            842, 595)
+    if shutil.which("pdftotext") is None:
+        return [page.extract_text() for page in reader.pages]
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                          capture_output=True, text=True, timeout=60).stdout
+    return text.split("\f")[:len(reader.pages)]
+
+
+@needs_libreoffice
+def test_libreoffice_prints_the_example_on_one_a4_page(tmp_path: Path) -> None:
+    plan = load_plan(PLAN_2024)
+    text = pages(to_pdf(render_file(ANNEX_FORMATS, "xlsx", example_annex(),
+                                    RenderOptions(lang="vi")), tmp_path))
+    assert len(text) == 1
+    assert all(t.id in text[0] for t in plan.targets)
+    assert "90.8" in text[0] or "90,8" in text[0]
+    if shutil.which("pdftotext"):
+        flat = " ".join(text[0].split())
+        assert "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 9 THÁNG NĂM 2024" in flat
+        for word in ("KINH TẾ", "QUỐC PHÒNG - AN NINH", "Có nguy cơ", "Chưa có số liệu",
+                     "Đạt (số liệu quý I: 1)", "Sản phẩm OCOP mới"):
+            assert word in flat
+
+
+@needs_libreoffice
+def test_libreoffice_repeats_the_header_on_every_page(tmp_path: Path) -> None:
+    """120 lines by unit: every page of the sheet by unit starts with its header row."""
+    annex = unit_annex()
+    lines = tuple(line for _ in range(20) for line in annex.by_unit)
+    many = Annex(annex.brief, annex.groups, lines, ISSUED, annex.estimates)
+    text = pages(to_pdf(render_file(ANNEX_FORMATS, "xlsx", many, RenderOptions(lang="vi")),
+                        tmp_path))
+    assert len(text) >= 3  # the annex, then the 120 lines by unit over two pages or more
+    for page in text[1:]:
+        assert "STT" in page
+        assert "schools" in page or "security" in page
+
+
+@needs_libreoffice
+def test_libreoffice_saving_it_again_keeps_the_numbers_and_formats(tmp_path: Path) -> None:
+    """What the reader of wide tables gets back from a workbook an office opened and saved
+    in LibreOffice: the same cells, numbers still numbers, in the same number formats."""
+    data = render_file(ANNEX_FORMATS, "xlsx", example_annex(), RenderOptions(lang="vi"))
+    assert isinstance(data, bytes)
+    source = tmp_path / "annex.xlsx"
+    source.write_bytes(data)
+    again = tmp_path / "again"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+                    "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir",
+                    str(again), str(source)], check=True, timeout=240, capture_output=True)
+    before = openpyxl.load_workbook(source).worksheets[0]
+    after = openpyxl.load_workbook(again / "annex.xlsx").worksheets[0]
+
+    def cells(ws: Any) -> list[tuple[Any, str]]:
+        return [(c.value, c.number_format if isinstance(c.value, int | float) else "")
+                for r in ws.iter_rows(min_row=1, max_row=21, max_col=11) for c in r]
+
+    assert cells(after) == cells(before)
+    assert {str(r) for r in after.merged_cells.ranges} == {
+        str(r) for r in before.merged_cells.ranges}
