@@ -201,3 +201,28 @@ def test_units_that_did_not_report_and_leaves_judged_under_meeting_rules() -> No
     assert c.result is not None and c.result.status is Status.ON_TRACK  # not done, time left
     top = evaluate_units(p, UNITS, "p", Figures(), by_unit("s", {"a": True}), Q1)
     assert all(u.result is None for u in top.targets["s"].units)  # districts are not judged
+
+
+def test_roll_up_adds_to_a_copy_and_leaves_a_leafs_figures_as_they_are() -> None:
+    p = plan(target("t", "sum"))
+    given = {**by_unit("t", ONE_TO_FIVE), "d1": Figures(), "p": Figures()}
+    figures, _ = roll_up(p, UNITS, "p", given)
+    assert figures["d1"].of("t")[Q1].value == 6.0  # 1 + 2 + 3
+    assert not given["d1"] and not given["p"]  # the caller's figures are not changed
+    assert figures["a"].values() == given["a"].values() == {"t": {1: 1.0}}
+
+
+@pytest.mark.parametrize(("extra", "values", "count"), [
+    # at_least 90: 90 meets (equal), 89.9 does not, 90 − 1e-10 is equal within the tolerance
+    ({"threshold": 90}, [90.0, 89.9, 95.0, 90 - 1e-10], 3),
+    ({"direction": "at_most", "threshold": 3}, [3.0, 3.5, 2.0, 3 + 1e-10], 3),
+    ({"assign": 2}, [2.0, 1.0, 5.0, 0.0], 2),  # one assignment for every unit: a threshold
+    ({"threshold": 2, "assign": {"a": 5}}, [4.0, 2.0, 2.0, 1.0], 2),  # a: 4 < 5; b, c: 2
+    ({}, [True, False, True, True], 3),  # no threshold: done or not
+])
+def test_count_meeting_counts_with_each_units_threshold(
+        extra: dict[str, Any], values: list[Value], count: int) -> None:
+    t = plan(target("n", "count_meeting", "cumulative", 2, **extra)).targets[0]
+    pairs = list(zip(("a", "b", "c", "e"), values, strict=True))
+    assert combine(t, pairs, UNITS) == float(count)
+    assert count == sum(meets(t, u, v) for u, v in pairs)

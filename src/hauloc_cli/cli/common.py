@@ -227,8 +227,8 @@ def load(actuals: Sequence[Path], targets: Path | None, period: str | None,
         data = dataclasses.replace(data, warnings=(*data.warnings, late))
     warn(data.warnings)
     if judged is None:
-        judged = max((f.latest for f in (data.figures, *data.by_unit.values())
-                      if f.latest is not None), default=None)
+        judged = max(filter(None, (f.latest for f in (data.figures, *data.by_unit.values()))),
+                     default=None)
     if judged is None:
         raise InputError([Problem(
             data.file, "", Code.EMPTY_FILE, "every value in the file is empty",

@@ -12,6 +12,7 @@ import csv
 import difflib
 import itertools
 import math
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -30,14 +31,20 @@ from hauloc_cli.inputs.table import (
     column_name,
     nfc,
 )
-from hauloc_cli.inputs.values import NUMBER, Refusal, read_value
+from hauloc_cli.inputs.values import PLAIN, Refusal, read_value
 from hauloc_cli.model.figures import Figure, Figures, Value, revise
 from hauloc_cli.model.periods import Period
-from hauloc_cli.model.plan import Plan, Target, default_range
+from hauloc_cli.model.plan import Plan, Target, default_range, unit_target
 from hauloc_cli.model.units import Units
 
 _PERIOD_CACHE_SIZE = 1000
-Check = tuple[Target, float, float, bool]
+ByTarget = dict[str, dict[Period, Figure]]
+# What the row checker knows of a target (of a unit's rows of it, or the plan unit's): the
+# target its values are read against, the lowest and highest value allowed, whether a plain
+# number with '.' is read inline (the common case of a large file), the id its figures take,
+# the reporting unit (None: the plan's own) and the figures of that unit by target.
+Check = tuple[Target, float, float, bool, str, "str | None", ByTarget]
+_NO_CHECKS: dict[object, Check] = {}
 
 
 @dataclass(frozen=True)
@@ -83,18 +90,25 @@ class _Checker:
         self.units = units
         self.problems = Collector(max_errors)
         self.warnings = Collector(max_errors)
-        # Per target id: (the target, lowest and highest value allowed, and whether a plain
-        # number with '.' is read inline, the common case of a large file).
+        # The figures kept: the plan unit's by target and period, and each unit's.
+        self.own: ByTarget = {}
+        self.by_unit: dict[str, ByTarget] = {}
+        # Per target id, and per `target\x1funit` of a unit's rows: what is known of it.
         self.checks: dict[object, Check] = {}
         for t in plan.targets:
-            lo, hi = default_range(t) or (-math.inf, math.inf)
-            self.checks[t.id] = (t, lo, hi, t.kind != "milestone" and not decimal_comma)
+            self.checks[t.id] = self._check(t, t.id, None)
+        # Per unit cell as written, per target cell as written: the check of such rows.
+        self.unit_checks: dict[object, dict[object, Check]] = {}
+        # The target as units see it, by target id and assignment (model/plan.unit_target).
+        self._views: dict[tuple[str, float | None], Check] = {}
+        self.i_unit: int | None = None
         self.periods: dict[object, Period | PeriodError] = {}
         self._suggestions: dict[str, str] = {}
         # Figures as reports give them (marks.py): the columns status, reported, last_year
         # where the file has them, and the figures that later rows revised.
         self.marks: dict[str, int] = {}
         self.replaced: dict[tuple[str, Period], tuple[Figure, ...]] = {}
+        self._unit_replaced: dict[str, dict[tuple[str, Period], tuple[Figure, ...]]] = {}
 
     def problem(self, line: int, col: int | None, code: Code, message: str,
                 hint: str | Callable[[], str] = "") -> None:
@@ -135,7 +149,6 @@ class _Checker:
         i_target, i_period, i_value = (index[c] for c in REQUIRED_COLUMNS)
         i_unit = next((index[c] for c in unit_rows.UNIT_COLUMNS if c in index), None)
         if units is not None and i_unit is not None:
-            table.rows = unit_rows.UnitRows(table.rows, i_unit, i_target, self.plan.plan.unit)
             self.i_unit = i_unit
         return i_target, i_period, i_value, len(columns)
 
@@ -174,17 +187,60 @@ class _Checker:
         assert self.units is not None and unit is not None
         if unit not in self.units.by_id:
             units = self.units
+            assert self.i_unit is not None
             self.problem(line, self.i_unit + 1, Code.UNKNOWN_UNIT,
                          f"no unit '{unit}' in the units file",
                          lambda: unit_rows.did_you_mean_unit(unit, units))
             return None
         if found is None:
             return None
-        target = unit_rows.unit_check(found[0], unit)
+        check = self.checks[key] = self._unit_check(found[0], unit)
+        return check
+
+    def _unit_check(self, target: Target, unit: str) -> Check:
+        """The check of a unit's rows of `target`: the target as the unit sees it, made once
+        per assignment (every unit without one of its own shares it)."""
+        assigned = target.assign.get(unit) if isinstance(target.assign, dict) else target.assign
+        view = self._views.get((target.id, assigned))
+        if view is None:
+            view = self._views[target.id, assigned] = self._check(
+                unit_target(target, unit), target.id, None)
+        return (*view[:4], target.id, unit, self.by_unit.setdefault(unit, {}))
+
+    def _check(self, target: Target, target_id: str, unit: str | None) -> Check:
+        """What the loop over rows needs to know of a target (see `Check`)."""
         lo, hi = default_range(target) or (-math.inf, math.inf)
         inline = target.kind != "milestone" and not self.decimal_comma
-        check = self.checks[key] = (target, lo, hi, inline)
+        figures = self.own if unit is None else self.by_unit.setdefault(unit, {})
+        return (target, lo, hi, inline, target_id, unit, figures)
+
+    def row_check(self, raw_unit: object, raw_target: object, line: int, col: int
+                  ) -> Check | None:
+        """The check of a row that names `raw_unit` (a cell of the unit column, "" without
+        one) and `raw_target`, kept for the next rows that write both the same way. A row
+        without a unit, or naming the plan's own unit, is the plan unit's figure."""
+        unit = cell_text(raw_unit) if raw_unit != "" else ""  # type: ignore[arg-type]
+        if unit and unit != self.plan.plan.unit and raw_target is not None:
+            target_id = cell_text(raw_target)  # type: ignore[arg-type]
+            found = self.checks.get(target_id)
+            if found is not None and found[5] is None and unit in self.units.by_id:  # type: ignore[union-attr]
+                check: Check | None = self._unit_check(found[0], unit)
+            else:  # the problems of the row, as `target` finds them
+                check = self.target(f"{target_id}{unit_rows.SEP}{unit}", line, col)
+        else:
+            check = self.checks.get(raw_target) or self.target(
+                "" if raw_target is None else raw_target, line, col)
+        if check is not None:
+            self.unit_checks.setdefault(raw_unit, {})[raw_target] = check
         return check
+
+    def refusal(self, check: Check, raw: Cell) -> Refusal | Value:
+        """Why a cell is not a figure of `check`, named as the row checker names a unit's
+        target (`target\x1funit`), or its figure."""
+        target, lo, hi, _, target_id, unit, _ = check
+        if unit is not None:
+            target = unit_rows.unit_check(self.plan.by_id[target_id], unit)
+        return read_value(raw, target, self.decimal_comma, lo, hi)
 
     def period(self, raw: object) -> Period | PeriodError:
         """The period a cell names (remembered for the next rows that write it the same way)."""
@@ -219,7 +275,7 @@ class _Checker:
                          'a quote inside doubled: "12 ""A"" schools"')
 
     def duplicate(self, line: int, first: Figure) -> None:
-        target, unit = unit_rows.split_key(first.target)
+        target, unit = first.target, first.unit
         of = f"{target} of {unit}" if unit else target
         where = (f"line {first.line}" if first.file == self.table.name
                  else f"{first.file}:{first.line}")
@@ -243,16 +299,17 @@ class _Checker:
         self.problem(line, col, error.code, error.message, error.hint)
         return None
 
-    def marked(self, row: Sequence[Cell], figure: Figure, check: Check,
-               decimal_comma: bool, by_target: dict[str, dict[Period, Figure]]) -> None:
+    def marked(self, row: Sequence[Cell], figure: Figure, check: Check) -> None:
         """A figure of a row that may carry its status, reported date and last year's figure."""
-        target, lo, hi, _ = check
+        target, lo, hi, *_ = check
         line = figure.line or 0
         cells = {k: (row[i] if i < len(row) else "") for k, i in self.marks.items()}
         status, reported = read_status(cells.get("status", "")), read_reported(
             cells.get("reported", ""))
         last = cell_text(cells.get("last_year", ""))
-        last_value = read_value(last, target, decimal_comma, lo, hi) if last else None
+        last_value = read_value(last, target, self.decimal_comma, lo, hi) if last else None
+        if isinstance(last_value, tuple):
+            last_value = self.refusal(check, last)
         bad = False
         for key, got in (("status", status), ("reported", reported), ("last_year", last_value)):
             if isinstance(got, tuple):
@@ -262,18 +319,19 @@ class _Checker:
             return
         assert not isinstance(status, tuple) and not isinstance(reported, tuple)
         figure = figure._replace(status=status, reported=reported)
-        self.keep(figure, by_target)
+        self.keep(figure, check[6])
         if last_value is not None and not isinstance(last_value, tuple):
             self.keep(figure._replace(period=figure.period.same_last_year(), value=last_value,
-                                      status=None), by_target, beside=True)
+                                      status=None), check[6], beside=True)
 
-    def keep(self, figure: Figure, by_target: dict[str, dict[Period, Figure]],
-             beside: bool = False) -> None:
+    def keep(self, figure: Figure, by_target: ByTarget, beside: bool = False) -> None:
         """Keep `figure`, or let it revise the one kept for its target and period: the later
         reported, then the more final is used (`precedence`); equal ones are duplicate rows.
         A last-year figure given `beside` another row's value and equal to the one kept is the
-        same figure said again."""
-        clash = revise(by_target, self.replaced, figure, beside)
+        same figure said again. (A unit's revised figures are not kept once the file is read.)"""
+        replaced = self.replaced if figure.unit is None else self._unit_replaced.setdefault(
+            figure.unit, {})
+        clash = revise(by_target, replaced, figure, beside)
         if clash is not None:
             self.duplicate(figure.line or 0, clash)
 
@@ -289,11 +347,10 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
     InputError listing every problem."""
     checker = _Checker(table, plan, max_errors, decimal_comma, units)
     i_target, i_period, i_value, width = checker.columns()
-    by_target: dict[str, dict[Period, Figure]] = {}
     state = [table.header_line, 0]  # the last line read, and the data rows counted
     while True:
         try:
-            _rows(checker, (i_target, i_period, i_value, width), by_target, state)
+            _rows(checker, (i_target, i_period, i_value, width), state)
             break
         except table.bad_record as exc:
             line, state[0] = state[0] + 1, table.line_num()
@@ -308,29 +365,29 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
         raise InputError([Problem(table.name, "", Code.EMPTY_FILE,
                                   "the file has a header but no rows",
                                   "add one row per target and quarter")])
-    _decreases(plan, by_target, table, i_value + 1, checker.warnings)
-    _implausible(plan, by_target, table, i_value + 1, checker.warnings)
+    own = checker.own
+    _decreases(plan, own, table, i_value + 1, checker.warnings)
+    _implausible(plan, own, table, i_value + 1, checker.warnings)
     warnings = checker.warnings
     if warnings.more:
         warnings.kept.append(Problem(table.name, "", Code.MORE_WARNINGS,
                                      f"{warnings.more} more warning(s) not shown"))
-    own, by_unit = unit_rows.split_units(by_target)
-    replaced = {k: v for k, v in checker.replaced.items() if unit_rows.SEP not in k[0]}
-    return Actuals(table.name, Figures.indexed(own, replaced), tuple(warnings.kept), state[1],
-                   table.sheet, by_unit)
+    by_unit = {u: Figures.indexed(found) for u, found in checker.by_unit.items() if found}
+    return Actuals(table.name, Figures.indexed(own, checker.replaced), tuple(warnings.kept),
+                   state[1], table.sheet, by_unit)
 
 
-def _rows(checker: _Checker, columns: tuple[int, int, int, int],
-          by_target: dict[str, dict[Period, Figure]], state: list[int]) -> None:
+def _rows(checker: _Checker, columns: tuple[int, int, int, int], state: list[int]) -> None:
     """The loop over rows; `state` keeps the last line read and the rows counted, so that it
-    can go on after a record that cannot be split. Inline: a plain number (not `1.234`, see
-    values.plain) in range; a figure made by tuple.__new__ (NamedTuple's is Python)."""
+    can go on after a record that cannot be split. Inline: the check of unit and target cells
+    seen before, a plain number (`values.PLAIN`, not `1.234`) in range, a period seen before; a
+    figure made by tuple.__new__ (NamedTuple's is Python). No unit column: every unit is ""."""
     i_target, i_period, i_value, width = columns
-    checks, periods, problem = checker.checks, checker.periods, checker.problem
-    name, line_num, number = checker.table.name, checker.table.line_num, NUMBER.fullmatch
+    unit_checks, periods, problem = checker.unit_checks, checker.periods, checker.problem
+    name, line_num, number = checker.table.name, checker.table.line_num, PLAIN.fullmatch
     decimal_comma, new, marks = checker.decimal_comma, tuple.__new__, checker.marks
+    i_unit, (end, count) = sys.maxsize if checker.i_unit is None else checker.i_unit, state
     value: Value | Refusal
-    end, count = state
     try:
         for row in checker.table.rows:
             line = end + 1
@@ -350,8 +407,10 @@ def _rows(checker: _Checker, columns: tuple[int, int, int, int],
                     count += any(cell_text(c) for c in row)
                     continue  # not reported: as if the row were absent
             count += 1
-            raw_target = row[i_target] if i_target < n else ""
-            check = checks.get(raw_target) or checker.target(raw_target, line, i_target + 1)
+            raw_unit, raw_target = row[i_unit] if i_unit < n else "", (
+                row[i_target] if i_target < n else None)
+            check = (unit_checks.get(raw_unit, _NO_CHECKS).get(raw_target)
+                     or checker.row_check(raw_unit, raw_target, line, i_target + 1))
             raw_period = row[i_period] if i_period < n else ""
             period = periods.get(raw_period) or checker.period(raw_period)
             if type(period) is PeriodError:
@@ -359,25 +418,23 @@ def _rows(checker: _Checker, columns: tuple[int, int, int, int],
                                             i_period + 1)
             if check is None:
                 continue
-            target, lo, hi, inline = check
+            target, lo, hi, inline, target_id, unit, by_target = check
             if not (inline and raw_value.__class__ is str and number(raw_value)
-                    and raw_value[-4:-3] != "." and lo <= (value := float(raw_value)) <= hi):
+                    and lo <= (value := float(raw_value)) <= hi):
                 value = read_value(raw_value, target, decimal_comma, lo, hi)
                 if value.__class__ is tuple:
-                    problem(line, i_value + 1, *value)
+                    problem(line, i_value + 1, *checker.refusal(check, raw_value))  # type: ignore[misc]
                     continue
             if type(period) is not Period:
                 continue
-            figure = new(Figure, (target.id, period, value, None, None, None, name, line))
+            figure = new(Figure, (target_id, period, value, unit, None, None, name, line))
+            figures = by_target.get(target_id) or by_target.setdefault(target_id, {})
             if marks:
-                checker.marked(row, figure, check, decimal_comma, by_target)
-                continue
-            figures = by_target.get(target.id) or by_target.setdefault(target.id, {})
-            first = figures.get(period)
-            if first is not None:
+                checker.marked(row, figure, check)
+            elif (first := figures.get(period)) is not None:
                 checker.duplicate(line, first)
-                continue
-            figures[period] = figure
+            else:
+                figures[period] = figure
     finally:
         state[0], state[1] = end, count
 

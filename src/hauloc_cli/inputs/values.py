@@ -16,6 +16,9 @@ from hauloc_cli.model.plan import Target
 
 # Plain decimals with '.': at most 300 digits before the point, so float() stays finite.
 NUMBER = re.compile(r"[-+]?[0-9]{1,300}(?:\.[0-9]+)?")
+# The same, less the ambiguous `1.234` (a '.' before exactly three digits, see `plain`): what
+# the row checker reads inline.
+PLAIN = re.compile(r"[-+]?[0-9]{1,300}(?:\.(?:[0-9]{1,2}|[0-9]{4,}))?")
 # With --decimal-comma: '.' groups thousands (1.234.567), ',' is the decimal separator.
 _COMMA_NUMBER = re.compile(
     r"[-+]?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,300})(?:,[0-9]+)?")

@@ -161,11 +161,11 @@ class Figures:
     @property
     def periods(self) -> list[Period]:
         """Every period that has a figure, first to last."""
-        return sorted({p for by_p in self._by_target.values() for p in by_p})
+        return sorted(set().union(*self._by_target.values()))
 
     @property
     def latest(self) -> Period | None:
-        return max((p for by_p in self._by_target.values() for p in by_p), default=None)
+        return max(map(max, filter(None, self._by_target.values())), default=None)
 
     def __iter__(self) -> Iterator[Figure]:
         for by_p in self._by_target.values():

@@ -9,7 +9,7 @@ branch is pinned by tests/rules/test_rollup.py.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from hauloc_cli.model.figures import Figure, Figures, Value
@@ -96,15 +96,16 @@ def meets(target: Target, unit: str, value: Value) -> bool:
     return x < threshold or same(x, threshold)
 
 
-def combine(target: Target, values: Sequence[tuple[str, Value]], units: Units
-            ) -> float | None:
+def combine(target: Target, values: Sequence[tuple[str, Value]], units: Units,
+            weight: Callable[[str, str], float | None] | None = None) -> float | None:
     """The roll-up of the children's figures `(unit, value)` by the target's rule; None when
-    there is nothing to roll up (no figures, no weight, or rule `none`)."""
+    there is nothing to roll up (no figures, no weight, or rule `none`). `weight` is
+    `units.weight`, or the same remembered."""
     rule = target.rollup
     if not values or rule in (None, "none"):
         return None
     if rule in MEETING_RULES:
-        count = sum(meets(target, u, v) for u, v in values)
+        count = _meeting(target, values)
         return float(count) if rule == "count_meeting" else 100.0 * count / len(values)
     xs = [float(v) for _, v in values]
     if rule == "sum":
@@ -116,11 +117,25 @@ def combine(target: Target, values: Sequence[tuple[str, Value]], units: Units
     if rule == "max":
         return max(xs)
     assert rule == "weighted_mean" and target.weight is not None
-    found = [units.weight(u, target.weight) for u, _ in values]
+    of = weight or units.weight
+    found = [of(u, target.weight) for u, _ in values]
     weights = [w for w in found if w is not None]
     if len(weights) < len(found) or same(sum(weights), 0.0):
         return None
     return sum(w * x for w, x in zip(weights, xs, strict=True)) / sum(weights)
+
+
+def _meeting(target: Target, values: Sequence[tuple[str, Value]]) -> int:
+    """How many of the figures `(unit, value)` meet the standard (`meets`); with one threshold
+    for every unit (no assignment by unit), without looking it up for each."""
+    if isinstance(target.assign, dict):
+        return sum(meets(target, u, v) for u, v in values)
+    threshold = target.assign if target.assign is not None else target.threshold
+    if threshold is None or target.kind == "milestone":
+        return sum(bool(v) for _, v in values)
+    if target.direction == "at_least":
+        return sum(x > threshold or same(x, threshold) for x in map(float, (v for _, v in values)))
+    return sum(x < threshold or same(x, threshold) for x in map(float, (v for _, v in values)))
 
 
 def mismatch(own: float, compiled: float, tolerance: float) -> bool:
@@ -147,29 +162,52 @@ def coverage(rolled: Mapping[str, Figures], children: Sequence[str], target: str
 def roll_up(plan: Plan, units: Units, root: str, own: Mapping[str, Figures]
             ) -> tuple[dict[str, Figures], list[Mismatch]]:
     """Every unit's figures under `root` (itself included): its own, and for each target with
-    a roll-up and each period, the roll-up of its children where it has no figure of its own."""
+    a roll-up and each period, the roll-up of its children where it has no figure of its own.
+    A unit without units of its own keeps its figures as they are (nothing is added to them),
+    unless figures were revised."""
     periods = sorted({p for figures in own.values() for p in figures.periods})
     rolled: dict[str, Figures] = {}
     mismatches: list[Mismatch] = []
+    weights: dict[tuple[str, str], float | None] = {}
+    leaves: dict[str, tuple[str, ...]] = {}  # units.leaves(unit), made once per unit
+
+    def weight(unit: str, name: str) -> float | None:
+        if (unit, name) not in weights:
+            weights[unit, name] = units.weight(unit, name)
+        return weights[unit, name]
+
     for unit in reversed((root, *units.descendants(root))):  # children before parents
-        figures = Figures(own.get(unit, _EMPTY))
-        kids = units.children(unit)
+        mine, leaf = own.get(unit), not units.children(unit)
+        if leaf and (mine is None or not mine.revised):
+            rolled[unit] = mine or Figures()
+            continue
+        figures = Figures(mine or ())  # a copy, without the figures revised
         for target in plan.targets:
-            if kids and target.rollup not in (None, "none"):
-                for period in periods:
-                    _roll_one(plan, units, rolled, figures, unit, target, period, mismatches)
+            if leaf or target.rollup in (None, "none"):
+                continue
+            if target.rollup in MEETING_RULES and unit not in leaves:
+                leaves[unit] = units.leaves(unit)
+            over = leaves[unit] if target.rollup in MEETING_RULES else units.children(unit)
+            kids = [(c, rolled[c].of(target.id)) for c in over]  # as members() gives them
+            for period in periods:
+                _roll_one(plan, (units, weight), figures, unit, target, period, kids,
+                          mismatches)
         rolled[unit] = figures
     return rolled, mismatches
 
 
-def _roll_one(plan: Plan, units: Units, rolled: Mapping[str, Figures], figures: Figures,
-              unit: str, target: Target, period: Period, mismatches: list[Mismatch]) -> None:
-    kids = members(units, unit, target)
-    cover = coverage(rolled, kids, target.id, period)
+def _roll_one(plan: Plan, tree: tuple[Units, Callable[[str, str], float | None]],
+              figures: Figures, unit: str, target: Target, period: Period,
+              kids: Sequence[tuple[str, Mapping[Period, Figure]]],
+              mismatches: list[Mismatch]) -> None:
+    """The roll-up of one target and period for `unit`, from `kids`, its members and their
+    figures of the target."""
+    values = [(c, f.value) for c, theirs in kids if (f := theirs.get(period)) is not None]
+    cover = Coverage(tuple(c for c, _ in values), () if len(values) == len(kids) else tuple(
+        c for c, theirs in kids if period not in theirs))
     if cover.share < target.min_coverage and not same(cover.share, target.min_coverage):
         return
-    values = [(c, rolled[c].of(target.id)[period].value) for c in cover.reported]
-    compiled = combine(target, values, units)
+    compiled = combine(target, values, *tree)
     if compiled is None:
         return
     compiled_value: Value = compiled
