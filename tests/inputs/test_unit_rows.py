@@ -139,8 +139,22 @@ def test_a_units_figure_out_of_range_names_the_units_row(tmp_path: Path) -> None
     first, second = info.value.problems
     assert (first.where, first.code, second.where, second.code) == (
         "2:3", "out-of-range", "3:3", "out-of-range")
-    assert first.message.startswith("-5 is below 0; schools") and "\x1fb" in first.message
+    assert first.message == "-5 is below 0; schools of b counts up from 0 each year"
     assert second.message == "-5 is below 0; schools counts up from 0 each year"
+
+
+def test_a_target_cell_holding_the_row_checkers_separator(tmp_path: Path) -> None:
+    """A control character in a target cell is an unknown target, with or without units."""
+    plan_path = tmp_path / "plan.yaml"
+    plan_path.write_text(PLAN, encoding="utf-8")
+    path = tmp_path / "a.csv"
+    path.write_text("target,period,value\nschools\x1fb,2024-Q1,5\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:  # no units tree: was an assert, a traceback
+        read_actuals(path, load_plan(plan_path))
+    assert [p.code for p in info.value.problems] == ["unknown-target"]
+    with pytest.raises(InputError) as info:  # with one: no unit 'b' column, the same
+        read(tmp_path, "target,period,value\nschools\x1fb,2024-Q1,5\n")
+    assert [p.code for p in info.value.problems] == ["unknown-target"]
 
 
 def test_a_units_figure_revised_by_a_later_report(tmp_path: Path) -> None:

@@ -93,7 +93,7 @@ class _Checker:
         # The figures kept: the plan unit's by target and period, and each unit's.
         self.own: ByTarget = {}
         self.by_unit: dict[str, ByTarget] = {}
-        # Per target id, and per `target\x1funit` of a unit's rows: what is known of it.
+        # Per target id: what is known of it.
         self.checks: dict[object, Check] = {}
         for t in plan.targets:
             self.checks[t.id] = self._check(t, t.id, None)
@@ -168,8 +168,6 @@ class _Checker:
         """The target a cell names once trimmed; an unknown-target problem when none."""
         target_id = cell_text(raw)  # type: ignore[arg-type]
         check = self.checks.get(target_id)
-        if check is None and unit_rows.SEP in target_id:
-            return self.unit_target(target_id, line, col)
         if check is None:
             def suggest() -> str:
                 if target_id not in self._suggestions:
@@ -180,11 +178,11 @@ class _Checker:
                          f"no target '{target_id}' in the plan", suggest)
         return check
 
-    def unit_target(self, key: str, line: int, col: int) -> Check | None:
-        """The check of a unit's row (`target\x1funit`), kept for the next rows of the pair."""
-        target_id, unit = unit_rows.split_key(key)
+    def unit_target(self, target_id: str, unit: str, line: int, col: int) -> Check | None:
+        """The check of a unit's row of `target_id` (`unit_checks` keeps it for the next rows
+        that write the pair the same way)."""
         found = self.target(target_id, line, col)
-        assert self.units is not None and unit is not None
+        assert self.units is not None
         if unit not in self.units.by_id:
             units = self.units
             assert self.i_unit is not None
@@ -194,8 +192,7 @@ class _Checker:
             return None
         if found is None:
             return None
-        check = self.checks[key] = self._unit_check(found[0], unit)
-        return check
+        return self._unit_check(found[0], unit)
 
     def _unit_check(self, target: Target, unit: str) -> Check:
         """The check of a unit's rows of `target`: the target as the unit sees it, made once
@@ -226,7 +223,7 @@ class _Checker:
             if found is not None and found[5] is None and unit in self.units.by_id:  # type: ignore[union-attr]
                 check: Check | None = self._unit_check(found[0], unit)
             else:  # the problems of the row, as `target` finds them
-                check = self.target(f"{target_id}{unit_rows.SEP}{unit}", line, col)
+                check = self.unit_target(target_id, unit, line, col)
         else:
             check = self.checks.get(raw_target) or self.target(
                 "" if raw_target is None else raw_target, line, col)
@@ -236,7 +233,7 @@ class _Checker:
 
     def refusal(self, check: Check, raw: Cell) -> Refusal | Value:
         """Why a cell is not a figure of `check`, named as the row checker names a unit's
-        target (`target\x1funit`), or its figure."""
+        target (`schools of hoa_loc`), or its figure."""
         target, lo, hi, _, target_id, unit, _ = check
         if unit is not None:
             target = unit_rows.unit_check(self.plan.by_id[target_id], unit)

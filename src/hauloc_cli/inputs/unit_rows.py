@@ -3,7 +3,7 @@
 With a units tree in effect, a column `unit` (also `đơn vị`, `xã`, `đơn vị báo cáo`) names
 the reporting unit of each row; a row without one, or naming the plan's own unit, is the plan
 unit's figure as before. The row checker (`rows.py`) names a unit's rows of a target
-`target\x1funit` in its problems (`unit_check`), and keeps each unit's figures apart, with
+`schools of hoa_loc` in its problems (`unit_check`), and keeps each unit's figures apart, with
 `unit` set, in one `Figures` per unit.
 """
 
@@ -15,18 +15,12 @@ from hauloc_cli.model.plan import Target, unit_target
 from hauloc_cli.model.units import Units
 
 UNIT_COLUMNS = ("unit", "đơn vị", "xã", "đơn vị báo cáo")
-SEP = "\x1f"  # between the target id and the unit id of a unit's row
-
-
-def split_key(key: str) -> tuple[str, str | None]:
-    """`target\x1funit` → (target, unit); a plain target id → (target, None)."""
-    target, _, unit = key.partition(SEP)
-    return target, (unit or None)
 
 
 def unit_check(target: Target, unit: str) -> Target:
-    """The target as the row checker sees a unit's rows of it (its id carries the unit)."""
-    return unit_target(target, unit).model_copy(update={"id": f"{target.id}{SEP}{unit}"})
+    """The target as the row checker sees a unit's rows of it, named as problems name it
+    (`schools of hoa_loc`: its id carries the unit)."""
+    return unit_target(target, unit).model_copy(update={"id": f"{target.id} of {unit}"})
 
 
 def did_you_mean_unit(unit: str, units: Units) -> str:
