@@ -42,8 +42,8 @@ LANDSCAPE_WIDTH = A4[1] - MARGINS["left"] - MARGINS["right"]  # 252
 HEADER_COLUMNS = (62, 103)  # issuing body | motto: the motto needs the room
 SIGN_COLUMNS = (70, 95)
 # Column widths of the annex in mm; the name (or the unit) takes what is left.
-WIDTHS = {"number": 13, "measure": 26, "plan": 24, "last_year": 22, "value": 24,
-          "status": 20, "of_plan": 20, "of_last_year": 20, "assessment": 36}
+WIDTHS = {"number": 13, "measure": 34, "plan": 24, "last_year": 22, "value": 24,
+          "of_plan": 20, "of_last_year": 20, "assessment": 40}
 LANG_TAGS = {"vi": "vi-VN", "en": "en-GB"}
 
 
