@@ -197,6 +197,10 @@ def test_the_table_by_unit_follows() -> None:
     assert first._tr.tc_lst[1].grid_span == 5
     assert first.cells[1].text == "Xã đạt chuẩn nông thôn mới kiểu mẫu (thêm) (xã)"
     assert [c.text for c in units.rows[15].cells] == ["14", "Xã Hoa Lộc", "", "1", "", ""]
+    # a target's 22 units are more than a landscape page holds: only its row keeps with the
+    # first unit's (kept whole, the group would leave the page under the heading empty)
+    keeps = [r.cells[1].paragraphs[0].paragraph_format.keep_with_next for r in units.rows[1:4]]
+    assert keeps == [True, False, False]
 
 
 def test_python_docx_is_imported_only_when_a_document_is_made() -> None:

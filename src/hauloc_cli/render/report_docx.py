@@ -276,7 +276,7 @@ def _annex(document: Document, annex: Annex, text: Letter, lang: str) -> None:
         heading.paragraph_format.space_before = _points(14)
         heading.paragraph_format.space_after = _points(6)
         heading.paragraph_format.keep_with_next = True
-        _table(document, units)
+        _table(document, units, whole_groups=False)
 
 
 def column_widths(keys: tuple[str, ...]) -> tuple[float, ...]:
@@ -285,9 +285,11 @@ def column_widths(keys: tuple[str, ...]) -> tuple[float, ...]:
     return tuple(WIDTHS.get(k, LANDSCAPE_WIDTH - fixed) for k in keys)
 
 
-def _table(document: Document, table: Table) -> None:
+def _table(document: Document, table: Table, *, whole_groups: bool = True) -> None:
     """A grid, the heading row repeated on every page, rows kept whole, each group kept on
-    one page (keep with next), group rows merged from the second cell to the last."""
+    one page (keep with next) or, with `whole_groups` False (the table by unit: a target's
+    units may be more than a page holds), only its first row with its group row; group rows
+    merged from the second cell to the last."""
     grid = document.add_table(rows=1 + len(table.rows), cols=len(table.keys))
     grid.style = "Table Grid"
     _widths(grid, column_widths(table.keys))
@@ -304,7 +306,7 @@ def _table(document: Document, table: Table) -> None:
             _cell(merged, data.cells[1], bold=True, align="left", keep=True)
             continue
         # a group is kept on one page: each of its rows keeps with the next one of it
-        keep = n + 1 < len(table.rows) and not table.rows[n + 1].group
+        keep = whole_groups and n + 1 < len(table.rows) and not table.rows[n + 1].group
         for key, c, value in zip(table.keys, cells, data.cells, strict=True):
             align = "center" if key == "number" else "right" if key in NUMERIC else "left"
             _cell(c, value, align=align, keep=keep)
