@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,12 @@ def test_a_folder_is_its_actuals_files_in_name_order(tmp_path: Path) -> None:
         "a": {"schools": {1: 1.0}}, "b": {"schools": {1: 2.0}}}
     assert data.rows == 2
     assert data.file == f"{reports / 'a.csv'}, {reports / 'b.csv'}"
+
+
+def test_a_folder_includes_its_ods_workbooks(tmp_path: Path) -> None:
+    reports = setup(tmp_path, {"a.csv": "target,period,value\n"})
+    shutil.copy(ASSETS / "actuals.libreoffice.ods", reports / "b.ods")
+    assert actuals_files([reports]) == [reports / "a.csv", reports / "b.ods"]
 
 
 def test_an_empty_folder_is_a_usage_error(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from hauloc_cli.inputs.actuals import Actuals, ReadOptions, read_actuals
 from hauloc_cli.model.figures import Figure, Figures
 from hauloc_cli.model.plan import Plan
 
-ACTUALS_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
+ACTUALS_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".ods")
 
 
 def actuals_files(paths: Sequence[Path]) -> list[Path]:
