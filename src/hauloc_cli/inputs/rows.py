@@ -364,7 +364,7 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
                                   "add one row per target and quarter")])
     own = checker.own
     _decreases(plan, own, table, i_value + 1, checker.warnings)
-    _implausible(plan, own, table, i_value + 1, checker.warnings)
+    implausible(plan, own, table, i_value + 1, checker.warnings)
     warnings = checker.warnings
     if warnings.more:
         warnings.kept.append(Problem(table.name, "", Code.MORE_WARNINGS,
@@ -467,7 +467,7 @@ def _warn(warnings: Collector, table: RawTable, figure: Figure, col: int, code: 
 IMPLAUSIBLE = 100
 
 
-def _implausible(plan: Plan, by_target: dict[str, dict[Period, Figure]], table: RawTable,
+def implausible(plan: Plan, by_target: dict[str, dict[Period, Figure]], table: RawTable,
                  col: int, warnings: Collector) -> None:
     """Warn about a figure more than `IMPLAUSIBLE` times its target (12.500 read as 12500)."""
     for target in plan.targets:

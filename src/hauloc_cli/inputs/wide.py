@@ -19,7 +19,7 @@ from typing import Literal
 
 from hauloc_cli.errors import Code, InputError, Problem, UsageError
 from hauloc_cli.inputs.marks import read_status
-from hauloc_cli.inputs.rows import Actuals, Collector, _implausible
+from hauloc_cli.inputs.rows import Actuals, Collector, implausible
 from hauloc_cli.inputs.table import HEADER_SEARCH_ROWS, Cell, DateCell, RawTable, cell_text
 from hauloc_cli.inputs.unit_rows import did_you_mean_unit
 from hauloc_cli.inputs.values import DONE, NOT_DONE, parse_number, read_value
@@ -88,7 +88,7 @@ def read_wide(table: RawTable, plan: Plan, options: WideOptions) -> Actuals | No
         raise InputError([Problem(table.name, "", Code.EMPTY_FILE,
                                   "the annex table has a header but no rows of targets",
                                   "add one row per target under the header")])
-    _implausible(plan, reader.own, table, reader.main + 1, warnings)
+    implausible(plan, reader.own, table, reader.main + 1, warnings)
     if warnings.more:
         warnings.kept.append(Problem(table.name, "", Code.MORE_WARNINGS,
                                      f"{warnings.more} more warning(s) not shown"))
