@@ -76,8 +76,8 @@ td,th{overflow-wrap:break-word}
 }
 """
 # Column widths in % of the table: the name (or unit) column takes the rest.
-WIDTHS = {"number": 5, "measure": 11, "plan": 8, "last_year": 8, "value": 10, "of_plan": 8,
-          "of_last_year": 8, "assessment": 13}
+WIDTHS = {"number": 5, "measure": 11, "plan": 11, "last_year": 8, "value": 10, "of_plan": 8,
+          "of_last_year": 8, "assessment": 15}
 
 
 def _lines(lines: tuple[str, ...], css: str = "") -> str:
