@@ -41,9 +41,9 @@ class RenderOptions:
 
 def render_as(formats: Mapping[str, str], fmt: str, subject: Any, options: RenderOptions
               ) -> str:
-    """`subject` in the format `fmt` of `formats` (REPORT_FORMATS, BRIEF_FORMATS…)."""
-    module = importlib.import_module(f"{__name__}.{formats[fmt]}")
-    text: str = module.render(subject, options)
+    """`subject` in the format `fmt` of `formats` (REPORT_FORMATS, BRIEF_FORMATS…), as text."""
+    text = render_file(formats, fmt, subject, options)
+    assert isinstance(text, str)  # render_file checks it: only BINARY_FORMATS give bytes
     return text
 
 
