@@ -107,6 +107,15 @@ class UsageError(HaulocError):
     exit_code = EXIT_USAGE
 
 
+class OptionError(UsageError):
+    """The value of one option (or environment variable, `param`) is wrong; the CLI says it
+    as it says any bad option value."""
+
+    def __init__(self, message: str, param: str) -> None:
+        self.param = param
+        super().__init__(message)
+
+
 class InputError(HaulocError):
     """A plan or actuals file has problems; all of them are carried, in file order."""
 

@@ -71,10 +71,10 @@ def test_a_figure_in_two_files_names_both_places(tmp_path: Path) -> None:
         read(tmp_path, [reports])
     a, b = reports / "a.csv", reports / "b.csv"
     assert [str(p) for p in info.value.problems] == [
-        f"{b}:4: [duplicate-row] a second figure for schools in 2024-Q1 (the first is in {a} "
-        "line 3) — keep one row per target, unit and quarter",
-        f"{b}:3: [duplicate-row] a second figure for schools of a in 2024-Q1 (the first is in "
-        f"{a} line 2) — keep one row per target, unit and quarter",
+        f"{b}:4: [duplicate-row] a second figure for schools in 2024-Q1 (the first is on "
+        f"{a}:3) — keep one of them, or tell a revision apart by its status or reported date",
+        f"{b}:3: [duplicate-row] a second figure for schools of a in 2024-Q1 (the first is on "
+        f"{a}:2) — keep one of them, or tell a revision apart by its status or reported date",
     ]
 
 

@@ -23,11 +23,12 @@ from hauloc_cli.rules.status import (
     judge,
     latest,
     progress,
+    verdict,
 )
 from tests.conftest import EXAMPLE, PLAN_2024, at, on
 
-A, OK, R, X, N = (Status.ACHIEVED, Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK,
-                 Status.NO_DATA)
+A, OK, R, X, M, N = (Status.ACHIEVED, Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK,
+                    Status.MISSED, Status.NO_DATA)
 BANDS = StatusBands()
 
 
@@ -69,15 +70,16 @@ CASES = [
     ("cum up R=0.80 at risk", CUM_UP_100, {2: 40}, 2, R, 50, 0.8),
     ("cum up R just below 0.80", CUM_UP_100, {2: 39.99}, 2, X, 50, 0.7998),
     ("cum up nothing yet at Q2", CUM_UP, {2: 0}, 2, X, 3, 0),
-    ("cum up final missed", CUM_UP, {4: 5.999}, 4, X, 6, 5.999 / 6),
-    ("cum up final R above bands still missed", CUM_UP_100, {4: 99}, 4, X, 100, 0.99),
-    ("cum up stale Q1 figure judged at Q3", CUM_UP, {1: 2}, 3, X, 4.5, 2 / 4.5),
-    ("cum up latest of several", CUM_UP, {1: 1, 2: 3, 4: 6}, 3, X, 4.5, 3 / 4.5),
+    ("cum up final missed", CUM_UP, {4: 5.999}, 4, M, 6, 5.999 / 6),
+    ("cum up final R above bands still missed", CUM_UP_100, {4: 99}, 4, M, 100, 0.99),
+    # a count so far is a flow: an earlier figure does not stand in (rule 2)
+    ("cum up stale Q1 figure judged at Q3", CUM_UP, {1: 2}, 3, N, None, None),
+    ("cum up latest of several", CUM_UP, {1: 1, 2: 3, 4: 6}, 3, N, None, None),
     ("cum up custom pace", CUM_UP_PACE, {2: 1.2}, 2, OK, 1.2, 1),
-    # cumulative, at_most: over → off track; final and within → achieved; a = 0 → on track
-    ("cum down over the limit at Q1", CUM_DOWN, {1: 10.5}, 1, X, 2.5, 2.5 / 10.5),
+    # cumulative, at_most: over → missed; final and within → achieved; a = 0 → on track
+    ("cum down over the limit at Q1", CUM_DOWN, {1: 10.5}, 1, M, 2.5, 2.5 / 10.5),
     ("cum down exactly the limit at Q4", CUM_DOWN, {4: 10}, 4, A, 10, 1),
-    ("cum down over the limit at Q4", CUM_DOWN, {4: 10.01}, 4, X, 10, 10 / 10.01),
+    ("cum down over the limit at Q4", CUM_DOWN, {4: 10.01}, 4, M, 10, 10 / 10.01),
     ("cum down nothing used", CUM_DOWN, {2: 0}, 2, OK, 5, None),
     ("cum down on pace", CUM_DOWN, {2: 5}, 2, OK, 5, 1),
     ("cum down R=0.95", CUM_DOWN_19, {1: 5}, 1, OK, 4.75, 0.95),
@@ -89,7 +91,7 @@ CASES = [
     ("level up R=0.95", LEVEL_UP, {2: 95}, 2, OK, 100, 0.95),
     ("level up at risk", LEVEL_UP, {2: 85}, 2, R, 100, 0.85),
     ("level up off track", LEVEL_UP, {2: 79.9}, 2, X, 100, 0.799),
-    ("level up final missed", LEVEL_UP, {4: 99}, 4, X, 100, 0.99),
+    ("level up final missed", LEVEL_UP, {4: 99}, 4, M, 100, 0.99),
     # level, at_least, baseline 80: E = 80 + 20 f, R = (a - 80) / (E - 80)
     ("level up B on pace", LEVEL_UP_B, {2: 90}, 2, OK, 90, 1),
     ("level up B R=0.95", LEVEL_UP_B, {2: 89.5}, 2, OK, 90, 0.95),
@@ -102,7 +104,7 @@ CASES = [
     ("level down R=0.96", LEVEL_DOWN, {2: 5.2}, 2, OK, 5, 5 / 5.2),
     ("level down at risk", LEVEL_DOWN, {2: 6}, 2, R, 5, 5 / 6),
     ("level down off track", LEVEL_DOWN, {2: 6.5}, 2, X, 5, 5 / 6.5),
-    ("level down final missed", LEVEL_DOWN, {4: 5.1}, 4, X, 5, 5 / 5.1),
+    ("level down final missed", LEVEL_DOWN, {4: 5.1}, 4, M, 5, 5 / 5.1),
     # level, at_most, baseline 10: E = 10 - 5 f, R = (10 - a) / (10 - E)
     ("level down B on pace", LEVEL_DOWN_B, {2: 7.5}, 2, OK, 7.5, 1),
     ("level down B R=0.80", LEVEL_DOWN_B, {2: 8}, 2, R, 7.5, 0.8),
@@ -116,7 +118,7 @@ CASES = [
     ("annual up R=0.95", ANNUAL_UP, {2: 11.4}, 2, OK, 12, 0.95),
     ("annual up R=0.80 via isclose", ANNUAL_UP, {2: 9.6}, 2, R, 12, 0.8),
     ("annual up off track", ANNUAL_UP, {2: 9.5}, 2, X, 12, 9.5 / 12),
-    ("annual up final missed", ANNUAL_UP, {4: 11.9}, 4, X, 12, 11.9 / 12),
+    ("annual up final missed", ANNUAL_UP, {4: 11.9}, 4, M, 12, 11.9 / 12),
     ("annual up negative growth", ANNUAL_UP, {1: -1}, 1, X, 12, -1 / 12),
     # annual, at_most
     ("annual down met mid-year", ANNUAL_DOWN, {2: 3}, 2, OK, 3, 1),
@@ -124,7 +126,7 @@ CASES = [
     ("annual down R=0.95", ANNUAL_DOWN, {2: 3.15}, 2, OK, 3, 3 / 3.15),
     ("annual down at risk", ANNUAL_DOWN, {2: 3.75}, 2, R, 3, 0.8),
     ("annual down off track", ANNUAL_DOWN, {2: 4}, 2, X, 3, 0.75),
-    ("annual down final missed", ANNUAL_DOWN, {4: 3.1}, 4, X, 3, 3 / 3.1),
+    ("annual down final missed", ANNUAL_DOWN, {4: 3.1}, 4, M, 3, 3 / 3.1),
 ]
 
 
@@ -171,7 +173,8 @@ MILESTONES = [
     ("latest figure wins", {1: True, 2: False}, 2, MAY_31, X),
     ("year-end deadline, Q1", {1: False}, 1, date(2024, 12, 31), OK),
     ("year-end deadline, Q3", {3: False}, 3, date(2024, 12, 31), R),
-    ("year-end deadline, Q4", {4: False}, 4, date(2024, 12, 31), X),
+    ("year-end deadline, Q4", {4: False}, 4, date(2024, 12, 31), M),
+    ("deadline passed, judged at Q4", {4: False}, 4, MAY_31, M),
     ("deadline on the quarter's last day", {2: False}, 2, date(2024, 6, 30), X),
     ("deadline on the next quarter's last day", {1: False}, 1, date(2024, 6, 30), R),
     ("deadline the day after the quarter", {2: False}, 2, date(2024, 7, 1), R),
@@ -242,10 +245,10 @@ def test_latest_takes_the_last_quarter_at_or_before() -> None:
     # Q2: growth 10.4/12 = 0.87 at risk; income 66.8/69 = 0.97 on track; model commune done;
     # advanced 1 of E 1 on track; OCOP 3 of E 3 on track; schools 5 of E 6 = 0.83 at risk;
     # security no data; water 99.1 on track; district not done after 31 May off track.
-    (2, {A: 1, OK: 4, R: 2, X: 1, N: 1}),
+    (2, {A: 1, OK: 4, R: 2, X: 1, M: 0, N: 1}),
     # Q3: growth 0.91 at risk; income 0.98 on track; advanced 1 of 1.5 = 0.67 off track;
     # OCOP 4 of 4.5 = 0.89 at risk; schools 9 of 9 on track; water 0.993 on track.
-    (3, {A: 1, OK: 3, R: 2, X: 2, N: 1}),
+    (3, {A: 1, OK: 3, R: 2, X: 2, M: 0, N: 1}),
 ])
 def test_example_plan_counts(quarter: int, counts: dict[Status, int]) -> None:
     plan = load_plan(PLAN_2024)
@@ -253,3 +256,64 @@ def test_example_plan_counts(quarter: int, counts: dict[Status, int]) -> None:
     assert report.counts == counts
     assert report.period == Period(2024, quarter)
     assert [r.target.id for r in report.results] == [t.id for t in plan.targets]
+
+
+# Rule 2, older figures: (name, target, {quarter: value}, quarter judged, latest period of the
+# data (None: no limit), status, whether the earlier figure stands in (False: no data, the
+# figure kept for reference only).
+Q = Period(2024, 1)
+OLDER = [
+    # a state (level, milestone) stands in before the final period, up to the data's end
+    ("level at Q1 stands in at Q2", LEVEL_UP, {1: 85}, 2, None, R, True),
+    ("level at Q2 stands in at Q3, data to Q3", LEVEL_UP, {2: 85}, 3, Period(2024, 3), R, True),
+    ("level not after the data", LEVEL_UP, {2: 85}, 3, Period(2024, 2), N, False),
+    ("level not at the final period", LEVEL_UP, {3: 99}, 4, None, N, False),
+    ("level met earlier, not at the final period", LEVEL_UP, {3: 100}, 4, None, N, False),
+    # a flow (cumulative) does not, unless it already decides the target
+    ("count below target at Q2, judged Q3", CUM_UP, {2: 3}, 3, None, N, False),
+    ("count met at Q2 decides it", CUM_UP, {2: 6}, 3, None, A, True),
+    ("count met at Q3 decides the year", CUM_UP, {3: 6}, 4, None, A, True),
+    ("ceiling passed at Q2 decides it", CUM_DOWN, {2: 11}, 3, None, M, True),
+    ("ceiling passed at Q3 decides the year", CUM_DOWN, {3: 11}, 4, None, M, True),
+    ("ceiling within at Q3 is no data at Q4", CUM_DOWN, {3: 9}, 4, None, N, False),
+    ("annual figure not carried", ANNUAL_UP, {2: 12}, 3, None, N, False),
+    ("annual at Q3 is no data at Q4", ANNUAL_UP, {3: 13}, 4, Period(2024, 3), N, False),
+    # asked in the plan: carry_forward
+    ("carry_forward on a count", target("cumulative", target=6, carry_forward=True),
+     {2: 3}, 3, None, X, True),
+    ("carry_forward off on a level", target("level", target=100, carry_forward=False),
+     {1: 85}, 2, None, N, False),
+]
+
+
+@pytest.mark.parametrize(("name", "t", "figures", "q", "end", "status", "stands"), OLDER,
+                         ids=[c[0] for c in OLDER])
+def test_older_figures(name: str, t: Target, figures: dict[int, float], q: int,
+                       end: Period | None, status: Status, stands: bool) -> None:
+    result = judge(t, *on(figures, q), BANDS, None, end)
+    older = max(figures)
+    assert result.status is status
+    assert (result.actual, result.as_of) == (figures[older], Period(2024, older))
+    assert (result.expected is not None) is stands
+
+
+def test_older_milestones() -> None:
+    """Done earlier decides it, even at the final period; not done earlier stands in before
+    the final period only."""
+    assert judge(MILESTONE, *on({1: True}, 4), BANDS, MAY_31).status is A
+    assert judge(MILESTONE, *on({1: False}, 2), BANDS, MAY_31).status is X
+    found = judge(MILESTONE, *on({3: False}, 4), BANDS, date(2024, 12, 31))
+    assert (found.status, found.actual, found.as_of) == (N, False, Period(2024, 3))
+
+
+def test_the_year_end_verdicts() -> None:
+    """At the final period: exceeded beyond the target, met at it, missed otherwise; before it,
+    the status itself."""
+    q4 = Period(2024, 4)
+    assert verdict(judge(ANNUAL_UP, *on({4: 12.5}, 4), BANDS), q4) == "exceeded"
+    assert verdict(judge(ANNUAL_UP, *on({4: 12}, 4), BANDS), q4) == "met"
+    assert verdict(judge(ANNUAL_DOWN, *on({4: 2.9}, 4), BANDS), q4) == "exceeded"
+    assert verdict(judge(ANNUAL_UP, *on({4: 11}, 4), BANDS), q4) == "missed"
+    assert verdict(judge(ANNUAL_UP, *on({}, 4), BANDS), q4) == "no_data"
+    assert verdict(judge(MILESTONE, *on({4: True}, 4), BANDS, MAY_31), q4) == "met"
+    assert verdict(judge(ANNUAL_UP, *on({2: 11.5}, 2), BANDS), Period(2024, 2)) == "on_track"

@@ -53,29 +53,27 @@ def check(
 ) -> None:
     """Judge every target: achieved, on track, at risk, off track or no data."""
     with common.bulk_load():
-        plan, data, judged, language = common.prepare(actuals, targets, period, output, lang,
-                                                      options, last_year)
-        from hauloc_cli.cli import units as by_units
+        outcome, language = common.prepare(actuals, targets, period, output, lang, options,
+                                           last_year)
+        from hauloc_cli.cli.units import matrix
         from hauloc_cli.render import REPORT_FORMATS, RenderOptions, render_as
 
-        report, units = by_units.judge(plan, data, judged)
+        report, units = outcome.report, outcome.units
         if unit is not None:
-            report, units = by_units.for_unit(plan, units, unit, judged), None
+            report, units = outcome.for_unit(unit), None
         use_color, width = common.terminal(color, to_file=output is not None)
-        text = by_units.matrix(units, fmt.value, language, width) if by_unit else render_as(
+        text = matrix(units, fmt.value, language, width) if by_unit else render_as(
             REPORT_FORMATS, fmt.value, report, RenderOptions(
                 lang=language, width=width, color=use_color,
-                only=common.failing(fail_on) if quiet else None, warnings=data.warnings,
+                only=common.failing(fail_on) if quiet else None, warnings=outcome.warnings,
                 units=units))
-        missing = common.missing(report)
-        if fail_on_missing and missing:
+        if fail_on_missing and (missing := outcome.missing()):
             from hauloc_cli.render.cells import missing_note
 
-            typer.echo(missing_note(report, missing, language), err=True)
-        if fail_on_missing and units is not None:
-            for line in by_units.missing_units(units):
-                typer.echo(f"missing: units that did not report for {report.period}: {line}",
-                           err=True)
+            typer.echo(missing_note(outcome.report, missing, language), err=True)
+        if fail_on_missing:
+            for tid, who in outcome.missing_units().items():
+                typer.echo(f"missing: units that did not report for {outcome.period}: "
+                           f"{tid}: {', '.join(who)}", err=True)
         common.emit(text, output, silent=silent, bom=fmt is Format.csv)
-        raise typer.Exit(by_units.exit_code(common.exit_code(report, fail_on, fail_on_missing),
-                                            units, fail_on_missing))
+        raise typer.Exit(common.exit_code(outcome, fail_on, fail_on_missing))

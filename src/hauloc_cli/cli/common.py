@@ -4,7 +4,6 @@ terminal, loading the plan and the figures, judging, and writing the result."""
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import gc
 import os
@@ -17,13 +16,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import typer
 
 from hauloc_cli.cli.options import Color, FailOn
-from hauloc_cli.errors import EXIT_FAIL_ON, EXIT_OK, Code, HaulocError, InputError, Problem
+from hauloc_cli.errors import EXIT_FAIL_ON, EXIT_OK, HaulocError, InputError, OptionError, Problem
 
 if TYPE_CHECKING:
-    from hauloc_cli.inputs.actuals import Actuals, ReadOptions
-    from hauloc_cli.model.periods import Period
-    from hauloc_cli.model.plan import Plan
-    from hauloc_cli.rules.status import Report, Status
+    from hauloc_cli.core.run import Outcome
+    from hauloc_cli.inputs.actuals import ReadOptions
+    from hauloc_cli.rules.status import Status
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -40,6 +38,8 @@ def exits(command: F) -> F:
             count = len(exc.problems) + exc.more
             typer.echo(f"Error: {count} problem(s) found; nothing was evaluated.", err=True)
             raise typer.Exit(exc.exit_code) from None
+        except OptionError as exc:
+            raise typer.BadParameter(str(exc), param_hint=exc.param) from None
         except HaulocError as exc:
             typer.echo(f"Error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
@@ -65,12 +65,6 @@ def bulk_load() -> Iterator[None]:
         gc.freeze()
         if enabled:
             gc.enable()
-
-
-def load_plan(targets: Path | None, max_size: int | None = None) -> Plan:
-    from hauloc_cli.inputs.plan_file import default_plan_path, load_plan
-
-    return load_plan(targets or default_plan_path(), max_size)
 
 
 def language(option: str | None) -> str:
@@ -132,43 +126,23 @@ def emit(data: str | bytes, output: Path | None, *, silent: bool = False,
             sys.stdout.write(data)
 
 
-def period_option(period: str | None, year: int) -> Period | None:
-    """--period in any spelling an actuals file takes (`2024-Q2`, `Q2`, `6 tháng`, …)."""
-    if period is None:
-        return None
-    from hauloc_cli.inputs.periods import PeriodError, read_period
-    from hauloc_cli.model.periods import Period
-
-    try:
-        return Period(year, read_period(period, year))
-    except PeriodError as exc:
-        from hauloc_cli.errors import Code
-
-        message = (f"{period} is not in the plan's year {year}" if exc.code is Code.WRONG_YEAR
-                   else f"{exc.message}; {exc.hint}")
-        raise typer.BadParameter(message, param_hint="--period") from None
-
-
 def failing(fail_on: FailOn) -> frozenset[Status]:
-    """The statuses at or below --fail-on (no_data never counts)."""
+    """The statuses at or below --fail-on (no_data never counts; missed always does)."""
     from hauloc_cli.rules.status import Status
 
     return {
-        FailOn.off_track: frozenset({Status.OFF_TRACK}),
-        FailOn.at_risk: frozenset({Status.OFF_TRACK, Status.AT_RISK}),
+        FailOn.off_track: frozenset({Status.MISSED, Status.OFF_TRACK}),
+        FailOn.at_risk: frozenset({Status.MISSED, Status.OFF_TRACK, Status.AT_RISK}),
         FailOn.never: frozenset(),
     }[fail_on]
 
 
-def missing(report: Report) -> list[str]:
-    """Targets with no figure for the judged period itself (none at all, or only older ones)."""
-    return [r.target.id for r in report.results if r.as_of != report.period]
-
-
-def exit_code(report: Report, fail_on: FailOn, fail_on_missing: bool = False) -> int:
-    if any(r.status in failing(fail_on) for r in report.results):
+def exit_code(outcome: Outcome, fail_on: FailOn, fail_on_missing: bool = False) -> int:
+    """1 when a target is at or below --fail-on; with --fail-on-missing, also when a target
+    or a unit has no figure for the period judged."""
+    if any(r.status in failing(fail_on) for r in outcome.report.results):
         return EXIT_FAIL_ON
-    if fail_on_missing and missing(report):
+    if fail_on_missing and (outcome.missing() or outcome.missing_units()):
         return EXIT_FAIL_ON
     return EXIT_OK
 
@@ -179,73 +153,18 @@ def warn(warnings: tuple[Problem, ...]) -> None:
         typer.echo(f"warning: {warning}", err=True)
 
 
-def decimal_comma(options: ReadOptions, plan: Plan) -> ReadOptions:
-    """--decimal-comma, else $HAULOC_DECIMAL (`comma` or `point`), else the plan's
-    `number_format` (`vi` reads 1.234,5)."""
-    if options.decimal_comma:
-        return options
-    setting = os.environ.get("HAULOC_DECIMAL", "").strip().lower()
-    if setting not in ("", "comma", "point"):
-        raise typer.BadParameter(f"'{setting}' is not comma or point",
-                                 param_hint="HAULOC_DECIMAL")
-    comma = setting == "comma" if setting else plan.plan.number_format == "vi"
-    return dataclasses.replace(options, decimal_comma=comma)
-
-
-def after_data(actuals: str, judged: Period, latest: Period | None) -> Problem | None:
-    """A warning when the quarter judged comes after the latest one in the file."""
-    if latest is None or judged <= latest:
-        return None
-    return Problem(actuals, "", Code.PERIOD_AFTER_DATA,
-                   f"--period {judged} is after the latest quarter in the file ({latest}); "
-                   "the quarters after it are judged as having no figure",
-                   "check that this is the latest file, or leave out --period")
-
-
-def load(actuals: Sequence[Path], targets: Path | None, period: str | None,
-         options: ReadOptions, last_year: Path | None = None
-         ) -> tuple[Plan, Actuals, Period]:
-    """The plan, the checked actuals (with those of --last-year; warnings said on stderr) and
-    the period to judge."""
-    plan = load_plan(targets, options.max_size)
-    judged = period_option(period, plan.plan.year)
-    import dataclasses
-
-    from hauloc_cli.inputs.actuals import with_last_year
-    from hauloc_cli.inputs.plan_file import default_plan_path
-    from hauloc_cli.inputs.reports import read_reports
-    from hauloc_cli.inputs.units_file import units_for_plan
-
-    units = units_for_plan(plan, targets or default_plan_path(), options.units_file,
-                           options.max_size)
-    options = decimal_comma(dataclasses.replace(options, units=units, period=judged), plan)
-    data = read_reports(actuals, plan, options)
-    if last_year is not None:
-        data = with_last_year(data, last_year, plan, options)
-    data = dataclasses.replace(data, units=units)
-    if judged is not None and (late := after_data(data.file, judged, data.figures.latest)):
-        data = dataclasses.replace(data, warnings=(*data.warnings, late))
-    warn(data.warnings)
-    if judged is None:
-        judged = max(filter(None, (f.latest for f in (data.figures, *data.by_unit.values()))),
-                     default=None)
-    if judged is None:
-        raise InputError([Problem(
-            data.file, "", Code.EMPTY_FILE, "every value in the file is empty",
-            "fill in the value column, or pass --period to judge with no figures")])
-    return plan, data, judged
-
-
 def prepare(actuals: Sequence[Path], targets: Path | None, period: str | None,
             output: Path | None, lang: str | None, options: ReadOptions,
-            last_year: Path | None = None, *, force: bool = True
-            ) -> tuple[Plan, Actuals, Period, str]:
+            last_year: Path | None = None, *, force: bool = True) -> tuple[Outcome, str]:
     """The start of every run that judges figures: the output checked before any work (an
-    existing file refused unless `force`), the language, then the plan, the figures and the
-    period (see `load`)."""
+    existing file refused unless `force`), the language, then the one pipeline (`core.run`);
+    its warnings are said on stderr."""
+    from hauloc_cli.core.run import Request, run
     from hauloc_cli.inputs.reports import actuals_files
 
     more = () if last_year is None else (last_year,)
     check_output(output, (*actuals_files(actuals), *more, targets), force=force)
     language_asked = language(lang)
-    return (*load(actuals, targets, period, options, last_year), language_asked)
+    outcome = run(Request(actuals, targets, period, options, last_year))
+    warn(outcome.warnings)
+    return outcome, language_asked

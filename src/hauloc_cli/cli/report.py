@@ -80,18 +80,11 @@ def report(
     chosen = report_format(fmt, output)
     issued = report_date(date)
     with common.bulk_load():
-        plan, data, judged, language = common.prepare(
+        outcome, language = common.prepare(
             actuals, targets, period, output, "vi" if lang is None else lang, options, last_year,
             force=force)
-        from hauloc_cli.cli.units import judge
         from hauloc_cli.render import ANNEX_FORMATS, RenderOptions, render_file
-        from hauloc_cli.views.annex import build_annex
-        from hauloc_cli.views.brief import build_brief
 
-        _, units = judge(plan, data, judged)
-        figures = data.figures if units is None else units.rolled[units.plan_unit]
-        brief = build_brief(plan, figures, judged)
-        annex = build_annex(brief, units, issued)
-        common.emit(render_file(ANNEX_FORMATS, chosen.value, annex,
+        common.emit(render_file(ANNEX_FORMATS, chosen.value, outcome.annex(issued),
                                 RenderOptions(lang=language)), output)
-        raise typer.Exit(common.exit_code(brief.report, fail_on))
+        raise typer.Exit(common.exit_code(outcome, fail_on))

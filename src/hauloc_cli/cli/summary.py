@@ -39,15 +39,11 @@ def summary(
 ) -> None:
     """The meeting brief: where we stand, what changed, what needs attention."""
     with common.bulk_load():
-        plan, data, judged, language = common.prepare(actuals, targets, period, output, lang,
-                                                      options, last_year)
-        from hauloc_cli.cli.units import judge
+        outcome, language = common.prepare(actuals, targets, period, output, lang, options,
+                                           last_year)
         from hauloc_cli.render import BRIEF_FORMATS, RenderOptions, render_as
-        from hauloc_cli.views.brief import build_brief
 
-        _, units = judge(plan, data, judged)
-        figures = data.figures if units is None else units.rolled[units.plan_unit]
-        brief = build_brief(plan, figures, judged)
+        brief, units = outcome.brief, outcome.units
         use_color, width = common.terminal(color, to_file=output is not None)
         text = render_as(BRIEF_FORMATS, fmt.value, brief, RenderOptions(
             lang=language, width=width, color=use_color,
@@ -57,4 +53,4 @@ def summary(
 
             text = add_to_brief(text, fmt.value, units, language, width)
         common.emit(text, output)
-        raise typer.Exit(common.exit_code(brief.report, fail_on))
+        raise typer.Exit(common.exit_code(outcome, fail_on))

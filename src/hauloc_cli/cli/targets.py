@@ -27,7 +27,9 @@ def list_targets(
 ) -> None:
     """List the targets of the plan."""
     language = common.language(lang)
-    plan = common.load_plan(targets)
+    from hauloc_cli.core.run import load_plan
+
+    plan = load_plan(targets)
     from hauloc_cli.render import PLAN_FORMATS, RenderOptions, render_as
 
     use_color, width = common.terminal(color)

@@ -41,8 +41,10 @@ def template(
 ) -> None:
     """Write a file for offices to fill in: one row per target and quarter, value left empty."""
     common.check_output(output, (targets,), force=force)
-    plan = common.load_plan(targets)
-    only = common.period_option(period, plan.plan.year)
+    from hauloc_cli.core.run import load_plan, period_option
+
+    plan = load_plan(targets)
+    only = period_option(period, plan.plan.year)
     if fmt is None:
         xlsx = output is not None and output.suffix.lower() == ".xlsx"
         fmt = TemplateFormat.xlsx if xlsx else TemplateFormat.csv

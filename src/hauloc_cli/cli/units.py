@@ -1,6 +1,7 @@
-"""Judging with units: the roll-up in effect when a units tree is, its warnings, who is missing.
+"""What commands do with units besides judging (the pipeline, core/run.py, judges): the
+targets × units matrix, the template's rows per unit, and one template file per unit.
 
-Not a command: the steps `check` and `summary` take when the figures come from units.
+Not a command.
 """
 
 from __future__ import annotations
@@ -9,77 +10,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hauloc_cli.errors import Code, Problem
-
 if TYPE_CHECKING:
-    from hauloc_cli.inputs.actuals import Actuals
     from hauloc_cli.model.periods import Period
     from hauloc_cli.model.plan import Plan
-    from hauloc_cli.rules.rollup import Mismatch, UnitsReport
-    from hauloc_cli.rules.status import Report
+    from hauloc_cli.rules.rollup import UnitsReport
     from hauloc_cli.views.template import TemplateRow
-
-
-def judge(plan: Plan, data: Actuals, period: Period) -> tuple[Report, UnitsReport | None]:
-    """The plan unit's report (its units rolled up when there is a units tree), and the units'
-    side of it; the roll-up's mismatches are said on stderr as warnings."""
-    from hauloc_cli.rules.status import evaluate
-
-    if data.units is None:
-        return evaluate(plan, data.figures, period), None
-    from hauloc_cli.cli.common import warn
-    from hauloc_cli.inputs.units_file import plan_unit
-    from hauloc_cli.rules.rollup import evaluate_units
-
-    root = plan_unit(plan, data.units)
-    found = evaluate_units(plan, data.units, root, data.figures, data.by_unit, period)
-    warn(tuple(mismatch_warning(m, plan.rollup_tolerance) for m in found.mismatches))
-    return found.report, found
-
-
-def mismatch_warning(m: Mismatch, tolerance: float) -> Problem:
-    figure = m.own_figure
-    return Problem(figure.file, str(figure.line or ""), Code.ROLLUP_MISMATCH,
-                   f"{m.target} of {m.unit} in {m.period}: its own figure {m.own:g} and the "
-                   f"roll-up of its units {m.compiled:g} differ by more than {tolerance:.1%}",
-                   "the compiled figure does not add up; check it, or the units' figures",
-                   figure.line)
-
-
-def missing_units(units: UnitsReport) -> list[str]:
-    """Per rolled-up target, the units that did not report for the period judged."""
-    return [f"{tid}: {', '.join(t.coverage.missing)}" for tid, t in units.targets.items()
-            if t.coverage.missing]
-
-
-def exit_code(code: int, units: UnitsReport | None, fail_on_missing: bool) -> int:
-    """With --fail-on-missing, a unit that did not report fails the run too."""
-    from hauloc_cli.errors import EXIT_FAIL_ON
-
-    if fail_on_missing and units is not None and missing_units(units):
-        return max(code, EXIT_FAIL_ON)
-    return code
-
-
-def for_unit(plan: Plan, units: UnitsReport | None, unit: str, period: Period) -> Report:
-    """`--unit ID`: that unit's own report, judged against its assignments."""
-    from hauloc_cli.errors import UsageError
-    from hauloc_cli.inputs.unit_rows import did_you_mean_unit
-    from hauloc_cli.model.figures import Figures
-    from hauloc_cli.rules.rollup import unit_plan
-    from hauloc_cli.rules.status import evaluate
-
-    if units is None:
-        raise UsageError("--unit needs a units file: --units FILE, or units: in the plan")
-    if unit not in units.units.by_id:
-        raise UsageError(f"--unit: no unit '{unit}' in the units file; "
-                         + did_you_mean_unit(unit, units.units))
-    if unit == units.plan_unit:
-        return units.report
-    own = unit_plan(plan, units.units, unit)
-    if own is None:
-        raise UsageError(f"--unit: the plan assigns unit '{unit}' no target (assign:)")
-    return evaluate(own, units.rolled.get(unit, Figures()), period)
 
 
 def matrix(units: UnitsReport | None, fmt: str, lang: str, width: int) -> str:
@@ -95,12 +30,12 @@ def matrix(units: UnitsReport | None, fmt: str, lang: str, width: int) -> str:
 def template_rows(plan: Plan, plan_path: Path | None, units_file: Path | None,
                   periods: Sequence[Period] | None) -> list[TemplateRow]:
     """The template's rows: per unit when a units tree is in effect, else per target."""
-    from hauloc_cli.inputs.plan_file import default_plan_path
-    from hauloc_cli.inputs.units_file import plan_unit, units_for_plan
+    from hauloc_cli.core.run import load_units
+    from hauloc_cli.inputs.units_file import plan_unit
     from hauloc_cli.views.template import template_rows as plain_rows
     from hauloc_cli.views.template import unit_template_rows
 
-    units = units_for_plan(plan, plan_path or default_plan_path(), units_file)
+    units = load_units(plan, plan_path, units_file)
     if units is None:
         return plain_rows(plan, periods)
     return unit_template_rows(plan, units, plan_unit(plan, units), periods)

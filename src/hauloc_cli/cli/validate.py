@@ -30,22 +30,16 @@ def validate(
 ) -> None:
     """Check the plan, and an actuals file if given, and say what was found (exit 0 or 3)."""
     language = common.language(lang)
-    plan = common.load_plan(targets, options.max_size)
-    import dataclasses
-
-    from hauloc_cli.inputs.actuals import read_actuals
-    from hauloc_cli.inputs.plan_file import default_plan_path
-    from hauloc_cli.inputs.units_file import units_for_plan
+    from hauloc_cli.core.run import Request, load, load_plan, load_units
     from hauloc_cli.render.validate import describe
 
-    units = units_for_plan(plan, targets or default_plan_path(), options.units_file,
-                           options.max_size)
     if actuals is None:
+        plan = load_plan(targets, options.max_size)
+        load_units(plan, targets, options.units_file, options.max_size)
         typer.echo(describe(plan, lang=language))
         return
-    given = common.period_option(period, plan.plan.year)
-    data = read_actuals(actuals, plan, common.decimal_comma(
-        dataclasses.replace(options, units=units, period=given), plan))
+    loaded = load(Request((actuals,), targets, period, options))
+    plan, data = loaded.plan, loaded.data
     common.warn(data.warnings)
     year = plan.plan.year  # last year's figures (compare_last_year) are not quarters judged
     periods = sorted({p for f in (data.figures, *data.by_unit.values()) for p in f.periods

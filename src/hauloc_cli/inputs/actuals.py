@@ -107,12 +107,18 @@ def with_last_year(actuals: Actuals, path: Path, plan: Plan, options: ReadOption
     replaced = {k: v for k, v in last.figures.revised.items() if k[1].year == year}
     figures, clashes = actuals.figures.merged(Figures.indexed(by_target, replaced))
     if clashes:
-        raise InputError([Problem(
-            f.file, str(f.line or ""), Code.DUPLICATE_ROW,
-            f"a second figure for {f.target} in {f.period} (the first is on {other.place})",
-            "keep one of them, or tell a revision apart by its status or reported date",
-            f.line) for f, other in clashes])
+        raise InputError([duplicate(f, other) for f, other in clashes])
     return replace(actuals, figures=figures, warnings=actuals.warnings + last.warnings)
+
+
+def duplicate(figure: Figure, first: Figure) -> Problem:
+    """Two figures for the same target, unit and period that neither revises."""
+    of = f"{figure.target} of {figure.unit}" if figure.unit else figure.target
+    return Problem(
+        figure.file, str(figure.line or ""), Code.DUPLICATE_ROW,
+        f"a second figure for {of} in {figure.period} (the first is on {first.place})",
+        "keep one of them, or tell a revision apart by its status or reported date",
+        figure.line)
 
 
 def _parse(table: RawTable, plan: Plan, opts: ReadOptions) -> Actuals:

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from hauloc_cli.errors import Code, InputError, Problem, UsageError
-from hauloc_cli.inputs.actuals import Actuals, ReadOptions, read_actuals
-from hauloc_cli.model.figures import Figure, Figures
+from hauloc_cli.errors import InputError, Problem, UsageError
+from hauloc_cli.inputs.actuals import Actuals, ReadOptions, duplicate, read_actuals
+from hauloc_cli.model.figures import Figures
 from hauloc_cli.model.plan import Plan
 
 ACTUALS_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".ods")
@@ -58,32 +58,24 @@ def read_reports(paths: Sequence[Path], plan: Plan, options: ReadOptions) -> Act
 
 
 def merge(parts: Sequence[Actuals]) -> Actuals:
-    """One Actuals from several files; a figure given twice is `duplicate-row`."""
-    own: dict[tuple[str, object], Figure] = {}
-    by_unit: dict[str, dict[tuple[str, object], Figure]] = {}
+    """One Actuals from several files, by the one policy for figures that meet
+    (`Figures.merged`: the later reported, then the more final revises the other, which is
+    kept as revised); two figures that neither revises are `duplicate-row`, naming both."""
+    own = Figures()
+    by_unit: dict[str, Figures] = {}
     problems: list[Problem] = []
     for part in parts:
-        _add(part.figures, own, problems)
+        own = _merge(own, part.figures, problems)
         for unit, figures in part.by_unit.items():
-            _add(figures, by_unit.setdefault(unit, {}), problems)
+            by_unit[unit] = _merge(by_unit.get(unit, Figures()), figures, problems)
     if problems:
         raise InputError(problems)
-    return Actuals(
-        ", ".join(p.file for p in parts), Figures(own.values()),
-        tuple(w for p in parts for w in p.warnings), sum(p.rows for p in parts),
-        by_unit={u: Figures(found.values()) for u, found in by_unit.items()})
+    return Actuals(", ".join(p.file for p in parts), own,
+                   tuple(w for p in parts for w in p.warnings), sum(p.rows for p in parts),
+                   by_unit=by_unit)
 
 
-def _add(figures: Figures, kept: dict[tuple[str, object], Figure],
-         problems: list[Problem]) -> None:
-    for figure in figures:
-        key = (figure.target, figure.period)
-        first = kept.get(key)
-        if first is None:
-            kept[key] = figure
-            continue
-        of = f"{figure.target} of {figure.unit}" if figure.unit else figure.target
-        problems.append(Problem(
-            figure.file, str(figure.line or ""), Code.DUPLICATE_ROW,
-            f"a second figure for {of} in {figure.period} (the first is in {first.file} "
-            f"line {first.line})", "keep one row per target, unit and quarter", figure.line))
+def _merge(kept: Figures, more: Figures, problems: list[Problem]) -> Figures:
+    merged, clashes = kept.merged(more)
+    problems += (duplicate(figure, first) for figure, first in clashes)
+    return merged

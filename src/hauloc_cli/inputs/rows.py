@@ -88,6 +88,10 @@ class _Checker:
         self.plan = plan
         self.decimal_comma = decimal_comma
         self.units = units
+        # The plan's own unit: its rows are the plan unit's figures, unit cell empty or not.
+        self.own_unit = plan.plan.unit or (
+            None if units is None else next((u.id for u in units.units if u.parent is None),
+                                            None))
         self.problems = Collector(max_errors)
         self.warnings = Collector(max_errors)
         # The figures kept: the plan unit's by target and period, and each unit's.
@@ -108,7 +112,7 @@ class _Checker:
         # where the file has them, and the figures that later rows revised.
         self.marks: dict[str, int] = {}
         self.replaced: dict[tuple[str, Period], tuple[Figure, ...]] = {}
-        self._unit_replaced: dict[str, dict[tuple[str, Period], tuple[Figure, ...]]] = {}
+        self.unit_replaced: dict[str, dict[tuple[str, Period], tuple[Figure, ...]]] = {}
 
     def problem(self, line: int, col: int | None, code: Code, message: str,
                 hint: str | Callable[[], str] = "") -> None:
@@ -217,7 +221,7 @@ class _Checker:
         one) and `raw_target`, kept for the next rows that write both the same way. A row
         without a unit, or naming the plan's own unit, is the plan unit's figure."""
         unit = cell_text(raw_unit) if raw_unit != "" else ""  # type: ignore[arg-type]
-        if unit and unit != self.plan.plan.unit and raw_target is not None:
+        if unit and unit != self.own_unit and raw_target is not None:
             target_id = cell_text(raw_target)  # type: ignore[arg-type]
             found = self.checks.get(target_id)
             if found is not None and found[5] is None and unit in self.units.by_id:  # type: ignore[union-attr]
@@ -325,8 +329,8 @@ class _Checker:
         """Keep `figure`, or let it revise the one kept for its target and period: the later
         reported, then the more final is used (`precedence`); equal ones are duplicate rows.
         A last-year figure given `beside` another row's value and equal to the one kept is the
-        same figure said again. (A unit's revised figures are not kept once the file is read.)"""
-        replaced = self.replaced if figure.unit is None else self._unit_replaced.setdefault(
+        same figure said again."""
+        replaced = self.replaced if figure.unit is None else self.unit_replaced.setdefault(
             figure.unit, {})
         clash = revise(by_target, replaced, figure, beside)
         if clash is not None:
@@ -369,7 +373,8 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
     if warnings.more:
         warnings.kept.append(Problem(table.name, "", Code.MORE_WARNINGS,
                                      f"{warnings.more} more warning(s) not shown"))
-    by_unit = {u: Figures.indexed(found) for u, found in checker.by_unit.items() if found}
+    by_unit = {u: Figures.indexed(found, checker.unit_replaced.get(u))
+               for u, found in checker.by_unit.items() if found}
     return Actuals(table.name, Figures.indexed(own, checker.replaced), tuple(warnings.kept),
                    state[1], table.sheet, by_unit)
 

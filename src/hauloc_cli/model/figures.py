@@ -116,6 +116,11 @@ class Figures:
             figures._replaced = replaced
         return figures
 
+    def copy(self) -> Figures:
+        """A copy to add to; the figures revised are kept with it."""
+        return Figures.indexed({tid: dict(by_p) for tid, by_p in self._by_target.items()},
+                               dict(self._replaced))
+
     def replaced(self, target: str, period: Period) -> tuple[Figure, ...]:
         """The figures that the one kept for `target` and `period` revised, earliest first."""
         if not self._replaced:  # the common case: nothing was revised
@@ -124,16 +129,15 @@ class Figures:
 
     def merged(self, other: Figures) -> tuple[Figures, list[tuple[Figure, Figure]]]:
         """These figures and `other`'s as one collection, revisions across both by
-        `precedence`; and the pairs (figure of `other`, the one it clashes with) that neither
-        revises."""
-        by_target = {tid: dict(by_p) for tid, by_p in self._by_target.items()}
-        replaced = dict(self._replaced)
+        `precedence` (`revise`: the one policy wherever two figures meet); and the pairs
+        (figure of `other`, the one it clashes with) that neither revises."""
+        merged = self.copy()
         clashes = []
         for figure in (*other, *(f for fs in other._replaced.values() for f in fs)):
-            clash = revise(by_target, replaced, figure)
+            clash = revise(merged._by_target, merged._replaced, figure)
             if clash is not None:
                 clashes.append((figure, clash))
-        return Figures.indexed(by_target, replaced), clashes
+        return merged, clashes
 
     @property
     def revised(self) -> dict[tuple[str, Period], tuple[Figure, ...]]:

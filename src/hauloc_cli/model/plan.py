@@ -117,6 +117,16 @@ class Target(_Model):
     min_coverage: Annotated[float, Field(strict=True, ge=0, le=1, allow_inf_nan=False)] = 1.0
     # Read the figures of the year before too (periods of plan year − 1), to compare with them.
     compare_last_year: Annotated[bool, Field(strict=True)] = False
+    # A figure of an earlier period stands in for a missing one (README, "How status is
+    # judged"): a state does (a level, a milestone); a flow (a sum so far) only when set here.
+    carry_forward: Annotated[bool, Field(strict=True)] | None = None
+
+    @property
+    def carries(self) -> bool:
+        """Whether an earlier figure may stand in for a missing one (a state, or asked)."""
+        if self.carry_forward is not None:
+            return self.carry_forward
+        return self.kind in ("level", "milestone")
 
     @model_validator(mode="before")
     @classmethod

@@ -9,6 +9,7 @@ branch is pinned by tests/rules/test_rollup.py.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -16,17 +17,29 @@ from hauloc_cli.model.figures import Figure, Figures, Value
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import MEETING_RULES, Plan, Target, unit_target
 from hauloc_cli.model.units import Units
-from hauloc_cli.rules.status import Report, Result, Status, evaluate, judge, same
+from hauloc_cli.rules.status import (
+    Report,
+    Result,
+    Status,
+    decided,
+    evaluate,
+    judge,
+    latest,
+    same,
+)
 
 _EMPTY = Figures()
 
 
 @dataclass(frozen=True)
 class Coverage:
-    """Which of a unit's children have a figure for the period: `reported` of `expected`."""
+    """Which of a unit's children have a figure for the period: `reported` of `expected`.
+    Under share_meeting and count_meeting a unit's earlier figure (its state) stands in when it
+    has none for the period: such units are `reported` and also `carried`."""
 
     reported: tuple[str, ...]
     missing: tuple[str, ...]
+    carried: tuple[str, ...] = ()
 
     @property
     def expected(self) -> int:
@@ -59,6 +72,7 @@ class UnitResult:
     actual: Value | None  # the unit's figure for the period judged (own or rolled up)
     reported: bool  # the unit has a figure for the period judged
     result: Result | None  # judged against its assignment; None: no assignment
+    as_of: Period | None = None  # the period of `actual` (earlier: a state that stands in)
 
 
 @dataclass(frozen=True)
@@ -80,6 +94,14 @@ class UnitsReport:
     mismatches: tuple[Mismatch, ...]
     rolled: Mapping[str, Figures]  # every unit's figures, own and rolled up
     units: Units  # the tree
+    data_end: Period | None = None  # the latest period of the run's data
+
+    def at(self, period: Period) -> Report:
+        """The plan unit's report at another `period`, by the same rules."""
+        if period == self.report.period:
+            return self.report
+        return judge_rolled(self.report.plan, self.units, self.plan_unit, self.rolled, period,
+                            self.data_end)
 
 
 def meets(target: Target, unit: str, value: Value) -> bool:
@@ -108,10 +130,11 @@ def combine(target: Target, values: Sequence[tuple[str, Value]], units: Units,
         count = _meeting(target, values)
         return float(count) if rule == "count_meeting" else 100.0 * count / len(values)
     xs = [float(v) for _, v in values]
+    # Sums exact (math.fsum): the same bytes on every Python (3.12's sum() compensates).
     if rule == "sum":
-        return sum(xs)
+        return math.fsum(xs)
     if rule == "mean":
-        return sum(xs) / len(xs)
+        return math.fsum(xs) / len(xs)
     if rule == "min":
         return min(xs)
     if rule == "max":
@@ -120,9 +143,10 @@ def combine(target: Target, values: Sequence[tuple[str, Value]], units: Units,
     of = weight or units.weight
     found = [of(u, target.weight) for u, _ in values]
     weights = [w for w in found if w is not None]
-    if len(weights) < len(found) or same(sum(weights), 0.0):
+    total = math.fsum(weights)
+    if len(weights) < len(found) or same(total, 0.0):
         return None
-    return sum(w * x for w, x in zip(weights, xs, strict=True)) / sum(weights)
+    return math.fsum(w * x for w, x in zip(weights, xs, strict=True)) / total
 
 
 def _meeting(target: Target, values: Sequence[tuple[str, Value]]) -> int:
@@ -150,22 +174,51 @@ def members(units: Units, unit: str, target: Target) -> tuple[str, ...]:
     return units.leaves(unit) if target.rollup in MEETING_RULES else units.children(unit)
 
 
-def coverage(rolled: Mapping[str, Figures], children: Sequence[str], target: str,
-             period: Period) -> Coverage:
+def state(figures: Mapping[Period, Figure], period: Period, data_end: Period | None
+          ) -> Figure | None:
+    """A unit's figure for `period`, else under share_meeting/count_meeting its latest earlier
+    one of the year (whether it meets the standard is a state), up to `data_end`."""
+    found = figures.get(period)
+    if found is None and (data_end is None or period <= data_end):
+        return latest(figures, period)
+    return found
+
+
+def coverage(rolled: Mapping[str, Figures], children: Sequence[str], target: Target,
+             period: Period, data_end: Period | None = None) -> Coverage:
+    """Who of `children` has a figure of `target` for `period` (or, under the meeting rules,
+    a state that stands in)."""
     has: list[str] = []
     missing: list[str] = []
+    carried: list[str] = []
+    meeting = target.rollup in MEETING_RULES
     for c in children:
-        (has if period in rolled.get(c, _EMPTY).of(target) else missing).append(c)
-    return Coverage(tuple(has), tuple(missing))
+        theirs = rolled.get(c, _EMPTY).of(target.id)
+        if period in theirs:
+            has.append(c)
+        elif meeting and state(theirs, period, data_end) is not None:
+            has.append(c)
+            carried.append(c)
+        else:
+            missing.append(c)
+    return Coverage(tuple(has), tuple(missing), tuple(carried))
 
 
-def roll_up(plan: Plan, units: Units, root: str, own: Mapping[str, Figures]
-            ) -> tuple[dict[str, Figures], list[Mismatch]]:
+def short(target: Target, reported: int, expected: int) -> bool:
+    """Too few units reported for a roll-up: a share below `min_coverage`."""
+    share = reported / expected if expected else 1.0
+    return share < target.min_coverage and not same(share, target.min_coverage)
+
+
+def roll_up(plan: Plan, units: Units, root: str, own: Mapping[str, Figures],
+            data_end: Period | None = None) -> tuple[dict[str, Figures], list[Mismatch]]:
     """Every unit's figures under `root` (itself included): its own, and for each target with
     a roll-up and each period, the roll-up of its children where it has no figure of its own.
-    A unit without units of its own keeps its figures as they are (nothing is added to them),
-    unless figures were revised."""
+    A unit without units of its own keeps its figures as they are (nothing is added to them).
+    `data_end` is the latest period of the run's data (None: the latest here)."""
     periods = sorted({p for figures in own.values() for p in figures.periods})
+    if data_end is None and periods:
+        data_end = periods[-1]
     rolled: dict[str, Figures] = {}
     mismatches: list[Mismatch] = []
     weights: dict[tuple[str, str], float | None] = {}
@@ -178,10 +231,10 @@ def roll_up(plan: Plan, units: Units, root: str, own: Mapping[str, Figures]
 
     for unit in reversed((root, *units.descendants(root))):  # children before parents
         mine, leaf = own.get(unit), not units.children(unit)
-        if leaf and (mine is None or not mine.revised):
+        if leaf:
             rolled[unit] = mine or Figures()
             continue
-        figures = Figures(mine or ())  # a copy, without the figures revised
+        figures = mine.copy() if mine else Figures()  # revisions kept
         for target in plan.targets:
             if leaf or target.rollup in (None, "none"):
                 continue
@@ -190,29 +243,34 @@ def roll_up(plan: Plan, units: Units, root: str, own: Mapping[str, Figures]
             over = leaves[unit] if target.rollup in MEETING_RULES else units.children(unit)
             kids = [(c, rolled[c].of(target.id)) for c in over]  # as members() gives them
             for period in periods:
-                _roll_one(plan, (units, weight), figures, unit, target, period, kids,
-                          mismatches)
+                _roll_one(plan, (units, weight), figures, unit, target, (period, data_end),
+                          kids, mismatches)
         rolled[unit] = figures
     return rolled, mismatches
 
 
 def _roll_one(plan: Plan, tree: tuple[Units, Callable[[str, str], float | None]],
-              figures: Figures, unit: str, target: Target, period: Period,
+              figures: Figures, unit: str, target: Target, when: tuple[Period, Period | None],
               kids: Sequence[tuple[str, Mapping[Period, Figure]]],
               mismatches: list[Mismatch]) -> None:
     """The roll-up of one target and period for `unit`, from `kids`, its members and their
-    figures of the target."""
-    values = [(c, f.value) for c, theirs in kids if (f := theirs.get(period)) is not None]
-    cover = Coverage(tuple(c for c, _ in values), () if len(values) == len(kids) else tuple(
-        c for c, theirs in kids if period not in theirs))
-    if cover.share < target.min_coverage and not same(cover.share, target.min_coverage):
+    figures of the target (under the meeting rules, their states: `state`); `when` is the
+    period and the latest period of the data."""
+    period, data_end = when
+    if target.rollup in MEETING_RULES:
+        values = [(c, f.value) for c, theirs in kids
+                  if (f := state(theirs, period, data_end)) is not None]
+    else:
+        values = [(c, f.value) for c, theirs in kids if (f := theirs.get(period)) is not None]
+    if short(target, len(values), len(kids)):
         return
     compiled = combine(target, values, *tree)
     if compiled is None:
         return
     compiled_value: Value = compiled
     if target.kind == "milestone":  # done when every child is done
-        compiled_value = not cover.partial and all(meets(target, u, v) for u, v in values)
+        compiled_value = len(values) == len(kids) and all(meets(target, u, v)
+                                                          for u, v in values)
     found = figures.of(target.id).get(period)
     if found is None:
         figures.add(Figure(target.id, period, compiled_value, unit))
@@ -223,44 +281,72 @@ def _roll_one(plan: Plan, tree: tuple[Units, Callable[[str, str], float | None]]
 
 
 def evaluate_units(plan: Plan, units: Units, root: str, own: Figures,
-                   by_unit: Mapping[str, Figures], period: Period) -> UnitsReport:
+                   by_unit: Mapping[str, Figures], period: Period,
+                   data_end: Period | None = None) -> UnitsReport:
     """Judge the plan unit `root` from its own figures and its units' (rolled up), and each of
     its children against its assignment; a roll-up below `min_coverage` is no data."""
-    rolled, mismatches = roll_up(plan, units, root, {**by_unit, root: own})
-    report = evaluate(plan, rolled[root], period)
+    if data_end is None:
+        data_end = max(filter(None, (f.latest for f in (own, *by_unit.values()))), default=None)
+    rolled, mismatches = roll_up(plan, units, root, {**by_unit, root: own}, data_end)
+    report = judge_rolled(plan, units, root, rolled, period, data_end)
     targets: dict[str, TargetUnits] = {}
-    results = list(report.results)
-    for i, target in enumerate(plan.targets):
+    for target in plan.targets:
         kids = members(units, root, target)
         if target.rollup in (None, "none") or not kids:
             continue
         views: dict[float | None, Target] = {}
-        cover = coverage(rolled, kids, target.id, period)
+        cover = coverage(rolled, kids, target, period, data_end)
         found = rolled[root].of(target.id).get(period)
-        compiled = combine(target, [(c, rolled[c].of(target.id)[period].value)
-                                    for c in cover.reported], units)
-        short = (found is None or found.unit == root) and cover.share < target.min_coverage \
-            and not same(cover.share, target.min_coverage)
-        if short:
-            results[i] = Result(target, Status.NO_DATA, deadline=results[i].deadline)
-        source = None if short or found is None else "rollup" if found.unit == root else "own"
+        compiled = combine(target, [(c, f.value) for c in cover.reported if (f := state(
+            rolled[c].of(target.id), period, data_end)) is not None], units)
+        is_short = (found is None or found.unit == root) and short(
+            target, len(cover.reported), cover.expected)
+        source = None if is_short or found is None else "rollup" if found.unit == root \
+            else "own"
         targets[target.id] = TargetUnits(
-            target.id, target.rollup or "none", cover, compiled, short, source,
+            target.id, target.rollup or "none", cover, compiled, is_short, source,
             tuple(unit_result(plan, target, c, rolled.get(c, _EMPTY), period,
-                              not units.children(c), views) for c in units.children(root)))
-    return UnitsReport(replace(report, results=tuple(results)), root, targets,
-                       tuple(mismatches), rolled, units)
+                              not units.children(c), views, data_end)
+                  for c in units.children(root)))
+    return UnitsReport(report, root, targets, tuple(mismatches), rolled, units, data_end)
+
+
+def judge_rolled(plan: Plan, units: Units, root: str, rolled: Mapping[str, Figures],
+                 period: Period, data_end: Period | None) -> Report:
+    """The plan unit's report at `period` from the rolled-up figures: a target whose figure
+    would be a roll-up of too few units (`min_coverage`) is no data, unless an earlier
+    figure already decided it."""
+    report = evaluate(plan, rolled[root], period, data_end)
+    results = list(report.results)
+    for i, (target, result) in enumerate(zip(plan.targets, report.results, strict=True)):
+        if target.rollup in (None, "none") or result.status is Status.NO_DATA:
+            continue
+        found = rolled[root].of(target.id).get(period)
+        if found is not None and found.unit != root:  # the plan unit's own figure
+            continue
+        if result.as_of != period and decided(result):
+            continue
+        kids = members(units, root, target)
+        if kids:
+            cover = coverage(rolled, kids, target, period, data_end)
+            if short(target, len(cover.reported), cover.expected):
+                results[i] = Result(target, Status.NO_DATA, result.actual, result.as_of,
+                                    deadline=result.deadline)
+    return replace(report, results=tuple(results))
 
 
 def unit_result(plan: Plan, target: Target, unit: str, figures: Figures, period: Period,
-                leaf: bool = True, views: dict[float | None, Target] | None = None
-                ) -> UnitResult:
-    """One unit's figure for `period` and, when it has an assignment (or, under
-    share_meeting and count_meeting, when it is a unit that reports), its status. `views`
-    keeps the target as units see it, by assignment, for the next units."""
+                leaf: bool = True, views: dict[float | None, Target] | None = None,
+                data_end: Period | None = None) -> UnitResult:
+    """One unit's figure for `period` (under share_meeting and count_meeting, a unit that
+    reports shows its state: `state`) and, when it has an assignment (or, under those rules,
+    when it is a unit that reports), its status. `views` keeps the target as units see it,
+    by assignment, for the next units."""
     views = {} if views is None else views
     mine = figures.of(target.id)
-    found = mine.get(period)
+    reported = period in mine
+    found = state(mine, period, data_end) if target.rollup in MEETING_RULES and leaf \
+        else mine.get(period)
     assigned = target.assign is not None and (
         not isinstance(target.assign, dict) or unit in target.assign)
     result = None
@@ -274,8 +360,9 @@ def unit_result(plan: Plan, target: Target, unit: str, figures: Figures, period:
         if seen is None:
             seen = views[own] = unit_target(target, unit)
         result = judge(seen, mine, period, plan.status_bands,
-                       plan.deadline_of(seen) if seen.kind == "milestone" else None)
-    return UnitResult(unit, None if found is None else found.value, found is not None, result)
+                       plan.deadline_of(seen) if seen.kind == "milestone" else None, data_end)
+    return UnitResult(unit, None if found is None else found.value, reported, result,
+                      None if found is None else found.period)
 
 
 def unit_plan(plan: Plan, units: Units, unit: str) -> Plan | None:

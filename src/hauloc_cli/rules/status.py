@@ -22,7 +22,14 @@ class Status(str, Enum):
     ON_TRACK = "on_track"
     AT_RISK = "at_risk"
     OFF_TRACK = "off_track"
+    # Decided: the target can no longer be met this year (a ceiling already passed; at the
+    # final period, every target not met).
+    MISSED = "missed"
     NO_DATA = "no_data"
+
+
+# The year-end classes (the words at the final period): exceeded, met, missed, no data.
+YEAR_END: tuple[str, ...] = ("exceeded", "met", Status.MISSED.value, Status.NO_DATA.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +37,9 @@ class Result:
     target: Target
     status: Status
     actual: Value | None = None
-    as_of: Period | None = None  # the period the actual was reported for
+    # The period the actual was reported for; with status no_data, the latest earlier figure
+    # shown for reference only (it may not stand in: see `judge`).
+    as_of: Period | None = None
     expected: float | None = None
     ratio: float | None = None
     projected: float | None = None
@@ -62,11 +71,13 @@ def _at_least(x: float, y: float) -> bool:
     return x > y or same(x, y)
 
 
-def evaluate(plan: Plan, figures: Figures, period: Period) -> Report:
-    """Judge every target of `plan` at the end of `period` from its year-to-date figures."""
+def evaluate(plan: Plan, figures: Figures, period: Period,
+             data_end: Period | None = None) -> Report:
+    """Judge every target of `plan` at the end of `period` from its year-to-date figures;
+    `data_end` is the latest period of the run's data (None: no limit, see `judge`)."""
     results = tuple(
         judge(t, figures.of(t.id), period, plan.status_bands,
-              plan.deadline_of(t) if t.kind == "milestone" else None)
+              plan.deadline_of(t) if t.kind == "milestone" else None, data_end)
         for t in plan.targets
     )
     return Report(plan, period, results, figures)
@@ -82,15 +93,62 @@ def latest(figures: Mapping[Period, Figure], period: Period) -> Figure | None:
 
 
 def judge(target: Target, figures: Mapping[Period, Figure], period: Period,
-          bands: StatusBands, deadline: date | None = None) -> Result:
-    """The status of one target at the end of `period`."""
+          bands: StatusBands, deadline: date | None = None,
+          data_end: Period | None = None) -> Result:
+    """The status of one target at the end of `period` (rule 2).
+
+    Its figure for `period` is judged. Without one, its latest earlier figure stands in only
+    when it already decides the target (`decided`), or when the target is a state
+    (`Target.carries`) and `period` is neither the final one nor after `data_end`, the latest
+    period of the run's data. Otherwise the target is no data, with that figure kept for
+    reference.
+    """
+    found = figures.get(period)
+    if found is not None:
+        return _judged(target, found, period, bands, deadline)
     found = latest(figures, period)
     if found is None:
         return Result(target, Status.NO_DATA, deadline=deadline)
+    result = _judged(target, found, period, bands, deadline)
+    if decided(result) or (target.carries and not period.final
+                           and (data_end is None or period <= data_end)):
+        return result
+    return Result(target, Status.NO_DATA, found.value, found.period, deadline=deadline)
+
+
+def _judged(target: Target, found: Figure, period: Period, bands: StatusBands,
+            deadline: date | None) -> Result:
     if target.kind == "milestone":
         assert deadline is not None
         return _milestone(target, bool(found.value), found.period, period, deadline)
     return _numeric(target, float(found.value), found.period, period, bands)
+
+
+def decided(result: Result) -> bool:
+    """No later figure can change the result: a milestone done, a count that has reached its
+    target (counts only grow), a ceiling on a count already passed."""
+    kind, up = result.target.kind, result.target.direction == "at_least"
+    if result.status is Status.ACHIEVED:
+        return kind == "milestone" or (kind == "cumulative" and up)
+    return result.status is Status.MISSED and kind == "cumulative" and not up
+
+
+def verdict(result: Result, period: Period) -> str:
+    """The status word key before the final period; at it, the year-end class (`YEAR_END`).
+
+    Exceeded: achieved and beyond the target (above it for at_least, below it for at_most);
+    met: achieved exactly, or a milestone done; missed: the year ended without it.
+    """
+    if not period.final or result.status is Status.NO_DATA:
+        return result.status.value
+    if result.status is not Status.ACHIEVED:
+        return Status.MISSED.value
+    t = result.target.target
+    if t is None or isinstance(result.actual, bool) or result.actual is None:
+        return "met"
+    a = float(result.actual)
+    beyond = a > t if result.target.direction == "at_least" else a < t
+    return "exceeded" if beyond and not same(a, t) else "met"
 
 
 def _milestone(target: Target, done: bool, as_of: Period, period: Period,
@@ -98,7 +156,7 @@ def _milestone(target: Target, done: bool, as_of: Period, period: Period,
     if done:
         status = Status.ACHIEVED
     elif period.end >= deadline:
-        status = Status.OFF_TRACK
+        status = Status.MISSED if period.final else Status.OFF_TRACK
     elif period.next().end >= deadline:
         status = Status.AT_RISK
     else:
@@ -151,8 +209,8 @@ def _numeric(target: Target, a: float, as_of: Period, period: Period, bands: Sta
         elif same(e, 0):
             status = Status.ON_TRACK
     elif target.kind == "cumulative":
-        if not met:
-            status = Status.OFF_TRACK
+        if not met:  # over the ceiling: no later figure can mend it
+            status = Status.MISSED
         elif final:
             status = Status.ACHIEVED
         elif same(a, 0):
@@ -166,7 +224,7 @@ def _numeric(target: Target, a: float, as_of: Period, period: Period, bands: Sta
         status = Status.ACHIEVED if final else Status.ON_TRACK
     if status is None:
         if final:
-            status = Status.OFF_TRACK
+            status = Status.MISSED
         elif r is not None and _at_least(r, bands.on_track):
             status = Status.ON_TRACK
         elif r is not None and _at_least(r, bands.at_risk):

@@ -18,8 +18,8 @@ from hauloc_cli.model.plan import Plan, Target, unit_target
 from hauloc_cli.model.units import Unit
 from hauloc_cli.rules.compare import VsLastYear, facts
 from hauloc_cli.rules.rollup import UnitsReport
-from hauloc_cli.rules.status import Result
-from hauloc_cli.views.brief import Brief, verdict
+from hauloc_cli.rules.status import Result, verdict
+from hauloc_cli.views.brief import Brief
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ language (the renderers in `render/brief_*.py` choose those). The rules themselv
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from hauloc_cli.model.figures import Figure, Figures, Value
@@ -15,6 +15,7 @@ from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import GROUPS, Plan, Target
 from hauloc_cli.rules.compare import Revision, revisions
 from hauloc_cli.rules.status import (
+    YEAR_END,
     Report,
     Result,
     Status,
@@ -22,6 +23,7 @@ from hauloc_cli.rules.status import (
     evaluate,
     progress,
     same,
+    verdict,
 )
 
 # Sections in the order Vietnamese reports use; targets without a group come last.
@@ -30,7 +32,7 @@ SECTION_ORDER: tuple[str, ...] = (*GROUPS, OTHER)
 
 # What the brief calls each result: the status before the final quarter, the year-end class at it.
 STATUS_VERDICTS: tuple[str, ...] = tuple(s.value for s in Status)
-YEAR_END_VERDICTS: tuple[str, ...] = ("exceeded", "met", "missed", Status.NO_DATA.value)
+YEAR_END_VERDICTS: tuple[str, ...] = YEAR_END
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,10 +143,13 @@ class Brief:
         return self.report.plan.plan.declared_targets
 
 
-def build_brief(plan: Plan, figures: Figures, period: Period) -> Brief:
-    """The brief for the end of `period`: every quarter up to it is judged by the same rules."""
+def build_brief(plan: Plan, figures: Figures, period: Period,
+                at: Callable[[Period], Report] | None = None) -> Brief:
+    """The brief for the end of `period`: every quarter up to it judged by `at` (the run's
+    own judgement, core/run.py `Outcome.at`; without it, the plain rules on `figures`)."""
     so_far = period.year_so_far()
-    reports = {p: evaluate(plan, figures, p) for p in so_far}
+    judged = at or (lambda p: evaluate(plan, figures, p))
+    reports = {p: judged(p) for p in so_far}
     report = reports[period]
     items = [
         _item(result, [reports[p].results[i] for p in so_far],
@@ -175,27 +180,10 @@ def build_brief(plan: Plan, figures: Figures, period: Period) -> Brief:
     )
 
 
-def verdict(result: Result, period: Period) -> str:
-    """The status word key before the final quarter; at it, the year-end class.
-
-    Exceeded: achieved and beyond the target (above it for at_least, below it for at_most);
-    met: achieved exactly, or a milestone done; missed: the year ended without it.
-    """
-    if not period.final or result.status is Status.NO_DATA:
-        return result.status.value
-    if result.status is not Status.ACHIEVED:
-        return "missed"
-    t = result.target.target
-    if t is None or isinstance(result.actual, bool) or result.actual is None:
-        return "met"
-    a = float(result.actual)
-    beyond = a > t if result.target.direction == "at_least" else a < t
-    return "exceeded" if beyond and not same(a, t) else "met"
-
-
 def needs_attention(items: list[Item]) -> tuple[Item, ...]:
-    """Off-track then at-risk targets, lowest ratio first; no ratio last, then plan order."""
-    rank = {Status.OFF_TRACK: 0, Status.AT_RISK: 1}
+    """Missed, off-track then at-risk targets, lowest ratio first; no ratio last, then plan
+    order."""
+    rank = {Status.MISSED: 0, Status.OFF_TRACK: 1, Status.AT_RISK: 2}
     chosen = [(n, i) for n, i in enumerate(items) if i.result.status in rank]
     chosen.sort(key=lambda ni: (rank[ni[1].result.status], ni[1].result.ratio is None,
                                 ni[1].result.ratio or 0.0, ni[0]))
@@ -226,7 +214,7 @@ def need(result: Result, period: Period) -> Need | None:
     level and annual: the gap to the target; milestones: days to the deadline, from the end of
     the quarter (negative: overdue).
     """
-    if result.status not in (Status.AT_RISK, Status.OFF_TRACK):
+    if result.status not in (Status.AT_RISK, Status.OFF_TRACK, Status.MISSED):
         return None
     target = result.target
     if target.kind == "milestone":

@@ -1,0 +1,245 @@
+"""The one pipeline: load the plan, its units and the figures, choose the period, judge once.
+
+Every command that judges figures calls `run` and renders the `Outcome` it returns: `check` in
+every format, `--unit`, `--by-unit`, `summary`, `report`; `validate` and `template` load
+through `load_plan` and `load` the same way. No typer and no printing here: the CLI parses
+options, calls the pipeline, picks a renderer, writes, and maps errors to exit codes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hauloc_cli.errors import Code, InputError, OptionError, Problem, UsageError
+from hauloc_cli.inputs.actuals import Actuals, ReadOptions
+
+if TYPE_CHECKING:
+    from hauloc_cli.model.periods import Period
+    from hauloc_cli.model.plan import Plan
+    from hauloc_cli.model.units import Units
+    from hauloc_cli.rules.rollup import Mismatch, UnitsReport
+    from hauloc_cli.rules.status import Report
+    from hauloc_cli.views.annex import Annex
+    from hauloc_cli.views.brief import Brief
+
+
+@dataclass(frozen=True)
+class Request:
+    """What a run is asked: the actuals (files and folders), the plan (None: the shipped
+    one), the period as written (None: the latest with a figure), how to read the files, and
+    last year's file."""
+
+    actuals: Sequence[Path]
+    targets: Path | None = None
+    period: str | None = None
+    options: ReadOptions = field(default_factory=ReadOptions)
+    last_year: Path | None = None
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What was read: the plan, the units tree in effect (None: no units), and the figures."""
+
+    plan: Plan
+    units: Units | None
+    data: Actuals
+    asked: Period | None  # --period, read
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The one result of a run, which every output renders.
+
+    `report` is the plan unit's (its units rolled up when there is a units tree), at
+    `period`; `units` the units' side of it (None without units); `warnings` every warning of
+    the run (the files', the period after the data, the roll-up's mismatches); `data_end` the
+    latest period with a figure.
+    """
+
+    loaded: Loaded
+    report: Report
+    units: UnitsReport | None
+    warnings: tuple[Problem, ...]
+    data_end: Period | None
+
+    @property
+    def plan(self) -> Plan:
+        return self.report.plan
+
+    @property
+    def period(self) -> Period:
+        return self.report.period
+
+    @property
+    def data(self) -> Actuals:
+        return self.loaded.data
+
+    def at(self, period: Period) -> Report:
+        """The report at another period of the year, judged by the same rules."""
+        if self.units is not None:
+            return self.units.at(period)
+        if period == self.period:
+            return self.report
+        from hauloc_cli.rules.status import evaluate
+
+        return evaluate(self.plan, self.report.figures, period, self.data_end)
+
+    @functools.cached_property
+    def brief(self) -> Brief:
+        """The meeting brief of the period: every period before it judged by `at`."""
+        from hauloc_cli.views.brief import build_brief
+
+        return build_brief(self.plan, self.report.figures, self.period, self.at)
+
+    def annex(self, issued: date) -> Annex:
+        """The official report's annex table, dated `issued`."""
+        from hauloc_cli.views.annex import build_annex
+
+        return build_annex(self.brief, self.units, issued)
+
+    def missing(self) -> list[str]:
+        """Targets with no figure for the period judged (none at all, or only older ones)."""
+        return [r.target.id for r in self.report.results if r.as_of != self.period]
+
+    def missing_units(self) -> dict[str, tuple[str, ...]]:
+        """Per rolled-up target, the units that have no figure for the period judged."""
+        if self.units is None:
+            return {}
+        return {tid: t.coverage.missing for tid, t in self.units.targets.items()
+                if t.coverage.missing}
+
+    def for_unit(self, unit: str) -> Report:
+        """One unit's own report (`--unit`), judged against its assignments."""
+        units = self.units
+        if units is None:
+            raise UsageError("--unit needs a units file: --units FILE, or units: in the plan")
+        if unit not in units.units.by_id:
+            from hauloc_cli.inputs.unit_rows import did_you_mean_unit
+
+            raise UsageError(f"--unit: no unit '{unit}' in the units file; "
+                             + did_you_mean_unit(unit, units.units))
+        if unit == units.plan_unit:
+            return self.report
+        from hauloc_cli.model.figures import Figures
+        from hauloc_cli.rules.rollup import unit_plan
+        from hauloc_cli.rules.status import evaluate
+
+        own = unit_plan(self.plan, units.units, unit)
+        if own is None:
+            raise UsageError(f"--unit: the plan assigns unit '{unit}' no target (assign:)")
+        return evaluate(own, units.rolled.get(unit, Figures()), self.period, self.data_end)
+
+
+def load_plan(targets: Path | None, max_size: int | None = None) -> Plan:
+    """The plan file (None: the shipped one)."""
+    from hauloc_cli.inputs.plan_file import default_plan_path
+    from hauloc_cli.inputs.plan_file import load_plan as read
+
+    return read(targets or default_plan_path(), max_size)
+
+
+def load_units(plan: Plan, targets: Path | None, units_file: Path | None,
+               max_size: int | None = None) -> Units | None:
+    """The units tree in effect: --units, else the plan's `units:`, else none."""
+    from hauloc_cli.inputs.plan_file import default_plan_path
+    from hauloc_cli.inputs.units_file import units_for_plan
+
+    return units_for_plan(plan, targets or default_plan_path(), units_file, max_size)
+
+
+def period_option(period: str | None, year: int) -> Period | None:
+    """--period in any spelling an actuals file takes (`2024-Q2`, `Q2`, `6 tháng`, …)."""
+    if period is None:
+        return None
+    from hauloc_cli.inputs.periods import PeriodError, read_period
+    from hauloc_cli.model.periods import Period
+
+    try:
+        return Period(year, read_period(period, year))
+    except PeriodError as exc:
+        message = (f"{period} is not in the plan's year {year}" if exc.code is Code.WRONG_YEAR
+                   else f"{exc.message}; {exc.hint}")
+        raise OptionError(message, "--period") from None
+
+
+def number_format(options: ReadOptions, plan: Plan, environ: Mapping[str, str]) -> ReadOptions:
+    """--decimal-comma, else $HAULOC_DECIMAL (`comma` or `point`), else the plan's
+    `number_format` (`vi` reads 1.234,5)."""
+    if options.decimal_comma:
+        return options
+    setting = environ.get("HAULOC_DECIMAL", "").strip().lower()
+    if setting not in ("", "comma", "point"):
+        raise OptionError(f"'{setting}' is not comma or point", "HAULOC_DECIMAL")
+    comma = setting == "comma" if setting else plan.plan.number_format == "vi"
+    return dataclasses.replace(options, decimal_comma=comma)
+
+
+def load(request: Request, environ: Mapping[str, str] | None = None) -> Loaded:
+    """The plan, the units tree and every figure of the run (several files and folders merged,
+    last year's added), by the one policy for figures that meet (`Figures.merged`)."""
+    import os
+
+    from hauloc_cli.inputs.actuals import with_last_year
+    from hauloc_cli.inputs.reports import read_reports
+
+    options = request.options
+    plan = load_plan(request.targets, options.max_size)
+    asked = period_option(request.period, plan.plan.year)
+    units = load_units(plan, request.targets, options.units_file, options.max_size)
+    options = number_format(dataclasses.replace(options, units=units, period=asked), plan,
+                            os.environ if environ is None else environ)
+    data = read_reports(request.actuals, plan, options)
+    if request.last_year is not None:
+        data = with_last_year(data, request.last_year, plan, options)
+    return Loaded(plan, units, dataclasses.replace(data, units=units), asked)
+
+
+def judge(loaded: Loaded) -> Outcome:
+    """Choose the period (asked, else the latest with a figure) and judge it, once."""
+    data, plan = loaded.data, loaded.plan
+    data_end = max(filter(None, (f.latest for f in (data.figures, *data.by_unit.values()))),
+                   default=None)
+    period = loaded.asked or data_end
+    if period is None:
+        raise InputError([Problem(
+            data.file, "", Code.EMPTY_FILE, "every value in the file is empty",
+            "fill in the value column, or pass --period to judge with no figures")])
+    warnings = data.warnings
+    if data_end is not None and period > data_end:
+        warnings += (Problem(data.file, "", Code.PERIOD_AFTER_DATA,
+                             f"--period {period} is after the latest quarter in the file "
+                             f"({data_end}); targets not already decided are judged as having "
+                             "no figure", "check that this is the latest file, or leave out "
+                             "--period"),)
+    if loaded.units is None:
+        from hauloc_cli.rules.status import evaluate
+
+        return Outcome(loaded, evaluate(plan, data.figures, period, data_end), None, warnings,
+                       data_end)
+    from hauloc_cli.inputs.units_file import plan_unit
+    from hauloc_cli.rules.rollup import evaluate_units
+
+    found = evaluate_units(plan, loaded.units, plan_unit(plan, loaded.units), data.figures,
+                           data.by_unit, period, data_end)
+    warnings += tuple(mismatch_warning(m, plan.rollup_tolerance) for m in found.mismatches)
+    return Outcome(loaded, found.report, found, warnings, data_end)
+
+
+def run(request: Request, environ: Mapping[str, str] | None = None) -> Outcome:
+    """Load and judge: the one result every output renders."""
+    return judge(load(request, environ))
+
+
+def mismatch_warning(m: Mismatch, tolerance: float) -> Problem:
+    figure = m.own_figure
+    return Problem(figure.file, str(figure.line or ""), Code.ROLLUP_MISMATCH,
+                   f"{m.target} of {m.unit} in {m.period}: its own figure {m.own:g} and the "
+                   f"roll-up of its units {m.compiled:g} differ by more than {tolerance:.1%}",
+                   "the compiled figure does not add up; check it, or the units' figures",
+                   figure.line)
