@@ -78,11 +78,12 @@ def test_the_sheet_by_unit_reads_back_to_the_units_figures(tmp_path: Path) -> No
     assert figures_of(path, sheet="Theo đơn vị", units=UNITS) == expected
     # the first sheet, the plan-level table, is what is read without --sheet: the district's
     # own figures, and two compiled from the communes (by hand, from the README's matrix):
-    # model communes 1 (Hoa Lộc's 1, the others 0: sum) and security 20 of the 21 communes
-    # that reported meeting the standard (Ngư Lộc does not; share_meeting): 100 × 20/21
+    # model communes 1 (Hoa Lộc's 1, the others 0: sum) and security 21 of the 22 communes
+    # meeting the standard (Ngư Lộc does not; Đa Lộc sent no 9-month figure, and its 6-month
+    # 'đạt', a state, stands in; share_meeting): 100 × 21/22
     plan_level = figures_of(path, units=UNITS)
     security = plan_level.pop(("security_standard_communes", None, "2024-Q3"))
-    assert security == (pytest.approx(100 * 20 / 21), None)
+    assert security == (pytest.approx(100 * 21 / 22), None)
     assert plan_level == {**annex_expected(read(EXAMPLE), Period(2024, 3)),
                           ("ntm_model_communes", None, "2024-Q3"): (1.0, None)}
 

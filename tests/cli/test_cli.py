@@ -17,7 +17,7 @@ from tests.conftest import EXAMPLE, PLAN_2024
 runner = CliRunner()
 
 FIELDS = ["id", "name", "group", "kind", "direction", "unit", "target", "actual", "as_of",
-          "expected", "ratio", "projected", "deadline", "status", "reason", "figure_status",
+          "expected", "ratio", "projected", "deadline", "status", "verdict", "reason", "figure_status",
           "revisions", "last_year", "vs_last_year", "plan_share"]
 
 
@@ -37,12 +37,12 @@ def test_json_report_of_the_example() -> None:
     assert code == 1  # two targets are off track at 2024-Q3
     assert err == ""
     doc = json.loads(out)
-    assert doc["schema_version"] == 1
+    assert doc["schema_version"] == 2
     assert doc["plan"] == {"id": "hau-loc-2024", "name": "Huyện Hậu Lộc — chỉ tiêu năm 2024",
                            "year": 2024, "declared_targets": 27, "defined_targets": 9}
     assert doc["period"] == "2024-Q3"
     assert doc["summary"] == {"achieved": 1, "on_track": 3, "at_risk": 2, "off_track": 2,
-                              "no_data": 1}
+                              "missed": 0, "no_data": 1}
     assert [list(t) for t in doc["targets"]] == [FIELDS] * 9
     by_id = {t["id"]: t for t in doc["targets"]}
     ocop = by_id["ocop_products"]
@@ -67,7 +67,7 @@ def test_period_option_judges_an_earlier_quarter() -> None:
     doc = json.loads(out)
     assert doc["period"] == "2024-Q2"
     assert doc["summary"] == {"achieved": 1, "on_track": 4, "at_risk": 2, "off_track": 1,
-                              "no_data": 1}
+                              "missed": 0, "no_data": 1}
     assert code == 1
 
 

@@ -47,7 +47,7 @@ def test_json_of_the_example_follows_the_schema(period: str) -> None:
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     validate(doc)
-    assert doc["schema_version"] == 1
+    assert doc["schema_version"] == 2
     assert doc["period"] == period
     assert sum(doc["summary"].values()) == doc["plan"]["defined_targets"] == 9
 
@@ -127,7 +127,7 @@ def test_output_json_file(tmp_path: Path) -> None:
     doc = json.loads(raw)
     validate(doc)
     assert doc["summary"] == {"achieved": 1, "on_track": 3, "at_risk": 2, "off_track": 2,
-                              "no_data": 1}
+                              "missed": 0, "no_data": 1}
 
 
 def test_csv_file_starts_with_a_bom_stdout_does_not(tmp_path: Path) -> None:

@@ -109,7 +109,7 @@ def test_an_unfilled_template_is_all_no_data_and_no_warning(tmp_path: Path) -> N
     assert (result.exit_code, result.stderr) == (0, "")
     doc = json.loads(result.stdout)
     assert doc["summary"] == {"achieved": 0, "on_track": 0, "at_risk": 0, "off_track": 0,
-                              "no_data": 9}
+                              "missed": 0, "no_data": 9}
     assert doc["warnings"] == []
 
 
@@ -143,7 +143,8 @@ EXPECTED = {
     "security_standard_communes": "no_data", "rural_hygienic_water": "on_track",
     "ntm_district_recognition": "achieved",
 }
-EXPECTED_SUMMARY = {"achieved": 2, "on_track": 3, "at_risk": 1, "off_track": 2, "no_data": 1}
+EXPECTED_SUMMARY = {"achieved": 2, "on_track": 3, "at_risk": 1, "off_track": 2,
+                    "missed": 0, "no_data": 1}
 
 
 def assert_round_trip(filled: Path) -> None:

@@ -410,7 +410,8 @@ def test_output_schema_says_figures_are_rounded() -> None:
 # ---------------------------------------------------------------------------------------------
 
 CSV_HEADER = ("period,id,name,group,kind,direction,unit,target,actual,as_of,expected,ratio,"
-              "projected,deadline,status,reason,figure_status,last_year,plan_share,revised_from,"
+              "projected,deadline,status,verdict,reason,figure_status,last_year,plan_share,"
+              "revised_from,"
               "vs_last_year_ratio,vs_last_year_growth,vs_last_year_change")
 
 

@@ -18,7 +18,7 @@ from hauloc_cli.rules.status import Report, evaluate
 from tests.conftest import EXAMPLE, PLAN_2024, at
 
 HEADER = ["period", "id", "name", "group", "kind", "direction", "unit", "target", "actual",
-          "as_of", "expected", "ratio", "projected", "deadline", "status", "reason",
+          "as_of", "expected", "ratio", "projected", "deadline", "status", "verdict", "reason",
           "figure_status", "last_year", "plan_share", "revised_from", "vs_last_year_ratio",
           "vs_last_year_growth", "vs_last_year_change"]
 # The JSON fields that are lists or objects, and the CSV columns that flatten them.
@@ -63,6 +63,7 @@ def test_a_cumulative_row() -> None:
         "target": "6.0", "actual": "4.0", "as_of": "2024-Q3", "expected": "4.5",
         "ratio": "0.888889", "projected": "5.33333", "deadline": "",
         "status": "at_risk",
+        "verdict": "at_risk",
         "reason": "4 of 6 products by the end of Q3; 4.5 expected by now; "
                   "behind pace (89% of expected)",
         "figure_status": "", "last_year": "", "plan_share": "0.666667",  # 4 / 6

@@ -108,11 +108,13 @@ class Outcome:
         return [r.target.id for r in self.report.results if r.as_of != self.period]
 
     def missing_units(self) -> dict[str, tuple[str, ...]]:
-        """Per rolled-up target, the units that have no figure for the period judged."""
+        """Per rolled-up target, the units that did not report for the period judged (those
+        whose earlier state stands in too)."""
         if self.units is None:
             return {}
-        return {tid: t.coverage.missing for tid, t in self.units.targets.items()
-                if t.coverage.missing}
+        return {tid: (*t.coverage.missing, *t.coverage.carried)
+                for tid, t in self.units.targets.items()
+                if t.coverage.missing or t.coverage.carried}
 
     def for_unit(self, unit: str) -> Report:
         """One unit's own report (`--unit`), judged against its assignments."""

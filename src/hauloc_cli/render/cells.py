@@ -9,7 +9,7 @@ from hauloc_cli.model.plan import Plan, Target
 from hauloc_cli.render import i18n
 from hauloc_cli.render.compare_words import mark
 from hauloc_cli.render.i18n import SYMBOLS, format_date, format_number, format_value, label
-from hauloc_cli.rules.status import Report, Result, progress
+from hauloc_cli.rules.status import YEAR_END, Report, Result, Status, progress, verdict
 
 
 def number(x: float | None, unit: str | None, lang: str) -> str:
@@ -23,8 +23,11 @@ def target_name(target: Target, lang: str) -> str:
     return target.name_en if lang == "en" and target.name_en else target.name
 
 
-def status_word(r: Result, lang: str) -> str:
-    return f"{SYMBOLS[r.status.value]} {label(lang, r.status.value)}"
+def status_word(r: Result, period: Period, lang: str) -> str:
+    """The symbol and word of a result: its status, or at the final period its year-end
+    class (rules/status.py `verdict`), as every output says it."""
+    key = verdict(r, period)
+    return f"{SYMBOLS[key]} {label(lang, key)}"
 
 
 def row_cells(r: Result, report: Report, lang: str) -> list[str]:
@@ -40,7 +43,7 @@ def row_cells(r: Result, report: Report, lang: str) -> list[str]:
             plan_cell = f"≤ {plan_cell}"
         expected = number(r.expected, t.unit, lang)
     return [target_name(t, lang), plan_cell, _actual(r, report, lang), expected,
-            _progress(r, report.period), status_word(r, lang)]
+            _progress(r, report.period), status_word(r, report.period, lang)]
 
 
 def _actual(r: Result, report: Report, lang: str) -> str:
@@ -63,7 +66,7 @@ def _estimate_mark(r: Result, report: Report, lang: str) -> str:
 
 
 def _progress(r: Result, period: Period) -> str:
-    if r.target.kind == "milestone" or r.actual is None:
+    if r.target.kind == "milestone" or r.actual is None or r.status is Status.NO_DATA:
         return "—"
     done, due = progress(r.target, float(r.actual), period)
     if done is None:
@@ -103,7 +106,13 @@ def scope(plan: Plan, lang: str, words: str = "") -> str:
 
 
 def summary_line(report: Report, lang: str) -> str:
-    counts = ", ".join(f"{n} {label(lang, s.value).lower()}" for s, n in report.counts.items())
+    """`2024-Q3: 1 achieved, 3 on track, …` (missed only when there is one); at the final
+    period, the year-end classes."""
+    found = dict.fromkeys(YEAR_END if report.period.final else (s.value for s in Status), 0)
+    for r in report.results:
+        found[verdict(r, report.period)] += 1
+    counts = ", ".join(f"{n} {label(lang, key).lower()}" for key, n in found.items()
+                       if n or key != Status.MISSED.value or report.period.final)
     return f"{period_name(report.period, lang, start=True)}: {counts} — {scope(report.plan, lang)}"
 
 

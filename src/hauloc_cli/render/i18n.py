@@ -126,6 +126,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "why.off_track": "well behind pace",
         "why.share": "({r}% of expected)",
         "why.no_data": "no figure reported by the end of {period}",
+        "why.no_data_older": "no figure for {period}; the latest, {a} as of {older}, cannot "
+                             "stand in for it",
         "why.done": "done {when}",
         "why.passed": "not done {when}; deadline {deadline} has passed",
         "why.next": "not done {when}; deadline {deadline} is next quarter",
@@ -242,6 +244,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "why.off_track": "chậm xa so với tiến độ",
         "why.share": "({r}% mức cần đạt)",
         "why.no_data": "chưa có số liệu {period}",
+        "why.no_data_older": "chưa có số liệu {period} (số liệu {older}: {a}, không dùng "
+                             "thay được)",
         "why.done": "{when}: đã hoàn thành",
         "why.passed": "{when}: chưa hoàn thành; đã quá hạn {deadline}",
         "why.next": "{when}: chưa hoàn thành; hạn {deadline} rơi vào quý sau",

@@ -13,9 +13,9 @@ from hauloc_cli.render.reasons import explain_result
 from hauloc_cli.render.units_fields import target_units
 from hauloc_cli.rules.compare import Facts, facts
 from hauloc_cli.rules.rollup import UnitsReport
-from hauloc_cli.rules.status import Report, Result
+from hauloc_cli.rules.status import Report, Result, verdict
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the status missed, the field verdict
 
 
 def plan_header(report: Report) -> dict[str, Any]:
@@ -79,6 +79,7 @@ def _result_fields(result: Result, period: Period) -> dict[str, Any]:
         "projected": significant(result.projected),
         "deadline": None if result.deadline is None else result.deadline.isoformat(),
         "status": result.status.value,
+        "verdict": verdict(result, period),
         "reason": explain_result(result, period, "en"),
     }
 

@@ -1,5 +1,5 @@
 """The plan as JSON (`hauloc targets --format json`): every key of the plan file, and the
-schema version of hauloc's JSON."""
+schema version of the plan's JSON."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import json
 
 from hauloc_cli.model.plan import Plan
 from hauloc_cli.render import RenderOptions
-from hauloc_cli.render.json import SCHEMA_VERSION
+
+PLAN_SCHEMA_VERSION = 1  # the plan's keys: only ever added to
 
 
 def render(plan: Plan, options: RenderOptions) -> str:
-    data = {"schema_version": SCHEMA_VERSION, **plan.model_dump(mode="json")}
+    data = {"schema_version": PLAN_SCHEMA_VERSION, **plan.model_dump(mode="json")}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

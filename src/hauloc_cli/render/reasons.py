@@ -24,6 +24,11 @@ def explain(target: Target, status: Status, period: Period, lang: str, *,
     """Where the figure stands, what was expected by the end of `period`, and the verdict."""
     if actual is None or as_of is None:
         line = label(lang, "why.no_data", period=period.words(lang))
+    elif status.value == "no_data":  # an older figure, shown for reference only
+        shown = (label(lang, "done" if actual else "not_done") if isinstance(actual, bool)
+                 else format_value(actual, target.unit, lang))
+        line = label(lang, "why.no_data_older", period=period.words(lang),
+                     older=as_of.words(lang), a=shown)
     elif target.kind == "milestone":
         assert deadline is not None
         line = _milestone(status.value, bool(actual), _when(as_of, period, lang),
@@ -50,7 +55,8 @@ def explain_result(result: Result, period: Period, lang: str) -> str:
 def _milestone(status: str, done: bool, when: str, deadline: str, lang: str) -> str:
     if done:
         return label(lang, "why.done", when=when)
-    key = {"off_track": "why.passed", "at_risk": "why.next"}.get(status, "why.pending")
+    key = {"off_track": "why.passed", "missed": "why.passed",
+           "at_risk": "why.next"}.get(status, "why.pending")
     return label(lang, key, when=when, deadline=deadline)
 
 
@@ -74,7 +80,7 @@ def _numeric(target: Target, status: str, a: float, e: float, r: float | None, w
         parts.append(label(lang, "why.met"))
     elif final:
         parts.append(label(lang, "why.missed"))
-    elif target.kind == "cumulative" and target.direction == "at_most" and status == "off_track":
+    elif status == "missed":  # a ceiling on a count, already passed
         parts.append(label(lang, "why.over_limit"))
     else:
         if target.kind == "cumulative" or target.baseline is not None:  # else E is the target

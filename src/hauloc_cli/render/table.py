@@ -11,8 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from hauloc_cli.model.figures import FigureStatus
+from hauloc_cli.model.periods import Period
 from hauloc_cli.render import RenderOptions
-from hauloc_cli.render.cells import row_cells, summary_line, target_name
+from hauloc_cli.render.cells import row_cells, status_word, summary_line, target_name
 from hauloc_cli.render.compare_words import compared, mark
 from hauloc_cli.render.i18n import SYMBOLS, label
 from hauloc_cli.render.units_fields import explain
@@ -25,6 +26,7 @@ STYLES = {
     Status.ON_TRACK: "green",
     Status.AT_RISK: "yellow",
     Status.OFF_TRACK: "bold red",
+    Status.MISSED: "bold red",
     Status.NO_DATA: "dim",
 }
 
@@ -40,8 +42,9 @@ def to_text(renderables: list[object], *, width: int, color: bool) -> str:
     return "\n".join(line.rstrip() for line in out.split("\n"))
 
 
-def status_text(status: Status, lang: str) -> Text:
-    return Text(f"{SYMBOLS[status.value]} {label(lang, status.value)}", style=STYLES[status])
+def status_text(r: Result, period: Period, lang: str) -> Text:
+    """The status word (`status_word`: the year-end class at the final period), coloured."""
+    return Text(status_word(r, period, lang), style=STYLES[r.status])
 
 
 # Below this width the reasons move out of the table into a list under it, so that
@@ -109,7 +112,7 @@ def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bo
     if wide:
         table.add_column(label(lang, "col.reason"), overflow="fold", ratio=4, min_width=16)
     for r, row, note in zip(results, rows, notes, strict=True):
-        cells: list[str | Text] = [*row[:1 + shown], status_text(r.status, lang)]
+        cells: list[str | Text] = [*row[:1 + shown], status_text(r, report.period, lang)]
         # wide: what reports say beside the status on a line of its own under the reason
         reason = "\n".join(filter(None, (explain(r, report.period, lang, units), note)))
         table.add_row(*cells, *([reason] if wide else []))

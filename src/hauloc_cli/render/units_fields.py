@@ -17,13 +17,15 @@ def coverage_fields(t: TargetUnits) -> dict[str, Any]:
     cover = t.coverage
     return {"rollup": t.rollup, "source": t.source, "reported": len(cover.reported),
             "expected": cover.expected, "partial": cover.partial and t.source == "rollup",
-            "missing": list(cover.missing), "compiled": t.compiled}
+            "missing": list(cover.missing), "carried": list(cover.carried),
+            "compiled": t.compiled}
 
 
 def unit_rows(t: TargetUnits) -> list[dict[str, Any]]:
     return [{"unit": u.unit, "actual": u.actual,
              "status": None if u.result is None else u.result.status.value,
-             "reported": u.reported} for u in t.units]
+             "reported": u.reported,
+             "as_of": None if u.as_of is None else str(u.as_of)} for u in t.units]
 
 
 def target_units(units: UnitsReport | None, result: Result, period: Period

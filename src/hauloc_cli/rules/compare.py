@@ -79,8 +79,9 @@ def facts(result: Result, figures: Figures) -> Facts:
     if last is not None and not isinstance(last.value, bool) \
             and not isinstance(result.actual, bool):
         compared = vs_last_year(target, float(result.actual), float(last.value))
-    return Facts(figure, figures.replaced(target.id, as_of), last, compared,
-                 plan_share(target, result.actual))
+    # A figure shown for reference only (no data) is not a share of the plan reached.
+    share = None if result.status is Status.NO_DATA else plan_share(target, result.actual)
+    return Facts(figure, figures.replaced(target.id, as_of), last, compared, share)
 
 
 @dataclass(frozen=True, slots=True)

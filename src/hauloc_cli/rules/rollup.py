@@ -35,19 +35,24 @@ _EMPTY = Figures()
 class Coverage:
     """Which of a unit's children have a figure for the period: `reported` of `expected`.
     Under share_meeting and count_meeting a unit's earlier figure (its state) stands in when it
-    has none for the period: such units are `reported` and also `carried`."""
+    has none for the period: such units are `carried`, neither reported nor missing."""
 
     reported: tuple[str, ...]
     missing: tuple[str, ...]
     carried: tuple[str, ...] = ()
 
     @property
+    def counted(self) -> tuple[str, ...]:
+        """The units whose figures the roll-up is over: those reported and those carried."""
+        return (*self.reported, *self.carried)
+
+    @property
     def expected(self) -> int:
-        return len(self.reported) + len(self.missing)
+        return len(self.reported) + len(self.missing) + len(self.carried)
 
     @property
     def share(self) -> float:
-        return len(self.reported) / self.expected if self.expected else 1.0
+        return len(self.counted) / self.expected if self.expected else 1.0
 
     @property
     def partial(self) -> bool:
@@ -197,7 +202,6 @@ def coverage(rolled: Mapping[str, Figures], children: Sequence[str], target: Tar
         if period in theirs:
             has.append(c)
         elif meeting and state(theirs, period, data_end) is not None:
-            has.append(c)
             carried.append(c)
         else:
             missing.append(c)
@@ -297,10 +301,10 @@ def evaluate_units(plan: Plan, units: Units, root: str, own: Figures,
         views: dict[float | None, Target] = {}
         cover = coverage(rolled, kids, target, period, data_end)
         found = rolled[root].of(target.id).get(period)
-        compiled = combine(target, [(c, f.value) for c in cover.reported if (f := state(
+        compiled = combine(target, [(c, f.value) for c in cover.counted if (f := state(
             rolled[c].of(target.id), period, data_end)) is not None], units)
         is_short = (found is None or found.unit == root) and short(
-            target, len(cover.reported), cover.expected)
+            target, len(cover.counted), cover.expected)
         source = None if is_short or found is None else "rollup" if found.unit == root \
             else "own"
         targets[target.id] = TargetUnits(
@@ -329,7 +333,7 @@ def judge_rolled(plan: Plan, units: Units, root: str, rolled: Mapping[str, Figur
         kids = members(units, root, target)
         if kids:
             cover = coverage(rolled, kids, target, period, data_end)
-            if short(target, len(cover.reported), cover.expected):
+            if short(target, len(cover.counted), cover.expected):
                 results[i] = Result(target, Status.NO_DATA, result.actual, result.as_of,
                                     deadline=result.deadline)
     return replace(report, results=tuple(results))

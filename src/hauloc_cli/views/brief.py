@@ -129,9 +129,13 @@ class Brief:
 
     @property
     def counts(self) -> dict[str, int]:
+        """How many targets have each verdict; before the final period, missed (a ceiling
+        already passed) only when there is one."""
         counts = dict.fromkeys(self.verdicts, 0)
         for item in self.items:
             counts[item.verdict] += 1
+        if not self.final and not counts[Status.MISSED.value]:
+            del counts[Status.MISSED.value]
         return counts
 
     @property

@@ -35,7 +35,8 @@ def units_behind(units: UnitsReport) -> tuple[Behind, ...]:
         if rolled is None:
             continue
         off = [(tree.by_id[u.unit].name, u.result) for u in rolled.units
-               if u.result is not None and u.result.status is Status.OFF_TRACK]
+               if u.result is not None
+               and u.result.status in (Status.OFF_TRACK, Status.MISSED)]
         off.sort(key=lambda pair: (pair[1].ratio is None, pair[1].ratio or 0.0))
         if off:
             found.append(Behind(target, tuple(off)))
