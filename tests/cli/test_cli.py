@@ -17,8 +17,8 @@ from tests.conftest import EXAMPLE, PLAN_2024
 runner = CliRunner()
 
 FIELDS = ["id", "name", "group", "kind", "direction", "unit", "target", "actual", "as_of",
-          "expected", "ratio", "projected", "deadline", "status", "verdict", "reason", "figure_status",
-          "revisions", "last_year", "vs_last_year", "plan_share"]
+          "expected", "ratio", "projected", "deadline", "status", "verdict", "reason",
+          "figure_status", "revisions", "last_year", "vs_last_year", "plan_share"]
 
 
 def run(*args: str) -> tuple[int, str, str]:
