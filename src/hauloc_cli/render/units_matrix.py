@@ -4,8 +4,9 @@ Pure functions from a `UnitsReport` to text. The table numbers the targets (a le
 it names them) and, when the columns do not fit the width, splits them into pages, so that 22
 units × 9 targets reads at 80 columns. A cell is the unit's figure, after the status symbol
 when the unit is judged for that target (its assignment, or a unit that reports under
-share_meeting/count_meeting); `—` when the unit did not report; empty for a target that does
-not roll up.
+share_meeting/count_meeting), with the period of an earlier figure that stands in (a unit's
+state); `—` when the unit did not report; empty for a target that does not roll up. Under the
+matrix, one line per unit that did not report names it and the targets.
 """
 
 from __future__ import annotations
@@ -17,15 +18,21 @@ import textwrap
 from typing import Any
 
 from hauloc_cli.model.plan import Target
-from hauloc_cli.render.cells import number, target_name
+from hauloc_cli.render.cells import number, period_name, target_name
 from hauloc_cli.render.i18n import SYMBOLS, label
 from hauloc_cli.render.markdown import escape
 from hauloc_cli.rules.rollup import UnitResult, UnitsReport
 
 GAP = "  "
 # The matrix's own words (kept here, beside the only renderer that speaks them).
-WORDS = {"en": {"unit": "Unit", "reported": "units reported per target:"},
-         "vi": {"unit": "Đơn vị", "reported": "số đơn vị đã báo cáo theo chỉ tiêu:"}}
+WORDS = {"en": {"unit": "Unit", "reported": "units reported per target:",
+                "missing": "{unit}: not reported for {period} (targets {ids})",
+                "carried": "{unit}: not reported for {period}; its earlier figure stands in "
+                           "(targets {ids})"},
+         "vi": {"unit": "Đơn vị", "reported": "số đơn vị đã báo cáo theo chỉ tiêu:",
+                "missing": "{unit}: chưa báo cáo {period} (chỉ tiêu {ids})",
+                "carried": "{unit}: chưa báo cáo {period}, dùng số liệu kỳ trước (chỉ tiêu "
+                           "{ids})"}}
 
 
 def _unit_ids(units: UnitsReport) -> tuple[str, ...]:
@@ -39,12 +46,14 @@ def _rolled(units: UnitsReport) -> list[Target]:
 def _cell(found: UnitResult | None, target: Target, lang: str) -> str:
     if found is None:
         return ""
-    if not found.reported or found.actual is None:
+    if found.actual is None:
         return "—"
     if isinstance(found.actual, bool):
         shown = label(lang, "done" if found.actual else "not_done")
     else:
         shown = number(float(found.actual), target.unit, lang)
+    if not found.reported and found.as_of is not None:  # an earlier state stands in
+        shown = f"{shown} ({found.as_of.words(lang)})"
     return shown if found.result is None else f"{SYMBOLS[found.result.status.value]} {shown}"
 
 
@@ -84,7 +93,24 @@ def render_table(units: UnitsReport, lang: str, width: int) -> str:
         out.append("")
     out += [f"{i + 1} {target_name(t, lang)}" for i, t in enumerate(targets)]
     out += ["", textwrap.fill(_coverage_line(units, lang), width, break_on_hyphens=False)]
+    out += [textwrap.fill(line, width, break_on_hyphens=False) for line in silent(units, lang)]
     return "\n".join(out) + "\n"
+
+
+def silent(units: UnitsReport, lang: str) -> list[str]:
+    """One line per unit that did not report a rolled-up target, with the targets' numbers:
+    those with no figure at all, then those whose earlier figure stands in."""
+    targets = _rolled(units)
+    lines = []
+    for key in ("missing", "carried"):
+        for unit in _unit_ids(units):
+            ids = [str(i + 1) for i, t in enumerate(targets)
+                   if unit in getattr(units.targets[t.id].coverage, key)]
+            if ids:
+                lines.append(WORDS[lang][key].format(
+                    unit=units.units.by_id[unit].name, ids=", ".join(ids),
+                    period=period_name(units.report.period, lang)))
+    return lines
 
 
 def _coverage_line(units: UnitsReport, lang: str) -> str:
@@ -110,7 +136,8 @@ def render_markdown(units: UnitsReport, lang: str) -> str:
     lines = ["| " + " | ".join(head) + " |", "|---" + "|---:" * len(targets) + "|"]
     lines += ["| " + " | ".join([escape(n), *(escape(c) for c in cells)]) + " |"
               for n, cells in rows]
-    return "\n".join(lines) + "\n\n" + _coverage_line(units, lang) + "\n"
+    notes = "".join(f"\n{escape(line)}  " for line in silent(units, lang))
+    return "\n".join(lines) + "\n\n" + _coverage_line(units, lang) + "  " + notes + "\n"
 
 
 def records(units: UnitsReport) -> list[dict[str, Any]]:
@@ -121,6 +148,7 @@ def records(units: UnitsReport) -> list[dict[str, Any]]:
             out.append({"period": str(units.report.period), "unit": u.unit,
                         "name": units.units.by_id[u.unit].name, "target": t.id,
                         "actual": u.actual, "reported": u.reported,
+                        "as_of": None if u.as_of is None else str(u.as_of),
                         "status": None if u.result is None else u.result.status.value})
     return out
 
@@ -131,7 +159,8 @@ def render_csv(units: UnitsReport) -> str:
     rows = records(units)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["period", "unit", "name", "target", "actual", "reported", "status"])
+    writer.writerow(["period", "unit", "name", "target", "actual", "reported", "as_of",
+                     "status"])
     writer.writerows([cell(v) for v in row.values()] for row in rows)
     return buffer.getvalue()
 

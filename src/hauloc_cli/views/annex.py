@@ -9,7 +9,7 @@ headings of `model/annex.py`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from hauloc_cli.model.figures import Figures, FigureStatus, Value
@@ -21,6 +21,10 @@ from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.rules.status import Result, verdict
 from hauloc_cli.views.brief import Brief
 
+# The verdict of a unit's line when it sent no figure for the period (and no earlier state
+# stands in): said as such, so that the table names who has not reported.
+NOT_REPORTED = "not_reported"
+
 
 @dataclass(frozen=True, slots=True)
 class Line:
@@ -30,7 +34,8 @@ class Line:
     milestone, or a unit with no assignment); `value` the figure judged, reported for `as_of`
     (older than the period judged when no later figure came); `of_plan` is a / T and
     `vs_last_year` the comparison with the same period last year (rules/compare.py);
-    `verdict` the brief's word key (views/brief.verdict), None for a unit with no assignment.
+    `verdict` the brief's word key (rules/status.verdict), NOT_REPORTED for a unit that sent
+    no figure, None for a unit with no assignment.
     """
 
     number: int  # 1, 2, … within the group (the sheet by unit: within the whole sheet)
@@ -122,12 +127,16 @@ def _by_unit(plan: Plan, units: UnitsReport, period: Period) -> tuple[Line, ...]
             figures = units.rolled.get(unit.id, Figures())
             number = len(lines) + 1
             if unit_result.result is None:  # no assignment: the figure, nothing to judge by
-                figure = figures.of(target.id).get(period)
-                lines.append(Line(number, own, None, unit_result.actual, None if figure is None
-                                  else figure.period, None if figure is None
-                                  else figure.status, None, None, None, None, None, unit))
+                figure = figures.of(target.id).get(unit_result.as_of or period)
+                lines.append(Line(number, own, None, unit_result.actual, unit_result.as_of,
+                                  None if figure is None else figure.status, None, None, None,
+                                  None if unit_result.reported or unit_result.actual is not None
+                                  else NOT_REPORTED, None, unit))
             else:
-                lines.append(_line(number, unit_result.result, figures, period, own, unit))
+                line = _line(number, unit_result.result, figures, period, own, unit)
+                if not unit_result.reported and unit_result.actual is None:
+                    line = replace(line, verdict=NOT_REPORTED)
+                lines.append(line)
     return tuple(lines)
 
 
