@@ -5,22 +5,8 @@ from __future__ import annotations
 import pytest
 
 from hauloc_cli.model.periods import Period
-from hauloc_cli.render.cells import percent, period_name
+from hauloc_cli.render.cells import period_name
 from hauloc_cli.render.json import significant
-
-
-@pytest.mark.parametrize(("share", "shown"), [
-    (94.6 / 95, "99%"),     # 99.58 %: a miss never rounds up to 100 %
-    (99.99 / 100, "99%"),
-    (0.995, "99%"),
-    (1.0, "100%"),
-    (0.75 * (1 + 1e-12), "75%"),
-    (1.2, "120%"),
-    (0.9783, "98%"),        # 67.5 / 69: below 100 it rounds as usual
-    (0.0, "0%"),
-])
-def test_percent(share: float, shown: str) -> None:
-    assert percent(share) == shown
 
 
 @pytest.mark.parametrize(("x", "rounded"), [
