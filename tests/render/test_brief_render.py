@@ -105,11 +105,12 @@ def test_need_words_for_limits_and_days_left() -> None:
 
 
 def test_figures(q3: Brief) -> None:
-    assert words.figures(item(q3, "ocop_products"), q3, "vi") == "4 / 6 sản phẩm · cần đạt 4,5"
+    # 6 × 0.75 = 4.5 products by now: a count, so 5 (rounding.py)
+    assert words.figures(item(q3, "ocop_products"), q3, "vi") == "4 / 6 sản phẩm · cần đạt 5"
     assert words.figures(item(q3, "ntm_model_communes"), q3, "en") == \
-        "1 / 1 commune (as of Q1) · expected 0.75"
+        "1 / 1 commune (as of Q1) · expected 1"  # 1 × 0.75, a count: 1
     assert words.figures(item(q3, "ntm_model_communes"), q3, "vi") == \
-        "1 / 1 xã (số liệu quý I) · cần đạt 0,75"
+        "1 / 1 xã (số liệu quý I) · cần đạt 1"
     assert words.figures(item(q3, "security_standard_communes"), q3, "vi") == "kế hoạch 100%"
     assert words.figures(item(q3, "ntm_district_recognition"), q3, "en") == \
         "not done · deadline 2024-05-31 · 122 days overdue"
