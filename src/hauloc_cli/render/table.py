@@ -77,11 +77,13 @@ def _reason(r: Result, report: Report, lang: str, moved: list[tuple[str, str]],
     cell under its row's own word (`Allowed so far 3`, without the column's `≤`)."""
     line = Text(target_name(r.target, lang), style="bold")
     line.append(" — ")
-    line.append(explain(r, report.period, lang, units, report.plan.status_bands))
+    reason = explain(r, report.period, lang, units, report.plan.status_bands)
+    line.append(reason)
     said = {"col.expected"} if r.target.kind == "milestone" else set()  # the deadline is said
     words = {"col.expected": expected_word(r.target)}
     extra = [f"{label(lang, words.get(key, key))} {cell.removeprefix('≤ ')}"
-             for key, cell in moved if cell != "—" and key not in said]
+             for key, cell in moved if cell != "—" and key not in said
+             and not (key == "col.progress" and f"({cell} " in reason)]  # '(89% of pace)'
     if extra:
         line.append(f" ({'; '.join(extra)})")
     return line
