@@ -91,5 +91,7 @@ def test_a_ceilings_expected_cell_moved_under_its_row_says_its_own_word() -> Non
     report = evaluate(plan, *at(plan, {"ocop": {3: 4.0}, "acc": {3: 3.5}}, 3))
     text = " ".join(render_table(report, lang="en", width=60).split())
     # at 60 columns expected and pace move into the reason line, under the row's own word
-    assert "(Allowed so far 3; Pace 86%)" in text  # 3 / 3.5 = 0.857
-    assert "(Expected 5; Pace 89%)" in text
+    # a ceiling's reason says how far over, never a share: its pace stays, 3 / 3.5 = 0.857
+    assert "(over what is allowed by now by 0.5 vụ) (Allowed so far 3; Pace 86%)" in text
+    # the reason already says '(89% of pace)': not twice
+    assert "behind pace (89% of pace) (Expected 5)" in text
