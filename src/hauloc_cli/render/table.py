@@ -26,13 +26,11 @@ from hauloc_cli.rules.compare import facts
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.rules.status import Report, Result, Status
 
-STYLES = {
-    Status.ACHIEVED: "bold green",
-    Status.ON_TRACK: "green",
-    Status.AT_RISK: "yellow",
-    Status.OFF_TRACK: "bold red",
-    Status.NO_DATA: "dim",
-}
+# By the status's value, so that every status has one, `missed` (a ceiling already broken, the
+# year-end miss) included.
+_STYLE_OF = {"achieved": "bold green", "on_track": "green", "at_risk": "yellow",
+             "off_track": "bold red", "missed": "bold red", "no_data": "dim"}
+STYLES = {s: _STYLE_OF[s.value] for s in Status}
 
 
 def to_text(renderables: list[object], *, width: int, color: bool) -> str:
