@@ -107,10 +107,13 @@ def test_table_fits_80_columns_without_cutting(monkeypatch: pytest.MonkeyPatch) 
     out = run("check", str(EXAMPLE))[1]
     assert max(len(line) for line in out.splitlines()) <= 80
     # numbers and statuses whole on their line
-    # issue 9: at 80 columns done/due moves under the row (into the reason line), so that
-    # the name column keeps 24 characters
-    assert any("4.5" in line and "▲ At risk" in line for line in out.splitlines())
-    assert "(Done/due 67%/75%)" in " ".join(out.split())
+    # issue 9: at 80 columns the pace moves under the row (into the reason line), so that
+    # the name column keeps 24 characters; issue 19: 6 × 0.75 = 4.5 products expected is 5,
+    # and the pace the reason already says (89% of pace) is not said twice
+    assert any(" 5 " in line and "▲ At risk" in line for line in out.splitlines())
+    flat = " ".join(out.split())
+    assert "(Pace 98%)" in flat  # 67.5 / 69, on pace: the reason gives no share
+    assert "behind pace (89% of pace) 66.7% of the year's plan" in flat
     assert any("by 2024-05-31" in line and "✖ Off track" in line for line in out.splitlines())
 
 

@@ -30,7 +30,7 @@ def test_table_in_an_empty_environment() -> None:
     out = result.stdout.decode("utf-8")
     assert b"\x1b" not in result.stdout
     lines = out.splitlines()
-    assert lines[0].split() == ["Target", "Plan", "Actual", "Expected", "Done/due", "Status",
+    assert lines[0].split() == ["Target", "Plan", "Actual", "Expected", "Pace", "Status",
                                 "Reason"]
     assert lines[-1] == ("2024-Q3: 1 achieved, 3 on track, 2 at risk, 2 off track, 1 no data — "
                          "9 of 27 declared targets defined")

@@ -35,11 +35,11 @@ Tốc độ tăng trưởng giá trị sản xuất                             
 Thu nhập bình quân đầu người                                      ● Đúng tiến độ
   67,5 (ước) / 69 triệu đồng/người/năm · cần đạt 69    ███████████████████░│ ▇▇▇
 Xã đạt chuẩn nông thôn mới kiểu mẫu (thêm)                                 ✔ Đạt
-  1 / 1 xã (số liệu quý I) · cần đạt 0,75              ███████████████│█████ █··
+  1 / 1 xã (số liệu quý I) · cần đạt 1                 ███████████████│█████ █··
 Xã đạt chuẩn nông thôn mới nâng cao (thêm)                        ✖ Chậm tiến độ
-  1 / 2 xã · cần đạt 1,5                               ██████████░░░░░│░░░░░ ▅▅▅
+  1 / 2 xã · cần đạt 2                                 ██████████░░░░░│░░░░░ ▅▅▅
 Sản phẩm OCOP mới                                                   ▲ Có nguy cơ
-  4 / 6 sản phẩm · cần đạt 4,5                         █████████████░░│░░░░░ ▂▅▆
+  4 / 6 sản phẩm · cần đạt 5                           █████████████░░│░░░░░ ▂▅▆
 Huyện được công nhận đạt chuẩn nông thôn mới                      ✖ Chậm tiến độ
   chưa đạt · hạn 31/05/2024 · quá hạn 122 ngày                               ○○○
 
@@ -220,7 +220,7 @@ def test_markdown() -> None:
         "## Cần chú ý", "## Thay đổi so với quý trước (6 tháng đã điều chỉnh → 9 tháng)",
         "## Số liệu điều chỉnh", "## Chưa có số liệu"]
     assert "- Tốc độ tăng trưởng giá trị sản xuất: 6 tháng: 10,4% (ước) → 10,6% (sơ bộ)" in lines
-    assert "| Sản phẩm OCOP mới | ▲ Có nguy cơ | 4 / 6 sản phẩm · cần đạt 4,5 | " \
+    assert "| Sản phẩm OCOP mới | ▲ Có nguy cơ | 4 / 6 sản phẩm · cần đạt 5 | " \
         "`███████░│░░` 67% | ▂▅▆ 1 → 3 → 4 |" in lines
     assert "- ✖ **Huyện được công nhận đạt chuẩn nông thôn mới**: " \
         "quá hạn 122 ngày (hạn 31/05/2024)" in lines

@@ -135,7 +135,9 @@ def test_a_ceiling_and_a_rise_in_points(tmp_path: Path) -> None:
     table = plan_table(annex_of([actuals], plan), "vi")
     assert table.rows == (
         Row(("I", "KHÁC"), group=True),
-        Row(("1", "Tỷ lệ hộ nghèo", "%", "≤ 2,5", "2,1", "2,4", "96", "+0,3 điểm %", "Đạt")))
+        # 2.4 / 2.5 = 96 % of the maximum: said in words, never '96' under 'So với kế hoạch'
+        Row(("1", "Tỷ lệ hộ nghèo", "%", "≤ 2,5", "2,1", "2,4", "bằng 96% mức tối đa",
+             "+0,3 điểm %", "Đạt")))
 
 
 def test_without_a_target_compared_with_last_year_no_last_year_columns(tmp_path: Path) -> None:
@@ -186,3 +188,25 @@ def test_the_same_period_last_year(vs: VsLastYear, vi: str, en: str) -> None:
     cell = annex_words.of_last_year(line)
     assert (annex_words.text(cell, "vi"), annex_words.text(cell, "en")) == (vi, en)
     assert annex_words.of_last_year(replace(line, vs_last_year=None)) is None
+
+
+def test_a_ceiling_over_its_maximum_and_a_share_short_of_the_plan(tmp_path: Path) -> None:
+    """Issue 19: poverty 1.85 % against at most 1.5 % was '123,3' under 'So với kế hoạch (%)',
+    read as a plan over-fulfilled; it says 'vượt mức tối đa 0,35 điểm %'. A share of 99,96 %
+    (2499 / 2500) is not rounded to 100,0 beside a target not met."""
+    plan = Plan.model_validate({"plan": {"id": "t", "year": 2024}, "targets": [
+        {"id": "poverty", "name": "Tỷ lệ hộ nghèo", "kind": "level", "direction": "at_most",
+         "target": 1.5, "unit": "%"},
+        {"id": "jobs", "name": "Việc làm mới", "kind": "cumulative", "target": 2500,
+         "unit": "người"}]})
+    actuals = _csv(tmp_path, "target,period,value\npoverty,2024-Q4,1.85\njobs,2024-Q4,2499\n")
+    vi, en = (plan_table(annex_of([actuals], plan, quarter=4), lang) for lang in ("vi", "en"))
+    assert vi.rows[1:] == (
+        Row(("1", "Tỷ lệ hộ nghèo", "%", "≤ 1,5", "1,85", "vượt mức tối đa 0,35 điểm %",
+             "Không đạt")),  # at the year's end: the year-end class
+        Row(("2", "Việc làm mới", "người", "2.500", "2.499", "99,96", "Không đạt")))
+    assert en.rows[1].cells[5] == "over the maximum by 0.35 pp"
+    jobs = annex_of([actuals], plan, quarter=4).lines[1]
+    cell = annex_words.of_plan(jobs, "vi", plan.status_bands)
+    # the workbook's number format shows 2 decimals: '#,##0.00' → 99,96
+    assert cell == annex_words.Num(pytest.approx(99.96), 2)

@@ -105,11 +105,12 @@ def test_need_words_for_limits_and_days_left() -> None:
 
 
 def test_figures(q3: Brief) -> None:
-    assert words.figures(item(q3, "ocop_products"), q3, "vi") == "4 / 6 sản phẩm · cần đạt 4,5"
+    # 6 × 0.75 = 4.5 products by now: a count, so 5 (rounding.py)
+    assert words.figures(item(q3, "ocop_products"), q3, "vi") == "4 / 6 sản phẩm · cần đạt 5"
     assert words.figures(item(q3, "ntm_model_communes"), q3, "en") == \
-        "1 / 1 commune (as of Q1) · expected 0.75"
+        "1 / 1 commune (as of Q1) · expected 1"  # 1 × 0.75, a count: 1
     assert words.figures(item(q3, "ntm_model_communes"), q3, "vi") == \
-        "1 / 1 xã (số liệu quý I) · cần đạt 0,75"
+        "1 / 1 xã (số liệu quý I) · cần đạt 1"
     assert words.figures(item(q3, "security_standard_communes"), q3, "vi") == "kế hoạch 100%"
     assert words.figures(item(q3, "ntm_district_recognition"), q3, "en") == \
         "not done · deadline 2024-05-31 · 122 days overdue"
@@ -200,3 +201,65 @@ def test_markdown_and_html_do_not_load_rich() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, timeout=60)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_count_is_expected_and_needed_whole() -> None:
+    """Issue 19: 'cần đạt 2,25 sản phẩm' in an official letter. A count's expectation and need
+    are whole, rounded the honest way: a need up, an allowance down; `whole: false` keeps the
+    fraction, `whole: true` makes a count of a unit taken for a measure."""
+    p = _plan(
+        # 3 products, Q3: 3 × 0.75 = 2.25 expected → 3; 1 made: R = 0.44, off track; the
+        # last quarter needs 3 − 1 = 2
+        {"id": "ocop", "name": "OCOP", "kind": "cumulative", "target": 3, "unit": "products"},
+        # the same, the plan saying it is not a count of whole things
+        {"id": "frac", "name": "Frac", "kind": "cumulative", "target": 3, "unit": "products",
+         "whole": False},
+        # at most 7 accidents, Q3: 5.25 allowed → 5; 6 happened: R = 5.25 / 6 = 0.875, at
+        # risk; 1 allowed in the last quarter (7 − 6)
+        {"id": "acc", "name": "Acc", "kind": "cumulative", "direction": "at_most", "target": 7,
+         "unit": "vụ"},
+        # 10 ha is a measure: 7.5 stays; with whole: true, 8
+        {"id": "ha", "name": "Ha", "kind": "cumulative", "target": 10, "unit": "ha"},
+        {"id": "ha_whole", "name": "Ha whole", "kind": "cumulative", "target": 10, "unit": "ha",
+         "whole": True},
+    )
+    brief = build_brief(p, *at(p, {"ocop": {3: 1.0}, "frac": {3: 1.0}, "acc": {3: 6.0},
+                                   "ha": {3: 6.0}, "ha_whole": {3: 6.0}}, 3))
+    figures = {i.target.id: words.figures(i, brief, "vi") for i in brief.items}
+    assert figures == {
+        "ocop": "1 / 3 sản phẩm · cần đạt 3",
+        "frac": "1 / 3 sản phẩm · cần đạt 2,25",
+        "acc": "6 / tối đa 7 vụ · tối đa đến nay 5",
+        "ha": "6 / 10 ha · cần đạt 7,5",
+        "ha_whole": "6 / 10 ha · cần đạt 8",
+    }
+    needs = {i.target.id: words.need(i, "en") for i in brief.items}
+    assert needs["ocop"] == "needs 2 products per remaining quarter"
+    assert needs["acc"] == "at most 1 vụ more per remaining quarter"
+    # Q2: ocop 6 × ... with 3 products, Q2: E = 1.5 → 2; 0 made: (3 − 0) / 2 = 1.5 per
+    # remaining quarter → 2 (a need, up); at most 7 accidents, Q2: 3.5 allowed; 4 happened:
+    # R = 0.875, at risk; (7 − 4) / 2 = 1.5 more allowed per quarter → 1 (an allowance, down)
+    brief = build_brief(p, *at(p, {"ocop": {2: 0.0}, "frac": {2: 0.0}, "acc": {2: 4.0}}, 2))
+    needs = {i.target.id: words.need(i, "vi") for i in brief.items}
+    assert needs["ocop"] == "mỗi quý còn lại cần 2 sản phẩm"
+    assert needs["frac"] == "mỗi quý còn lại cần 1,5 sản phẩm"
+    assert needs["acc"] == "mỗi quý còn lại tối đa 1 vụ"
+
+
+@pytest.mark.parametrize(("fill", "mark", "shown"), [
+    (71.2 / 75, 1.0, "94.9%"),  # an annual rate: fill = R; 95 % would read on track
+    (0.9499, 1.0, "94.99%"),
+    (0.95, 1.0, "95%"),
+    (0.999, 1.0, "99.9%"),      # not met: never 100 %
+    (4 / 6, 0.75, "67%"),       # R = 0.889: far from an edge
+    # a count at Q3: R = fill / 0.75; the at-risk edge is at fill 0.8 × 0.75 = 0.6: 0.5999
+    # (R = 0.79987, off track) is not 60 % nor 60,0 % (R 0.8, at risk)
+    (0.5999, 0.75, "59.99%"),
+    (0.7124, 0.75, "71%"),      # R = 0.94987 and 71 / 75 = 0.9467: both below 0.95
+])
+def test_the_bars_share_keeps_to_its_side(fill: float, mark: float, shown: str) -> None:
+    p = _plan({"id": "g", "name": "G", "kind": "annual", "target": 75, "unit": "%"})
+    brief = build_brief(p, *at(p, {"g": {3: 71.2}}, 3))
+    it = brief.items[0]
+    from dataclasses import replace
+    assert words.share(replace(it, bar=Bar(fill, mark)), "en", p.status_bands) == shown

@@ -11,8 +11,8 @@ import pytest
 
 from hauloc_cli.model.figures import Figure, Figures, FigureStatus
 from hauloc_cli.model.periods import Period
-from hauloc_cli.model.plan import Plan, Target
-from hauloc_cli.render.compare_words import compared, last_year, mark
+from hauloc_cli.model.plan import Plan, StatusBands, Target
+from hauloc_cli.render.compare_words import compared, last_year, mark, plan_share
 from hauloc_cli.render.markdown import render_markdown
 from hauloc_cli.render.table import render_table
 from hauloc_cli.rules.compare import facts, vs_last_year
@@ -20,6 +20,7 @@ from hauloc_cli.rules.status import evaluate
 from hauloc_cli.views.brief import build_brief
 
 Q2, Q3 = Period(2024, 2), Period(2024, 3)
+BANDS = StatusBands()
 
 
 def target(**fields: Any) -> Target:
@@ -82,11 +83,11 @@ def test_the_comparisons_of_one_target() -> None:
     figures = revised_figures()
     at_q2 = evaluate(plan, figures, Q2).results[0]
     # 11.5 / 12 = 95.8 % of the year's plan; no 2023-Q2 figure
-    assert compared(facts(at_q2, figures), at_q2.target, "vi") == (
+    assert compared(facts(at_q2, figures), at_q2.target, "vi", BANDS) == (
         "điều chỉnh từ 10,4% (ước) · đạt 95,8% KH năm")
     at_q3 = evaluate(plan, figures, Q3).results[0]
     # 10.9 / 12 = 90.8 %; 10.9 − 4.07 = 6.83 points
-    assert compared(facts(at_q3, figures), at_q3.target, "en") == (
+    assert compared(facts(at_q3, figures), at_q3.target, "en", BANDS) == (
         "90.8% of the year's plan · up 6.83 pp on the same period last year (4.07%)")
 
 
@@ -145,3 +146,46 @@ def test_no_revisions_no_section() -> None:
     assert "Revised figures" not in render_brief_html(brief, lang="en")
     html = render_brief_html(build_brief(plan, revised_figures(), Q3), lang="en")
     assert "<h2>Revised figures</h2>" in html and "10.4% (est.) → 11.5% (official)" in html
+
+
+def _share(t: Target, value: float, lang: str, bands: StatusBands = BANDS) -> str:
+    """What the comparisons say of `value` reported for Q3 against `t`'s year."""
+    figures = Figures.indexed({"t": {Q3: Figure("t", Q3, value)}})
+    result = evaluate(plan_of(t), figures, Q3).results[0]
+    return plan_share(facts(result, figures), t, lang, bands)
+
+
+POVERTY = target(kind="level", direction="at_most", target=1.5, unit="%")
+ACCIDENTS = target(kind="cumulative", direction="at_most", target=4, unit="vụ")
+NO_ACCIDENT = target(kind="cumulative", direction="at_most", target=0, unit="vụ")
+
+
+@pytest.mark.parametrize(("t", "value", "vi", "en"), [
+    # issue 19: 1.85 against at most 1.5 was 'đạt 123,3% KH năm'; 1.85 − 1.5 = 0.35 points
+    (POVERTY, 1.85, "vượt mức tối đa 0,35 điểm %", "over the maximum by 0.35 pp"),
+    (POVERTY, 1.2, "bằng 80% mức tối đa", "80% of the maximum"),  # 1.2 / 1.5
+    (POVERTY, 1.5, "bằng 100% mức tối đa", "100% of the maximum"),  # at it: within
+    (POVERTY, 1.5 * (1 + 1e-12), "bằng 100% mức tối đa", "100% of the maximum"),  # `same`
+    (ACCIDENTS, 5, "vượt mức tối đa 1 vụ", "over the maximum by 1 vụ"),  # other units: the unit
+    (ACCIDENTS, 3, "bằng 75% mức tối đa", "75% of the maximum"),
+    (NO_ACCIDENT, 2, "vượt mức tối đa 2 vụ", "over the maximum by 2 vụ"),  # T = 0: no share
+    (NO_ACCIDENT, 0, "", ""),
+])
+def test_a_ceiling_is_never_a_share_of_the_plan(t: Target, value: float, vi: str, en: str
+                                                ) -> None:
+    assert (_share(t, value, "vi"), _share(t, value, "en")) == (vi, en)
+
+
+@pytest.mark.parametrize(("t", "value", "vi"), [
+    (RATE, 10.9, "đạt 90,8% KH năm"),       # 10.9 / 12 = 0.9083
+    # an annual rate: a / T is the status ratio; 0.9499 at 1 decimal would be 95,0 (on track)
+    (target(kind="annual", target=100, unit="%"), 94.99, "đạt 94,99% KH năm"),
+    (target(kind="annual", target=100, unit="%"), 95, "đạt 95% KH năm"),
+    (target(kind="annual", target=100, unit="%"), 79.996, "đạt 79,99% KH năm"),  # cut
+    # a count: a / T is not the status ratio; only 100 % (met) is an edge: 0.9996 → 99,96
+    (target(kind="cumulative", target=2500, unit="products"), 2499, "đạt 99,96% KH năm"),
+    (target(kind="cumulative", target=2500, unit="products"), 2375, "đạt 95% KH năm"),
+    (target(kind="cumulative", target=10000, unit="products"), 9499, "đạt 95% KH năm"),
+])
+def test_the_share_of_the_plan_keeps_to_its_side(t: Target, value: float, vi: str) -> None:
+    assert _share(t, value, "vi") == vi

@@ -64,8 +64,8 @@ def test_a_cumulative_row() -> None:
         "ratio": "0.888889", "projected": "5.33333", "deadline": "",
         "status": "at_risk",
         "verdict": "at_risk",
-        "reason": "4 of 6 products by the end of Q3; 4.5 expected by now; "
-                  "behind pace (89% of expected)",
+        "reason": "4 of 6 products by the end of Q3; 5 expected by now; "
+                  "behind pace (89% of pace)",
         "figure_status": "", "last_year": "", "plan_share": "0.666667",  # 4 / 6
         "revised_from": "", "vs_last_year_ratio": "", "vs_last_year_growth": "",
         "vs_last_year_change": "",

@@ -60,11 +60,11 @@ def test_the_letter_of_the_shipped_plan_in_vietnamese() -> None:
         "Các chỉ tiêu cần chú ý:")
     # off track first, lowest ratio first (the milestone has none: last), then at risk
     assert text.attention == (
-        "- Xã đạt chuẩn nông thôn mới nâng cao (thêm): 1 / 2 xã, cần đạt 1,5; "
+        "- Xã đạt chuẩn nông thôn mới nâng cao (thêm): 1 / 2 xã, cần đạt 2; "
         "mỗi quý còn lại cần 1 xã;",
         "- Huyện được công nhận đạt chuẩn nông thôn mới: chưa đạt; "
         "quá hạn 122 ngày (hạn 31/05/2024);",
-        "- Sản phẩm OCOP mới: 4 / 6 sản phẩm, cần đạt 4,5; mỗi quý còn lại cần 2 sản phẩm;",
+        "- Sản phẩm OCOP mới: 4 / 6 sản phẩm, cần đạt 5; mỗi quý còn lại cần 2 sản phẩm;",
         "- Tốc độ tăng trưởng giá trị sản xuất: 10,9% (ước) / 12%, cần đạt 12%; "
         "còn thiếu 1,1 điểm %.")
     assert text.closing == (
@@ -91,7 +91,7 @@ def test_the_letter_in_english_translates_the_motto_and_keeps_the_names() -> Non
                             "resolution), 1 achieved, 3 on track, 2 at risk, 2 off track, "
                             "1 no data.")
     assert text.attention[0] == ("- New advanced new-rural communes: 1 / 2 communes, "
-                                 "expected 1.5; needs 1 commune per remaining quarter;")
+                                 "expected 2; needs 1 commune per remaining quarter;")
     assert text.attention[-1] == ("- Growth of production value: 10.9% (est.) / 12%, "
                                   "expected 12%; 1.1 pp still to go.")
     assert text.signature == Signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", None)

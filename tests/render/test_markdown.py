@@ -38,13 +38,13 @@ def plan(tmp_path: Path) -> Plan:
 
 
 def test_exact_report(plan: Plan) -> None:
-    # By 6 tháng: 3 of 6 products, 6 × 2/4 = 3 expected → on track (50 % done, 50 % due);
+    # By 6 tháng: 3 of 6 products, 6 × 2/4 = 3 expected → on track (pace R = 3 / 3 = 100 %);
     # not recognised, and 30 June is past the 31 May deadline → off track.
     report = evaluate(plan, *at(plan, {"ocop_products": {2: 3.0}, "recognition": {2: False}}, 2))
     assert render_markdown(report) == (
-        "| Target | Plan | Actual | Expected | Done/due | Status | Reason | Compared |\n"
+        "| Target | Plan | Actual | Expected | Pace | Status | Reason | Compared |\n"
         "|---|---:|---:|---:|---:|---|---|---|\n"
-        "| New OCOP products (products) | 6 | 3 | 3 | 50%/50% | ● On track "
+        "| New OCOP products (products) | 6 | 3 | 3 | 100% | ● On track "
         "| 3 of 6 products by the end of Q2; 3 expected by now; on pace "
         "| 50% of the year's plan |\n"  # 3 / 6
         "| District recognised | done | not done | by 2024-05-31 | — | ✖ Off track "
@@ -86,12 +86,13 @@ def test_vietnamese() -> None:
     plan = load_plan(PLAN_2024)
     report = evaluate(plan, *at(plan, read_actuals(EXAMPLE, plan).figures.values(), 3))
     lines = render_markdown(report, lang="vi").splitlines()
-    assert lines[0] == ("| Chỉ tiêu | Kế hoạch | Thực hiện | Cần đạt | Đạt/cần | Đánh giá "
+    assert lines[0] == ("| Chỉ tiêu | Kế hoạch | Thực hiện | Cần đạt | Tiến độ | Đánh giá "
                         "| Ghi chú | So sánh |")
-    # 1 of 2 communes by the end of Q3: 2 × 3/4 = 1,5 expected (Vietnamese decimal comma).
+    # 1 of 2 communes by the end of Q3: 2 × 3/4 = 1,5 expected, communes are whole: 2; the
+    # pace R = 1 / 1,5 = 67 %.
     advanced = next(line for line in lines if "nâng cao" in line)
     assert advanced.startswith("| Xã đạt chuẩn nông thôn mới nâng cao (thêm) (xã) | 2 | 1 "
-                               "| 1,5 | 50%/75% | ✖ Chậm tiến độ |")
+                               "| 2 | 67% | ✖ Chậm tiến độ |")
     # issue 9: Vietnamese throughout: the unit `xã`, the period `9 tháng 2024`
     assert lines[-1] == ("9 tháng 2024: 1 đạt, 3 đúng tiến độ, 2 có nguy cơ, 2 chậm tiến độ, "
                          "1 chưa có số liệu — 9/27 chỉ tiêu đã khai báo")
@@ -117,5 +118,5 @@ def test_a_pipe_in_a_name_does_not_break_the_row(tmp_path: Path) -> None:
     plan = load_plan(path)
     report = evaluate(plan, *at(plan, {"a": {4: 50.0}}, 4))
     row = render_markdown(report).splitlines()[2]
-    assert row.startswith("| Roads \\| paved | 50% | 50% | 50% | 100%/100% | ✔ Met |")
+    assert row.startswith("| Roads \\| paved | 50% | 50% | 50% | 100% | ✔ Met |")
     assert row.count(" | ") == 7

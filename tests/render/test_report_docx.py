@@ -108,7 +108,7 @@ def test_title_body_and_signature(doc: DocxDocument) -> None:
     assert doc.paragraphs[title].alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert ("9 tháng năm 2024: trong 9 chỉ tiêu được theo dõi (nghị quyết đề ra 27 chỉ tiêu), "
             "1 đạt, 3 đúng tiến độ, 2 có nguy cơ, 2 chậm tiến độ, 1 chưa có số liệu.") in texts
-    assert ("- Sản phẩm OCOP mới: 4 / 6 sản phẩm, cần đạt 4,5; mỗi quý còn lại cần 2 sản phẩm;"
+    assert ("- Sản phẩm OCOP mới: 4 / 6 sản phẩm, cần đạt 5; mỗi quý còn lại cần 2 sản phẩm;"
             in texts)
     sign = doc.tables[1]
     assert cell_lines(sign, 0, 0) == ["Nơi nhận:", "- Lưu: VT."]

@@ -75,7 +75,7 @@ def test_the_letterhead_in_vietnamese() -> None:
             '<p class="dated">Hậu Lộc, ngày 05 tháng 10 năm 2024</p>') in page
     assert ("<h1>BÁO CÁO<span>Kết quả thực hiện các chỉ tiêu kinh tế - xã hội 9 tháng năm "
             "2024</span></h1>") in page
-    assert ("<li>- Sản phẩm OCOP mới: 4 / 6 sản phẩm, cần đạt 4,5; mỗi quý còn lại cần 2 "
+    assert ("<li>- Sản phẩm OCOP mới: 4 / 6 sản phẩm, cần đạt 5; mỗi quý còn lại cần 2 "
             "sản phẩm;</li>") in page
     # no name in the shipped plan: an empty name line under the room to sign
     assert ('<div class="signer"><p>TM. ỦY BAN NHÂN DÂN</p><p>CHỦ TỊCH</p>'

@@ -234,7 +234,8 @@ def test_without_a_comparison_with_last_year_the_columns_go() -> None:
     # text, never a formula; a control character a worksheet cannot hold is shown, not lost
     assert (ocop[1].value, ocop[1].data_type) == ("=OCOP\ufffd", "s")
     assert (debt[3].value, debt[3].number_format) == (2.5, '"≤ "#,##0.0')
-    assert (debt[5].value, debt[6].value) == (80, "Achieved")  # a level within its limit
+    # a level within its limit (2 / 2.5): said against the maximum, never as '80' % of a plan
+    assert (debt[5].value, debt[6].value) == ("80% of the maximum", "Achieved")
 
 
 def test_number_formats() -> None:

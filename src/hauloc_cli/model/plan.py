@@ -117,6 +117,9 @@ class Target(_Model):
     min_coverage: Annotated[float, Field(strict=True, ge=0, le=1, allow_inf_nan=False)] = 1.0
     # Read the figures of the year before too (periods of plan year − 1), to compare with them.
     compare_last_year: Annotated[bool, Field(strict=True)] = False
+    # The target counts whole things (communes, products, schools): what is expected or still
+    # needed of it is said as a whole number. None: see `counts_whole`.
+    whole: Annotated[bool, Field(strict=True)] | None = None
     # A figure of an earlier period stands in for a missing one (README, "How status is
     # judged"): a state does (a level, a milestone); a flow (a sum so far) only when set here.
     carry_forward: Annotated[bool, Field(strict=True)] | None = None
@@ -173,10 +176,39 @@ class Target(_Model):
             raise _rule("valid_range", "valid_range must be [min, max] with min <= max")
         return self
 
+    @property
+    def counts_whole(self) -> bool:
+        """`whole` as the plan sets it; by default true when the target (and its baseline) are
+        whole numbers and its unit names things counted, not a measure (MEASURE_WORDS, `%`, or
+        a rate: `/`). A target without a unit is not taken to count things."""
+        if self.whole is not None:
+            return self.whole
+        if self.kind == "milestone" or self.target is None or not self.unit:
+            return False
+        numbers = (self.target, self.baseline if self.baseline is not None else 0.0)
+        return all(float(x).is_integer() for x in numbers) and not is_measure(self.unit)
+
     def pace_at(self, period: Period) -> float:
         """Share of the year's progress expected by the end of `period`."""
         q = period.quarter
         return self.pace[q - 1] if self.pace is not None else q / QUARTERS_PER_YEAR
+
+
+# Units that measure rather than count (README, "Writing a plan"): a target in one of them is
+# not whole by default. Matched against the unit's words, any case (`triệu đồng/người/năm`).
+MEASURE_WORDS = frozenset({
+    "%", "đồng", "vnd", "usd", "triệu", "tỷ", "nghìn", "million", "billion",
+    "ha", "m", "m2", "m²", "m3", "m³", "km", "km2", "km²", "kg", "tạ", "tấn", "tonnes", "tons",
+    "lít", "litres", "liters", "kwh", "mwh", "mw", "điểm", "points", "năm", "years", "giờ",
+    "hours", "ngày", "days", "tháng", "months", "°c",
+})
+
+
+def is_measure(unit: str) -> bool:
+    """A unit that measures (a sum of money, an area, a weight, a rate) rather than counts."""
+    if "%" in unit or "/" in unit:
+        return True
+    return any(word in MEASURE_WORDS for word in unit.lower().split())
 
 
 def _rollup_rules(target: Target) -> None:

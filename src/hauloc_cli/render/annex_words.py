@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from hauloc_cli.model.annex import BY_KEY, ESTIMATE_VALUE, ROMAN, Column, heading, period_words
 from hauloc_cli.model.figures import FigureStatus, Value
 from hauloc_cli.model.periods import Period
-from hauloc_cli.model.plan import Target
+from hauloc_cli.model.plan import StatusBands, Target
+from hauloc_cli.render import rounding
 from hauloc_cli.render.cells import target_name
-from hauloc_cli.render.compare_words import mark
+from hauloc_cli.render.compare_words import against_ceiling, mark, share_edges
 from hauloc_cli.render.i18n import format_date, format_number, label, unit_label
 from hauloc_cli.views.annex import Annex, Line
 
@@ -187,9 +188,20 @@ def last_year_cell(line: Line) -> Cell:
         else number(float(line.last_year))
 
 
-def of_plan(line: Line) -> Cell:
-    """So với kế hoạch (%): 100 · a / T."""
-    return None if line.of_plan is None else Num(_percent(line.of_plan), SHARE_DECIMALS)
+def of_plan(line: Line, lang: str, bands: StatusBands) -> Cell:
+    """So với kế hoạch (%): 100 · a / T, with as many decimals as keep it on its side of 100
+    (and of the status bands, where a / T is the status ratio): 99,96, never 100,0 for a
+    target not met. A ceiling (at_most) says in words how the figure stands against it, `bằng
+    80% mức tối đa`, `vượt mức tối đa 0,35 điểm %`: 123,3 would read as a plan over-fulfilled."""
+    if line.target.direction == "at_most":
+        return against_ceiling(line.target, line.value, line.of_plan, lang) or None
+    if line.of_plan is None:
+        return None
+    shown, d = rounding.shown_percent(
+        line.of_plan, rounding.sides_of(share_edges(line.target, bands)),
+        decimals=SHARE_DECIMALS)
+    x = _percent(line.of_plan)
+    return Num(x if round(x, d) == shown else shown, d)  # cut toward its side: the cut value
 
 
 def of_last_year(line: Line) -> Cell:
@@ -252,7 +264,7 @@ def cells(line: Line, annex: Annex, lang: str, cols: tuple[Column, ...]) -> list
         "last_year": last_year_cell(line),
         "value": value_cell(line, period, lang),
         "status": status_word(line, period, lang),
-        "of_plan": of_plan(line),
+        "of_plan": of_plan(line, lang, annex.plan.status_bands),
         "of_last_year": of_last_year(line),
         "assessment": assessment(line, period, lang),
         "code": line.target.id,

@@ -129,8 +129,8 @@ def history_svg(item: Item) -> str:
 def _row(item: Item, brief: Brief, lang: str) -> str:
     bar = ""
     if item.bar is not None:
-        bar = (bar_svg(item.bar, item.verdict)
-               + f'<span class="share">{escape(words.share(item.bar, lang))}</span>')
+        shown = words.share(item, lang, brief.report.plan.status_bands)
+        bar = bar_svg(item.bar, item.verdict) + f'<span class="share">{escape(shown)}</span>'
     # a milestone's circles say done or not done; its words would only repeat them
     values = "" if item.target.kind == "milestone" else words.history_line(item, lang)
     compared = words.comparisons(item, brief, lang)

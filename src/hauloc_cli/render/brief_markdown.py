@@ -17,10 +17,11 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _progress(item: Item, lang: str) -> str:
+def _progress(item: Item, brief: Brief, lang: str) -> str:
     if item.bar is None:
         return ""
-    return f"`{words.bar_string(item.bar, BAR_CELLS)}` {words.share(item.bar, lang)}"
+    shown = words.share(item, lang, brief.report.plan.status_bands)
+    return f"`{words.bar_string(item.bar, BAR_CELLS)}` {shown}"
 
 
 def _history(item: Item, lang: str) -> str:
@@ -40,7 +41,7 @@ def _section(brief: Brief, items: tuple[Item, ...], lang: str) -> list[str]:
             words.verdict_with_symbol(item.verdict, lang),
             escape(" · ".join(filter(None, (words.figures(item, brief, lang),
                                              words.comparisons(item, brief, lang))))),
-            _progress(item, lang),
+            _progress(item, brief, lang),
             _history(item, lang),
         ]))
     return lines

@@ -9,15 +9,15 @@ import math
 
 from hauloc_cli.model.figures import Figure
 from hauloc_cli.model.periods import Period
-from hauloc_cli.model.plan import Target
-from hauloc_cli.render import cells, compare_words
+from hauloc_cli.model.plan import StatusBands, Target
+from hauloc_cli.render import cells, compare_words, rounding
 from hauloc_cli.render.i18n import (
     SYMBOLS,
     format_date,
     format_number,
     format_value,
     label,
-    unit_label,
+    quantity,
 )
 from hauloc_cli.rules.compare import Revision, facts
 from hauloc_cli.views.brief import Bar, Brief, Item, Need, Point
@@ -64,11 +64,7 @@ def group_word(group: str, lang: str) -> str:
 
 def amount(x: float, unit: str | None, lang: str) -> str:
     """A number with its unit: '12,1%', '4 sản phẩm', '67.5 million VND/person/year'."""
-    text = format_number(x, lang)
-    if unit == "%":
-        return text + "%"
-    shown = unit_label(lang, unit, x)
-    return f"{text} {shown}" if shown else text
+    return quantity(x, unit, lang)
 
 
 def counts(brief: Brief, lang: str) -> list[tuple[str, str, int]]:
@@ -120,7 +116,7 @@ def figures(item: Item, brief: Brief, lang: str) -> str:
     if r.as_of is not None and r.as_of != brief.period:
         text += f" ({label(lang, 'brief.as_of', period=inline_period(r.as_of, lang))})"
     if r.expected is not None and not brief.final:
-        expected = format_value(r.expected, t.unit, lang)
+        expected = format_value(rounding.expected(t, r.expected), t.unit, lang)
         word = "brief.allowed" if t.direction == "at_most" else "brief.expected"
         text += f" · {label(lang, word)} {expected}"
     return text
@@ -134,8 +130,15 @@ def days(n: int, lang: str) -> str:
     return label(lang, "brief.days_overdue", days=-n)
 
 
+# What a count's need says as a whole number, and which way it is rounded (rounding.py):
+# what is still needed up, what is still allowed down; the others are facts, said as they are.
+NEEDS_UP = frozenset({"per_quarter", "gap", "reduce"})
+ALLOWANCES = frozenset({"allowed_per_quarter"})
+
+
 def need(item: Item, lang: str) -> str:
-    """What the target still needs, in words ('mỗi quý còn lại cần 2 sản phẩm')."""
+    """What the target still needs, in words ('mỗi quý còn lại cần 2 sản phẩm'); for a count
+    a whole number ('cần 3 sản phẩm', not 2,25)."""
     n: Need | None = item.need
     if n is None:
         return ""
@@ -144,10 +147,13 @@ def need(item: Item, lang: str) -> str:
         assert item.result.deadline is not None
         return label(lang, f"need.{n.kind}", days=format_number(n.amount, lang),
                      date=format_date(item.result.deadline, lang))
+    x = n.amount
+    if n.kind in NEEDS_UP or n.kind in ALLOWANCES:
+        x = rounding.needed(t, x, allowance=n.kind in ALLOWANCES)
     if n.points:
-        shown = f"{format_number(n.amount, lang)} {label(lang, 'unit.points')}"
+        shown = f"{format_number(x, lang)} {label(lang, 'unit.points')}"
     else:
-        shown = amount(n.amount, t.unit, lang)
+        shown = amount(x, t.unit, lang)
     return label(lang, f"need.{n.kind}", amount=shown)
 
 
@@ -183,12 +189,35 @@ def bar_string(bar: Bar, cells: int) -> str:
     return body[:mark] + MARK + body[mark:]
 
 
-def share(bar: Bar, lang: str) -> str:
-    """The bar's fill as a percentage: '67%'; short of the end never shows as '100%'."""
-    text = format_number(bar.fill * 100, lang, decimals=0)
-    if bar.fill < 1 and text == "100":
-        text = format_number(math.floor(bar.fill * 1000) / 10, lang, decimals=1)
-    return text + "%"
+def share(item: Item, lang: str, bands: StatusBands) -> str:
+    """The bar's fill as a percentage, '67%', never rounded across an edge where the status
+    changes (rounding.py): the end of the bar (100%), and where the ratio the status is judged
+    on, R, crosses a band: R = fill / mark for a bar of progress, mark / fill for the share of
+    a ceiling used (at_most without a baseline; over the ceiling it shows the share used,
+    '123%'). ('' without a bar.)"""
+    bar = item.bar
+    if bar is None:
+        return ""
+    t = item.target
+    x = bar.fill
+    cuts = rounding.edges(bands)
+    used = t.direction == "at_most" and t.baseline is None
+    if used and bar.over and t.target and item.result.actual is not None:
+        x = float(item.result.actual) / t.target
+
+    def ratio(v: float) -> float | None:
+        if bar.mark <= 0:
+            return None
+        if used:
+            return math.inf if v <= 0 else bar.mark / v
+        return v / bar.mark
+
+    def sides(v: float) -> tuple[bool, ...]:
+        r = ratio(v)
+        on_bands = () if r is None else tuple(rounding.at_or_above(r, e) for e in cuts)
+        return (*on_bands, rounding.at_or_above(v, 1.0))
+
+    return rounding.percent_on_sides(x, sides, lang)
 
 
 def history_line(item: Item, lang: str) -> str:
@@ -204,7 +233,8 @@ def comparisons(item: Item, brief: Brief, lang: str) -> str:
     found = facts(item.result, brief.report.figures)
     if found.vs_last_year is None:
         return ""
-    return " · ".join((compare_words.plan_share(found, lang),
+    bands = brief.report.plan.status_bands
+    return " · ".join((compare_words.plan_share(found, item.target, lang, bands),
                        compare_words.last_year(found.vs_last_year, item.target, lang)))
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import math
+from collections.abc import Iterable
 
 from hauloc_cli.model.periods import Period
-from hauloc_cli.model.plan import Plan, Target
-from hauloc_cli.render import i18n
+from hauloc_cli.model.plan import Plan, StatusBands, Target
+from hauloc_cli.render import i18n, rounding
 from hauloc_cli.render.compare_words import mark
-from hauloc_cli.render.i18n import SYMBOLS, format_date, format_number, format_value, label
-from hauloc_cli.rules.status import YEAR_END, Report, Result, Status, progress, verdict
+from hauloc_cli.render.i18n import SYMBOLS, format_date, format_value, label
+from hauloc_cli.rules.status import YEAR_END, Report, Result, Status, verdict
 
 
 def number(x: float | None, unit: str | None, lang: str) -> str:
@@ -31,7 +31,7 @@ def status_word(r: Result, period: Period, lang: str) -> str:
 
 
 def row_cells(r: Result, report: Report, lang: str) -> list[str]:
-    """Name, plan, actual (with its quarter when older), expected now, done/due, status."""
+    """Name, plan, actual (with its quarter when older), expected now, pace, status."""
     t = r.target
     if t.kind == "milestone":
         assert r.deadline is not None
@@ -39,11 +39,28 @@ def row_cells(r: Result, report: Report, lang: str) -> list[str]:
         expected = f"{label(lang, 'by')} {format_date(r.deadline, lang)}"
     else:
         plan_cell = number(t.target, t.unit, lang)
-        if t.direction == "at_most":  # a ceiling reads as one
+        expected = number(None if r.expected is None else rounding.expected(t, r.expected),
+                          t.unit, lang)
+        if t.direction == "at_most":  # a ceiling, and what it allows by now, read as one
             plan_cell = f"≤ {plan_cell}"
-        expected = number(r.expected, t.unit, lang)
+            expected = expected if r.expected is None else f"≤ {expected}"
     return [target_name(t, lang), plan_cell, _actual(r, report, lang), expected,
-            _progress(r, report.period), status_word(r, report.period, lang)]
+            pace(r, report.plan.status_bands, lang), status_word(r, report.period, lang)]
+
+
+def expected_key(targets: Iterable[Target]) -> str:
+    """The heading of the expected column for these targets: `Cần đạt` / `Expected` (needs),
+    `Tối đa đến nay` / `Allowed so far` (ceilings only), `Cần đạt / tối đa` when both; a
+    ceiling's cell says `≤` either way."""
+    directions = {t.direction for t in targets if t.kind != "milestone"}
+    if directions == {"at_most"}:
+        return "col.allowed"
+    return "col.expected_allowed" if "at_most" in directions else "col.expected"
+
+
+def expected_word(target: Target) -> str:
+    """The expected column's heading for one row (a row said in words: `Tối đa đến nay 3`)."""
+    return "col.allowed" if target.direction == "at_most" else "col.expected"
 
 
 def _actual(r: Result, report: Report, lang: str) -> str:
@@ -65,21 +82,14 @@ def _estimate_mark(r: Result, report: Report, lang: str) -> str:
     return "" if figure is None else mark(figure.status, lang)
 
 
-def _progress(r: Result, period: Period) -> str:
-    if r.target.kind == "milestone" or r.actual is None or r.status is Status.NO_DATA:
+def pace(r: Result, bands: StatusBands, lang: str) -> str:
+    """Tiến độ / Pace: R, the ratio the status is judged on (README, "How status is judged"),
+    one meaning for every kind and direction: 100% is exactly the pace expected by now, more is
+    ahead of it (for a ceiling: further under what it allows), and the status bands (95%, 80%)
+    apply to it. Never rounded across a band edge (0.949 → 94,9%); `—` without a ratio."""
+    if r.target.kind == "milestone" or r.ratio is None:
         return "—"
-    done, due = progress(r.target, float(r.actual), period)
-    if done is None:
-        return "—"
-    return f"{percent(done)}/{percent(due)}"
-
-
-def percent(share: float) -> str:
-    """A share as a whole percentage; a share short of 1 never rounds up to 100%."""
-    whole = round(share * 100)
-    if whole >= 100 > share * 100 and not math.isclose(share, 1, rel_tol=1e-9):
-        whole = 99
-    return f"{format_number(whole, decimals=0)}%"
+    return rounding.band_percent(r.ratio, rounding.edges(bands), lang)
 
 
 def with_unit(name: str, target: Target, lang: str) -> str:

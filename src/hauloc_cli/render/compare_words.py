@@ -7,9 +7,11 @@ Plain strings (no rich, no markup), shared by the table, Markdown and the brief.
 from __future__ import annotations
 
 from hauloc_cli.model.figures import FigureStatus, Value
-from hauloc_cli.model.plan import Target
-from hauloc_cli.render.i18n import format_number, label
+from hauloc_cli.model.plan import StatusBands, Target
+from hauloc_cli.render import rounding
+from hauloc_cli.render.i18n import difference, format_number, label
 from hauloc_cli.rules.compare import Facts, VsLastYear
+from hauloc_cli.rules.status import same
 
 
 def value_text(value: Value, target: Target, lang: str) -> str:
@@ -40,11 +42,51 @@ def revised(facts: Facts, target: Target, lang: str) -> str:
                  + mark(before.status, lang, every=True))
 
 
-def plan_share(facts: Facts, lang: str) -> str:
-    """'90.8% of the year's plan' / 'đạt 90,8% KH năm'."""
+def plan_share(facts: Facts, target: Target, lang: str, bands: StatusBands) -> str:
+    """'90.8% of the year's plan' / 'đạt 90,8% KH năm'; for a ceiling (at_most), never a share
+    of a plan fulfilled: '80% of the maximum' / 'bằng 80% mức tối đa' within it, 'over the
+    maximum by 0.35 pp' / 'vượt mức tối đa 0,35 điểm %' over it (see `ceiling`)."""
+    if target.direction == "at_most":
+        return ceiling(facts, target, lang)
     if facts.plan_share is None:
         return ""
-    return label(lang, "cmp.plan_share", share=_percent(facts.plan_share, lang))
+    return label(lang, "cmp.plan_share", share=rounding.band_percent(
+        facts.plan_share, share_edges(target, bands), lang, decimals=SHARE_DECIMALS))
+
+
+SHARE_DECIMALS = 1  # 90,8%
+
+
+def share_edges(target: Target, bands: StatusBands) -> tuple[float, ...]:
+    """The edges a / T must not be rounded across: 1 (the target met), and the status bands
+    where a / T is the ratio the status is judged on (an annual figure, a level without a
+    baseline)."""
+    if target.kind == "annual" or (target.kind == "level" and target.baseline is None):
+        return rounding.edges(bands)
+    return (1.0,)
+
+
+def ceiling(facts: Facts, target: Target, lang: str) -> str:
+    """How the figure judged stands against its ceiling (see `against_ceiling`)."""
+    value = None if facts.figure is None else facts.figure.value
+    return against_ceiling(target, value, facts.plan_share, lang)
+
+
+def against_ceiling(target: Target, value: Value | None, share: float | None, lang: str
+                    ) -> str:
+    """How a figure a stands against its ceiling T: 'bằng 80% mức tối đa' (a ≤ T; `share` is
+    a / T), 'vượt mức tối đa 0,35 điểm %' (a > T; in the target's unit, points for %); '' with
+    no figure, or for a figure within a ceiling of 0."""
+    t = target.target
+    if t is None or value is None or isinstance(value, bool):
+        return ""
+    a = float(value)
+    if a <= t or same(a, t):
+        if share is None:
+            return ""
+        # within the ceiling never reads as over it (1.0000001 · T is T)
+        return label(lang, "cmp.of_max", share=_percent(min(share, 1.0), lang))
+    return label(lang, "cmp.over_max", amount=difference(a - t, target.unit, lang))
 
 
 def last_year(v: VsLastYear | None, target: Target, lang: str) -> str:
@@ -67,8 +109,8 @@ def last_year(v: VsLastYear | None, target: Target, lang: str) -> str:
     return label(lang, "cmp.change", move=move, last=last)
 
 
-def compared(facts: Facts, target: Target, lang: str) -> str:
+def compared(facts: Facts, target: Target, lang: str, bands: StatusBands) -> str:
     """Everything beside the status in one line, parts joined by ' · ' ('' when none)."""
-    parts = (revised(facts, target, lang), plan_share(facts, lang),
+    parts = (revised(facts, target, lang), plan_share(facts, target, lang, bands),
              last_year(facts.vs_last_year, target, lang))
     return " · ".join(p for p in parts if p)

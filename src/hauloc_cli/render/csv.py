@@ -47,7 +47,8 @@ def flat(fields: dict[str, Any]) -> dict[str, Any]:
 def render_csv(report: Report, units: UnitsReport | None = None) -> str:
     """A header row, then one row per target in plan order (no summary line: it is data)."""
     period = report.period
-    rows = [{"period": str(period), **flat(result_fields(r, period, report.figures)),
+    bands = report.plan.status_bands
+    rows = [{"period": str(period), **flat(result_fields(r, period, bands, report.figures)),
              **coverage_cell(units, r.target.id)} for r in report.results]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

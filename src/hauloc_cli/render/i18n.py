@@ -28,6 +28,23 @@ def format_value(x: float, unit: str | None, lang: str = "en") -> str:
     return format_number(x, lang) + ("%" if unit == "%" else "")
 
 
+def quantity(x: float, unit: str | None, lang: str) -> str:
+    """A number with its unit: '12,1%', '4 sản phẩm', '67.5 million VND/person/year'."""
+    text = format_number(x, lang)
+    if unit == "%":
+        return text + "%"
+    shown = unit_label(lang, unit, x)
+    return f"{text} {shown}" if shown else text
+
+
+def difference(x: float, unit: str | None, lang: str) -> str:
+    """A difference of two figures: in percentage points for a unit of % ('0,35 điểm %',
+    '0.35 pp'), else with the unit ('1 vụ')."""
+    if unit == "%":
+        return f"{format_number(x, lang)} {label(lang, 'unit.points')}"
+    return quantity(x, unit, lang)
+
+
 # One catalogue per language; tests/test_i18n.py fails when a key is missing in one of them.
 CATALOGUE: dict[str, dict[str, str]] = {
     "en": {
@@ -41,7 +58,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "col.plan": "Plan",
         "col.actual": "Actual",
         "col.expected": "Expected",
-        "col.progress": "Done/due",
+        "col.allowed": "Allowed so far",
+        "col.expected_allowed": "Expected / allowed",
+        "col.progress": "Pace",
         "col.status": "Status",
         "col.reason": "Reason",
         "col.id": "Id",
@@ -125,7 +144,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "why.on_track": "on pace",
         "why.at_risk": "behind pace",
         "why.off_track": "well behind pace",
-        "why.share": "({r}% of expected)",
+        "why.share": "({r} of pace)",
+        "why.over_allowed": "(over what is allowed by now by {amount})",
+        "why.over_max": "(over the maximum by {amount})",
         "why.no_data": "no figure reported by the end of {period}",
         "why.no_data_older": "no figure for {period}; the latest, {a} as of {older}, cannot "
                              "stand in for it",
@@ -141,6 +162,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "col.compare": "Compared",
         "cmp.revised": "revised from {before}",
         "cmp.plan_share": "{share} of the year's plan",
+        "cmp.of_max": "{share} of the maximum",
+        "cmp.over_max": "over the maximum by {amount}",
         "cmp.ratio": "{ratio} of the same period last year ({last})",
         "cmp.up": "up {amount}",
         "cmp.down": "down {amount}",
@@ -161,7 +184,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "col.plan": "Kế hoạch",
         "col.actual": "Thực hiện",
         "col.expected": "Cần đạt",
-        "col.progress": "Đạt/cần",
+        "col.allowed": "Tối đa đến nay",
+        "col.expected_allowed": "Cần đạt / tối đa",
+        "col.progress": "Tiến độ",
         "col.status": "Đánh giá",
         "col.reason": "Ghi chú",
         "col.id": "Mã",
@@ -244,7 +269,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "why.on_track": "đúng tiến độ",
         "why.at_risk": "chậm hơn tiến độ",
         "why.off_track": "chậm xa so với tiến độ",
-        "why.share": "({r}% mức cần đạt)",
+        "why.share": "({r} so với tiến độ)",
+        "why.over_allowed": "(vượt mức tối đa đến nay {amount})",
+        "why.over_max": "(vượt mức tối đa {amount})",
         "why.no_data": "chưa có số liệu {period}",
         "why.no_data_older": "chưa có số liệu {period} (số liệu {older}: {a}, không dùng "
                              "thay được)",
@@ -260,6 +287,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "col.compare": "So sánh",
         "cmp.revised": "điều chỉnh từ {before}",
         "cmp.plan_share": "đạt {share} KH năm",
+        "cmp.of_max": "bằng {share} mức tối đa",
+        "cmp.over_max": "vượt mức tối đa {amount}",
         "cmp.ratio": "bằng {ratio} so cùng kỳ ({last})",
         "cmp.up": "tăng {amount}",
         "cmp.down": "giảm {amount}",

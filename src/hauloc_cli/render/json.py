@@ -8,6 +8,7 @@ from typing import Any
 from hauloc_cli.errors import Problem
 from hauloc_cli.model.figures import Figures
 from hauloc_cli.model.periods import Period
+from hauloc_cli.model.plan import StatusBands
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.reasons import explain_result
 from hauloc_cli.render.units_fields import target_units
@@ -38,10 +39,10 @@ def significant(x: float | None) -> float | None:
     return None if x is None else float(f"{x:.{SIGNIFICANT_DIGITS}g}")
 
 
-def result_fields(result: Result, period: Period, figures: Figures | None = None
-                  ) -> dict[str, Any]:
+def result_fields(result: Result, period: Period, bands: StatusBands,
+                  figures: Figures | None = None) -> dict[str, Any]:
     """One target's fields; the reason is always in English (see the README)."""
-    return {**_result_fields(result, period),
+    return {**_result_fields(result, period, bands),
             **_figure_fields(facts(result, Figures() if figures is None else figures))}
 
 
@@ -62,7 +63,7 @@ def _figure_fields(f: Facts) -> dict[str, Any]:
     }
 
 
-def _result_fields(result: Result, period: Period) -> dict[str, Any]:
+def _result_fields(result: Result, period: Period, bands: StatusBands) -> dict[str, Any]:
     t = result.target
     return {
         "id": t.id,
@@ -80,7 +81,7 @@ def _result_fields(result: Result, period: Period) -> dict[str, Any]:
         "deadline": None if result.deadline is None else result.deadline.isoformat(),
         "status": result.status.value,
         "verdict": verdict(result, period),
-        "reason": explain_result(result, period, "en"),
+        "reason": explain_result(result, period, "en", bands),
     }
 
 
@@ -104,8 +105,9 @@ def render_json(report: Report, warnings: tuple[Problem, ...] = (),
     }
     pieces = ["{\n"]
     pieces += [f'  "{key}": {_dumps(value)},\n' for key, value in head.items()]
-    pieces += _array("targets", [_dumps({**result_fields(r, report.period, report.figures),
-                                         **target_units(units, r, report.period)})
+    bands = report.plan.status_bands
+    pieces += _array("targets", [_dumps({**result_fields(r, report.period, bands, report.figures),
+                                         **target_units(units, r, report.period, bands)})
                                  for r in report.results], last=False)
     pieces += _array("warnings", [_dumps(warning_fields(w)) for w in warnings], last=True)
     pieces.append("}\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from hauloc_cli.render import RenderOptions
-from hauloc_cli.render.cells import row_cells, summary_line, with_unit
+from hauloc_cli.render.cells import expected_key, row_cells, summary_line, with_unit
 from hauloc_cli.render.compare_words import compared
 from hauloc_cli.render.i18n import label
 from hauloc_cli.render.reasons import explain_result
@@ -30,8 +30,9 @@ def escape(text: str) -> str:
 def _row(r: Result, report: Report, lang: str) -> list[str]:
     cells = row_cells(r, report, lang)
     cells[0] = with_unit(cells[0], r.target, lang)
-    return [*cells, explain_result(r, report.period, lang),
-            compared(facts(r, report.figures), r.target, lang)]
+    bands = report.plan.status_bands
+    return [*cells, explain_result(r, report.period, lang, bands),
+            compared(facts(r, report.figures), r.target, lang, bands)]
 
 
 def render_markdown(report: Report, *, lang: str = "en",
@@ -41,10 +42,13 @@ def render_markdown(report: Report, *, lang: str = "en",
     `only` keeps just the targets with those statuses (the summary line still counts all);
     when none is left the table is left out.
     """
-    rows = [_row(r, report, lang) for r in report.results if only is None or r.status in only]
+    results = [r for r in report.results if only is None or r.status in only]
+    rows = [_row(r, report, lang) for r in results]
+    keys = {"col.expected": expected_key(r.target for r in results)}
     lines = []
     if rows:
-        lines.append("| " + " | ".join(escape(label(lang, c)) for c in COLUMNS) + " |")
+        lines.append("| " + " | ".join(escape(label(lang, keys.get(c, c))) for c in COLUMNS)
+                     + " |")
         lines.append("|" + "|".join(ALIGN) + "|")
         lines.extend("| " + " | ".join(escape(c) for c in row) + " |" for row in rows)
         lines.append("")

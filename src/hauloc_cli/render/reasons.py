@@ -9,18 +9,20 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from hauloc_cli.render.i18n import format_date, format_number, format_value, label, unit_label
+from hauloc_cli.render import rounding
+from hauloc_cli.render.i18n import difference, format_date, format_value, label, unit_label
+from hauloc_cli.rules.status import same
 
 if TYPE_CHECKING:
     from hauloc_cli.model.periods import Period
-    from hauloc_cli.model.plan import Target
+    from hauloc_cli.model.plan import StatusBands, Target
     from hauloc_cli.rules.status import Result, Status
 
 
 def explain(target: Target, status: Status, period: Period, lang: str, *,
-            actual: float | bool | None = None, as_of: Period | None = None,
-            expected: float | None = None, ratio: float | None = None,
-            deadline: date | None = None) -> str:
+            bands: StatusBands, actual: float | bool | None = None,
+            as_of: Period | None = None, expected: float | None = None,
+            ratio: float | None = None, deadline: date | None = None) -> str:
     """Where the figure stands, what was expected by the end of `period`, and the verdict."""
     if actual is None or as_of is None:
         line = label(lang, "why.no_data", period=period.words(lang))
@@ -36,7 +38,7 @@ def explain(target: Target, status: Status, period: Period, lang: str, *,
     else:
         assert expected is not None
         line = _numeric(target, status.value, float(actual), expected, ratio,
-                        _when(as_of, period, lang), period.final, lang)
+                        _when(as_of, period, lang), period.final, lang, bands)
     return line[0].upper() + line[1:] if lang == "vi" else line
 
 
@@ -46,10 +48,11 @@ def _when(as_of: Period, period: Period, lang: str) -> str:
     return label(lang, key, period=as_of.words(lang))
 
 
-def explain_result(result: Result, period: Period, lang: str) -> str:
+def explain_result(result: Result, period: Period, lang: str, bands: StatusBands) -> str:
+    """The reason of `result`; `bands` are the plan's (the share shown keeps to their side)."""
     r = result
-    return explain(r.target, r.status, period, lang, actual=r.actual, as_of=r.as_of,
-                   expected=r.expected, ratio=r.ratio, deadline=r.deadline)
+    return explain(r.target, r.status, period, lang, bands=bands, actual=r.actual,
+                   as_of=r.as_of, expected=r.expected, ratio=r.ratio, deadline=r.deadline)
 
 
 def _milestone(status: str, done: bool, when: str, deadline: str, lang: str) -> str:
@@ -61,7 +64,7 @@ def _milestone(status: str, done: bool, when: str, deadline: str, lang: str) -> 
 
 
 def _numeric(target: Target, status: str, a: float, e: float, r: float | None, when: str,
-             final: bool, lang: str) -> str:
+             final: bool, lang: str, bands: StatusBands) -> str:
     def num(x: float) -> str:
         return format_value(x, target.unit, lang)
 
@@ -80,15 +83,33 @@ def _numeric(target: Target, status: str, a: float, e: float, r: float | None, w
         parts.append(label(lang, "why.met"))
     elif final:
         parts.append(label(lang, "why.missed"))
-    elif status == "missed":  # a ceiling on a count, already passed
+    elif target.kind == "cumulative" and target.direction == "at_most" and a > t \
+            and not same(a, t):  # a ceiling for the year already broken: no pace to speak of
         parts.append(label(lang, "why.over_limit"))
     else:
-        if target.kind == "cumulative" or target.baseline is not None:  # else E is the target
+        e_shown = rounding.expected(target, e)  # a count's expectation is whole (rounding.py)
+        paced = target.kind == "cumulative" or target.baseline is not None  # else E = T
+        if paced:
             word = "why.allowed" if target.direction == "at_most" else "why.expected"
-            parts.append(label(lang, word, e=num(e)))
+            parts.append(label(lang, word, e=num(e_shown)))
         verdict = label(lang, f"why.{status}")
-        if r is not None and status != "on_track":
-            share = label(lang, "why.share", r=format_number(r * 100, lang, decimals=0))
-            verdict = f"{verdict} {share}"
+        if status != "on_track":
+            verdict += _how_far(target, a, e_shown, r, paced, lang, bands)
         parts.append(verdict)
     return "; ".join(parts)
+
+
+def _how_far(target: Target, a: float, shown: float, r: float | None, paced: bool, lang: str,
+             bands: StatusBands) -> str:
+    """' (89% of pace)' after the verdict: the ratio the status was judged on, never rounded
+    across a band edge; for a ceiling how far over what is allowed (a ratio of a ceiling reads
+    as a share of a plan fulfilled), ' (over the maximum by 0.35 pp)'."""
+    if target.direction == "at_most":
+        if a <= shown or same(a, shown):
+            return ""
+        key = "why.over_allowed" if paced else "why.over_max"
+        return " " + label(lang, key, amount=difference(a - shown, target.unit, lang))
+    if r is None:
+        return ""
+    return " " + label(lang, "why.share",
+                       r=rounding.band_percent(r, rounding.edges(bands), lang))

@@ -13,7 +13,14 @@ from rich.text import Text
 from hauloc_cli.model.figures import FigureStatus
 from hauloc_cli.model.periods import Period
 from hauloc_cli.render import RenderOptions
-from hauloc_cli.render.cells import row_cells, status_word, summary_line, target_name
+from hauloc_cli.render.cells import (
+    expected_key,
+    expected_word,
+    row_cells,
+    status_word,
+    summary_line,
+    target_name,
+)
 from hauloc_cli.render.compare_words import compared, mark
 from hauloc_cli.render.i18n import SYMBOLS, label
 from hauloc_cli.render.units_fields import explain
@@ -21,14 +28,11 @@ from hauloc_cli.rules.compare import facts
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.rules.status import Report, Result, Status
 
-STYLES = {
-    Status.ACHIEVED: "bold green",
-    Status.ON_TRACK: "green",
-    Status.AT_RISK: "yellow",
-    Status.OFF_TRACK: "bold red",
-    Status.MISSED: "bold red",
-    Status.NO_DATA: "dim",
-}
+# By the status's value, so that every status has one, `missed` (a ceiling already broken, the
+# year-end miss) included.
+_STYLE_OF = {"achieved": "bold green", "on_track": "green", "at_risk": "yellow",
+             "off_track": "bold red", "missed": "bold red", "no_data": "dim"}
+STYLES = {s: _STYLE_OF[s.value] for s in Status}
 
 
 def to_text(renderables: list[object], *, width: int, color: bool) -> str:
@@ -57,9 +61,8 @@ GAP = 3  # between two columns: padding, the rule's blank, padding
 NUMBER_KEYS = ("col.plan", "col.actual", "col.expected", "col.progress")
 
 
-def _shown_columns(rows: list[list[str]], lang: str, width: int) -> int:
-    """How many of the number columns (plan, actual, expected, done/due) stay in the table."""
-    headers = [label(lang, k) for k in (*NUMBER_KEYS, "col.status")]
+def _shown_columns(rows: list[list[str]], headers: list[str], width: int) -> int:
+    """How many of the number columns (plan, actual, expected, pace) stay in the table."""
     widths = [max(cell_len(c) for c in column)
               for column in zip(headers, *(row[1:] for row in rows), strict=True)]
     status = widths.pop()
@@ -71,13 +74,17 @@ def _shown_columns(rows: list[list[str]], lang: str, width: int) -> int:
 
 def _reason(r: Result, report: Report, lang: str, moved: list[tuple[str, str]],
             units: UnitsReport | None) -> Text:
-    """`Name — reason`, then the cells moved out of the table: `(Done/due 50%/75%)`."""
+    """`Name — reason`, then the cells moved out of the table: `(Pace 67%)`; the expected
+    cell under its row's own word (`Allowed so far 3`, without the column's `≤`)."""
     line = Text(target_name(r.target, lang), style="bold")
     line.append(" — ")
-    line.append(explain(r, report.period, lang, units))
+    reason = explain(r, report.period, lang, units, report.plan.status_bands)
+    line.append(reason)
     said = {"col.expected"} if r.target.kind == "milestone" else set()  # the deadline is said
-    extra = [f"{label(lang, key)} {cell}" for key, cell in moved
-             if cell != "—" and key not in said]
+    words = {"col.expected": expected_word(r.target)}
+    extra = [f"{label(lang, words.get(key, key))} {cell.removeprefix('≤ ')}"
+             for key, cell in moved if cell != "—" and key not in said
+             and not (key == "col.progress" and f"({cell} " in reason)]  # '(89% of pace)'
     if extra:
         line.append(f" ({'; '.join(extra)})")
     return line
@@ -94,19 +101,22 @@ def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bo
     """
     wide = width >= WIDE
     results = [r for r in report.results if only is None or r.status in only]
-    notes = [compared(facts(r, report.figures), r.target, lang) for r in results]
+    bands = report.plan.status_bands
+    notes = [compared(facts(r, report.figures), r.target, lang, bands) for r in results]
     estimate = mark(FigureStatus.ESTIMATE, lang)
     rows = [row_cells(r, report, lang) for r in results]
     if not wide:  # the estimate mark under the figure keeps the column narrow
         rows = [[row[0], row[1], row[2].replace(estimate, "\n" + estimate.lstrip(), 1),
                  *row[3:]] for row in rows]
-    shown = 4 if wide else _shown_columns(rows, lang, width)
+    keys = {"col.expected": expected_key(r.target for r in results)}
+    headers = [label(lang, keys.get(k, k)) for k in (*NUMBER_KEYS, "col.status")]
+    shown = 4 if wide else _shown_columns(rows, headers, width)
     if shown < 2:  # the figure itself is said under the row, on one line
         rows = [[row[0], row[1], row[2].replace("\n", " "), *row[3:]] for row in rows]
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column(label(lang, "col.target"), overflow="fold", ratio=3, min_width=14)
-    for key in NUMBER_KEYS[:shown]:
-        table.add_column(label(lang, key), justify="right", no_wrap=True)
+    for header in headers[:shown]:
+        table.add_column(header, justify="right", no_wrap=True)
     table.add_column(label(lang, "col.status"), no_wrap=True, min_width=max(
         [cell_len(label(lang, "col.status")), *(cell_len(row[-1]) for row in rows)]))
     if wide:
@@ -114,7 +124,7 @@ def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bo
     for r, row, note in zip(results, rows, notes, strict=True):
         cells: list[str | Text] = [*row[:1 + shown], status_text(r, report.period, lang)]
         # wide: what reports say beside the status on a line of its own under the reason
-        reason = "\n".join(filter(None, (explain(r, report.period, lang, units), note)))
+        reason = "\n".join(filter(None, (explain(r, report.period, lang, units, bands), note)))
         table.add_row(*cells, *([reason] if wide else []))
     parts: list[object] = [table]
     if not wide and results:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from hauloc_cli.model.periods import Period
+from hauloc_cli.model.plan import StatusBands
 from hauloc_cli.render.reasons import explain_result
 from hauloc_cli.rules.rollup import TargetUnits, UnitsReport
 from hauloc_cli.rules.status import Result
@@ -28,8 +29,8 @@ def unit_rows(t: TargetUnits) -> list[dict[str, Any]]:
              "as_of": None if u.as_of is None else str(u.as_of)} for u in t.units]
 
 
-def target_units(units: UnitsReport | None, result: Result, period: Period
-                 ) -> dict[str, Any]:
+def target_units(units: UnitsReport | None, result: Result, period: Period,
+                 bands: StatusBands) -> dict[str, Any]:
     """`coverage` and `units` of one target ({} without units; null and [] when the target is
     not rolled up)."""
     if units is None:
@@ -37,8 +38,8 @@ def target_units(units: UnitsReport | None, result: Result, period: Period
     found = units.targets.get(result.target.id)
     if found is None:
         return {"coverage": None, "units": []}
-    return {"reason": explain(result, period, "en", units), "coverage": coverage_fields(found),
-            "units": unit_rows(found)}
+    return {"reason": explain(result, period, "en", units, bands),
+            "coverage": coverage_fields(found), "units": unit_rows(found)}
 
 
 _BASIC = ("commune", "town", "ward")
@@ -53,11 +54,12 @@ def _kind(units: UnitsReport, ids: tuple[str, ...], lang: str) -> str:
     return "communes" if basic else "units"
 
 
-def explain(result: Result, period: Period, lang: str, units: UnitsReport | None) -> str:
+def explain(result: Result, period: Period, lang: str, units: UnitsReport | None,
+            bands: StatusBands) -> str:
     """The reason of a result, with what the units' coverage says about it."""
     found = None if units is None else units.targets.get(result.target.id)
     if found is None or units is None:
-        return explain_result(result, period, lang)
+        return explain_result(result, period, lang, bands)
     cover = found.coverage
     everyone = (*cover.reported, *cover.missing)
     word = _kind(units, everyone, lang)
@@ -65,7 +67,7 @@ def explain(result: Result, period: Period, lang: str, units: UnitsReport | None
         if lang == "vi":
             return f"{len(cover.missing)}/{cover.expected} {word} chưa báo cáo"
         return f"{len(cover.missing)} of {cover.expected} {word} have not reported"
-    text = explain_result(result, period, lang)
+    text = explain_result(result, period, lang, bands)
     if not cover.partial or found.source != "rollup":
         return text
     if lang == "vi":
