@@ -109,7 +109,7 @@ def test_columns_sets_the_table_width(monkeypatch: pytest.MonkeyPatch) -> None:
     assert 90 < max(len(line) for line in wide.splitlines()) <= 120
     assert max(len(line) for line in narrow.splitlines()) <= 90
     for out in (wide, narrow):
-        for number in ("10.9%", "67.5", "1.5", "4.5", "99.3%", "91%/100%", "67%/75%"):
+        for number in ("10.9%", "67.5", "99.3%", "91%", "67%", "89%", "133%"):
             assert number in out
 
 

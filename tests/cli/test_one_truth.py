@@ -325,7 +325,7 @@ def test_3_units_keep_the_revisions(tmp_path: Path) -> None:
 def test_3_equal_precedence_in_two_files_stays_duplicate_row_naming_both(tmp_path: Path) -> None:
     """Bullet 3. Two ước rows, neither dated, of growth 2024-Q2 in two files differ in
     neither `reported` nor `status`: they cannot both stand, so duplicate-row (exit 3), naming
-    both places (b.csv line 2 and a.csv line 2).
+    both places (b.csv:2 and a.csv:2).
     Passes today (this half of the bullet already holds); kept so the rewrite keeps it.
     """
     a = write(tmp_path / "a.csv", HEADER + ESTIMATE)
@@ -334,7 +334,7 @@ def test_3_equal_precedence_in_two_files_stays_duplicate_row_naming_both(tmp_pat
     result = run("check", a, b, "--targets", plan, "--format", "json")
     assert result.code == 3
     problem = line_of(result.err, "[duplicate-row]")
-    assert "b.csv:2" in problem and "a.csv line 2" in problem, problem
+    assert "b.csv:2" in problem and "a.csv:2" in problem, problem
 
 
 # --------------------------------------------------------------------------------------------
@@ -389,13 +389,13 @@ def test_4_final_quarter_after_the_data_is_no_data_not_missed(tmp_path: Path) ->
         "no_data", "no_data", "met"]
 
     said = outputs(args, period="2024-Q4", date="2024-12-15")
-    for name in ("Sản phẩm OCOP", "Tăng trưởng"):
+    for name, name_en in (("Sản phẩm OCOP", "OCOP products"), ("Tăng trưởng", "Growth")):
         for output in ("check vi", "check markdown vi", "summary vi", "report vi"):
             row = line_of(said[output], name)
             assert "Chưa có số liệu" in row, (output, row)
             assert "không đạt" not in row.lower() and "Chậm tiến độ" not in row, (output, row)
-        assert "Missed" not in line_of(said["check en"], name)
-        assert "Off track" not in line_of(said["check en"], name)
+        assert "Missed" not in line_of(said["check en"], name_en)
+        assert "Off track" not in line_of(said["check en"], name_en)
     # The latest figure is shown for reference: "Chưa có số liệu (số liệu 9 tháng: 5)".
     assert "9 tháng: 5" in line_of(said["report vi"], "| Sản phẩm OCOP ")
     schools = line_of(said["summary vi"], "| Trường đạt chuẩn |")
@@ -445,7 +445,7 @@ def test_5_a_level_ceiling_over_its_maximum_never_reads_as_a_share_of_plan(
     """Bullet 5. Poverty 1.85 % against at most 1.5 % (level, at_most, no baseline) at Q3.
     Hand working: a / T = 1.85 / 1.5 = 1.2333 (what prints today as "đạt 123,3% KH năm" and
     the annex's "So với kế hoạch 123,3"). Over the maximum by 1.85 − 1.5 = 0.35 points, which
-    design-19 words "vượt mức tối đa 0,35 điểm %" / "over the maximum by 0.35 points".
+    words "vượt mức tối đa 0,35 điểm %" / "over the maximum by 0.35 pp".
     Status: not met; R = T / a = 0.8108 → at risk (a level can still come down).
     Fails today: "đạt 123,3% KH năm", "123.3% of the year's plan", annex 123,3.
     """
@@ -453,7 +453,7 @@ def test_5_a_level_ceiling_over_its_maximum_never_reads_as_a_share_of_plan(
     for name, text in said.items():
         assert not re.search(r"đạt 123[,.]3|123[,.]3\s?% KH|123[,.]3% of", text), (name, text)
     assert "vượt mức tối đa 0,35 điểm %" in said["check vi"]
-    assert "over the maximum by 0.35 points" in said["check en"]
+    assert "over the maximum by 0.35 pp" in said["check en"]
     assert column(said["report vi"], "So với kế hoạch", "Tỷ lệ hộ nghèo") != "123,3"
 
 

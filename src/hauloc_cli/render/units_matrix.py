@@ -103,12 +103,12 @@ def silent(units: UnitsReport, lang: str) -> list[str]:
     targets = _rolled(units)
     lines = []
     for key in ("missing", "carried"):
-        for unit in _unit_ids(units):
+        for unit in units.units.units:  # the units rolled up over: children, or leaves
             ids = [str(i + 1) for i, t in enumerate(targets)
-                   if unit in getattr(units.targets[t.id].coverage, key)]
+                   if unit.id in getattr(units.targets[t.id].coverage, key)]
             if ids:
                 lines.append(WORDS[lang][key].format(
-                    unit=units.units.by_id[unit].name, ids=", ".join(ids),
+                    unit=unit.name, ids=", ".join(ids),
                     period=period_name(units.report.period, lang)))
     return lines
 
