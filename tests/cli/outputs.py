@@ -49,6 +49,8 @@ def _status_words() -> list[tuple[str, str]]:
             if word:
                 # "Đạt" is achieved and met: keep the key that exists before the year end.
                 pairs.setdefault(word.casefold(), key)
+        # a unit that sent no figure ("Chưa báo cáo" / "Not reported") has no data
+        pairs.setdefault(CATALOGUE[lang]["not_reported"].casefold(), "no_data")
     return sorted(pairs.items(), key=lambda kv: -len(kv[0]))
 
 

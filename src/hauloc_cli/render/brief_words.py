@@ -98,7 +98,10 @@ def figures(item: Item, brief: Brief, lang: str) -> str:
         assert r.deadline is not None
         parts = [label(lang, "brief.deadline", date=format_date(r.deadline, lang))]
         if r.actual is not None:
-            parts.insert(0, label(lang, "done" if r.actual else "not_done"))
+            shown = label(lang, "done" if r.actual else "not_done")
+            if r.as_of is not None and r.as_of != brief.period:
+                shown += f" ({label(lang, 'brief.as_of', period=inline_period(r.as_of, lang))})"
+            parts.insert(0, shown)
         if not r.actual and item.days is not None:
             parts.append(days(item.days, lang))
         return " · ".join(parts)

@@ -11,7 +11,7 @@ from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import StatusBands
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.reasons import explain_result
-from hauloc_cli.render.units_fields import target_units
+from hauloc_cli.render.units_fields import revision_fields, target_units
 from hauloc_cli.rules.compare import Facts, facts
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.rules.status import Report, Result, verdict
@@ -52,9 +52,7 @@ def _figure_fields(f: Facts) -> dict[str, Any]:
     return {
         "figure_status": None if f.figure is None or f.figure.status is None
         else f.figure.status.value,
-        "revisions": [{"value": r.value, "status": None if r.status is None else r.status.value,
-                       "reported": None if r.reported is None else r.reported.isoformat(),
-                       "file": r.file, "line": r.line} for r in f.revised],
+        "revisions": revision_fields(f.revised),
         "last_year": None if f.last_year is None else f.last_year.value,
         "vs_last_year": None if v is None else {
             "ratio": significant(v.ratio), "growth": significant(v.growth),

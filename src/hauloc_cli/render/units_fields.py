@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hauloc_cli.model.figures import Figure
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import StatusBands
 from hauloc_cli.render.reasons import explain_result
@@ -22,11 +23,19 @@ def coverage_fields(t: TargetUnits) -> dict[str, Any]:
             "compiled": t.compiled}
 
 
+def revision_fields(revised: tuple[Figure, ...]) -> list[dict[str, Any]]:
+    """The figures a figure replaced, earliest first, as JSON names them."""
+    return [{"value": r.value, "status": None if r.status is None else r.status.value,
+             "reported": None if r.reported is None else r.reported.isoformat(),
+             "file": r.file, "line": r.line} for r in revised]
+
+
 def unit_rows(t: TargetUnits) -> list[dict[str, Any]]:
     return [{"unit": u.unit, "actual": u.actual,
              "status": None if u.result is None else u.result.status.value,
              "reported": u.reported,
-             "as_of": None if u.as_of is None else str(u.as_of)} for u in t.units]
+             "as_of": None if u.as_of is None else str(u.as_of),
+             "revisions": revision_fields(u.revisions)} for u in t.units]
 
 
 def target_units(units: UnitsReport | None, result: Result, period: Period,

@@ -78,6 +78,7 @@ class UnitResult:
     reported: bool  # the unit has a figure for the period judged
     result: Result | None  # judged against its assignment; None: no assignment
     as_of: Period | None = None  # the period of `actual` (earlier: a state that stands in)
+    revisions: tuple[Figure, ...] = ()  # the figures `actual` replaced, earliest first
 
 
 @dataclass(frozen=True)
@@ -365,8 +366,10 @@ def unit_result(plan: Plan, target: Target, unit: str, figures: Figures, period:
             seen = views[own] = unit_target(target, unit)
         result = judge(seen, mine, period, plan.status_bands,
                        plan.deadline_of(seen) if seen.kind == "milestone" else None, data_end)
-    return UnitResult(unit, None if found is None else found.value, reported, result,
-                      None if found is None else found.period)
+    if found is None:
+        return UnitResult(unit, None, reported, result)
+    return UnitResult(unit, found.value, reported, result, found.period,
+                      figures.replaced(target.id, found.period))
 
 
 def unit_plan(plan: Plan, units: Units, unit: str) -> Plan | None:
