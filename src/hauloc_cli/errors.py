@@ -52,6 +52,7 @@ class Code(str, Enum):
     # Plans
     YAML_SYNTAX = "yaml-syntax"
     YAML_LIMIT = "yaml-limit"
+    DUPLICATE_KEY = "duplicate-key"
     UNKNOWN_KEY = "unknown-key"
     MISSING_KEY = "missing-key"
     PLAN_RULE = "plan-rule"

@@ -40,6 +40,11 @@ def _root(
                                           help="Show the version and exit.")] = False,
 ) -> None:
     """hauloc: quarterly progress against the year's targets."""
+    from hauloc_cli.cli.output import forget
+    from hauloc_cli.inputs.textio import forget_inputs
+
+    forget()  # a new run: no input read, no output expected yet
+    forget_inputs()
 
 
 def main() -> NoReturn:

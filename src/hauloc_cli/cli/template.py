@@ -40,7 +40,7 @@ def template(
     ] = False,
 ) -> None:
     """Write a file for offices to fill in: one row per target and quarter, value left empty."""
-    common.check_output(output, (targets,), force=force)
+    common.check_output(output, (targets,), force=force, units=units)
     plan = common.load_plan(targets)
     only = common.period_option(period, plan.plan.year)
     if fmt is None:

@@ -8,6 +8,7 @@ A table has the columns `id`, `name`, `parent`, `kind` and any number of weight 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -154,6 +155,26 @@ def units_for_plan(plan: Plan, plan_path: Path, units_file: Path | None,
                                     did_you_mean_unit(unit, units), line))
         raise InputError(problems)
     return units
+
+
+_UNITS_KEY = re.compile(r"""^units:[ \t]*("[^"\n]*"|'[^'\n]*'|[^#\n]*?)[ \t]*(?:#.*)?$""",
+                        re.MULTILINE)
+
+
+def units_named(plan_path: Path | None) -> Path | None:
+    """The units file a YAML plan names (`units: FILE`, relative to the plan), found by a
+    cheap look at its text before anything is loaded, so that no output can replace it; None
+    for anything else or anything unreadable (the plan's own loading says what is wrong)."""
+    if plan_path is None or plan_path.suffix.lower() not in (".yaml", ".yml"):
+        return None
+    try:
+        with plan_path.open("rb") as handle:
+            text = handle.read(DEFAULT_MAX_SIZE).decode("utf-8", "replace")
+    except OSError:
+        return None
+    found = _UNITS_KEY.search(text)
+    name = found.group(1).strip("'\"") if found else ""
+    return plan_path.parent / name if name else None
 
 
 def plan_unit(plan: Plan, units: Units) -> str:
