@@ -89,6 +89,10 @@ def _choose(path: Path, sheets: Sequence[Sheet], wanted: str | None
     is an annex table (inputs/wide.py; its header is then its first row, the annex reader finds
     its own), else the first visible sheet."""
     names = [s.name for s in sheets]
+    if not sheets:
+        raise InputError([Problem(str(path), "", Code.BAD_WORKBOOK, "the workbook has no sheet",
+                                  "open it in Excel and save it again with the figures in a "
+                                  "sheet, or as 'CSV UTF-8'")])
     if wanted is not None:
         if wanted not in names:
             close = difflib.get_close_matches(wanted, names, n=1)
