@@ -62,8 +62,10 @@ def render(annex: Annex, options: RenderOptions) -> bytes:
     _signature(document, text)
     _annex(document, annex, text, options.lang)
     properties = document.core_properties
-    properties.title = text.subject
-    properties.author = " ".join(text.issuer)
+    from hauloc_cli.render import xml_text
+
+    properties.title = xml_text(text.subject)
+    properties.author = xml_text(" ".join(text.issuer))
     properties.language = LANG_TAGS[options.lang]
     # the report's date, not the template's (2013) nor the clock's: made again, it says the same
     issued = datetime.combine(annex.issued, time(), timezone.utc)

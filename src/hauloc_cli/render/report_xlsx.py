@@ -70,7 +70,9 @@ def render(annex: Annex, options: RenderOptions) -> bytes:
     _annex_sheet(ws, annex, lang)
     if annex.by_unit:
         _unit_sheet(wb.create_sheet(names[1]), annex, lang)
-    wb.properties.title = words.title(annex, lang)
+    from hauloc_cli.render import xml_text
+
+    wb.properties.title = xml_text(words.title(annex, lang))
     wb.properties.creator = "hauloc"
     wb.properties.created = datetime(annex.issued.year, annex.issued.month, annex.issued.day)
     buffer = io.BytesIO()
