@@ -51,11 +51,12 @@ def _root(
                                           help="Show the version and exit.")] = False,
 ) -> None:
     """hauloc: quarterly progress against the year's targets."""
-    from hauloc_cli.cli.output import forget
-    from hauloc_cli.inputs.textio import forget_inputs
-
-    forget()  # a new run: no input read, no output expected yet
-    forget_inputs()
+    # A new run (the tests run many in one process): no input read, no output expected yet.
+    # Only modules already imported have anything to forget; --help imports neither.
+    if (output := sys.modules.get("hauloc_cli.cli.output")) is not None:
+        output.forget()
+    if (textio := sys.modules.get("hauloc_cli.inputs.textio")) is not None:
+        textio.forget_inputs()
 
 
 class Interrupted(BaseException):
