@@ -15,6 +15,8 @@ EXIT_FAIL_ON = 1
 EXIT_USAGE = 2
 EXIT_INPUT = 3
 EXIT_INTERNAL = 4
+EXIT_INTERRUPTED = 130  # SIGINT (Ctrl-C): 128 + 2, as shells say it
+EXIT_BROKEN_PIPE = 141  # the reader of stdout stopped reading: 128 + SIGPIPE, as shells say it
 
 
 class Code(str, Enum):
@@ -52,6 +54,7 @@ class Code(str, Enum):
     # Plans
     YAML_SYNTAX = "yaml-syntax"
     YAML_LIMIT = "yaml-limit"
+    DUPLICATE_KEY = "duplicate-key"
     UNKNOWN_KEY = "unknown-key"
     MISSING_KEY = "missing-key"
     PLAN_RULE = "plan-rule"

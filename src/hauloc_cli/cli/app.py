@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import io
+import os
+import signal
 import sys
 import traceback
 from typing import Annotated, NoReturn
@@ -10,7 +15,13 @@ import typer
 
 from hauloc_cli import __version__
 from hauloc_cli.cli import check, report, schema, summary, targets, template, validate
-from hauloc_cli.errors import EXIT_INTERNAL
+from hauloc_cli.errors import (
+    EXIT_BROKEN_PIPE,
+    EXIT_FAIL_ON,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+)
 
 app = typer.Typer(
     help="Where a local government stands against the targets it set itself for the year.",
@@ -40,19 +51,129 @@ def _root(
                                           help="Show the version and exit.")] = False,
 ) -> None:
     """hauloc: quarterly progress against the year's targets."""
+    # A new run (the tests run many in one process): no input read, no output expected yet.
+    # Only modules already imported have anything to forget; --help imports neither.
+    if (output := sys.modules.get("hauloc_cli.cli.output")) is not None:
+        output.forget()
+    if (textio := sys.modules.get("hauloc_cli.inputs.textio")) is not None:
+        textio.forget_inputs()
+
+
+class Interrupted(BaseException):
+    """SIGINT (Ctrl-C), raised where the run is: not a KeyboardInterrupt, which click would
+    turn into "Aborted!" and exit 1. Files being written are removed on the way out."""
+
+
+def _pacified(stream: object) -> bool:
+    """Whether click (typer's copy of it) has put its wrapper in place of stdout: it does so
+    when it meets a broken pipe, just before it exits 1."""
+    return type(stream).__name__ == "PacifyFlushWrapper"
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted
+
+
+class _ClosedStdout(io.TextIOBase):
+    """Stands for a stdout that was closed (`>&-`): writing to it fails, so a command that
+    must print says so (exit 2), and one that writes --output only still does."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "it is closed")
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _closed_streams() -> None:
+    """Keep file descriptors 1 and 2 taken when the shell closed them, so that no file the run
+    opens gets their number; a closed stdout fails when written (exit 2), a closed stderr
+    swallows messages."""
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        if getattr(sys, name) is not None:
+            continue
+        spare = os.open(os.devnull, os.O_WRONLY)
+        if spare != fd:
+            os.dup2(spare, fd)
+            os.close(spare)
+        setattr(sys, name, _ClosedStdout() if fd == 1 else open(os.devnull, "w"))  # noqa: SIM115
+
+
+def _stdout_failed() -> OSError | None:
+    """The error writing stdout gives now (pending output flushed again), else None."""
+    stream = sys.stdout
+    if stream is None:
+        return None
+    try:
+        stream.flush()
+    except OSError as exc:
+        return exc
+    return None
+
+
+def _silence_stdout() -> None:
+    """Point file descriptor 1 at /dev/null, so that what is left in stdout's buffer goes
+    nowhere quietly when Python exits, instead of failing once more."""
+    with contextlib.suppress(OSError):
+        spare = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(spare, 1)
+        os.close(spare)
+
+
+def _leave(code: int, message: str | None = None) -> NoReturn:
+    if message is not None:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(message + "\n")
+            sys.stderr.flush()
+    sys.exit(code)
 
 
 def main() -> NoReturn:
-    """The console script: a bug keeps its traceback and exits 4, never 1."""
+    """The console script: exit codes for what a user or the system can cause (README, "Exit
+    codes"): a closed or full stdout 2, a broken pipe 141, SIGINT 130, each in one line or
+    none; a bug keeps its traceback and exits 4, never 1."""
+    _closed_streams()
+    with contextlib.suppress(ValueError):  # not the main thread: leave SIGINT as it is
+        signal.signal(signal.SIGINT, _interrupt)
     try:
-        app()
-    except SystemExit:
-        raise
+        try:
+            app()
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+            if code == EXIT_FAIL_ON and _pacified(sys.stdout):
+                raise BrokenPipeError(errno.EPIPE, "broken pipe") from None  # click's "1"
+        else:
+            code = 0
+        failed = _stdout_failed()
+        if failed is not None:
+            raise failed
+    except Interrupted:
+        _leave(EXIT_INTERRUPTED, "hauloc: interrupted")
     except KeyboardInterrupt:
-        sys.exit(130)
+        _leave(EXIT_INTERRUPTED, "hauloc: interrupted")
+    except BrokenPipeError:
+        _silence_stdout()
+        _leave(EXIT_BROKEN_PIPE)  # the reader stopped reading: nothing to say to anyone
+    except OSError as exc:
+        if (failed := _stdout_failed()) is None and exc.filename is None:
+            failed = exc if exc.errno in (errno.ENOSPC, errno.EBADF, errno.EIO) else None
+        if failed is None:
+            _internal()
+        if isinstance(failed, BrokenPipeError):
+            _silence_stdout()
+            _leave(EXIT_BROKEN_PIPE)
+        _silence_stdout()
+        _leave(EXIT_USAGE, f"Error: cannot write to stdout ({failed.strerror or failed})")
     except BaseException:
-        traceback.print_exc()
-        typer.echo(f"hauloc {__version__}: internal error; please report it with the "
-                   "traceback above.", err=True)
-        sys.exit(EXIT_INTERNAL)
-    sys.exit(0)
+        _internal()
+    sys.exit(code)
+
+
+def _internal() -> NoReturn:
+    traceback.print_exc()
+    typer.echo(f"hauloc {__version__}: internal error; please report it with the "
+               "traceback above.", err=True)
+    sys.exit(EXIT_INTERNAL)

@@ -91,18 +91,21 @@ def terminal(color: Color, to_file: bool = False) -> tuple[bool, int]:
 
 
 def check_output(output: Path | None, inputs: tuple[Path | None, ...] = (),
-                 *, force: bool = True) -> None:
+                 *, force: bool = True, units: Path | None = None) -> None:
     """Before any work: an --output that could not be written, that is one of the run's
-    `inputs` (the plan: None stands for the shipped one), or, without `force`, that exists
-    already is a usage error (exit 2)."""
+    `inputs` (the plan: None stands for the shipped one; the units file given or named by the
+    plan), or, without `force`, that exists already is a usage error (exit 2)."""
     if output is not None:
-        from hauloc_cli.cli.output import check_new, check_not_input, check_writable
+        from hauloc_cli.cli.output import check_new, check_writable, expect, protect_inputs
         from hauloc_cli.inputs.plan_file import default_plan_path
+        from hauloc_cli.inputs.units_file import units_named
 
         check_writable(output)
-        check_not_input(output, tuple(p or default_plan_path() for p in inputs))
+        paths = tuple(p or default_plan_path() for p in inputs)
+        protect_inputs(output, (*paths, units, *map(units_named, paths)))
         if not force:
             check_new(output)
+        expect(output, force=force)
 
 
 def emit(data: str | bytes, output: Path | None, *, silent: bool = False,
@@ -163,7 +166,8 @@ def prepare(actuals: Sequence[Path], targets: Path | None, period: str | None,
     from hauloc_cli.inputs.reports import actuals_files
 
     more = () if last_year is None else (last_year,)
-    check_output(output, (*actuals_files(actuals), *more, targets), force=force)
+    check_output(output, (*actuals_files(actuals), *more, targets), force=force,
+                 units=options.units_file)
     language_asked = language(lang)
     outcome = run(Request(actuals, targets, period, options, last_year))
     warn(outcome.warnings)

@@ -40,7 +40,7 @@ def template(
     ] = False,
 ) -> None:
     """Write a file for offices to fill in: one row per target and quarter, value left empty."""
-    common.check_output(output, (targets,), force=force)
+    common.check_output(output, (targets,), force=force, units=units)
     from hauloc_cli.core.run import load_plan, period_option
 
     plan = load_plan(targets)

@@ -45,8 +45,9 @@ def write_split(rows: Sequence[TemplateRow], folder: Path, fmt: str, force: bool
                 ) -> None:
     """`template --split DIR`: one file per unit, DIR/UNIT.csv (or .xlsx), written atomically.
     A file that is there already (an office may have filled it in) is written over only with
-    `force`; without it nothing is written and the files are named (exit 2)."""
-    from hauloc_cli.cli.output import write_file
+    `force`; without it nothing is written and the files are named (exit 2). All the files
+    are written, or none (`output.write_all`)."""
+    from hauloc_cli.cli.output import write_all
     from hauloc_cli.errors import UsageError
     from hauloc_cli.render.template import template_csv, template_xlsx
 
@@ -59,13 +60,9 @@ def write_split(rows: Sequence[TemplateRow], folder: Path, fmt: str, force: bool
     by_unit: dict[str, list[TemplateRow]] = {}
     for row in rows:
         by_unit.setdefault(row.unit or "", []).append(row)
-    there = [str(folder / f"{unit}.{fmt}") for unit in by_unit
-             if (folder / f"{unit}.{fmt}").exists()]
-    if there and not force:
-        raise UsageError(f"--split: {', '.join(there)} already exist(s) and may be filled in; "
-                         "give --force to write over them, or another folder")
-    for unit, mine in by_unit.items():
-        if fmt == "xlsx":
-            write_file(folder / f"{unit}.xlsx", template_xlsx(mine))
-        else:
-            write_file(folder / f"{unit}.csv", ("\ufeff" + template_csv(mine)).encode())
+    try:
+        write_all({folder / f"{unit}.{fmt}": template_xlsx(mine) if fmt == "xlsx"
+                   else ("\ufeff" + template_csv(mine)).encode()
+                   for unit, mine in by_unit.items()}, replace=force)
+    except UsageError as exc:
+        raise UsageError(f"--split: {exc}") from None

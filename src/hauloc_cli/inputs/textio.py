@@ -2,6 +2,14 @@
 
 Files are only ever opened for reading. Text is decoded strictly (never guessed): UTF-8 unless
 a byte-order mark says UTF-8 or UTF-16, or the user names another encoding.
+
+Every read counts its bytes against the limit (`--max-size`), whatever the file's size says:
+a device (`/dev/urandom`), a pipe or `/dev/stdin` is refused as `too-large` once it has given
+more, not read until memory runs out. What is not a regular file is read once, within the
+limit, and kept, so that looking at its first bytes does not lose them.
+
+Every file read is remembered (`inputs_read`), so that the writer can refuse to replace any
+input of the run, however it was named.
 """
 
 from __future__ import annotations
@@ -9,6 +17,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
+import stat
 import unicodedata
 from pathlib import Path
 from typing import IO
@@ -23,25 +32,103 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
 XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_CHUNK = 1 << 16
+
+# The inputs of this run: (device, inode) → the name it was read by.
+_read: dict[tuple[int, int], Path] = {}
+# What is not a regular file (a pipe, a device), read once: its name → its bytes.
+_streams: dict[str, bytes] = {}
+# The byte budget each file was checked with (check_readable), for the readers after it.
+_budgets: dict[str, int] = {}
+
+
+def inputs_read() -> tuple[Path, ...]:
+    """Every file this run has read (checked with `check_readable`), once each."""
+    return tuple(_read.values())
+
+
+def forget_inputs() -> None:
+    """Start a new run: no file read yet."""
+    _read.clear()
+    _streams.clear()
+    _budgets.clear()
+
+
+def too_large(path: Path, max_size: int, size: int | None = None) -> InputError:
+    """The `too-large` problem, naming the limit (and the size, when known)."""
+    what = (f"the file is {size / MB:.1f} MB" if size is not None
+            else f"the file gives more than {max_size / MB:g} MB")
+    return InputError([Problem(
+        str(path), "", Code.TOO_LARGE, f"{what}, more than the limit of {max_size / MB:g} MB",
+        "check that it is the right file, or raise the limit with --max-size")])
 
 
 def check_readable(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> None:
     """A file named on the command line that cannot be opened is a usage error (exit 2);
-    a file larger than `max_size` bytes is refused as an input error (exit 3)."""
-    if not path.exists():
-        raise UsageError(f"{path}: no such file")
-    if path.is_dir():
-        raise UsageError(f"{path}: is a folder, not a file")
+    a file larger than `max_size` bytes is refused as an input error (exit 3). What is not a
+    regular file (a pipe, a device) is read here, up to the limit."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
     except OSError as exc:
-        raise UsageError(f"{path}: cannot be read ({exc.strerror})") from None
-    if size > max_size:
-        raise InputError([Problem(
-            str(path), "", Code.TOO_LARGE,
-            f"the file is {size / MB:.1f} MB, more than the limit of {max_size / MB:g} MB",
-            "check that it is the right file, or raise the limit with --max-size",
-        )])
+        raise UsageError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UsageError(f"{path}: is a folder, not a file")
+    _read.setdefault((info.st_dev, info.st_ino), path)
+    _budgets[str(path)] = max_size
+    if not stat.S_ISREG(info.st_mode):
+        if str(path) not in _streams:
+            _streams[str(path)] = _read_counted(path, max_size)
+        return
+    if info.st_size > max_size:
+        raise too_large(path, max_size, info.st_size)
+
+
+def _read_counted(path: Path, max_size: int) -> bytes:
+    """At most `max_size` bytes of the file, counted as they are read; more is `too-large`."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_size + 1)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > max_size:
+        raise too_large(path, max_size)
+    return data
+
+
+def read_bytes(path: Path, max_size: int | None = None) -> bytes:
+    """The whole file, read within its budget (`max_size`, else the one it was checked with)."""
+    if str(path) in _streams:
+        return _streams[str(path)]
+    return _read_counted(path, _budget(path, max_size))
+
+
+def _budget(path: Path, max_size: int | None) -> int:
+    return max_size if max_size is not None else _budgets.get(str(path), DEFAULT_MAX_SIZE)
+
+
+class _Counted(io.RawIOBase):
+    """A file read through a byte budget: reading past it raises `too-large`."""
+
+    def __init__(self, raw: IO[bytes], path: Path, max_size: int) -> None:
+        self._raw, self._path, self._left, self._max = raw, path, max_size, max_size
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        view = memoryview(buffer).cast("B")
+        data = self._raw.read(min(len(view), self._left + 1))
+        if len(data) > self._left:
+            raise too_large(self._path, self._max)
+        self._left -= len(data)
+        view[:len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
 
 
 def encoding_name(encoding: str) -> str:
@@ -55,6 +142,8 @@ def encoding_name(encoding: str) -> str:
 
 def head(path: Path, size: int = 8192) -> bytes:
     """The first bytes of a file, to tell what kind of file it is."""
+    if str(path) in _streams:
+        return _streams[str(path)][:size]
     try:
         with path.open("rb") as handle:
             return handle.read(size)
@@ -74,6 +163,10 @@ def choose_encoding(path: Path, start: bytes, encoding: str | None) -> str:
             f"the file starts with a {bom.upper()} byte-order mark but --encoding {encoding} "
             "was given", "leave out --encoding: the mark says how the file is encoded")])
     chosen = bom or given or "utf-8"
+    if bom is None and chosen in ("utf-16", "utf-32"):
+        # Python's codec refuses a stream without a mark; read the order from the bytes,
+        # else take Windows' (little-endian). A wrong guess fails as bad-encoding, located.
+        chosen = (utf16_without_bom(start) if chosen == "utf-16" else None) or chosen + "-le"
     if bom is None and b"\x00" in start and not chosen.startswith("utf-16"):
         utf16 = utf16_without_bom(start)
         if utf16 is not None:
@@ -104,21 +197,28 @@ def utf16_without_bom(start: bytes) -> str | None:
     return None
 
 
-def open_text(path: Path, encoding: str) -> IO[str]:
-    """A strict text stream over the file, lines split on any line end, ends kept (for csv)."""
-    try:
-        raw = path.open("rb")
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot be read ({exc.strerror})") from None
-    return io.TextIOWrapper(raw, encoding=encoding, errors="strict", newline="")
+def open_text(path: Path, encoding: str, max_size: int | None = None) -> IO[str]:
+    """A strict text stream over the file, lines split on any line end, ends kept (for csv);
+    reading more than `max_size` bytes (else the budget it was checked with) is `too-large`."""
+    raw: IO[bytes]
+    if str(path) in _streams:
+        raw = io.BytesIO(_streams[str(path)])
+    else:
+        try:
+            raw = path.open("rb")
+        except OSError as exc:
+            raise UsageError(f"{path}: cannot be read ({exc.strerror})") from None
+    counted = io.BufferedReader(_Counted(raw, path, _budget(path, max_size)))
+    return io.TextIOWrapper(counted, encoding=encoding, errors="strict", newline="")
 
 
 def decode_problem(path: Path, encoding: str) -> Problem:
     """Where the first byte that is not valid `encoding` is, and what to do about it.
 
-    Only called once decoding has failed, so reading the whole file again is fine.
+    Only called once decoding has failed, so reading the whole file again (within its budget)
+    is fine.
     """
-    data = path.read_bytes()
+    data = read_bytes(path)
     try:
         data.decode(encoding)
         start, end = len(data), len(data)  # a stream that ends inside a character
@@ -141,10 +241,7 @@ def read_text(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> str:
     """The whole of a (small) UTF-8 file as NFC-normalised text; a UTF-8 BOM is dropped."""
     check_readable(path, max_size)
     encoding = choose_encoding(path, head(path, 4), None)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot be read ({exc.strerror})") from None
+    data = read_bytes(path, max_size)
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:

@@ -8,7 +8,9 @@ A table has the columns `id`, `name`, `parent`, `kind` and any number of weight 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import csv
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,7 @@ from hauloc_cli.inputs.textio import (
     ZIP_MAGIC,
     check_readable,
     choose_encoding,
+    decode_problem,
     head,
     open_text,
 )
@@ -46,8 +49,12 @@ def load_units(path: Path, max_size: int | None = None) -> Units:
 
         return _from_table(xlsx_table(path, None, size))
     if suffix in TABLE_SUFFIXES:
-        with open_text(path, choose_encoding(path, head(path), None)) as handle:
-            return _from_table(csv_table(str(path), handle))
+        encoding = choose_encoding(path, head(path), None)
+        try:
+            with open_text(path, encoding, size) as handle:
+                return _from_table(csv_table(str(path), handle))
+        except UnicodeDecodeError:
+            raise InputError([decode_problem(path, encoding)]) from None
     return load_model(path, size, Units, _KEYS,
                       ("a units file is a mapping with the key 'units'", "see the README, 'Units'"))
 
@@ -66,7 +73,7 @@ def _from_table(table: RawTable) -> Units:
         places: list[int] = []
         problems: list[Problem] = []
         end = table.header_line
-        for row in table.rows:
+        for row in _records(table, problems):
             line, end = end + 1, table.line_num()
             if not any(cell_text(c) for c in row):
                 continue
@@ -82,6 +89,30 @@ def _from_table(table: RawTable) -> Units:
         return Units.model_validate({"units": units})
     except ValidationError as exc:
         raise InputError(_table_problems(exc, table, columns, places)) from None
+
+
+def _records(table: RawTable, problems: list[Problem]) -> Iterator[Any]:
+    """The table's rows; a record the CSV reader cannot split (an unclosed quote, a field over
+    its limit) is a problem on its line, and the reading goes on after it."""
+    rows = iter(table.rows)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except table.bad_record as exc:
+            line = table.line_num()
+            too_long = "field limit" in str(exc)
+            problems.append(Problem(
+                table.name, table.where(line, None), Code.TOO_LONG if too_long
+                else Code.BAD_QUOTING,
+                f"a field is longer than {csv.field_size_limit():,} characters" if too_long
+                else f"the record cannot be split into fields ({exc})",
+                "check that this is a units file, and that every quote is closed", line))
+            if len(problems) >= 50:
+                return
+            continue
+        yield row
 
 
 def _row(row: Any, columns: list[str], bad: Callable[[int, str], None]) -> dict[str, Any]:
@@ -154,6 +185,26 @@ def units_for_plan(plan: Plan, plan_path: Path, units_file: Path | None,
                                     did_you_mean_unit(unit, units), line))
         raise InputError(problems)
     return units
+
+
+_UNITS_KEY = re.compile(r"""^units:[ \t]*("[^"\n]*"|'[^'\n]*'|[^#\n]*?)[ \t]*(?:#.*)?$""",
+                        re.MULTILINE)
+
+
+def units_named(plan_path: Path | None) -> Path | None:
+    """The units file a YAML plan names (`units: FILE`, relative to the plan), found by a
+    cheap look at its text before anything is loaded, so that no output can replace it; None
+    for anything else or anything unreadable (the plan's own loading says what is wrong)."""
+    if plan_path is None or plan_path.suffix.lower() not in (".yaml", ".yml"):
+        return None
+    try:
+        with plan_path.open("rb") as handle:
+            text = handle.read(DEFAULT_MAX_SIZE).decode("utf-8", "replace")
+    except OSError:
+        return None
+    found = _UNITS_KEY.search(text)
+    name = found.group(1).strip("'\"") if found else ""
+    return plan_path.parent / name if name else None
 
 
 def plan_unit(plan: Plan, units: Units) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,8 +20,12 @@ from hauloc_cli.errors import Code, InputError, Problem, UsageError
 from hauloc_cli.inputs.table import HEADER_SEARCH_ROWS, Cell, DateCell, RawTable, find_header
 
 # A workbook is a zip of XML files; what they unpack to is limited, so a small file cannot
-# unpack to gigabytes ("zip bomb").
-UNPACKED_PER_PACKED_MB = 20
+# unpack to gigabytes ("zip bomb") nor take minutes (README, "Limits").
+PART_LIMIT_PER_MAX_SIZE = 2  # a sheet or the shared strings: 200 MB at the default 100 MB
+UNPACKED_PER_PACKED = 100  # the whole workbook: 100 times the file's size …
+UNPACKED_FLOOR = 10_000_000  # … and 10 MB whatever its size
+MAX_ROWS = 1_048_576  # Excel's own limit: a sheet with more rows is not an actuals file
+HEADER_SEARCH_LINES = 10_000  # the header is looked for in the first lines only, blank or not
 
 Rows = Callable[[int], Iterator[list[Cell]]]  # the rows from a (1-based) row number on
 
@@ -70,6 +75,11 @@ def workbook_table(path: Path, sheets: Sequence[Sheet], wanted: str | None,
         try:
             for row in sheet.rows(header_line + 1):  # type: ignore[misc]
                 read[0] += 1
+                if read[0] > MAX_ROWS:
+                    raise InputError([Problem(
+                        str(path), f"{ref}!{read[0]}:{read[0]}", Code.TOO_LARGE,
+                        f"sheet {ref} has more than {MAX_ROWS:,} rows, Excel's own limit",
+                        "check that it is the right file, or save it as 'CSV UTF-8'")])
                 yield row
         finally:
             close()
@@ -89,6 +99,10 @@ def _choose(path: Path, sheets: Sequence[Sheet], wanted: str | None
     is an annex table (inputs/wide.py; its header is then its first row, the annex reader finds
     its own), else the first visible sheet."""
     names = [s.name for s in sheets]
+    if not sheets:
+        raise InputError([Problem(str(path), "", Code.BAD_WORKBOOK, "the workbook has no sheet",
+                                  "open it in Excel and save it again with the figures in a "
+                                  "sheet, or as 'CSV UTF-8'")])
     if wanted is not None:
         if wanted not in names:
             close = difflib.get_close_matches(wanted, names, n=1)
@@ -133,25 +147,47 @@ def _first_rows(path: Path, sheet: Sheet) -> list[tuple[int, Sequence[Cell]]]:
     for line, row in enumerate(sheet.rows(1), start=1):
         if any(c != "" for c in row):
             first.append((line, row))
-        if len(first) == HEADER_SEARCH_ROWS:
+        if len(first) == HEADER_SEARCH_ROWS or line >= HEADER_SEARCH_LINES:
             break
     return first
 
 
 def check_unpacked(path: Path, max_size: int, bad: Callable[[str], InputError]) -> None:
-    """A workbook that is not a readable zip (`bad(why)`), or unpacks to too much, is
-    refused."""
+    """A workbook that is not a readable zip (`bad(why)`: a bad CRC, a header or a directory
+    that does not match the data), or that unpacks to more than the limits, is refused before
+    any XML is parsed. Every part is unpacked once here, counting what comes out (not what
+    the directory says), so a small file cannot make hauloc work for minutes: a part (a
+    sheet, the shared strings) may unpack to at most `PART_LIMIT_PER_MAX_SIZE` × --max-size
+    (200 MB by default), the whole to at most `UNPACKED_PER_PACKED` times the file's size
+    (and always `UNPACKED_FLOOR`)."""
     try:
+        packed = path.stat().st_size
+        part_limit = max(max_size, 1) * PART_LIMIT_PER_MAX_SIZE
+        whole_limit = max(UNPACKED_PER_PACKED * packed, UNPACKED_FLOOR)
+        total = 0
         with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            for info in archive.infolist():
+                if info.file_size > part_limit or total + info.file_size > whole_limit:
+                    raise _too_large(path, info.filename, part_limit, whole_limit, packed)
+                size = 0
+                with archive.open(info) as member:
+                    while chunk := member.read(1 << 20):
+                        size += len(chunk)
+                total += size
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
+            NotImplementedError, RuntimeError) as exc:  # RuntimeError: an encrypted part
         raise bad(str(exc)) from None
-    limit = max(max_size, 1) * UNPACKED_PER_PACKED_MB
-    if unpacked > limit:
-        raise InputError([Problem(
-            str(path), "", Code.TOO_LARGE,
-            f"the workbook unpacks to {unpacked // 1_000_000} MB, more than {limit // 1_000_000}"
-            " MB", "check that it is the right file, or raise the limit with --max-size")])
+
+
+def _too_large(path: Path, part: str, part_limit: int, whole_limit: int,
+               packed: int) -> InputError:
+    mb = 1_000_000
+    return InputError([Problem(
+        str(path), "", Code.TOO_LARGE,
+        f"the workbook unpacks to more than hauloc reads (its part {part}): a part may unpack "
+        f"to at most {part_limit // mb} MB, the whole to at most {whole_limit / mb:g} MB "
+        f"({UNPACKED_PER_PACKED} times the file's {packed / mb:.1f} MB)",
+        "check that it is the right file; save the sheet of figures alone, or as 'CSV UTF-8'")])
 
 
 def cell_value(value: Any) -> Cell:

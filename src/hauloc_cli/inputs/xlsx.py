@@ -12,6 +12,7 @@ import itertools
 import re
 import warnings
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -41,7 +42,11 @@ def xlsx_table(path: Path, sheet: str | None, max_size: int) -> RawTable:
                    lambda why: _bad(path, f"the file is not a readable .xlsx workbook ({why})"))
     import openpyxl
 
-    has_formulas, stale = _formulas(path)
+    try:
+        has_formulas, stale = _formulas(path)
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
+            NotImplementedError) as exc:  # bad CRC, headers or data; a method not known
+        raise _bad(path, f"the file is not a readable .xlsx workbook ({exc})") from None
     try:
         with warnings.catch_warnings():
             # e.g. Gnumeric's "Workbook contains no default style": nothing for a user to do

@@ -22,13 +22,44 @@ import yaml
 from hauloc_cli.errors import Code, InputError, Problem
 from hauloc_cli.inputs.textio import DEFAULT_MAX_SIZE, read_text
 
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class DuplicateKey(yaml.YAMLError):
+    """A key given twice in one mapping: YAML says keys are unique, PyYAML keeps the last."""
+
+    def __init__(self, key: Any, first: Any, second: Any) -> None:
+        super().__init__(f"duplicate key {key!r}")
+        self.key, self.first, self.second = key, first, second
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
+    """The safe loader, refusing a key given twice in the same mapping (a plan with `target: 6`
+    then `target: 60` would otherwise be judged against 60, silently). Merge keys (`<<`) may
+    still be overridden: that is what they are for."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, Any] = {}
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    first = seen.setdefault(key, key_node.start_mark)
+                except TypeError:  # an unhashable key: PyYAML refuses it itself
+                    continue
+                if first is not key_node.start_mark:
+                    raise DuplicateKey(key, first, key_node.start_mark)
+        return super().construct_mapping(node, deep)
+
 
 MAX_DEPTH = 50  # a plan nests 4 deep
 # Aliases may add at most this many nodes, or as many as the file itself holds if more.
 MAX_ALIAS_NODES = 100_000
 _INDENT = re.compile(r"^[ \t?:-]*", re.MULTILINE)
 _BRACKET = re.compile(r"[\[\]{}]")
+_NEWLINE = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
 
 
 class YamlLocator:
@@ -83,7 +114,7 @@ def _check_limits(text: str, name: str) -> None:
         sizes: dict[str, int] = {}
         open_: list[tuple[str | None, int]] = []  # (anchor, nodes counted when it opened)
         while loader.check_event():
-            event = loader.get_event()  # type: ignore[no-untyped-call]
+            event = loader.get_event()
             if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
                 own += 1
                 if isinstance(event, yaml.CollectionStartEvent):
@@ -123,6 +154,13 @@ def load_yaml(path: Path, max_size: int | None = None
         if _may_be_hostile(text):
             _check_limits(text, name)
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    except DuplicateKey as exc:
+        first, second = exc.first.line + 1, exc.second.line + 1
+        raise InputError([Problem(
+            name, f"{second}:{exc.second.column + 1}", Code.DUPLICATE_KEY,
+            f"'{exc.key}' is given twice in the same place (lines {first} and {second}); "
+            "only one value can count", "keep one of them and delete the other", second,
+        )]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{mark.line + 1}:{mark.column + 1}" if mark else ""
@@ -130,6 +168,15 @@ def load_yaml(path: Path, max_size: int | None = None
         raise InputError([Problem(name, where, Code.YAML_SYNTAX, message,
                                   "check indentation, colons and quotes near that place",
                                   mark.line + 1 if mark else None)]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        lines = _NEWLINE.split(text[:exc.position])
+        line, col = len(lines), len(lines[-1]) + 1
+        raise InputError([Problem(
+            name, f"{line}:{col}", Code.YAML_SYNTAX,
+            f"the character U+{exc.character:04X} is not allowed in YAML"
+            if isinstance(exc.character, int) else f"{exc.reason}",
+            "delete it, or write it as an escape such as \\x07 inside double quotes", line,
+        )]) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem(name, "", Code.YAML_SYNTAX, str(exc).strip())]) from None
     except (ValueError, OverflowError) as exc:  # a scalar such as the date 2024-02-30

@@ -9,6 +9,7 @@ never loads rich; `render_file` does the same for formats that may be bytes.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -26,6 +27,17 @@ PLAN_FORMATS = {"table": "plan_table", "json": "plan_json"}
 ANNEX_FORMATS = {"xlsx": "report_xlsx", "docx": "report_docx", "html": "report_html",
                  "markdown": "report_markdown"}
 BINARY_FORMATS = frozenset({"xlsx", "docx"})
+
+# What XML 1.0, and so a worksheet or a Word document, cannot hold: control characters (a BEL or
+# a NUL typed as an escape in a YAML string), the non-characters U+FFFE and U+FFFF, and lone
+# surrogates.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(text: str) -> str:
+    """`text` with every character a worksheet or a Word document cannot hold shown as the
+    replacement character U+FFFD, visibly, rather than failing the whole file."""
+    return _NOT_XML.sub("\ufffd", text)
 
 
 @dataclass(frozen=True)

@@ -62,8 +62,10 @@ def render(annex: Annex, options: RenderOptions) -> bytes:
     _signature(document, text)
     _annex(document, annex, text, options.lang)
     properties = document.core_properties
-    properties.title = text.subject
-    properties.author = " ".join(text.issuer)
+    from hauloc_cli.render import xml_text
+
+    properties.title = xml_text(text.subject)
+    properties.author = xml_text(" ".join(text.issuer))
     properties.language = LANG_TAGS[options.lang]
     # the report's date, not the template's (2013) nor the clock's: made again, it says the same
     issued = datetime.combine(annex.issued, time(), timezone.utc)
@@ -137,13 +139,15 @@ def _para(container: Document | _Cell, text: str = "", *, bold: bool = False,
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
+    from hauloc_cli.render import xml_text
+
     paragraph = container.paragraphs[0] if first else container.add_paragraph()
     paragraph.alignment = {"center": WD_ALIGN_PARAGRAPH.CENTER,
                            "left": WD_ALIGN_PARAGRAPH.LEFT,
                            "right": WD_ALIGN_PARAGRAPH.RIGHT,
                            "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}[align]
     if text:
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(xml_text(text))  # a control character shows as U+FFFD
         run.bold = bold or None  # None: as the style says (no explicit 'not bold')
         run.italic = italic or None
         if size is not None:

@@ -70,7 +70,9 @@ def render(annex: Annex, options: RenderOptions) -> bytes:
     _annex_sheet(ws, annex, lang)
     if annex.by_unit:
         _unit_sheet(wb.create_sheet(names[1]), annex, lang)
-    wb.properties.title = words.title(annex, lang)
+    from hauloc_cli.render import xml_text
+
+    wb.properties.title = xml_text(words.title(annex, lang))
     wb.properties.creator = "hauloc"
     wb.properties.created = datetime(annex.issued.year, annex.issued.month, annex.issued.day)
     buffer = io.BytesIO()
@@ -152,10 +154,10 @@ def _merged(ws: Worksheet, row: int, first: int, last: int, value: str, *,
 def _text(cell: Any, value: str) -> None:
     """Text stays text: a name that starts with `=` is never a formula. A control character
     (which a worksheet cannot hold, e.g. a BEL typed as an escape in a YAML string) shows as
-    the replacement character U+FFFD."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    the replacement character U+FFFD, as does U+FFFF (`render.xml_text`)."""
+    from hauloc_cli.render import xml_text
 
-    cell.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+    cell.value = xml_text(value)
     cell.data_type = "s"
 
 

@@ -79,6 +79,8 @@ def template_xlsx(rows: Sequence[TemplateRow]) -> bytes:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    from hauloc_cli.render import xml_text
+
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -98,7 +100,8 @@ def template_xlsx(rows: Sequence[TemplateRow]) -> bytes:
     yes_no.showInputMessage = True
     numbers: dict[tuple[float, float] | None, DataValidation] = {}
     for line, row in enumerate(rows, start=2):
-        ws.append([_tidy(v) if isinstance(v, float) else v for v in _row_cells(row).values()])
+        ws.append([_tidy(v) if isinstance(v, float) else xml_text(v) if isinstance(v, str)
+                   else v for v in _row_cells(row).values()])  # xml_text: U+FFFD, visibly
         ref = f"{value_col}{line}"
         ws[ref].number_format = "General"
         if row.target.kind == "milestone":
