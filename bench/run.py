@@ -448,13 +448,16 @@ def check(actuals: str, targets: str = typer.Option(..., "--targets")) -> None:
             values[target, period][unit] = float(value)
     out = []
     for t in plan.targets:
+        state = {}  # whether a commune meets the standard is a state: its latest figure
         for q in range(1, 5):
             period = f"{plan.plan.year}-Q{q}"
             got = values.get((t.id, period), {})
             reported = sum(1 for u in leaves if u in got)
             if t.rollup in ("share_meeting", "count_meeting"):
-                met = sum(1 for u in leaves if u in got and got[u] >= t.threshold)
-                x = met if t.rollup == "count_meeting" else 100 * met / max(reported, 1)
+                state.update(got)
+                met = sum(1 for u in leaves if u in state and state[u] >= t.threshold)
+                counted = sum(1 for u in leaves if u in state)
+                x = met if t.rollup == "count_meeting" else 100 * met / max(counted, 1)
             else:
                 x = roll(t.rollup, got, root, children, weight)
             out.append({"target": t.id, "period": period, "value": x,

@@ -37,7 +37,7 @@ def test_every_hostile_file_of_the_issue_is_a_coded_problem(robust: ModuleType,
                                                             tmp_path: Path) -> None:
     campaign = robust.Campaign()
     robust.hostile_cases(campaign, tmp_path)
-    assert len(campaign.outcomes) >= 40
+    assert len(campaign.outcomes) >= 36
     held(campaign)
 
 

@@ -11,15 +11,15 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hauloc_cli.errors import Code, InputError, OptionError, Problem, UsageError
-from hauloc_cli.inputs.actuals import Actuals, ReadOptions
 
 if TYPE_CHECKING:
+    from hauloc_cli.inputs.actuals import Actuals, ReadOptions
     from hauloc_cli.model.periods import Period
     from hauloc_cli.model.plan import Plan
     from hauloc_cli.model.units import Units
@@ -38,7 +38,7 @@ class Request:
     actuals: Sequence[Path]
     targets: Path | None = None
     period: str | None = None
-    options: ReadOptions = field(default_factory=ReadOptions)
+    options: ReadOptions | None = None  # None: the defaults
     last_year: Path | None = None
 
 
@@ -187,10 +187,10 @@ def load(request: Request, environ: Mapping[str, str] | None = None) -> Loaded:
     last year's added), by the one policy for figures that meet (`Figures.merged`)."""
     import os
 
-    from hauloc_cli.inputs.actuals import with_last_year
+    from hauloc_cli.inputs.actuals import ReadOptions, with_last_year
     from hauloc_cli.inputs.reports import read_reports
 
-    options = request.options
+    options = request.options or ReadOptions()
     plan = load_plan(request.targets, options.max_size)
     asked = period_option(request.period, plan.plan.year)
     units = load_units(plan, request.targets, options.units_file, options.max_size)

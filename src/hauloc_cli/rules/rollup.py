@@ -350,22 +350,24 @@ def unit_result(plan: Plan, target: Target, unit: str, figures: Figures, period:
     views = {} if views is None else views
     mine = figures.of(target.id)
     reported = period in mine
-    found = state(mine, period, data_end) if target.rollup in MEETING_RULES and leaf \
-        else mine.get(period)
+    meeting = target.rollup in MEETING_RULES
+    found = state(mine, period, data_end) if meeting and leaf else mine.get(period)
     assigned = target.assign is not None and (
         not isinstance(target.assign, dict) or unit in target.assign)
     result = None
-    if target.rollup in MEETING_RULES and not leaf:
-        assigned = False
-    elif target.rollup in MEETING_RULES:
-        assigned = True
+    if meeting:
+        assigned = leaf
     if assigned:
         own = target.assign.get(unit) if isinstance(target.assign, dict) else target.assign
         seen = views.get(own)
         if seen is None:
             seen = views[own] = unit_target(target, unit)
-        result = judge(seen, mine, period, plan.status_bands,
+        # under the meeting rules, judged on the state the roll-up counts, nothing else
+        judged = ({} if found is None else {found.period: found}) if meeting else mine
+        result = judge(seen, judged, period, plan.status_bands,
                        plan.deadline_of(seen) if seen.kind == "milestone" else None, data_end)
+    if found is None and result is not None and result.as_of is not None:
+        found = mine[result.as_of]  # the earlier figure judged, or shown for reference
     if found is None:
         return UnitResult(unit, None, reported, result)
     return UnitResult(unit, found.value, reported, result, found.period,
