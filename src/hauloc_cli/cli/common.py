@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import typer
 
 from hauloc_cli.cli.options import Color, FailOn
-from hauloc_cli.errors import EXIT_FAIL_ON, EXIT_OK, HaulocError, InputError, OptionError, Problem
+from hauloc_cli.errors import (
+    EXIT_FAIL_ON,
+    EXIT_INPUT,
+    EXIT_OK,
+    HaulocError,
+    InputError,
+    OptionError,
+    Problem,
+)
 
 if TYPE_CHECKING:
     from hauloc_cli.core.run import Outcome
@@ -43,6 +51,11 @@ def exits(command: F) -> F:
         except HaulocError as exc:
             typer.echo(f"Error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
+        except MemoryError:  # what was given is more than this machine can hold
+            typer.echo("Error: out of memory while working on the input; nothing was "
+                       "written. Split the input into smaller files, or run hauloc where "
+                       "more memory is free.", err=True)
+            raise typer.Exit(EXIT_INPUT) from None
 
     return run  # type: ignore[return-value]
 
