@@ -29,6 +29,8 @@ from hauloc_cli.errors import (
 if TYPE_CHECKING:
     from hauloc_cli.core.run import Outcome
     from hauloc_cli.inputs.actuals import ReadOptions
+    from hauloc_cli.model.plan import Plan
+    from hauloc_cli.model.units import Units
     from hauloc_cli.rules.status import Status
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -161,6 +163,24 @@ def exit_code(outcome: Outcome, fail_on: FailOn, fail_on_missing: bool = False) 
     if fail_on_missing and (outcome.missing() or outcome.missing_units()):
         return EXIT_FAIL_ON
     return EXIT_OK
+
+
+def warn_unwritable(plan: Plan, units: Units | None, targets: Path | None) -> None:
+    """For a workbook or a Word document: a warning for each text of the plan or the units
+    file that the file cannot hold, and that is shown as U+FFFD instead."""
+    from hauloc_cli.errors import Code
+    from hauloc_cli.inputs.plan_file import default_plan_path
+    from hauloc_cli.render import unwritable
+
+    found = [(str(targets or default_plan_path()), where)
+             for where in unwritable(plan.model_dump(mode="json"))]
+    if units is not None:
+        found += [("units", where) for where in unwritable(units.model_dump(mode="json"))]
+    warn(tuple(Problem(
+        file, "", Code.UNWRITABLE_TEXT,
+        f"{where} holds a character a worksheet or a Word document cannot hold (a control "
+        "character, U+FFFE or U+FFFF); it is shown as \ufffd", "remove it from the file")
+        for file, where in found))
 
 
 def warn(warnings: tuple[Problem, ...]) -> None:
