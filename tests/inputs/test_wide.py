@@ -369,9 +369,15 @@ def test_a_guide_sheet_before_the_annex_sheet(tmp_path: Path) -> None:
 
 
 def test_an_implausible_figure_is_a_warning(tmp_path: Path) -> None:
-    """12.500 typed with a decimal comma is 12500, more than 100 × the target 12."""
+    """12.500 typed with a decimal comma is 12500: the point read as thousands, 12.5 meant
+    (tests/inputs/test_typos.py has the rule); 1300, more than 100 × the target 12 and no
+    slip's, is implausible."""
     rows = [HEADER, [1, "Tốc độ tăng trưởng giá trị sản xuất", "%", "12", "12.500"]]
     (warning,) = read(workbook(tmp_path / "i.xlsx", rows), decimal_comma=True).warnings
+    assert (warning.where, warning.code) == ("'Biểu 01'!E2", Code.POINT_AS_THOUSANDS)
+    assert warning.message.endswith("; 12.5?")
+    rows = [HEADER, [1, "Tốc độ tăng trưởng giá trị sản xuất", "%", "12", "1300"]]
+    (warning,) = read(workbook(tmp_path / "j.xlsx", rows), decimal_comma=True).warnings
     assert (warning.where, warning.code) == ("'Biểu 01'!E2", Code.IMPLAUSIBLE_VALUE)
 
 
