@@ -10,6 +10,7 @@ lies in [m / 2, 2 × M] ((0, 2 × M] for a cumulative count).
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from hauloc_cli.errors import Code
 from hauloc_cli.inputs.actuals import ReadOptions, read_actuals
 from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.inputs.units_file import load_units
-from hauloc_cli.inputs.values import parse_number, quiet, typo
+from hauloc_cli.inputs.values import _COMMA_NUMBER, parse_number, quiet, typo
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, default_range, unit_target
 from tests.conftest import ASSETS
@@ -332,3 +333,15 @@ def test_refusals_offer_only_readings_a_person_could_mean(text: str, comma: bool
     assert found[0] == code
     assert offered in f"{found[1]} — {found[2]}"
     assert "946 " not in found[1] + " " and "0946" not in found[1]
+
+
+_OLD_COMMA_NUMBER = re.compile(r"[-+]?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,300})(?:,[0-9]+)?")
+
+
+@given(st.text(alphabet="0123456789.,+-", max_size=12))
+def test_decimal_comma_numbers_are_the_old_ones_less_a_leading_zero_group(text: str) -> None:
+    """With a decimal comma, a number is what it was before issue 19, less a first group of
+    thousands that starts with 0 (`0.946`, `00.500`: no one groups thousands so)."""
+    old = bool(_OLD_COMMA_NUMBER.fullmatch(text))
+    zero_group = re.fullmatch(r"[-+]?0[0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?", text) is not None
+    assert bool(_COMMA_NUMBER.fullmatch(text)) is (old and not zero_group)

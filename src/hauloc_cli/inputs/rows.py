@@ -41,10 +41,11 @@ _PERIOD_CACHE_SIZE = 1000
 ByTarget = dict[str, dict[Period, Figure]]
 # What the row checker knows of a target (of a unit's rows of it, or the plan unit's): the
 # target its values are read against, the lowest and highest value allowed, whether a plain
-# number with '.' is read inline (the common case of a large file), the id its figures take,
-# the reporting unit (None: the plan's own), the figures of that unit by target, and the
-# figures within the range that no typo warning concerns (`values.quiet`: read inline).
-Check = tuple[Target, float, float, bool, str, "str | None", ByTarget, float, float]
+# number with '.' is read inline (the common case of a large file), the lowest and highest
+# value read inline (within the range, those no typo warning concerns: `values.quiet`), the
+# id its figures take, the reporting unit (None: the plan's own) and the figures of that unit
+# by target. A unit's check is its target view's first six and its own last three.
+Check = tuple[Target, float, float, bool, float, float, str, "str | None", ByTarget]
 _NO_CHECKS: dict[object, Check] = {}
 
 
@@ -210,15 +211,15 @@ class _Checker:
         if view is None:
             view = self._views[target.id, assigned] = self._check(
                 unit_target(target, unit), target.id, None)
-        return (*view[:4], target.id, unit, self.by_unit.setdefault(unit, {}), *view[7:])
+        return view[:6] + (target.id, unit, self.by_unit.setdefault(unit, {}))
 
     def _check(self, target: Target, target_id: str, unit: str | None) -> Check:
         """What the loop over rows needs to know of a target (see `Check`)."""
         lo, hi = default_range(target) or (-math.inf, math.inf)
         inline = target.kind != "milestone" and not self.decimal_comma
         figures = self.own if unit is None else self.by_unit.setdefault(unit, {})
-        return (target, lo, hi, inline, target_id, unit, figures,
-                *quiet(target, lo, hi, self.decimal_comma))
+        return (target, lo, hi, inline, *quiet(target, lo, hi, self.decimal_comma), target_id,
+                unit, figures)
 
     def row_check(self, raw_unit: object, raw_target: object, line: int, col: int
                   ) -> Check | None:
@@ -229,7 +230,7 @@ class _Checker:
         if unit and unit != self.own_unit and raw_target is not None:
             target_id = cell_text(raw_target)  # type: ignore[arg-type]
             found = self.checks.get(target_id)
-            if found is not None and found[5] is None and unit in self.units.by_id:  # type: ignore[union-attr]
+            if found is not None and found[7] is None and unit in self.units.by_id:  # type: ignore[union-attr]
                 check: Check | None = self._unit_check(found[0], unit)
             else:  # the problems of the row, as `target` finds them
                 check = self.unit_target(target_id, unit, line, col)
@@ -243,7 +244,7 @@ class _Checker:
     def typo(self, check: Check, raw: Cell, value: Value, period: object, line: int,
              col: int) -> None:
         """A warning when a figure read looks like a slip (`values.typo`)."""
-        target, target_id, unit = check[0], check[4], check[5]
+        target, target_id, unit = check[0], check[6], check[7]
         found = typo(value, raw, target, self.decimal_comma,
                      target_id if unit is None else f"{target_id} of {unit}")
         if found is None:
@@ -256,7 +257,7 @@ class _Checker:
     def refusal(self, check: Check, raw: Cell) -> Refusal | Value:
         """Why a cell is not a figure of `check`, named as the row checker names a unit's
         target (`schools of hoa_loc`), or its figure."""
-        target, lo, hi, _, target_id, unit, *_ = check
+        target, lo, hi, _, _, _, target_id, unit, _ = check
         if unit is not None:
             target = unit_rows.unit_check(self.plan.by_id[target_id], unit)
         return read_value(raw, target, self.decimal_comma, lo, hi)
@@ -338,12 +339,12 @@ class _Checker:
             return
         assert not isinstance(status, tuple) and not isinstance(reported, tuple)
         figure = figure._replace(status=status, reported=reported)
-        self.keep(figure, check[6])
+        self.keep(figure, check[8])
         if last_value is not None and not isinstance(last_value, tuple):
             earlier = figure.period.same_last_year()
             self.typo(check, last, last_value, earlier, line, self.marks["last_year"] + 1)
             self.keep(figure._replace(period=earlier, value=last_value, status=None),
-                      check[6], beside=True)
+                      check[8], beside=True)
 
     def keep(self, figure: Figure, by_target: ByTarget, beside: bool = False) -> None:
         """Keep `figure`, or let it revise the one kept for its target and period: the later
@@ -441,7 +442,7 @@ def _rows(checker: _Checker, columns: tuple[int, int, int, int], state: list[int
                                             i_period + 1)
             if check is None:
                 continue
-            target, lo, hi, inline, target_id, unit, by_target, qlo, qhi = check
+            target, lo, hi, inline, qlo, qhi, target_id, unit, by_target = check
             if not (inline and raw_value.__class__ is str and number(raw_value)
                     and qlo <= (value := float(raw_value)) <= qhi):
                 value = read_value(raw_value, target, decimal_comma, lo, hi)

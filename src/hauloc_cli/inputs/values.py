@@ -24,9 +24,10 @@ NUMBER = re.compile(r"[-+]?[0-9]{1,300}(?:\.[0-9]+)?")
 # the row checker reads inline.
 PLAIN = re.compile(r"[-+]?[0-9]{1,300}(?:\.(?:[0-9]{1,2}|[0-9]{4,}))?")
 # With --decimal-comma: '.' groups thousands (1.234.567), ',' is the decimal separator. A
-# number's first group has no leading zero: `0.946` is no thousands grouping.
+# number's first group has no leading zero: `0.946` is no thousands grouping. (Digits alone
+# first: the common `12,5` is matched without trying the groups.)
 _COMMA_NUMBER = re.compile(
-    r"[-+]?(?:[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[0-9]{1,300})(?:,[0-9]+)?")
+    r"[-+]?(?:[0-9]{1,300}|[1-9][0-9]{0,2}(?:\.[0-9]{3})+)(?:,[0-9]+)?")
 # With --decimal-comma, a number with one '.' that a decimal point would read otherwise:
 # `11.500` is 11500, or 11.5 typed with a decimal point.
 _ONE_GROUP = re.compile(r"\+?[1-9][0-9]{0,2}\.[0-9]{3}")
