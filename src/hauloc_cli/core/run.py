@@ -76,10 +76,6 @@ class Outcome:
     def period(self) -> Period:
         return self.report.period
 
-    @property
-    def data(self) -> Actuals:
-        return self.loaded.data
-
     def at(self, period: Period) -> Report:
         """The report at another period of the year, judged by the same rules."""
         if self.units is not None:
