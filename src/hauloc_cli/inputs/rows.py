@@ -15,6 +15,7 @@ import math
 import sys
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from hauloc_cli.errors import Code, InputError, Problem
 from hauloc_cli.inputs import unit_rows
@@ -39,13 +40,22 @@ from hauloc_cli.model.units import Units
 
 _PERIOD_CACHE_SIZE = 1000
 ByTarget = dict[str, dict[Period, Figure]]
-# What the row checker knows of a target (of a unit's rows of it, or the plan unit's): the
-# target its values are read against, the lowest and highest value allowed, whether a plain
-# number with '.' is read inline (the common case of a large file), the lowest and highest
-# value read inline (within the range, those no typo warning concerns: `values.quiet`), the
-# id its figures take, the reporting unit (None: the plan's own) and the figures of that unit
-# by target. A unit's check is its target view's first six and its own last three.
-Check = tuple[Target, float, float, bool, float, float, str, "str | None", ByTarget]
+
+
+class Check(NamedTuple):
+    """What the row checker knows of a target (of a unit's rows of it, or the plan unit's).
+    A unit's check is its target view's first six fields and its own last three."""
+
+    target: Target  # what its values are read against
+    lo: float  # the lowest and highest value allowed
+    hi: float
+    inline: bool  # a plain number with '.' is read inline (the common case of a large file)
+    quiet_lo: float  # the values read inline: within the range, no typo warning concerns them
+    quiet_hi: float  # (`values.quiet`)
+    target_id: str  # the id its figures take
+    unit: str | None  # the reporting unit; None: the plan's own
+    figures: ByTarget  # that unit's figures by target
+
 _NO_CHECKS: dict[object, Check] = {}
 
 
@@ -201,25 +211,27 @@ class _Checker:
             return None
         if found is None:
             return None
-        return self._unit_check(found[0], unit)
+        return self._unit_check(found.target, unit)
 
     def _unit_check(self, target: Target, unit: str) -> Check:
         """The check of a unit's rows of `target`: the target as the unit sees it, made once
         per assignment (every unit without one of its own shares it)."""
-        assigned = target.assign.get(unit) if isinstance(target.assign, dict) else target.assign
+        assigned = target.assigned(unit)
         view = self._views.get((target.id, assigned))
         if view is None:
             view = self._views[target.id, assigned] = self._check(
                 unit_target(target, unit), target.id, None)
-        return view[:6] + (target.id, unit, self.by_unit.setdefault(unit, {}))
+        # tuple.__new__: a NamedTuple's own constructor is Python, and this runs per unit
+        return tuple.__new__(Check, (*view[:6], target.id, unit,
+                                     self.by_unit.setdefault(unit, {})))
 
     def _check(self, target: Target, target_id: str, unit: str | None) -> Check:
         """What the loop over rows needs to know of a target (see `Check`)."""
         lo, hi = default_range(target) or (-math.inf, math.inf)
         inline = target.kind != "milestone" and not self.decimal_comma
         figures = self.own if unit is None else self.by_unit.setdefault(unit, {})
-        return (target, lo, hi, inline, *quiet(target, lo, hi, self.decimal_comma), target_id,
-                unit, figures)
+        return Check(target, lo, hi, inline, *quiet(target, lo, hi, self.decimal_comma),
+                     target_id, unit, figures)
 
     def row_check(self, raw_unit: object, raw_target: object, line: int, col: int
                   ) -> Check | None:
@@ -230,8 +242,8 @@ class _Checker:
         if unit and unit != self.own_unit and raw_target is not None:
             target_id = cell_text(raw_target)  # type: ignore[arg-type]
             found = self.checks.get(target_id)
-            if found is not None and found[7] is None and unit in self.units.by_id:  # type: ignore[union-attr]
-                check: Check | None = self._unit_check(found[0], unit)
+            if found is not None and found.unit is None and unit in self.units.by_id:  # type: ignore[union-attr]
+                check: Check | None = self._unit_check(found.target, unit)
             else:  # the problems of the row, as `target` finds them
                 check = self.unit_target(target_id, unit, line, col)
         else:
@@ -244,7 +256,7 @@ class _Checker:
     def typo(self, check: Check, raw: Cell, value: Value, period: object, line: int,
              col: int) -> None:
         """A warning when a figure read looks like a slip (`values.typo`)."""
-        target, target_id, unit = check[0], check[6], check[7]
+        target, target_id, unit = check.target, check.target_id, check.unit
         found = typo(value, raw, target, self.decimal_comma,
                      target_id if unit is None else f"{target_id} of {unit}")
         if found is None:
@@ -339,12 +351,12 @@ class _Checker:
             return
         assert not isinstance(status, tuple) and not isinstance(reported, tuple)
         figure = figure._replace(status=status, reported=reported)
-        self.keep(figure, check[8])
+        self.keep(figure, check.figures)
         if last_value is not None and not isinstance(last_value, tuple):
             earlier = figure.period.same_last_year()
             self.typo(check, last, last_value, earlier, line, self.marks["last_year"] + 1)
             self.keep(figure._replace(period=earlier, value=last_value, status=None),
-                      check[8], beside=True)
+                      check.figures, beside=True)
 
     def keep(self, figure: Figure, by_target: ByTarget, beside: bool = False) -> None:
         """Keep `figure`, or let it revise the one kept for its target and period: the later
@@ -438,7 +450,7 @@ def _rows(checker: _Checker, columns: tuple[int, int, int, int], state: list[int
             raw_period = row[i_period] if i_period < n else ""
             period = periods.get(raw_period) or checker.period(raw_period)
             if type(period) is PeriodError:
-                period = checker.other_year(raw_period, period, check and check[0], line,  # type: ignore[assignment]
+                period = checker.other_year(raw_period, period, check and check.target, line,  # type: ignore[assignment]
                                             i_period + 1)
             if check is None:
                 continue

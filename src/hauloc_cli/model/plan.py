@@ -124,6 +124,18 @@ class Target(_Model):
     # judged"): a state does (a level, a milestone); a flow (a sum so far) only when set here.
     carry_forward: Annotated[bool, Field(strict=True)] | None = None
 
+    def assigned(self, unit: str | None) -> float | None:
+        """`unit`'s own target (or threshold) from `assign:`: its entry of a mapping, or the
+        one number every unit is given; None without one."""
+        if isinstance(self.assign, dict):
+            return None if unit is None else self.assign.get(unit)
+        return self.assign
+
+    def assigns(self, unit: str) -> bool:
+        """Whether `assign:` gives `unit` a target of its own."""
+        return self.assign is not None and (not isinstance(self.assign, dict)
+                                            or unit in self.assign)
+
     @property
     def carries(self) -> bool:
         """Whether an earlier figure may stand in for a missing one (a state, or asked)."""
@@ -228,7 +240,7 @@ def unit_target(target: Target, unit: str | None = None) -> Target:
     judged against. Under share_meeting or count_meeting a unit reports yes or no (the standard
     is met), or, with a `threshold`, a number that meets it or not; under the other rules the
     same kind of figure as the plan's. An assignment (`assign`) is the unit's own target."""
-    assigned = target.assign.get(unit or "") if isinstance(target.assign, dict) else target.assign
+    assigned = target.assigned(unit)
     if target.rollup in MEETING_RULES:
         threshold = assigned if assigned is not None else target.threshold
         if threshold is None or target.kind == "milestone":
