@@ -14,7 +14,7 @@ import pytest
 from hauloc_cli.errors import Code, InputError, UsageError
 from hauloc_cli.inputs.actuals import ReadOptions
 from hauloc_cli.inputs.plan_file import load_plan
-from hauloc_cli.inputs.reports import read_reports
+from hauloc_cli.inputs.sources import read_sources
 from hauloc_cli.model.periods import Period
 from tests.conftest import ASSETS, PLAN_2024
 from tests.inputs.annex_support import (
@@ -516,6 +516,6 @@ def test_annex_tables_of_several_quarters_read_together(tmp_path: Path) -> None:
                                  ("q3.xlsx", "Thực hiện kỳ báo cáo", 4)):
         workbook(tmp_path / name, [["Chỉ tiêu", heading], ["Sản phẩm OCOP mới", value]])
     files = sorted(tmp_path.glob("q*.xlsx"))
-    actuals = read_reports(files, load_plan(PLAN_2024), ReadOptions(period=Period(2024, 3)))
+    actuals = read_sources(files, load_plan(PLAN_2024), ReadOptions(period=Period(2024, 3)))
     assert {str(p): f.value for p, f in actuals.figures.of("ocop_products").items()} == {
         "2024-Q1": 1.0, "2024-Q2": 3.0, "2024-Q3": 4.0}
