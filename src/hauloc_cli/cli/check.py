@@ -18,6 +18,23 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
+# The options of check alone (those it shares with other commands are in options.py).
+QuietOpt = Annotated[bool, typer.Option(
+    "--quiet", "-q", help="Table and markdown: show only the targets at or below "
+    "--fail-on, and the summary line.")]
+SilentOpt = Annotated[bool, typer.Option(
+    "--silent", help="Print nothing on stdout (--output is still written, errors "
+    "still go to stderr); only the exit code tells.")]
+FailOnMissingOpt = Annotated[bool, typer.Option(
+    "--fail-on-missing", help="Exit 1 also when a target has no figure for the quarter "
+    "judged (none at all, or only an earlier quarter's).")]
+UnitOpt = Annotated[str | None, typer.Option(
+    "--unit", help="One unit's own report, judged against its assignments (needs a "
+    "units file).", show_default=False)]
+ByUnitOpt = Annotated[bool, typer.Option(
+    "--by-unit", help="The targets x units matrix: each unit's figure and status.")]
+
+
 @common.exits
 def check(
     actuals: opt.ActualsArg,
@@ -28,21 +45,11 @@ def check(
     lang: opt.LangOpt = None,
     color: opt.ColorOpt = opt.Color.auto,
     output: opt.OutputOpt = None,
-    quiet: Annotated[bool, typer.Option(
-        "--quiet", "-q", help="Table and markdown: show only the targets at or below "
-        "--fail-on, and the summary line.")] = False,
-    silent: Annotated[bool, typer.Option(
-        "--silent", help="Print nothing on stdout (--output is still written, errors "
-        "still go to stderr); only the exit code tells.")] = False,
-    fail_on_missing: Annotated[bool, typer.Option(
-        "--fail-on-missing", help="Exit 1 also when a target has no figure for the quarter "
-        "judged (none at all, or only an earlier quarter's).")] = False,
-    unit: Annotated[str | None, typer.Option(
-        "--unit", help="One unit's own report, judged against its assignments (needs a "
-        "units file).", show_default=False)] = None,
-    by_unit: Annotated[bool, typer.Option(
-        "--by-unit", help="The targets x units matrix: each unit's figure and status.")
-    ] = False,
+    quiet: QuietOpt = False,
+    silent: SilentOpt = False,
+    fail_on_missing: FailOnMissingOpt = False,
+    unit: UnitOpt = None,
+    by_unit: ByUnitOpt = False,
     last_year: opt.LastYearOpt = None,
     encoding: opt.EncodingOpt = None,
     delimiter: opt.DelimiterOpt = None,
