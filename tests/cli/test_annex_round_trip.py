@@ -88,6 +88,7 @@ def test_the_sheet_by_unit_reads_back_to_the_units_figures(tmp_path: Path) -> No
                           ("ntm_model_communes", None, "2024-Q3"): (1.0, None)}
 
 
+@pytest.mark.slow
 @LIBREOFFICE
 @pytest.mark.parametrize("suffix", ["xlsx", "ods"])
 def test_saved_again_by_libreoffice(tmp_path: Path, suffix: str) -> None:

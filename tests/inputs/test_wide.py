@@ -61,6 +61,7 @@ def test_the_same_table_saved_by_libreoffice_as_ods() -> None:
     assert figures_of(ASSETS / "annex.libreoffice.ods") == OFFICE_FIGURES
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None
                     and os.environ.get("HAULOC_REQUIRE_LIBREOFFICE") != "1",
                     reason="LibreOffice is not installed (.ci/run installs it)")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .support import EXAMPLE, PLAN_2024, SMALL_PLAN, Run, run, write
+from tests.cli.support import EXAMPLE, PLAN_2024, SMALL_PLAN, Run, run, write
 
 # ---------------------------------------------------------------------------------------------
 # Data safety: --output never replaces one of the run's inputs
