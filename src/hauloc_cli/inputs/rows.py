@@ -319,7 +319,10 @@ class _Checker:
         if bad:
             return
         assert not isinstance(status, tuple) and not isinstance(reported, tuple)
-        figure = figure._replace(status=status, reported=reported)
+        figure = figure._replace(status=status, reported=reported,
+                                 cause=" ".join(cell_text(cells.get("cause", "")).split()),
+                                 solution=" ".join(
+                                     cell_text(cells.get("solution", "")).split()))
         self.keep(figure, check[6])
         if last_value is not None and not isinstance(last_value, tuple):
             self.keep(figure._replace(period=figure.period.same_last_year(), value=last_value,
@@ -429,7 +432,8 @@ def _rows(checker: _Checker, columns: tuple[int, int, int, int], state: list[int
                     continue
             if type(period) is not Period:
                 continue
-            figure = new(Figure, (target_id, period, value, unit, None, None, name, line))
+            figure = new(Figure, (target_id, period, value, unit, None, None, name, line,
+                                         "", ""))
             figures = by_target.get(target_id) or by_target.setdefault(target_id, {})
             if marks:
                 checker.marked(row, figure, check)

@@ -38,10 +38,11 @@ def plan_table(annex: Annex, lang: str) -> Table:
     """The table of the plan's targets, a group row before each group's targets."""
     cols = words.columns(annex, workbook=False)
     rows: list[Row] = []
+    shown = iter(words.table_texts(annex.lines, annex, lang, cols))
     for group in annex.groups:
         rows.append(Row((words.numeral(group.number), words.group_name(group.group, lang)),
                         group=True))
-        rows.extend(Row(tuple(words.texts(line, annex, lang, cols))) for line in group.lines)
+        rows.extend(Row(tuple(next(shown))) for _ in group.lines)
     return Table(tuple(c.key for c in cols),
                  tuple(words.heading_of(c, annex, lang) for c in cols), tuple(rows))
 

@@ -15,7 +15,7 @@ from hauloc_cli.render.markdown import escape
 from hauloc_cli.views.annex import Annex, Line
 
 # Columns of words are left-aligned, of numbers right-aligned.
-_LEFT = frozenset({"unit", "name", "measure", "assessment"})
+_LEFT = frozenset({"unit", "name", "measure", "assessment", "note"})
 
 
 def _cells(line: Line, annex: Annex, lang: str, cols: tuple[Column, ...]) -> list[str]:
@@ -40,10 +40,11 @@ def _table(head: list[str], rows: list[list[str]], cols: tuple[Column, ...]) -> 
 
 def _annex_rows(annex: Annex, lang: str, cols: tuple[Column, ...]) -> list[list[str]]:
     rows: list[list[str]] = []
+    shown = iter(words.table_texts(annex.lines, annex, lang, cols))
     for group in annex.groups:
         name = f"**{escape(words.group_name(group.group, lang))}**"
         rows.append([f"**{words.numeral(group.number)}**", name, *[""] * (len(cols) - 2)])
-        rows += [_cells(line, annex, lang, cols) for line in group.lines]
+        rows += [[escape(t) for t in next(shown)] for _ in group.lines]
     return rows
 
 

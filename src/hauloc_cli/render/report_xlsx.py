@@ -19,7 +19,7 @@ from hauloc_cli.model.annex import Column
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render import annex_words as words
 from hauloc_cli.render.annex_words import Cell, Num
-from hauloc_cli.views.annex import Annex, Line
+from hauloc_cli.views.annex import Annex
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -96,13 +96,14 @@ def _annex_sheet(ws: Worksheet, annex: Annex, lang: str) -> None:
     _header(ws, header, cols, annex, lang)
     row = header + 1
     longest = [0] * width
+    found = iter(words.table_cells(annex.lines, annex, lang, cols))
     for group in annex.groups:
         numeral = words.numeral(group.number)
         _group_row(ws, row, width, numeral, words.group_name(group.group, lang))
         longest[0] = max(longest[0], len(numeral) + 1)
         row += 1
-        for line in group.lines:
-            _line_row(ws, row, cols, line, annex, lang, longest)
+        for _ in group.lines:
+            _line_row(ws, row, cols, next(found), lang, longest)
             row += 1
     _finish(ws, cols, header, row - 1, longest)
 
@@ -117,8 +118,8 @@ def _unit_sheet(ws: Worksheet, annex: Annex, lang: str) -> None:
     _header(ws, header, cols, annex, lang)
     row = header + 1
     longest = [0] * width
-    for line in annex.by_unit:
-        _line_row(ws, row, cols, line, annex, lang, longest)
+    for found in words.table_cells(annex.by_unit, annex, lang, cols):
+        _line_row(ws, row, cols, found, lang, longest)
         row += 1
     _finish(ws, cols, header, row - 1, longest)
 
@@ -189,11 +190,10 @@ def _group_row(ws: Worksheet, row: int, width: int, numeral: str, name: str) -> 
     ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=width)
 
 
-def _line_row(ws: Worksheet, row: int, cols: tuple[Column, ...], line: Line, annex: Annex,
+def _line_row(ws: Worksheet, row: int, cols: tuple[Column, ...], found: list[Cell],
               lang: str, longest: list[int]) -> None:
     """A target's row; `longest` keeps the length of each column's longest text."""
-    for i, (column, value) in enumerate(zip(cols, words.cells(line, annex, lang, cols),
-                                            strict=True), start=1):
+    for i, (column, value) in enumerate(zip(cols, found, strict=True), start=1):
         longest[i - 1] = max(longest[i - 1], len(words.text(value, lang)) + 1)
         cell = ws.cell(row=row, column=i)
         _put(cell, value)
