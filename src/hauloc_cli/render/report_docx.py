@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.annex_cells import NUMERIC, Table, plan_table, unit_table
-from hauloc_cli.render.letterhead import Letter, letter
+from hauloc_cli.render.letterhead import Letter, letter, stamp
 from hauloc_cli.views.annex import Annex
 
 if TYPE_CHECKING:
@@ -42,8 +42,8 @@ LANDSCAPE_WIDTH = A4[1] - MARGINS["left"] - MARGINS["right"]  # 252
 HEADER_COLUMNS = (62, 103)  # issuing body | motto: the motto needs the room
 SIGN_COLUMNS = (70, 95)
 # Column widths of the annex in mm; the name (or the unit) takes what is left.
-WIDTHS = {"number": 13, "measure": 34, "plan": 24, "last_year": 22, "value": 24,
-          "of_plan": 20, "of_last_year": 20, "assessment": 40}
+WIDTHS = {"number": 11, "measure": 26, "plan": 24, "last_year": 22, "value": 22,
+          "of_plan": 19, "of_last_year": 19, "assessment": 30, "note": 34}
 LANG_TAGS = {"vi": "vi-VN", "en": "en-GB"}
 
 
@@ -68,7 +68,7 @@ def render(annex: Annex, options: RenderOptions) -> bytes:
     properties.author = xml_text(" ".join(text.issuer))
     properties.language = LANG_TAGS[options.lang]
     # the report's date, not the template's (2013) nor the clock's: made again, it says the same
-    issued = datetime.combine(annex.issued, time(), timezone.utc)
+    issued = datetime.combine(stamp(annex), time(), timezone.utc)
     properties.created = properties.modified = issued
     properties.last_modified_by = "hauloc"
     out = BytesIO()
@@ -225,16 +225,17 @@ def _title(document: Document, text: Letter) -> None:
 
 
 def _body(document: Document, text: Letter) -> None:
-    """The paragraphs, justified, the first line indented 10 mm, the attention bullets after
-    the paragraph that heads them."""
+    """The paragraphs, justified, the first line indented 10 mm; the section headings (I.,
+    II., III.) and the group headings (1. Kinh tế) bold, each kept with what follows."""
     from docx.shared import Mm, Pt
 
     paragraph = None
-    for lines, before in ((text.body, 6), (text.attention, 3), (text.closing, 6)):
-        for line in lines:
-            paragraph = _para(document, line, align="justify")
-            paragraph.paragraph_format.first_line_indent = Mm(10)
-            paragraph.paragraph_format.space_before = Pt(before)
+    for para in text.body:
+        heading = para.kind in ("heading", "group")
+        paragraph = _para(document, para.text, bold=heading, align="justify")
+        paragraph.paragraph_format.first_line_indent = Mm(10)
+        paragraph.paragraph_format.space_before = Pt(6 if para.kind == "heading" else 3)
+        paragraph.paragraph_format.keep_with_next = heading or None
     if paragraph is not None:  # the signature never stands alone on a page
         paragraph.paragraph_format.keep_with_next = True
 
@@ -253,11 +254,9 @@ def _signature(document: Document, text: Letter) -> None:
     for line in text.recipients[1:]:
         _para(left, line, size=11, align="left")
     signed = text.signature
-    lines = [] if signed is None else [t for t in (signed.on_behalf, signed.title) if t]
+    lines = [t for t in (signed.on_behalf, signed.title) if t]
     for n, line in enumerate(lines):
         _para(right, line, bold=True, first=n == 0)
-    if signed is None:
-        return
     for _ in range(4):  # room to sign, kept when the name is to be written by hand
         _para(right)
     if signed.name:

@@ -76,8 +76,8 @@ td,th{overflow-wrap:break-word}
 }
 """
 # Column widths in % of the table: the name (or unit) column takes the rest.
-WIDTHS = {"number": 5, "measure": 11, "plan": 11, "last_year": 8, "value": 10, "of_plan": 8,
-          "of_last_year": 8, "assessment": 15}
+WIDTHS = {"number": 5, "measure": 10, "plan": 10, "last_year": 8, "value": 9, "of_plan": 8,
+          "of_last_year": 8, "assessment": 12, "note": 13}
 
 
 def _lines(lines: tuple[str, ...], css: str = "") -> str:
@@ -96,20 +96,19 @@ def _head(text: Letter) -> str:
 
 
 def _letter(text: Letter) -> str:
-    bullets = "".join(f"<li>{escape(b)}</li>" for b in text.attention)
+    body = "".join(
+        f'<p class="{para.kind}">{escape(para.text)}</p>' if para.kind != "text"
+        else f"<p>{escape(para.text)}</p>" for para in text.body)
     return (f'<h1>{escape(text.title)}<span>{escape(text.subject)}</span></h1>'
             '<hr class="title-rule">'
-            f'<section class="letter">{_lines(text.body)}'
-            + (f"<ul>{bullets}</ul>" if bullets else "")
-            + f"{_lines(text.closing)}</section>")
+            f'<section class="letter">{body}</section>')
 
 
 def _signature(text: Letter) -> str:
     signed = text.signature
-    lines = [] if signed is None else [t for t in (signed.on_behalf, signed.title) if t]
+    lines = [t for t in (signed.on_behalf, signed.title) if t]
     # room to sign, kept when the name is to be written by hand
-    name = "" if signed is None else \
-        f'<p class="name">{escape(signed.name or "")}</p>'
+    name = f'<p class="name">{escape(signed.name or "")}</p>'
     return (f'<section class="sign"><div class="recipients">{_lines(text.recipients)}</div>'
             f'<div class="signer">{_lines(tuple(lines))}{name}</div></section>')
 

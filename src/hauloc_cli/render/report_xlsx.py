@@ -19,6 +19,7 @@ from hauloc_cli.model.annex import Column
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render import annex_words as words
 from hauloc_cli.render.annex_words import Cell, Num
+from hauloc_cli.render.letterhead import annex_heading, stamp
 from hauloc_cli.views.annex import Annex
 
 if TYPE_CHECKING:
@@ -74,7 +75,8 @@ def render(annex: Annex, options: RenderOptions) -> bytes:
 
     wb.properties.title = xml_text(words.title(annex, lang))
     wb.properties.creator = "hauloc"
-    wb.properties.created = datetime(annex.issued.year, annex.issued.month, annex.issued.day)
+    day = stamp(annex)
+    wb.properties.created = datetime(day.year, day.month, day.day)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -89,9 +91,11 @@ def _annex_sheet(ws: Worksheet, annex: Annex, lang: str) -> None:
         _merged(ws, row, 1, min(3, width), words_of_issuer.upper(), bold=True)
         row += 1
     row += 1 if issuer else 0
-    _merged(ws, row, 1, width, words.title(annex, lang), bold=True, size=SIZE + 2)
-    _merged(ws, row + 1, 1, width, annex.plan.title(lang), italic=True)
-    _merged(ws, row + 2, 1, width, words.issued_note(annex, lang), italic=True)
+    # as the Word annex heads it: PHỤ LỤC, the subject, the report's number and date
+    title, subject, note = annex_heading(annex, lang)
+    _merged(ws, row, 1, width, title, bold=True, size=SIZE + 2)
+    _merged(ws, row + 1, 1, width, subject, bold=True)
+    _merged(ws, row + 2, 1, width, note, italic=True)
     header = row + 4
     _header(ws, header, cols, annex, lang)
     row = header + 1

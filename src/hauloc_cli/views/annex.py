@@ -67,13 +67,14 @@ class Annex:
     brief: Brief
     groups: tuple[Group, ...]
     by_unit: tuple[Line, ...]  # empty without units
-    issued: date  # the date line of the document
+    issued: date | None  # the date line of the document; None: left blank for the clerk
     # How final the figures judged are: every one an estimate ("all": the value column is
     # headed Ước thực hiện…), some marked differently ("mixed": a column says each one's
     # status), or none an estimate ("none").
     estimates: str
     # The units' roll-up (coverage, compiled figures, names); None without units.
     units: UnitsReport | None = None
+    number: str | None = None  # the report's number in the register; None: left blank
 
     @property
     def plan(self) -> Plan:
@@ -88,8 +89,10 @@ class Annex:
         return tuple(line for g in self.groups for line in g.lines)
 
 
-def build_annex(brief: Brief, units: UnitsReport | None, issued: date) -> Annex:
-    """The annex of `brief`'s period; `units` (the units' roll-up) adds the lines by unit."""
+def build_annex(brief: Brief, units: UnitsReport | None, issued: date | None,
+                number: str | None = None) -> Annex:
+    """The annex of `brief`'s period; `units` (the units' roll-up) adds the lines by unit;
+    `issued` and `number` are the report's date and number (None: blank for the clerk)."""
     figures = brief.report.figures
     period = brief.period
     groups = tuple(
@@ -98,7 +101,7 @@ def build_annex(brief: Brief, units: UnitsReport | None, issued: date) -> Annex:
         for n, section in enumerate(brief.sections, 1))
     by_unit = () if units is None else _by_unit(brief.report.plan, units, period)
     lines = [line for g in groups for line in g.lines] + list(by_unit)
-    return Annex(brief, groups, by_unit, issued, _estimates(lines), units)
+    return Annex(brief, groups, by_unit, issued, _estimates(lines), units, number)
 
 
 def _line(number: int, result: Result, figures: Figures, period: Period,
