@@ -112,7 +112,8 @@ def title(annex: Annex, lang: str) -> str:
 
 def issued_note(annex: Annex, lang: str) -> str:
     """`(Kèm theo báo cáo ngày 30/09/2024)`: the date of the report the table goes with."""
-    return _NOTE[lang].format(date=format_date(annex.issued, lang))
+    shown = "      " if annex.issued is None else format_date(annex.issued, lang)
+    return _NOTE[lang].format(date=shown)
 
 
 def has_last_year(annex: Annex, workbook: bool = True) -> bool:

@@ -20,7 +20,14 @@ from io import BytesIO
 from typing import TYPE_CHECKING
 
 from hauloc_cli.render import RenderOptions
-from hauloc_cli.render.annex_cells import NUMERIC, Table, plan_table, unit_table
+from hauloc_cli.render.annex_cells import (
+    NUMERIC,
+    Table,
+    UnitTable,
+    plan_table,
+    unit_numeric,
+    unit_table,
+)
 from hauloc_cli.render.letterhead import Letter, letter, stamp
 from hauloc_cli.views.annex import Annex
 
@@ -34,6 +41,7 @@ if TYPE_CHECKING:
 
 FONT = "Times New Roman"
 BODY_PT, TABLE_PT = 14, 11
+UNIT_PT = 10  # the table by unit: a column per target; no smaller than 10 pt on paper
 # mm: A4, and the margins of Decree 30 (within its ranges)
 A4 = (210, 297)
 MARGINS = {"top": 20, "bottom": 20, "left": 30, "right": 15}
@@ -274,12 +282,41 @@ def _annex(document: Document, annex: Annex, text: Letter, lang: str) -> None:
     _para(document, text.annex_note, italic=True).paragraph_format.space_after = _points(8)
     _table(document, plan_table(annex, lang))
     units = unit_table(annex, lang)
-    if units is not None:
-        heading = _para(document, text.by_unit_title, bold=True)
-        heading.paragraph_format.space_before = _points(14)
+    if units is not None:  # on a page of its own: a table an official reads across
+        section = document.add_section(WD_SECTION.NEW_PAGE)
+        _page(section, landscape=True)
+        heading = _para(document, text.by_unit_title.upper(), bold=True)
         heading.paragraph_format.space_after = _points(6)
         heading.paragraph_format.keep_with_next = True
-        _table(document, units, whole_groups=False)
+        _unit_grid(document, units)
+
+
+def unit_widths(keys: tuple[str, ...]) -> tuple[float, ...]:
+    """mm per column of the table by unit: STT, the unit's name and the notes fixed, the
+    targets' columns sharing the rest (an assessment column a little wider than a figure's)."""
+    fixed = {"number": 11, "unit": 34, "note": 30}
+    share = {k: 1.25 if k.startswith("status:") else 1.0 for k in keys if k not in fixed}
+    rest = LANDSCAPE_WIDTH - sum(fixed[k] for k in keys if k in fixed)
+    total = sum(share.values()) or 1.0
+    return tuple(fixed[k] if k in fixed else rest * share[k] / total for k in keys)
+
+
+def _unit_grid(document: Document, table: UnitTable) -> None:
+    """The table by unit: its heading row repeated on every page, rows kept whole, the total
+    rows bold."""
+    grid = document.add_table(rows=1 + len(table.rows), cols=len(table.keys))
+    grid.style = "Table Grid"
+    _widths(grid, unit_widths(table.keys))
+    head = grid.rows[0]
+    _row_flags(head, header=True)
+    for c, title in zip(head.cells, table.headings, strict=True):
+        _cell(c, title, bold=True, align="center", size=UNIT_PT)
+    for row, data in zip(grid.rows[1:], table.rows, strict=True):
+        _row_flags(row, header=False)
+        for key, c, value in zip(table.keys, row.cells, data.cells, strict=True):
+            align = "center" if key == "number" or key.startswith("status:") else \
+                "right" if unit_numeric(key) else "left"
+            _cell(c, value, bold=data.group, align=align, size=UNIT_PT, tight=True)
 
 
 def column_widths(keys: tuple[str, ...]) -> tuple[float, ...]:
@@ -326,12 +363,12 @@ def _row_flags(row: _Row, *, header: bool) -> None:
 
 
 def _cell(c: _Cell, value: str, *, bold: bool = False, align: str = "left",
-          keep: bool = False) -> None:
+          keep: bool = False, size: float = 0, tight: bool = False) -> None:
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.shared import Pt
 
     c.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    paragraph = _para(c, value, bold=bold, size=TABLE_PT, align=align, first=True)
-    paragraph.paragraph_format.space_before = Pt(1)
-    paragraph.paragraph_format.space_after = Pt(1)
+    paragraph = _para(c, value, bold=bold, size=size or TABLE_PT, align=align, first=True)
+    paragraph.paragraph_format.space_before = Pt(0 if tight else 1)
+    paragraph.paragraph_format.space_after = Pt(0 if tight else 1)
     paragraph.paragraph_format.keep_with_next = keep

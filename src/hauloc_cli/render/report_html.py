@@ -14,7 +14,14 @@ from __future__ import annotations
 from html import escape
 
 from hauloc_cli.render import RenderOptions
-from hauloc_cli.render.annex_cells import NUMERIC, Table, plan_table, unit_table
+from hauloc_cli.render.annex_cells import (
+    NUMERIC,
+    Table,
+    UnitTable,
+    plan_table,
+    unit_numeric,
+    unit_table,
+)
 from hauloc_cli.render.letterhead import Letter, letter
 from hauloc_cli.views.annex import Annex
 
@@ -143,11 +150,39 @@ def _table(table: Table) -> str:
             f"{tbodies}</table>")
 
 
+def _unit_class(key: str) -> str:
+    if key == "number" or key.startswith("status:"):
+        return "number"
+    return "numeric" if unit_numeric(key) else "text"
+
+
+def _unit_table(table: UnitTable) -> str:
+    """The table by unit: a colgroup (STT, the unit, the targets sharing the rest, notes),
+    the heading row repeated on each printed page, the total rows bold."""
+    fixed = {"number": 4, "unit": 14, "note": 12}
+    share = {k: 1.25 if k.startswith("status:") else 1.0 for k in table.keys if k not in fixed}
+    rest = 100 - sum(fixed[k] for k in table.keys if k in fixed)
+    total = sum(share.values()) or 1.0
+    cols = "".join(
+        f'<col style="width:{fixed[k] if k in fixed else rest * share[k] / total:.2f}%">'
+        for k in table.keys)
+    heads = "".join(f"<th>{escape(h)}</th>" for h in table.headings)
+    rows = []
+    for row in table.rows:
+        cells = "".join(f'<td class="{_unit_class(k)}">{escape(c)}</td>'
+                        for k, c in zip(table.keys, row.cells, strict=True))
+        klass = ' class="group"' if row.group else ""
+        rows.append(f"<tr{klass}>{cells}</tr>")
+    return (f'<table class="units"><colgroup>{cols}</colgroup><thead><tr>{heads}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
 def render_report_html(annex: Annex, lang: str) -> str:
     text = letter(annex, lang)
     units = unit_table(annex, lang)
     by_unit = "" if units is None else \
-        f"<h3>{escape(text.by_unit_title)}</h3>{_table(units)}"
+        f'<section class="by-unit"><h3>{escape(text.by_unit_title.upper())}</h3>' \
+        f"{_unit_table(units)}</section>"
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING, Any
 from hauloc_cli.model.annex import Column
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render import annex_words as words
+from hauloc_cli.render.annex_cells import unit_numeric, unit_table
 from hauloc_cli.render.annex_words import Cell, Num
 from hauloc_cli.render.letterhead import annex_heading, stamp
+from hauloc_cli.render.letterhead import word as letter_word
 from hauloc_cli.views.annex import Annex
 
 if TYPE_CHECKING:
@@ -113,19 +115,55 @@ def _annex_sheet(ws: Worksheet, annex: Annex, lang: str) -> None:
 
 
 def _unit_sheet(ws: Worksheet, annex: Annex, lang: str) -> None:
-    cols = words.columns(annex, by_unit=True)
-    width = len(cols)
-    _merged(ws, 1, 1, width, words.title(annex, lang), bold=True, size=SIZE + 2)
-    _merged(ws, 2, 1, width, f"{annex.plan.title(lang)} · {words.SHEET_NAMES[lang][1]}",
-            italic=True)
+    """The table by unit as the Word annex lays it out (`annex_cells.unit_table`): a row per
+    unit, a column (and an assessment column when units are judged) per target, the totals."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    table = unit_table(annex, lang)
+    assert table is not None
+    width = len(table.keys)
+    _merged(ws, 1, 1, width, letter_word(lang, "by_unit").upper(), bold=True, size=SIZE + 2)
+    _merged(ws, 2, 1, width, annex_heading(annex, lang)[1], bold=True)
     header = 4
-    _header(ws, header, cols, annex, lang)
-    row = header + 1
-    longest = [0] * width
-    for found in words.table_cells(annex.by_unit, annex, lang, cols):
-        _line_row(ws, row, cols, found, lang, longest)
-        row += 1
-    _finish(ws, cols, header, row - 1, longest)
+    for i, title in enumerate(table.headings, start=1):
+        cell = ws.cell(row=header, column=i)
+        _text(cell, title)
+        cell.font = _font(bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = _border()
+    for r, row in enumerate(table.rows, start=header + 1):
+        for i, (key, value) in enumerate(zip(table.keys, row.cells, strict=True), start=1):
+            cell = ws.cell(row=r, column=i)
+            number = _unit_number(value) if unit_numeric(key) else None
+            if number is not None:
+                cell.value, cell.number_format = number
+            elif value:
+                _text(cell, value)
+            cell.style = _style_name(not unit_numeric(key) and key not in ("unit", "note"),
+                                     True)
+            if row.group:
+                cell.font = _font(bold=True)
+    fixed = {"number": 5, "unit": 20, "note": 16}
+    for i, key in enumerate(table.keys, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = fixed.get(
+            key, 11 if key.startswith("status:") else 9)
+    ws.row_dimensions[header].height = LINE_HEIGHT * 6
+    last = header + len(table.rows)
+    ws.freeze_panes = f"C{header + 1}"
+    _print(ws, header, f"A1:{get_column_letter(width)}{last}")
+
+
+def _unit_number(text: str) -> tuple[float | int, str] | None:
+    """A figure of the table by unit as a number and its format (`95,45` → 95.45,
+    `#,##0.00`); None for words (`đã đạt`, `—`, `21/22`)."""
+    plain = text.replace(".", "").replace(",", ".")
+    try:
+        x = float(plain)
+    except ValueError:
+        return None
+    d = len(plain.split(".")[1]) if "." in plain else 0
+    return (int(x) if d == 0 else x), "#,##0" + ("." + "0" * d if d else "")
 
 
 @functools.cache
@@ -236,7 +274,6 @@ def _finish(ws: Worksheet, cols: tuple[Column, ...], header: int, last: int,
             longest: list[int]) -> None:
     """Widths, the frozen header, and the print settings."""
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.page import PageMargins
 
     for i, column in enumerate(cols, start=1):
         heading = str(ws.cell(row=header, column=i).value or "")
@@ -244,8 +281,17 @@ def _finish(ws: Worksheet, cols: tuple[Column, ...], header: int, last: int,
                                                                    column)
     _heights(ws, cols, header, last)
     ws.freeze_panes = f"A{header + 1}"
+    printed = sum(1 for c in cols if c.key in words.PRINTED)
+    _print(ws, header, f"A1:{get_column_letter(printed)}{max(last, header)}")
+
+
+def _print(ws: Worksheet, header: int, area: str) -> None:
+    """A4 landscape, one page wide, the header row on every page, Decree 30's margins, the
+    page number at the foot; only `area` (what an official reads) is printed."""
+    from openpyxl.worksheet.page import PageMargins
+
     ws.print_title_rows = f"{header}:{header}"
-    ws.print_area = f"A1:{get_column_letter(len(cols))}{max(last, header)}"
+    ws.print_area = area
     setup = ws.page_setup
     setup.orientation = "landscape"
     setup.paperSize = ws.PAPERSIZE_A4
