@@ -48,7 +48,7 @@ def plan_table(annex: Annex, lang: str) -> Table:
                  tuple(words.heading_of(c, annex, lang) for c in cols), tuple(rows))
 
 
-_TOTAL = {"vi": ("Tổng hợp", "Số đơn vị đã báo cáo"), "en": ("Compiled", "Units reported")}
+_TOTAL = {"vi": ("Tổng hợp", "Đã báo cáo"), "en": ("Compiled", "Reported")}
 _STATUS = {"vi": "Đánh giá", "en": "Assessment"}
 _MISSING = {"vi": "Chưa báo cáo: {targets}", "en": "Not reported: {targets}"}
 _NOTE = {"vi": "Ghi chú", "en": "Notes"}

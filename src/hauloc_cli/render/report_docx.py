@@ -294,8 +294,8 @@ def _annex(document: Document, annex: Annex, text: Letter, lang: str) -> None:
 def unit_widths(keys: tuple[str, ...]) -> tuple[float, ...]:
     """mm per column of the table by unit: STT, the unit's name and the notes fixed, the
     targets' columns sharing the rest (an assessment column a little wider than a figure's)."""
-    fixed = {"number": 11, "unit": 34, "note": 30}
-    share = {k: 1.25 if k.startswith("status:") else 1.0 for k in keys if k not in fixed}
+    fixed = {"number": 12, "unit": 32, "note": 26}
+    share = {k: 1.4 if k.startswith("status:") else 1.0 for k in keys if k not in fixed}
     rest = LANDSCAPE_WIDTH - sum(fixed[k] for k in keys if k in fixed)
     total = sum(share.values()) or 1.0
     return tuple(fixed[k] if k in fixed else rest * share[k] / total for k in keys)
@@ -371,4 +371,6 @@ def _cell(c: _Cell, value: str, *, bold: bool = False, align: str = "left",
     paragraph = _para(c, value, bold=bold, size=size or TABLE_PT, align=align, first=True)
     paragraph.paragraph_format.space_before = Pt(0 if tight else 1)
     paragraph.paragraph_format.space_after = Pt(0 if tight else 1)
+    # the line as tall as the cell's text, not the 14-pt paragraph mark of the style
+    paragraph.paragraph_format.line_spacing = Pt((size or TABLE_PT) * 1.17)
     paragraph.paragraph_format.keep_with_next = keep

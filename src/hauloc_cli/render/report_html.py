@@ -2,10 +2,14 @@
 (`letterhead.py`, `annex_cells.py`) with inline CSS, no script, nothing fetched.
 
 Printed, it is A4 with the margins of Decree 30 (top and bottom 20 mm, left 30 mm, right
-15 mm), Times New Roman (or a metric twin: Liberation Serif, then any serif with Vietnamese
-diacritics); the letter flows into the annex table, each group (its tbody) is kept whole on a
-page and the heading row repeats on each page, so that 27 targets in four groups print on two
-pages. Every text from a file (plan, targets, units, issuer, signer) goes through
+15 mm), the body 13 pt, the tables 10–10.5 pt, the page number at the top from page 2; the
+annex starts a new page, in landscape. The fonts: Tinos (Times New Roman's metric twin with
+every Vietnamese letter), then Noto Serif, then Times New Roman. Times New Roman is not first
+because on Linux fontconfig answers that name with Liberation Serif, which lacks letters such
+as `ệ`, so every page would mix two typefaces inside words; where neither Tinos nor Noto
+Serif is installed (Windows, macOS) Times New Roman is what is used. Each group (its tbody) is
+kept whole on a page and the heading row repeats on each page. On screen, no figure or word
+is broken inside itself (the table's layout is automatic, figures do not wrap). Every text from a file (plan, targets, units, issuer, signer) goes through
 `html.escape`, as in `brief_html.py`.
 """
 
@@ -28,7 +32,7 @@ from hauloc_cli.views.annex import Annex
 CSS = """
 *{box-sizing:border-box}
 body{margin:0;background:#fff;color:#000;
- font-family:"Times New Roman","Liberation Serif",Tinos,"Noto Serif","DejaVu Serif",serif;
+ font-family:Tinos,"Noto Serif","Times New Roman","Liberation Serif","DejaVu Serif",serif;
  font-size:13pt;line-height:1.3}
 .doc{max-width:190mm;margin:0 auto;padding:12mm 8mm}
 p{margin:0}
@@ -57,7 +61,7 @@ h2{font-size:13pt;text-align:center;margin:0;line-height:1.35;break-after:avoid;
 h2 span{display:block}
 .note{text-align:center;font-style:italic;margin-bottom:6pt;break-after:avoid}
 h3{font-size:12pt;margin:12pt 0 4pt;break-after:avoid}
-table{width:100%;border-collapse:collapse;table-layout:fixed;font-size:10.5pt;line-height:1.2}
+table{width:100%;border-collapse:collapse;font-size:11pt;line-height:1.2}
 th,td{border:1px solid #000;padding:1.5pt 3pt;vertical-align:middle}
 th{font-weight:700;text-align:center}
 thead{display:table-header-group}
@@ -65,21 +69,31 @@ tbody{break-inside:avoid;page-break-inside:avoid}
 tr{break-inside:avoid}
 tr.group td{font-weight:700}
 td.number{text-align:center}
-td.numeric{text-align:right}
-td,th{overflow-wrap:break-word}
-@page{size:A4;margin:20mm 15mm 20mm 30mm}
+td.numeric{text-align:right;white-space:nowrap}
+td,th{overflow-wrap:normal;word-break:normal;hyphens:manual}
+.annex{break-before:page}
+.letter p.heading,.letter p.group{font-weight:700;break-after:avoid}
+.letter p.heading{margin-top:6pt}
+.by-unit{break-before:page}
+@page{size:A4;margin:20mm 15mm 20mm 30mm;
+ @top-center{content:counter(page);font-family:Tinos,"Noto Serif","Times New Roman",serif;
+  font-size:13pt}}
+@page:first{@top-center{content:none}}
+@page annex{size:A4 landscape}
 @media print{
  .doc{max-width:none;padding:0}
- body{font-size:12pt;line-height:1.22}
- .head{font-size:11.5pt}
- h1,h2{font-size:12pt}
- table{font-size:9pt;line-height:1.15}
- th{font-size:8.5pt;line-height:1.1}
+ body{font-size:13pt;line-height:1.25}
+ .head{font-size:13pt}
+ h1,h2{font-size:13pt}
+ .annex,.by-unit{page:annex;margin-top:0}
+ table{font-size:10.5pt;line-height:1.15}
+ th{font-size:10pt;line-height:1.1}
+ table.units{font-size:10pt}
  th,td{padding:0.6pt 2pt}
- .signer .name{margin-top:36pt}
+ .recipients{font-size:11pt}
+ .signer .name{margin-top:40pt}
  h1{margin-top:10pt}
- .annex{margin-top:12pt}
- .letter p,.letter li{margin-bottom:2pt}
+ .letter p{margin-bottom:2pt}
 }
 """
 # Column widths in % of the table: the name (or unit) column takes the rest.
