@@ -3,11 +3,11 @@
 
 Printed, it is A4 with the margins of Decree 30 (top and bottom 20 mm, left 30 mm, right
 15 mm), the body 13 pt, the tables 10–10.5 pt, the page number at the top from page 2; the
-annex starts a new page, in landscape. The fonts: Tinos (Times New Roman's metric twin with
-every Vietnamese letter), then Noto Serif, then Times New Roman. Times New Roman is not first
-because on Linux fontconfig answers that name with Liberation Serif, which lacks letters such
-as `ệ`, so every page would mix two typefaces inside words; where neither Tinos nor Noto
-Serif is installed (Windows, macOS) Times New Roman is what is used. Each group (its tbody) is
+annex starts a new page, in landscape. The fonts: Noto Serif (every Vietnamese letter), then
+Tinos, then Times New Roman. Times New Roman is not first because on Linux fontconfig answers
+that name, and Tinos too, with Liberation Serif, which lacks letters such as `ệ`, so every
+page would mix two typefaces inside words; where Noto Serif is not installed (Windows, macOS)
+Times New Roman is what is used. Each group (its tbody) is
 kept whole on a page and the heading row repeats on each page. On screen, no figure or word
 is broken inside itself (the table's layout is automatic, figures do not wrap). Every text from a file (plan, targets, units, issuer, signer) goes through
 `html.escape`, as in `brief_html.py`.
@@ -15,6 +15,7 @@ is broken inside itself (the table's layout is automatic, figures do not wrap). 
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from hauloc_cli.render import RenderOptions
@@ -32,7 +33,7 @@ from hauloc_cli.views.annex import Annex
 CSS = """
 *{box-sizing:border-box}
 body{margin:0;background:#fff;color:#000;
- font-family:Tinos,"Noto Serif","Times New Roman","Liberation Serif","DejaVu Serif",serif;
+ font-family:"Noto Serif",Tinos,"Times New Roman","Liberation Serif","DejaVu Serif",serif;
  font-size:13pt;line-height:1.3}
 .doc{max-width:190mm;margin:0 auto;padding:12mm 8mm}
 p{margin:0}
@@ -69,14 +70,16 @@ tbody{break-inside:avoid;page-break-inside:avoid}
 tr{break-inside:avoid}
 tr.group td{font-weight:700}
 td.number{text-align:center}
-td.numeric{text-align:right;white-space:nowrap}
+td.numeric{text-align:right}
+td.numeric.figure{white-space:nowrap}
+table.units{table-layout:fixed}
 td,th{overflow-wrap:normal;word-break:normal;hyphens:manual}
 .annex{break-before:page}
 .letter p.heading,.letter p.group{font-weight:700;break-after:avoid}
 .letter p.heading{margin-top:6pt}
 .by-unit{break-before:page}
 @page{size:A4;margin:20mm 15mm 20mm 30mm;
- @top-center{content:counter(page);font-family:Tinos,"Noto Serif","Times New Roman",serif;
+ @top-center{content:counter(page);font-family:"Noto Serif",Tinos,"Times New Roman",serif;
   font-size:13pt}}
 @page:first{@top-center{content:none}}
 @page annex{size:A4 landscape}
@@ -96,6 +99,7 @@ td,th{overflow-wrap:normal;word-break:normal;hyphens:manual}
  .letter p{margin-bottom:2pt}
 }
 """
+_FIGURE = re.compile(r"[≤+\-]?\s?\d")
 # Column widths in % of the table: the name (or unit) column takes the rest.
 WIDTHS = {"number": 5, "measure": 10, "plan": 10, "last_year": 8, "value": 9, "of_plan": 8,
           "of_last_year": 8, "assessment": 12, "note": 13}
@@ -140,6 +144,16 @@ def _cell(key: str, text: str) -> str:
     return shown.replace("/", "/\u200b") if key == "measure" else shown
 
 
+def _class(key: str, text: str) -> str:
+    """A cell's class: a figure (`12,0`, `≤ 2,5`, `+1,4 điểm %`) is never broken inside
+    itself; words in a column of figures (a milestone's plan) may wrap."""
+    if key == "number":
+        return "number"
+    if key in NUMERIC:
+        return "numeric figure" if _FIGURE.match(text) else "numeric"
+    return key
+
+
 def _table(table: Table) -> str:
     """The grid: a colgroup of widths, the heading row, one tbody per group (kept whole on a
     page when printed)."""
@@ -154,8 +168,8 @@ def _table(table: Table) -> str:
                            "</tr>"])
             continue
         cells = "".join(
-            f'<td class="{"number" if k == "number" else "numeric" if k in NUMERIC else k}">'
-            f"{_cell(k, c)}</td>" for k, c in zip(table.keys, row.cells, strict=True))
+            f'<td class="{_class(k, c)}">{_cell(k, c)}</td>'
+            for k, c in zip(table.keys, row.cells, strict=True))
         if not bodies:
             bodies.append([])
         bodies[-1].append(f"<tr>{cells}</tr>")
