@@ -9,7 +9,8 @@ that name, and Tinos too, with Liberation Serif, which lacks letters such as `á»
 page would mix two typefaces inside words; where Noto Serif is not installed (Windows, macOS)
 Times New Roman is what is used. Each group (its tbody) is
 kept whole on a page and the heading row repeats on each page. On screen, no figure or word
-is broken inside itself (the table's layout is automatic, figures do not wrap). Every text from a file (plan, targets, units, issuer, signer) goes through
+is broken inside itself (the table's layout is automatic, figures do not wrap). Every text
+from a file (plan, targets, units, issuer, signer) goes through
 `html.escape`, as in `brief_html.py`.
 """
 
