@@ -281,7 +281,8 @@ def _finish(ws: Worksheet, cols: tuple[Column, ...], header: int, last: int,
                                                                    column)
     _heights(ws, cols, header, last)
     ws.freeze_panes = f"A{header + 1}"
-    printed = sum(1 for c in cols if c.key in words.PRINTED)
+    keys = [c.key for c in cols]
+    printed = keys.index("note") + 1  # the columns after the notes are for the reader only
     _print(ws, header, f"A1:{get_column_letter(printed)}{max(last, header)}")
 
 
