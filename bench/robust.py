@@ -73,6 +73,13 @@ def preload() -> None:
     import hauloc_cli.cli  # noqa: F401
 
 
+def _address_space() -> int:
+    """The bytes of address space this process holds now (a forked child starts with its
+    parent's: a test run's is far larger than hauloc's own)."""
+    with open("/proc/self/statm", encoding="ascii") as handle:
+        return int(handle.read().split()[0]) * resource.getpagesize()
+
+
 def run_case(args: list[str], workdir: Path, *, stdin: bytes | None = None,
              time_limit: float = TIME_LIMIT, memory: int = MEMORY_LIMIT,
              stdout: str = "file", interrupt: tuple[int, float] | None = None
@@ -91,8 +98,9 @@ def run_case(args: list[str], workdir: Path, *, stdin: bytes | None = None,
     if pid == 0:  # the child
         try:
             os.setsid()
-            with contextlib.suppress(ValueError, OSError):
-                resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+            with contextlib.suppress(ValueError, OSError):  # on top of what the parent holds
+                limit = memory + _address_space()
+                resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
             signal.signal(signal.SIGINT, signal.default_int_handler)
             fd = os.open(stdin_path if stdin is not None else os.devnull, os.O_RDONLY)
             os.dup2(fd, 0)

@@ -69,6 +69,7 @@ class Code(str, Enum):
     PLAN_MISMATCH = "plan-mismatch"
     FORECAST_COLUMN = "forecast-column"
     MORE_WARNINGS = "more-warnings"
+    UNWRITABLE_TEXT = "unwritable-text"
 
     def __str__(self) -> str:
         return self.value

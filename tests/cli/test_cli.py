@@ -236,3 +236,20 @@ def test_default_plan_is_found_from_any_folder(tmp_path: Path) -> None:
     assert done.returncode == 1, done.stderr
     assert json.loads(done.stdout)["plan"]["id"] == "hau-loc-2024"
     assert PLAN_2024.is_file()
+
+
+def test_out_of_memory_is_one_line_and_exit_3(monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """An input bigger than the machine can hold is the input's size, not a bug: no
+    traceback, exit 3, nothing written."""
+    def hungry(*args: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr("hauloc_cli.rules.status.evaluate", hungry)
+    monkeypatch.setattr(sys, "argv", ["hauloc", "check", str(EXAMPLE)])
+    with pytest.raises(SystemExit) as exc:
+        cli.main()
+    assert exc.value.code == 3
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("Error: out of memory") and "Traceback" not in captured.err

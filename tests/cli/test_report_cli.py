@@ -159,3 +159,25 @@ def test_the_communes_give_a_sheet_by_unit(tmp_path: Path) -> None:
     assert len(rows) == 110
     assert all(r[-1] and r[-2] for r in rows)
     assert rows[0][:3] == [1, "Thị trấn Hậu Lộc", "Xã đạt chuẩn nông thôn mới kiểu mẫu (thêm)"]
+
+
+def test_text_a_workbook_cannot_hold_is_warned_and_shown_replaced(tmp_path: Path) -> None:
+    """A BEL in the plan's name and a U+0001 in a target's (typed as YAML escapes): the
+    workbook and the template show U+FFFD there, and each place is named in a warning."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text('plan: {id: x, name: "Xã\\aThử", year: 2024}\ntargets:\n'
+                    '  - {id: a, name: "A\\x01", kind: cumulative, target: 3}\n',
+                    encoding="utf-8")
+    actuals = tmp_path / "a.csv"
+    actuals.write_text("target,period,value\na,Q1,1\n", encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    result = run("report", actuals, "--targets", plan, "-o", out)
+    assert result.code == 0, result.err
+    warnings = [line for line in result.err.splitlines() if "[unwritable-text]" in line]
+    assert [w.split("] ")[1].split(" holds")[0] for w in warnings] == [
+        "plan.name", "targets.0.name"]
+    cells = [c.value for row in openpyxl.load_workbook(out).active.iter_rows() for c in row]
+    assert "A\ufffd" in cells
+    template = run("template", "--targets", plan, "-o", tmp_path / "t.xlsx")
+    assert template.code == 0
+    assert template.err.count("[unwritable-text]") == 2

@@ -284,3 +284,24 @@ def test_validate_reads_the_unit_column(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["validate", str(tmp_path / "reports" / "d1.csv"),
                                       *args[1:3]])
     assert (result.exit_code, result.stdout) == (0, "OK: 3 targets, 6 rows, quarter Q1\n")
+
+
+def test_a_unit_whose_earlier_state_stands_in_is_still_named_as_not_reported(
+        tmp_path: Path) -> None:
+    """f said `có` for security at Q1 and nothing at Q2; the others said the same at Q2 as at
+    Q1 (a, b, e có; c không). f's Q1 state stands in: 4 of 5 meet, 80 % (not 3 of 4, 75 %),
+    and the brief still names f as not reported for Q2, its earlier figure standing in."""
+    args = setup(tmp_path)
+    (tmp_path / "reports" / "f.csv").write_text("target,period,value,unit\nsecurity,Q1,có,f\n",
+                                               encoding="utf-8")
+    (tmp_path / "reports" / "q2.csv").write_text(
+        "target,period,value,unit\nsecurity,Q2,có,a\nsecurity,Q2,có,b\nsecurity,Q2,không,c\n"
+        "security,Q2,có,e\n", encoding="utf-8")
+    checked = CliRunner().invoke(app, [*args, "--format", "json", "--period", "Q2"])
+    security = json.loads(checked.stdout)["targets"][1]
+    assert security["actual"] == 80.0
+    assert (security["coverage"]["missing"], security["coverage"]["carried"]) == ([], ["f"])
+    text = CliRunner().invoke(app, ["summary", *args[1:], "--period", "Q2"],
+                              env={"COLUMNS": "80"}).stdout
+    assert text.endswith("\nNOT REPORTED\nSchools (2/2): Huyện D1, Huyện D2\n"  # no Q2 at all
+                         "Security (1/5): Xã F (its earlier figure stands in)\n")

@@ -9,8 +9,8 @@ import pytest
 
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import StatusBands, Target
-from hauloc_cli.render.reasons import explain_result
-from hauloc_cli.rules.status import judge
+from hauloc_cli.render.reasons import explain, explain_result
+from hauloc_cli.rules.status import Status, judge
 from tests.conftest import on
 
 
@@ -160,3 +160,27 @@ def test_shares_beside_a_status_and_ceilings(t: Target, figures: dict[int, float
     result = judge(t, *on(figures, q), BANDS)
     assert explain_result(result, Period(2024, q), "en", BANDS) == en
     assert explain_result(result, Period(2024, q), "vi", BANDS) == vi
+
+
+def test_no_pace_said_where_there_is_none() -> None:
+    """The words after the verdict are left out when they would say nothing: a ceiling whose
+    figure is within what is allowed by now (with bands that still call it at risk: on_track
+    1.5; WASTE at Q2 allows 5, 4.5 used, R = 5 / 4.5 = 1.11 < 1.5), and no ratio at all."""
+    loose = StatusBands(on_track=1.5, at_risk=0.8)
+    within = judge(WASTE, *on({2: 4.5}, 2), loose)
+    assert within.status.value == "at_risk"
+    assert explain_result(within, Period(2024, 2), "en", loose) == (
+        "4.5 tonnes against a limit of 10 by the end of Q2; at most 5 allowed by now; "
+        "behind pace")
+    assert explain(GROWTH, Status.AT_RISK, Period(2024, 2), "en", bands=BANDS, actual=11.0,
+                   as_of=Period(2024, 2), expected=12.0, ratio=None) == (
+        "11% against 12% by the end of Q2; behind pace")
+
+
+def test_a_figure_shown_for_reference_is_not_judged() -> None:
+    """No data for Q3 (a count is not carried forward): the Q1 figure is named, not judged."""
+    result = judge(OCOP, *on({1: 2}, 3), BANDS)
+    assert explain_result(result, Period(2024, 3), "en", BANDS) == (
+        "no figure for Q3; the latest, 2 as of Q1, cannot stand in for it")
+    assert explain_result(result, Period(2024, 3), "vi", BANDS) == (
+        "Chưa có số liệu 9 tháng (số liệu quý I: 2, không dùng thay được)")

@@ -226,3 +226,67 @@ def test_count_meeting_counts_with_each_units_threshold(
     pairs = list(zip(("a", "b", "c", "e"), values, strict=True))
     assert combine(t, pairs, UNITS) == float(count)
     assert count == sum(meets(t, u, v) for u, v in pairs)
+
+
+def two_periods(tid: str, q1: dict[str, Value], q2: dict[str, Value]) -> dict[str, Figures]:
+    """Each unit's figures of Q1 and of Q2 (a unit absent from a period has none for it)."""
+    return {u: Figures([Figure(tid, q, vs[u], u) for q, vs in ((Q1, q1), (Q2, q2)) if u in vs])
+            for u in {*q1, *q2}}
+
+
+def test_a_short_roll_up_is_no_data_even_where_an_earlier_figure_would_stand_in() -> None:
+    """A level (a state) would carry Q1's compiled mean to Q2; but at Q2 only d1's communes
+    reported (d2: none of e, f → d2 has no figure; 1 of 2 districts < min_coverage 1): the
+    target is no data at Q2, Q1's compiled figure (mean of d1 = 2, d2 = 4.5: 3.25) kept for
+    reference only. At Q1 (both reported) it is judged: 3.25 of 10, at_least → off track."""
+    p = plan(target("w", "mean", "level", 10))
+    values = two_periods("w", ONE_TO_FIVE, {"a": 1.0, "b": 2.0, "c": 3.0})
+    report = evaluate_units(p, UNITS, "p", Figures(), values, Q2)
+    result = report.report.results[0]
+    assert (result.status, result.actual, result.as_of) == (Status.NO_DATA, 3.25, Q1)
+    assert report.at(Q1).results[0].status is Status.OFF_TRACK
+    assert report.at(Q2) is report.report
+
+
+def test_a_count_decided_earlier_stays_decided_when_the_roll_up_is_short() -> None:
+    """Q1: the five communes sum to 15 ≥ 12: achieved (a count only grows). Q2: only a
+    reported (short): Q1's figure already decided it, so Q2 is achieved too, as of Q1."""
+    p = plan(target("n", "sum", "cumulative", 12))
+    values = two_periods("n", ONE_TO_FIVE, {"a": 2.0})
+    result = evaluate_units(p, UNITS, "p", Figures(), values, Q2).report.results[0]
+    assert (result.status, result.actual, result.as_of) == (Status.ACHIEVED, 15.0, Q1)
+
+
+def test_a_leafs_state_stands_in_under_the_meeting_rules() -> None:
+    """share_meeting over the five communes: Q1 a, b, c, e, f all đạt; Q2 a, b, c, e đạt and f
+    silent. f's Q1 đạt stands in (a state): 5 of 5 = 100 %, not 4 of 4 nor 4 of 5; f is
+    carried, not missing, and its unit row shows its Q1 figure."""
+    p = plan(target("s", "share_meeting", "level", 100))
+    values = two_periods("s", DONE | {"c": True}, {"a": True, "b": True, "c": True, "e": True})
+    report = evaluate_units(p, UNITS, "p", Figures(), values, Q2)
+    assert report.report.results[0].actual == 100.0
+    cover = report.targets["s"].coverage
+    assert (cover.missing, cover.carried, len(cover.counted)) == ((), ("f",), 5)
+    d2 = evaluate_units(p, UNITS, "d2", Figures(), values, Q2)
+    e, f = d2.targets["s"].units
+    assert (e.reported, e.as_of) == (True, Q2)
+    assert (f.reported, f.actual, f.as_of) == (False, True, Q1)
+    assert f.result is not None and f.result.status is Status.ACHIEVED
+
+
+def test_a_units_earlier_figure_shows_with_what_it_was_judged_on() -> None:
+    """a has an assignment of 80 (level); it reported 70 at Q1 and nothing at Q2. A level
+    stands in before the final period: judged at Q2 on 70 (R = 70/80 = 0.875, at risk), and
+    its row shows 70 as of Q1, not reported for Q2."""
+    p = plan(target("w", "mean", "level", 90, assign={"a": 80}))
+    values = two_periods("w", {"a": 70.0, "b": 90.0, "c": 95.0}, {"b": 91.0, "c": 96.0})
+    report = evaluate_units(p, UNITS, "d1", Figures(), values, Q2)
+    a = report.targets["w"].units[0]
+    assert (a.reported, a.actual, a.as_of) == (False, 70.0, Q1)
+    assert a.result is not None and a.result.status is Status.AT_RISK
+
+
+def test_sums_are_exact_whatever_the_order() -> None:
+    """0.1 + 0.2 + 0.3 in floats is 0.6000000000000001; the roll-up's sum is the correctly
+    rounded one (fsum), 0.6, whatever Python's sum() does."""
+    assert rolled(plan(target("t", "sum")), {"a": 0.1, "b": 0.2, "c": 0.3})["d1"] == 0.6

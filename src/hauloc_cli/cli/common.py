@@ -16,11 +16,21 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import typer
 
 from hauloc_cli.cli.options import Color, FailOn
-from hauloc_cli.errors import EXIT_FAIL_ON, EXIT_OK, HaulocError, InputError, OptionError, Problem
+from hauloc_cli.errors import (
+    EXIT_FAIL_ON,
+    EXIT_INPUT,
+    EXIT_OK,
+    HaulocError,
+    InputError,
+    OptionError,
+    Problem,
+)
 
 if TYPE_CHECKING:
     from hauloc_cli.core.run import Outcome
     from hauloc_cli.inputs.actuals import ReadOptions
+    from hauloc_cli.model.plan import Plan
+    from hauloc_cli.model.units import Units
     from hauloc_cli.rules.status import Status
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -43,6 +53,11 @@ def exits(command: F) -> F:
         except HaulocError as exc:
             typer.echo(f"Error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
+        except MemoryError:  # what was given is more than this machine can hold
+            typer.echo("Error: out of memory while working on the input; nothing was "
+                       "written. Split the input into smaller files, or run hauloc where "
+                       "more memory is free.", err=True)
+            raise typer.Exit(EXIT_INPUT) from None
 
     return run  # type: ignore[return-value]
 
@@ -148,6 +163,24 @@ def exit_code(outcome: Outcome, fail_on: FailOn, fail_on_missing: bool = False) 
     if fail_on_missing and (outcome.missing() or outcome.missing_units()):
         return EXIT_FAIL_ON
     return EXIT_OK
+
+
+def warn_unwritable(plan: Plan, units: Units | None, targets: Path | None) -> None:
+    """For a workbook or a Word document: a warning for each text of the plan or the units
+    file that the file cannot hold, and that is shown as U+FFFD instead."""
+    from hauloc_cli.errors import Code
+    from hauloc_cli.inputs.plan_file import default_plan_path
+    from hauloc_cli.render import unwritable
+
+    found = [(str(targets or default_plan_path()), where)
+             for where in unwritable(plan.model_dump(mode="json"))]
+    if units is not None:
+        found += [("units", where) for where in unwritable(units.model_dump(mode="json"))]
+    warn(tuple(Problem(
+        file, "", Code.UNWRITABLE_TEXT,
+        f"{where} holds a character a worksheet or a Word document cannot hold (a control "
+        "character, U+FFFE or U+FFFF); it is shown as \ufffd", "remove it from the file")
+        for file, where in found))
 
 
 def warn(warnings: tuple[Problem, ...]) -> None:

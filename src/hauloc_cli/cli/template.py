@@ -41,16 +41,19 @@ def template(
 ) -> None:
     """Write a file for offices to fill in: one row per target and quarter, value left empty."""
     common.check_output(output, (targets,), force=force, units=units)
-    from hauloc_cli.core.run import load_plan, period_option
+    from hauloc_cli.core.run import load_plan, load_units, period_option
 
     plan = load_plan(targets)
     only = period_option(period, plan.plan.year)
+    tree = load_units(plan, targets, units)
     if fmt is None:
         xlsx = output is not None and output.suffix.lower() == ".xlsx"
         fmt = TemplateFormat.xlsx if xlsx else TemplateFormat.csv
     from hauloc_cli.cli.units import template_rows
 
-    rows = template_rows(plan, targets, units, None if only is None else (only,))
+    rows = template_rows(plan, tree, None if only is None else (only,))
+    if fmt is TemplateFormat.xlsx:
+        common.warn_unwritable(plan, tree, targets)
     if split is not None:
         from hauloc_cli.cli.units import write_split
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from hauloc_cli.model.periods import Period
     from hauloc_cli.model.plan import Plan
+    from hauloc_cli.model.units import Units
     from hauloc_cli.rules.rollup import UnitsReport
     from hauloc_cli.views.template import TemplateRow
 
@@ -27,15 +28,13 @@ def matrix(units: UnitsReport | None, fmt: str, lang: str, width: int) -> str:
     return render_text(units, fmt, lang, width)
 
 
-def template_rows(plan: Plan, plan_path: Path | None, units_file: Path | None,
-                  periods: Sequence[Period] | None) -> list[TemplateRow]:
+def template_rows(plan: Plan, units: Units | None, periods: Sequence[Period] | None
+                  ) -> list[TemplateRow]:
     """The template's rows: per unit when a units tree is in effect, else per target."""
-    from hauloc_cli.core.run import load_units
     from hauloc_cli.inputs.units_file import plan_unit
     from hauloc_cli.views.template import template_rows as plain_rows
     from hauloc_cli.views.template import unit_template_rows
 
-    units = load_units(plan, plan_path, units_file)
     if units is None:
         return plain_rows(plan, periods)
     return unit_template_rows(plan, units, plan_unit(plan, units), periods)

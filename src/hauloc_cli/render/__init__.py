@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +38,21 @@ def xml_text(text: str) -> str:
     """`text` with every character a worksheet or a Word document cannot hold shown as the
     replacement character U+FFFD, visibly, rather than failing the whole file."""
     return _NOT_XML.sub("\ufffd", text)
+
+
+def unwritable(data: object, path: str = "") -> list[str]:
+    """Where `data` (a plan or units file as read: mappings, lists, text) holds text that
+    `xml_text` must replace: the dotted paths (`targets.2.name`), in order."""
+    if isinstance(data, str):
+        return [path] if _NOT_XML.search(data) else []
+    if isinstance(data, dict):
+        items: Iterable[tuple[object, object]] = data.items()
+    elif isinstance(data, list | tuple):
+        items = enumerate(data)
+    else:
+        return []
+    return [found for key, value in items
+            for found in unwritable(value, f"{path}.{key}" if path else str(key))]
 
 
 @dataclass(frozen=True)

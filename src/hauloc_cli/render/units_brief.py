@@ -14,9 +14,11 @@ from hauloc_cli.views.units_brief import not_reported, units_behind
 
 WORDS = {
     "en": {"behind": "Units behind", "behind_none": "No unit is off track.",
-           "missing": "Not reported", "missing_none": "Every unit has reported."},
+           "missing": "Not reported", "missing_none": "Every unit has reported.",
+           "carried": "its earlier figure stands in"},
     "vi": {"behind": "Đơn vị chậm tiến độ", "behind_none": "Không có đơn vị chậm tiến độ.",
-           "missing": "Đơn vị chưa báo cáo", "missing_none": "Tất cả đơn vị đã báo cáo."},
+           "missing": "Đơn vị chưa báo cáo", "missing_none": "Tất cả đơn vị đã báo cáo.",
+           "carried": "dùng số liệu kỳ trước"},
 }
 
 
@@ -26,9 +28,10 @@ def sections(units: UnitsReport, lang: str) -> list[tuple[str, list[str]]]:
     behind = [f"{target_name(b.target, lang)}: " + ", ".join(
         f"{off} {name} {number(_actual(r.actual), b.target.unit, lang)}"
         for name, r in b.units) for b in units_behind(units)]
-    missing = [f"{target_name(m.target, lang)} ({len(m.units)}/{m.expected}): "
-               + ", ".join(m.units) for m in not_reported(units)]
     words = WORDS[lang]
+    missing = [f"{target_name(m.target, lang)} ({len(m.units)}/{m.expected}): " + ", ".join(
+        f"{name} ({words['carried']})" if name in m.carried else name for name in m.units)
+        for m in not_reported(units)]
     return [(words["behind"], behind or [words["behind_none"]]),
             (words["missing"], missing or [words["missing_none"]])]
 

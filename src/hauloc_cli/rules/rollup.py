@@ -51,10 +51,6 @@ class Coverage:
         return len(self.reported) + len(self.missing) + len(self.carried)
 
     @property
-    def share(self) -> float:
-        return len(self.counted) / self.expected if self.expected else 1.0
-
-    @property
     def partial(self) -> bool:
         return bool(self.missing)
 
@@ -324,19 +320,16 @@ def judge_rolled(plan: Plan, units: Units, root: str, rolled: Mapping[str, Figur
     report = evaluate(plan, rolled[root], period, data_end)
     results = list(report.results)
     for i, (target, result) in enumerate(zip(plan.targets, report.results, strict=True)):
-        if target.rollup in (None, "none") or result.status is Status.NO_DATA:
+        if target.rollup in (None, "none") or result.status is Status.NO_DATA \
+                or (result.as_of != period and decided(result)):
             continue
         found = rolled[root].of(target.id).get(period)
         if found is not None and found.unit != root:  # the plan unit's own figure
             continue
-        if result.as_of != period and decided(result):
-            continue
-        kids = members(units, root, target)
-        if kids:
-            cover = coverage(rolled, kids, target, period, data_end)
-            if short(target, len(cover.counted), cover.expected):
-                results[i] = Result(target, Status.NO_DATA, result.actual, result.as_of,
-                                    deadline=result.deadline)
+        cover = coverage(rolled, members(units, root, target), target, period, data_end)
+        if short(target, len(cover.counted), cover.expected):
+            results[i] = Result(target, Status.NO_DATA, result.actual, result.as_of,
+                                deadline=result.deadline)
     return replace(report, results=tuple(results))
 
 

@@ -25,6 +25,7 @@ class NotReported:
     target: Target
     units: tuple[str, ...]  # the names of the units without a figure for the period judged
     expected: int
+    carried: tuple[str, ...] = ()  # those of them whose earlier figure (a state) stands in
 
 
 def units_behind(units: UnitsReport) -> tuple[Behind, ...]:
@@ -45,7 +46,9 @@ def units_behind(units: UnitsReport) -> tuple[Behind, ...]:
 
 def not_reported(units: UnitsReport) -> tuple[NotReported, ...]:
     tree = units.units
-    return tuple(NotReported(t, tuple(tree.by_id[u].name for u in found.coverage.missing),
-                             found.coverage.expected)
+    return tuple(NotReported(t, tuple(tree.by_id[u].name for u in (*cover.missing,
+                                                                    *cover.carried)),
+                             cover.expected, tuple(tree.by_id[u].name for u in cover.carried))
                  for t in units.report.plan.targets
-                 if (found := units.targets.get(t.id)) is not None and found.coverage.missing)
+                 if (found := units.targets.get(t.id)) is not None
+                 and ((cover := found.coverage).missing or cover.carried))
