@@ -51,6 +51,9 @@ _GROUP_PREFIX = re.compile(r"^(?:linh vuc|nhom chi tieu|nhom|cac chi tieu|chi ti
 # begins them; from there on, rows without a figure are read past.
 _NOTES = re.compile(r"(?:ghi chu|nguon|nguon so lieu|chu thich|noi nhan|notes?|sources?)\s*:"
                     r"|\(?\*+\)?")
+# A note saying the value cell's figure is of an earlier period (`Số liệu quý I`); one with a
+# colon (`Số liệu 6 tháng: 5`) names a figure shown for reference only, not in the value cell.
+_AS_OF = re.compile(r"(?:so lieu|as of)\s+([^:]+)")
 _NO_FIGURE = frozenset({"", "-", "–", "—"})  # a dash in a value cell: no figure
 
 
@@ -306,12 +309,28 @@ class _Reader:
         if "last_year" in self.col:
             columns.append((self.col["last_year"], self.periods[self.main].same_last_year(),
                             None))
+        earlier = self.earlier(cells)
         for col, at, mark in columns:
             value = self.value(line, col, cells[col] if col < len(cells) else "", shown)
             if value is None or mark is False:
                 continue
+            if col == self.main and earlier is not None and earlier < at:
+                at = earlier
             kept.setdefault(target.id, {})[at] = Figure(
                 target.id, at, value, unit, mark, None, self.table.name, line)
+
+    def earlier(self, cells: Sequence[Cell]) -> Period | None:
+        """The period of a figure that stands in for the report's period, as the `Ghi chú`
+        cell says it (`Số liệu quý I`, `As of Q1`: the value cell holds the figure of Q1, as
+        `hauloc report` writes a count reached earlier); None when it says no such thing."""
+        if "note" not in self.col or not self.periods:
+            return None
+        for part in cell_text(self.cell(cells, "note")).split(";"):
+            found = _AS_OF.fullmatch(toneless(part).strip())
+            named = read_period(found.group(1), heading=False) if found else None
+            if named is not None and named.year in (None, self.periods[self.main].year):
+                return Period(self.periods[self.main].year, named.quarter)
+        return None
 
     def estimate(self, col: int) -> FigureStatus | None:
         """An estimate when the column is headed `Ước thực hiện…`."""
