@@ -260,7 +260,7 @@ def of_last_year(line: Line) -> Cell:
         return None
     if v.ratio is not None:
         return Num(_percent(v.ratio), SHARE_DECIMALS)
-    return Num(float(f"{v.change:.6g}"), MAX_DECIMALS, "points" if v.points else "change")
+    return number(float(f"{v.change:.6g}"), "points" if v.points else "change")
 
 
 def _percent(share: float) -> float:
