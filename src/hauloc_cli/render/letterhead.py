@@ -42,7 +42,7 @@ WORDS: dict[str, dict[str, str]] = {
         "results": "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
         "behind": "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
         "tasks": "III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM {rest}",
-        "headline": "Trong {defined} chỉ tiêu được theo dõi{declared}: {counts}.",
+        "headline": "Trong {defined} {targets} được theo dõi{declared}: {counts}.",
         "headline_final": "Có {good}/{defined} chỉ tiêu đạt và vượt kế hoạch, trong đó "
                           "{exceeded} chỉ tiêu vượt{rest}.",
         "declared": " (nghị quyết đề ra {declared} chỉ tiêu)",
@@ -63,7 +63,7 @@ WORDS: dict[str, dict[str, str]] = {
         "no_causes": "Các cơ quan, đơn vị chưa báo cáo nguyên nhân.",
         "some_causes": "Chưa có báo cáo nguyên nhân của: {names}.",
         "none_behind": "Không có chỉ tiêu chậm tiến độ hoặc có nguy cơ không đạt.",
-        "no_figures": "Chưa có số liệu {period} của {n} chỉ tiêu: {names}.",
+        "no_figures": "Chưa có số liệu {period} của {n} {targets}: {names}.",
         "need": "{name}: {need}",
         "solution": "Giải pháp: {text}",
         "no_solutions": "Các cơ quan, đơn vị chưa đề xuất giải pháp.",
@@ -94,7 +94,7 @@ WORDS: dict[str, dict[str, str]] = {
         "results": "I. RESULTS AGAINST THE TARGETS",
         "behind": "II. SHORTCOMINGS AND THEIR CAUSES",
         "tasks": "III. MAIN TASKS AND MEASURES FOR {rest}",
-        "headline": "Of the {defined} targets followed{declared}: {counts}.",
+        "headline": "Of the {defined} {targets} followed{declared}: {counts}.",
         "headline_final": "{good}/{defined} targets met or exceeded the plan, {exceeded} of "
                           "them exceeded it{rest}.",
         "declared": " ({declared} set by the resolution)",
@@ -117,7 +117,7 @@ WORDS: dict[str, dict[str, str]] = {
         "no_causes": "No office has reported the causes.",
         "some_causes": "No cause reported for: {names}.",
         "none_behind": "No target is behind schedule or at risk of being missed.",
-        "no_figures": "No figure for {period} of {n} target(s): {names}.",
+        "no_figures": "No figure for {period} of {n} {targets}: {names}.",
         "need": "{name}: {need}",
         "solution": "Measures: {text}",
         "no_solutions": "No office has proposed measures.",
@@ -237,12 +237,19 @@ def headline(annex: Annex, lang: str) -> str:
     if brief.final:
         rest = [phrase(v, n, True) for v, n in counts.items()
                 if n and v not in ("exceeded", "met")]
-        return word(lang, "headline_final", good=counts["exceeded"] + counts["met"],
+        text = word(lang, "headline_final", good=counts["exceeded"] + counts["met"],
                     defined=brief.defined, exceeded=counts["exceeded"],
-                    rest="".join(f"; {r}" for r in rest)) + (f" {said.strip()}" if said else "")
+                    rest="".join(f"; {r}" for r in rest))
+        return text.removesuffix(".") + f"{said}." if said else text
     shown = [phrase(v, n, i == 0) for i, (v, n) in enumerate(
         (v, n) for v, n in counts.items() if n)]
-    return word(lang, "headline", defined=brief.defined, declared=said, counts=", ".join(shown))
+    return word(lang, "headline", defined=brief.defined, declared=said, counts=", ".join(shown),
+                targets=_targets(brief.defined, lang))
+
+
+def _targets(n: int, lang: str) -> str:
+    """`chỉ tiêu`; in English `target` for one, `targets` for more."""
+    return "chỉ tiêu" if lang == "vi" else "target" if n == 1 else "targets"
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,8 +283,9 @@ def _quantity(text: str, line: Line, lang: str) -> str:
         return text
     if unit == "%":
         return f"{text}%"
-    value = line.value if isinstance(line.value, float | int) else None
-    return f"{text} {unit_label(lang, unit, None if value is None else float(value))}"
+    # the unit agrees with the last figure said: '1 commune', '1/2 communes' (English)
+    last = text.split("/")[-1].strip()
+    return f"{text} {unit_label(lang, unit, 1.0 if last == '1' else 2.0)}"
 
 
 def _vs_last_year(cell: str, line: Line, lang: str) -> str:
@@ -394,7 +402,8 @@ def shortcomings(annex: Annex, lang: str, shown: dict[str, _Shown]) -> list[Para
                           + (f" ({_first_lower(shown[line.target.id].note)})"
                              if shown[line.target.id].note else "") for line in missing)
         paras.append(Para(word(lang, "no_figures", period=annex.period.words(lang),
-                               n=len(missing), names=names)))
+                               n=len(missing), names=names,
+                               targets=_targets(len(missing), lang))))
     return paras
 
 
