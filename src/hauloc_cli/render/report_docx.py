@@ -50,8 +50,10 @@ LANDSCAPE_WIDTH = A4[1] - MARGINS["left"] - MARGINS["right"]  # 252
 HEADER_COLUMNS = (62, 103)  # issuing body | motto: the motto needs the room
 SIGN_COLUMNS = (70, 95)
 # Column widths of the annex in mm; the name (or the unit) takes what is left.
-WIDTHS = {"number": 11, "measure": 26, "plan": 24, "last_year": 22, "value": 22,
-          "of_plan": 19, "of_last_year": 19, "assessment": 30, "note": 34}
+# STT and the longest unit word ('đồng/người/năm') each on one line at 11 pt with
+# LibreOffice's cell margins: 'ST / T' and 'n / ăm' were seen at 11 and 26 mm.
+WIDTHS = {"number": 13, "measure": 32, "plan": 24, "last_year": 22, "value": 22,
+          "of_plan": 20, "of_last_year": 19, "assessment": 28, "note": 30}
 LANG_TAGS = {"vi": "vi-VN", "en": "en-GB"}
 
 
