@@ -73,7 +73,7 @@ def read_wide(table: RawTable, plan: Plan, options: WideOptions) -> Actuals | No
     rows = lines.take(HEADER_SEARCH_ROWS)
     header = find_wide_header(rows, table.merges())
     if header is None:
-        return None
+        return _by_unit(table, plan, options, lines, rows)
     rows += lines.take(None)
     if "value" not in header.index:
         raise InputError([_no_value_column(table, header)])
@@ -98,6 +98,19 @@ def read_wide(table: RawTable, plan: Plan, options: WideOptions) -> Actuals | No
     by_unit = {u: Figures.indexed(found) for u, found in reader.by_unit.items()}
     return Actuals(table.name, Figures.indexed(reader.own), tuple(warnings.kept), reader.count,
                    table.sheet, by_unit)
+
+
+def _by_unit(table: RawTable, plan: Plan, options: WideOptions, lines: _Lines,
+             rows: list[tuple[int, Sequence[Cell]]]) -> Actuals | None:
+    """A table by unit (a row per unit, a column per target: `wide_units.py`), or None."""
+    from hauloc_cli.inputs.wide_units import UnitOptions, find_unit_header, read_by_unit
+
+    found = find_unit_header(rows, Names(plan.targets))
+    if found is None:
+        return None
+    return read_by_unit(table, plan, found, rows + lines.take(None), UnitOptions(
+        options.decimal_comma, options.max_errors, options.units, options.period,
+        options.period_must_match))
 
 
 class _Lines:

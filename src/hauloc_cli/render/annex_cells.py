@@ -77,18 +77,17 @@ def unit_table(annex: Annex, lang: str) -> UnitTable | None:
     by_target: dict[str, list[Line]] = {}
     for line in annex.by_unit:
         by_target.setdefault(line.target.id, []).append(line)
-    units: list[tuple[str, str]] = []  # (id, name) in order
+    units: dict[str, str] = {}  # id → name, in order
     for lines in by_target.values():
         for line in lines:
             assert line.unit is not None
-            if (line.unit.id, line.unit.name) not in units:
-                units.append((line.unit.id, _unit_name(line, lang)))
+            units.setdefault(line.unit.id, _unit_name(line, lang))
     keys = ["number", "unit"]
     headings = [words.heading_of(BY_KEY["number"], annex, lang),
                 words.heading_of(BY_KEY["unit"], annex, lang)]
     names: list[str] = []
-    cells: dict[str, list[str]] = {u: [] for u, _ in units}
-    missing: dict[str, list[str]] = {u: [] for u, _ in units}
+    cells: dict[str, list[str]] = {u: [] for u in units}
+    missing: dict[str, list[str]] = {u: [] for u in units}
     totals: list[str] = ["", _TOTAL[lang][0]]
     counted: list[str] = ["", _TOTAL[lang][1]]
     for n, (tid, lines) in enumerate(by_target.items(), 1):
@@ -133,7 +132,7 @@ def unit_table(annex: Annex, lang: str) -> UnitTable | None:
     rows = [Row((str(i), name, *cells[uid],
                  _MISSING[lang].format(targets=", ".join(missing[uid])) if missing[uid]
                  else ""))
-            for i, (uid, name) in enumerate(units, 1)]
+            for i, (uid, name) in enumerate(units.items(), 1)]
     rows += [Row((*totals, ""), group=True), Row((*counted, ""), group=True)]
     return UnitTable(tuple(keys), tuple(headings), tuple(rows), tuple(names))
 

@@ -135,7 +135,7 @@ def _unit_sheet(ws: Worksheet, annex: Annex, lang: str) -> None:
     for r, row in enumerate(table.rows, start=header + 1):
         for i, (key, value) in enumerate(zip(table.keys, row.cells, strict=True), start=1):
             cell = ws.cell(row=r, column=i)
-            number = _unit_number(value) if unit_numeric(key) else None
+            number = _unit_number(value, lang) if unit_numeric(key) else None
             if number is not None:
                 cell.value, cell.number_format = number
             elif value:
@@ -154,10 +154,11 @@ def _unit_sheet(ws: Worksheet, annex: Annex, lang: str) -> None:
     _print(ws, header, f"A1:{get_column_letter(width)}{last}")
 
 
-def _unit_number(text: str) -> tuple[float | int, str] | None:
-    """A figure of the table by unit as a number and its format (`95,45` → 95.45,
-    `#,##0.00`); None for words (`đã đạt`, `—`, `21/22`)."""
-    plain = text.replace(".", "").replace(",", ".")
+def _unit_number(text: str, lang: str) -> tuple[float | int, str] | None:
+    """A figure of the table by unit as a number and its format (`95,45` in Vietnamese,
+    `95.45` in English → 95.45, `#,##0.00`); None for words (`đã đạt`, `—`, `21/22`)."""
+    group, point = (".", ",") if lang == "vi" else (",", ".")
+    plain = text.replace(group, "").replace(point, ".")
     try:
         x = float(plain)
     except ValueError:
