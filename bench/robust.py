@@ -117,7 +117,7 @@ def run_case(args: list[str], workdir: Path, *, stdin: bytes | None = None,
                 os.close(1)
             os.chdir(workdir)
             sys.stdin = io.TextIOWrapper(os.fdopen(0, "rb", closefd=False))
-            sys.stdout = (None if stdout == "closed"  # type: ignore[assignment]
+            sys.stdout = (None if stdout == "closed"
                           else io.TextIOWrapper(os.fdopen(1, "wb", closefd=False),
                                                 line_buffering=False))
             sys.stderr = io.TextIOWrapper(os.fdopen(2, "wb", closefd=False), write_through=True)
@@ -171,9 +171,9 @@ def run_case(args: list[str], workdir: Path, *, stdin: bytes | None = None,
             break
         time.sleep(0.002)
     elapsed = time.monotonic() - start
-    out = out_path.read_bytes() if out_path.exists() else b""
-    err = err_path.read_bytes() if err_path.exists() else b""
-    return status, out, err, elapsed
+    said = out_path.read_bytes() if out_path.exists() else b""
+    complained = err_path.read_bytes() if err_path.exists() else b""
+    return status, said, complained, elapsed
 
 
 def digest(paths: list[Path]) -> dict[str, str]:
@@ -366,9 +366,11 @@ def hostile_files(workdir: Path) -> Iterator[tuple[str, list[str], bytes | None]
     yield "utf-16 le without mark", ["check", w("a16.csv", LONG.read_text("utf-8").encode(
         "utf-16-le")), "--encoding", "utf-16"], None
     book = Workbook()
-    book.active.append(["target", "period", "value"])
+    sheet = book.active
+    assert sheet is not None  # a new workbook has one sheet
+    sheet.append(["target", "period", "value"])
     for _ in range(50):
-        book.active.append(["production_growth", "2024-Q1", 9.5])
+        sheet.append(["production_growth", "2024-Q1", 9.5])
     buffer = io.BytesIO()
     book.save(buffer)
     good = buffer.getvalue()
@@ -376,12 +378,12 @@ def hostile_files(workdir: Path) -> Iterator[tuple[str, list[str], bytes | None]
     raw = bytearray(good)
     info = zipfile.ZipFile(io.BytesIO(good)).getinfo("xl/worksheets/sheet1.xml")
     start = info.header_offset + 30 + len(info.filename) + len(info.extra)
-    bad = bytearray(raw)
-    bad[start + 5] ^= 0xFF
-    yield "xlsx corrupt data", ["check", w("crc.xlsx", bytes(bad))], None
-    bad = bytearray(raw)
-    bad[info.header_offset + 26] ^= 1
-    yield "xlsx local header mismatch", ["check", w("lh.xlsx", bytes(bad))], None
+    broken = bytearray(raw)
+    broken[start + 5] ^= 0xFF
+    yield "xlsx corrupt data", ["check", w("crc.xlsx", bytes(broken))], None
+    broken = bytearray(raw)
+    broken[info.header_offset + 26] ^= 1
+    yield "xlsx local header mismatch", ["check", w("lh.xlsx", bytes(broken))], None
     yield "xlsx directory understates", ["check", w("under.xlsx", mutate_zip(
         good, _Fixed(3)))], None
     yield "xlsx of blank rows", ["check", w("blank.xlsx", _sheet_xml(
@@ -592,7 +594,7 @@ def race_cases(campaign: Campaign, rounds: int, workdir: Path, writers: int = 20
                     os._exit(exc.code if isinstance(exc.code, int) else 1)
                 os._exit(97)
             pids.append(pid)
-        codes = Counter()
+        codes: Counter[int] = Counter()
         for pid in pids:
             _, raw = os.waitpid(pid, 0)
             codes[os.WEXITSTATUS(raw) if os.WIFEXITED(raw) else -1] += 1

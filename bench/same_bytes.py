@@ -18,8 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import SEED, generate_units  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a file, not with -m
+from bench.data import SEED, generate_units  # noqa: E402
 
 
 def main(pythons: list[str]) -> int:

@@ -15,7 +15,7 @@ import pytest
 
 from hauloc_cli.inputs.actuals import ReadOptions
 from hauloc_cli.inputs.plan_file import load_plan
-from hauloc_cli.inputs.reports import read_reports
+from hauloc_cli.inputs.sources import read_sources
 from hauloc_cli.inputs.units_file import load_units
 from hauloc_cli.model.periods import Period
 from tests.cli.support import EXAMPLE, PLAN_2024, ROOT, run
@@ -73,7 +73,7 @@ def test_check_of_the_report_judges_as_check_of_its_actuals(tmp_path: Path) -> N
 
 def test_the_sheet_by_unit_reads_back_to_the_units_figures(tmp_path: Path) -> None:
     path = report(tmp_path / "units.xlsx", EXAMPLE, COMMUNES, "--units", UNITS)
-    communes = read_reports([COMMUNES], load_plan(PLAN_2024),
+    communes = read_sources([COMMUNES], load_plan(PLAN_2024),
                             ReadOptions(units=load_units(UNITS)))
     expected = {key: (value, None) for key, (value, _) in figures(communes).items()
                 if key[2] == "2024-Q3" and key[1] is not None}
@@ -118,6 +118,7 @@ def test_the_sheet_by_unit_needs_the_units_file(tmp_path: Path) -> None:
         "units file: --units FILE" in result.err
 
 
+@pytest.mark.slow
 @LIBREOFFICE
 @pytest.mark.parametrize("suffix", ["xlsx", "ods"])
 def test_saved_again_by_libreoffice(tmp_path: Path, suffix: str) -> None:

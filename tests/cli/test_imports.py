@@ -1,7 +1,7 @@
 """The cheap start-up wins, guarded: heavy modules are imported only on the paths that need them.
 
 Each case runs in a fresh interpreter (this test process has imported everything already) and
-reads `sys.modules` as the process exits. Not timed: bench/run.py measures the time.
+reads `sys.modules` as the process exits. Not timed: `python -m bench` measures the time.
 """
 
 from __future__ import annotations

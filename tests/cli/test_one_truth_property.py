@@ -30,12 +30,17 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tests.cli import outputs
 from tests.cli.outputs import ACHIEVED_FAMILY, Seen
 from tests.cli.support import run
+
+# A property test: hypothesis builds 40 plans and runs every command on each
+# (`pytest -m "not slow"` leaves it out).
+pytestmark = pytest.mark.slow
 
 YEAR = 2024
 QUARTER_END = {1: "03-31", 2: "06-30", 3: "09-30", 4: "12-31"}

@@ -30,3 +30,18 @@ def test_an_empty_lang_is_named_as_the_option() -> None:
                                 env={"HAULOC_LANG": None})
     assert result.exit_code == 2
     assert "--lang: '' is not a language" in result.stderr
+
+
+def test_every_command_that_reads_actuals_has_the_same_input_options() -> None:
+    """The seven input options are plain parameters, written out in each command: the same
+    names, types and defaults, last and in the order `make_read_options` takes them."""
+    import inspect
+
+    from hauloc_cli.cli import check, report, summary, validate
+    from hauloc_cli.cli.options import make_read_options
+
+    wanted = list(inspect.signature(make_read_options).parameters.values())
+    for command in (check.check, summary.summary, report.report, validate.validate):
+        params = list(inspect.signature(command).parameters.values())[-len(wanted):]
+        assert [(p.name, p.default) for p in params] == [(p.name, p.default) for p in wanted]
+        assert all(p.annotation.endswith("Opt") for p in params), command.__name__

@@ -129,8 +129,14 @@ def test_check_writable_accepts_a_new_file_in_an_existing_folder(tmp_path: Path)
 
 def test_check_writable_accepts_a_relative_name(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bare file name is in the current folder (its parent is '', not a missing folder);
+    a relative name in a folder that is not there is still refused."""
     monkeypatch.chdir(tmp_path)
-    check_writable(Path("report.txt"))
+    assert check_writable(Path("report.txt")) is None
+    assert list(tmp_path.iterdir()) == []  # nothing touched
+    with pytest.raises(UsageError) as err:
+        check_writable(Path("no") / "report.txt")
+    assert str(err.value) == "no/report.txt: the folder no does not exist"
 
 
 def test_check_writable_refuses_a_missing_folder(tmp_path: Path) -> None:

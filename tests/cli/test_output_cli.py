@@ -298,6 +298,7 @@ def test_fail_on_missing_when_everything_is_reported(tmp_path: Path) -> None:
     assert (result.exit_code, result.stderr) == (0, "")
 
 
+@pytest.mark.slow  # writers racing in processes, like the campaign
 def test_two_runs_writing_one_file_at_once_leave_one_whole_report(tmp_path: Path) -> None:
     out = tmp_path / "report.json"
     for _ in range(4):

@@ -139,6 +139,7 @@ def test_twenty_writers_racing_on_one_new_name_one_wins(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["r.csv"]
 
 
+@pytest.mark.slow  # writers racing in processes, like the campaign
 def test_racing_template_runs_one_writes_the_others_exit_2(tmp_path: Path) -> None:
     import subprocess
     import sys

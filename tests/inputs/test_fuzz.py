@@ -5,12 +5,16 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from hauloc_cli.cli import app
 from tests.conftest import PLAN_2024
+
+# Fuzzing: hypothesis runs every case 150 times (`pytest -m "not slow"` leaves it out).
+pytestmark = pytest.mark.slow
 
 FUZZ = settings(max_examples=150, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])

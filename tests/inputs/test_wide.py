@@ -14,7 +14,7 @@ import pytest
 from hauloc_cli.errors import Code, InputError, UsageError
 from hauloc_cli.inputs.actuals import ReadOptions
 from hauloc_cli.inputs.plan_file import load_plan
-from hauloc_cli.inputs.reports import read_reports
+from hauloc_cli.inputs.sources import read_sources
 from hauloc_cli.model.periods import Period
 from tests.conftest import ASSETS, PLAN_2024
 from tests.inputs.annex_support import (
@@ -61,6 +61,7 @@ def test_the_same_table_saved_by_libreoffice_as_ods() -> None:
     assert figures_of(ASSETS / "annex.libreoffice.ods") == OFFICE_FIGURES
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None
                     and os.environ.get("HAULOC_REQUIRE_LIBREOFFICE") != "1",
                     reason="LibreOffice is not installed (.ci/run installs it)")
@@ -369,9 +370,15 @@ def test_a_guide_sheet_before_the_annex_sheet(tmp_path: Path) -> None:
 
 
 def test_an_implausible_figure_is_a_warning(tmp_path: Path) -> None:
-    """12.500 typed with a decimal comma is 12500, more than 100 × the target 12."""
+    """12.500 typed with a decimal comma is 12500: the point read as thousands, 12.5 meant
+    (tests/inputs/test_typos.py has the rule); 1300, more than 100 × the target 12 and no
+    slip's, is implausible."""
     rows = [HEADER, [1, "Tốc độ tăng trưởng giá trị sản xuất", "%", "12", "12.500"]]
     (warning,) = read(workbook(tmp_path / "i.xlsx", rows), decimal_comma=True).warnings
+    assert (warning.where, warning.code) == ("'Biểu 01'!E2", Code.POINT_AS_THOUSANDS)
+    assert warning.message.endswith("; 12.5?")
+    rows = [HEADER, [1, "Tốc độ tăng trưởng giá trị sản xuất", "%", "12", "1300"]]
+    (warning,) = read(workbook(tmp_path / "j.xlsx", rows), decimal_comma=True).warnings
     assert (warning.where, warning.code) == ("'Biểu 01'!E2", Code.IMPLAUSIBLE_VALUE)
 
 
@@ -510,6 +517,6 @@ def test_annex_tables_of_several_quarters_read_together(tmp_path: Path) -> None:
                                  ("q3.xlsx", "Thực hiện kỳ báo cáo", 4)):
         workbook(tmp_path / name, [["Chỉ tiêu", heading], ["Sản phẩm OCOP mới", value]])
     files = sorted(tmp_path.glob("q*.xlsx"))
-    actuals = read_reports(files, load_plan(PLAN_2024), ReadOptions(period=Period(2024, 3)))
+    actuals = read_sources(files, load_plan(PLAN_2024), ReadOptions(period=Period(2024, 3)))
     assert {str(p): f.value for p, f in actuals.figures.of("ocop_products").items()} == {
         "2024-Q1": 1.0, "2024-Q2": 3.0, "2024-Q3": 4.0}

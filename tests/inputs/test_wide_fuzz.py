@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from hauloc_cli.inputs.wide_header import classify, read_period
 from tests.inputs.test_fuzz import FUZZ, assert_handled
+
+# Fuzzing: hypothesis runs every case 150 times (`pytest -m "not slow"` leaves it out).
+pytestmark = pytest.mark.slow
 
 ANNEX_CELLS = st.sampled_from([
     "STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2024", "Thực hiện", "Cùng kỳ năm trước",

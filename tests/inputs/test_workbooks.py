@@ -49,6 +49,7 @@ def test_libreoffice_files_give_what_the_csv_gives(name: str) -> None:
     assert statuses(ASSETS / name) == statuses(EXAMPLE)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None
                     and os.environ.get("HAULOC_REQUIRE_LIBREOFFICE") != "1",
                     reason="LibreOffice is not installed (.ci/run installs it)")

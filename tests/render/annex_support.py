@@ -9,7 +9,7 @@ from typing import Any
 
 from hauloc_cli.inputs.actuals import ReadOptions
 from hauloc_cli.inputs.plan_file import load_plan
-from hauloc_cli.inputs.reports import read_reports
+from hauloc_cli.inputs.sources import read_sources
 from hauloc_cli.inputs.units_file import plan_unit, units_for_plan
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan
@@ -33,7 +33,7 @@ def annex_of(actuals: list[Path] | None = None, plan: Plan | None = None, quarte
     """The annex of `actuals` (default: the shipped example) against `plan` (default: the
     shipped plan) at the end of `quarter` of 2024, with no units."""
     plan = plan or load_plan(PLAN_2024)
-    data = read_reports(actuals or [EXAMPLE], plan, ReadOptions())
+    data = read_sources(actuals or [EXAMPLE], plan, ReadOptions())
     return build_annex(build_brief(plan, data.figures, Period(2024, quarter)), None, issued)
 
 
@@ -43,7 +43,7 @@ def annex_with_units() -> Annex:
     plan = load_plan(path)
     units = units_for_plan(plan, path, UNITS)
     assert units is not None
-    data = read_reports([COMMUNES], plan, ReadOptions(units=units))
+    data = read_sources([COMMUNES], plan, ReadOptions(units=units))
     period = Period(2024, 3)
     found = evaluate_units(plan, units, plan_unit(plan, units), data.figures, data.by_unit,
                            period)

@@ -23,8 +23,9 @@ from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.render.i18n import label
 from tests.conftest import EXAMPLE, PLAN_2024
 
-pytestmark = pytest.mark.skipif(os.environ.get("HAULOC_REQUIRE_BROWSER") != "1",
-                                reason="set HAULOC_REQUIRE_BROWSER=1 to run chromium")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(os.environ.get("HAULOC_REQUIRE_BROWSER") != "1",
+                                 reason="set HAULOC_REQUIRE_BROWSER=1 to run chromium")]
 
 # A4 at 150 dots per inch
 WINDOW = "1240,1754"

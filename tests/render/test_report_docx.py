@@ -275,6 +275,7 @@ def is_size(size: tuple[float, float], expected: tuple[float, float]) -> bool:
     return abs(size[0] - expected[0]) < 1 and abs(size[1] - expected[1]) < 1
 
 
+@pytest.mark.slow
 @needs_libreoffice
 def test_libreoffice_prints_the_letter_and_the_annex_on_a4(tmp_path: Path) -> None:
     """The letter on two portrait pages at 14 pt (its three sections for 9 targets are about
@@ -303,6 +304,7 @@ def test_libreoffice_prints_the_letter_and_the_annex_on_a4(tmp_path: Path) -> No
     assert re.search(r"TimesNewRoman|LiberationSerif", fonts), fonts
 
 
+@pytest.mark.slow
 @needs_libreoffice
 def test_libreoffice_27_targets_and_the_units(tmp_path: Path) -> None:
     """27 targets: the letter (14 targets need attention) and the annex, every page A4, the

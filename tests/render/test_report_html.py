@@ -205,6 +205,7 @@ def pages_text(pdf: Path) -> list[str]:
             for n in range(1, len(sizes) + 1)]
 
 
+@pytest.mark.slow
 @needs_browser
 def test_27_targets_print_the_letter_portrait_and_the_annex_on_two_landscape_pages(
         tmp_path: Path) -> None:
@@ -240,6 +241,7 @@ def test_27_targets_print_with_no_group_split(tmp_path: Path) -> None:
     assert "Nguyễn Văn An" in "".join(pages) and "PHỤ LỤC" in "".join(pages)
 
 
+@pytest.mark.slow
 @needs_browser
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_example_prints_with_its_text(tmp_path: Path, lang: str) -> None:

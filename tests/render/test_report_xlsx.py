@@ -319,6 +319,7 @@ def pages(pdf: Path) -> list[str]:
     return text.split("\f")[:len(reader.pages)]
 
 
+@pytest.mark.slow
 @needs_libreoffice
 def test_libreoffice_prints_the_example_on_one_a4_page(tmp_path: Path) -> None:
     plan = load_plan(PLAN_2024)
@@ -337,6 +338,7 @@ def test_libreoffice_prints_the_example_on_one_a4_page(tmp_path: Path) -> None:
             assert word in flat
 
 
+@pytest.mark.slow
 @needs_libreoffice
 @pytest.mark.xfail(strict=True, raises=ValueError, reason=(
     "issue 24: the table by unit has one row per unit, so repeating the 3 units' lines no "
@@ -355,6 +357,7 @@ def test_libreoffice_repeats_the_header_on_every_page(tmp_path: Path) -> None:
         assert "schools" in page or "security" in page
 
 
+@pytest.mark.slow
 @needs_libreoffice
 def test_libreoffice_saving_it_again_keeps_the_numbers_and_formats(tmp_path: Path) -> None:
     """What the reader of wide tables gets back from a workbook an office opened and saved

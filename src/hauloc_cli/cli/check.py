@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from hauloc_cli.cli import common
 from hauloc_cli.cli import options as opt
-
-if TYPE_CHECKING:
-    from hauloc_cli.inputs.actuals import ReadOptions
 
 
 class Format(str, Enum):
@@ -21,8 +18,24 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
+# The options of check alone (those it shares with other commands are in options.py).
+QuietOpt = Annotated[bool, typer.Option(
+    "--quiet", "-q", help="Table and markdown: show only the targets at or below "
+    "--fail-on, and the summary line.")]
+SilentOpt = Annotated[bool, typer.Option(
+    "--silent", help="Print nothing on stdout (--output is still written, errors "
+    "still go to stderr); only the exit code tells.")]
+FailOnMissingOpt = Annotated[bool, typer.Option(
+    "--fail-on-missing", help="Exit 1 also when a target has no figure for the quarter "
+    "judged (none at all, or only an earlier quarter's).")]
+UnitOpt = Annotated[str | None, typer.Option(
+    "--unit", help="One unit's own report, judged against its assignments (needs a "
+    "units file).", show_default=False)]
+ByUnitOpt = Annotated[bool, typer.Option(
+    "--by-unit", help="The targets x units matrix: each unit's figure and status.")]
+
+
 @common.exits
-@opt.read_options
 def check(
     actuals: opt.ActualsArg,
     targets: opt.TargetsOpt = None,
@@ -32,26 +45,23 @@ def check(
     lang: opt.LangOpt = None,
     color: opt.ColorOpt = opt.Color.auto,
     output: opt.OutputOpt = None,
-    quiet: Annotated[bool, typer.Option(
-        "--quiet", "-q", help="Table and markdown: show only the targets at or below "
-        "--fail-on, and the summary line.")] = False,
-    silent: Annotated[bool, typer.Option(
-        "--silent", help="Print nothing on stdout (--output is still written, errors "
-        "still go to stderr); only the exit code tells.")] = False,
-    fail_on_missing: Annotated[bool, typer.Option(
-        "--fail-on-missing", help="Exit 1 also when a target has no figure for the quarter "
-        "judged (none at all, or only an earlier quarter's).")] = False,
-    unit: Annotated[str | None, typer.Option(
-        "--unit", help="One unit's own report, judged against its assignments (needs a "
-        "units file).", show_default=False)] = None,
-    by_unit: Annotated[bool, typer.Option(
-        "--by-unit", help="The targets x units matrix: each unit's figure and status.")
-    ] = False,
+    quiet: QuietOpt = False,
+    silent: SilentOpt = False,
+    fail_on_missing: FailOnMissingOpt = False,
+    unit: UnitOpt = None,
+    by_unit: ByUnitOpt = False,
     last_year: opt.LastYearOpt = None,
-    *,
-    options: ReadOptions,
+    encoding: opt.EncodingOpt = None,
+    delimiter: opt.DelimiterOpt = None,
+    sheet: opt.SheetOpt = None,
+    decimal_comma: opt.DecimalCommaOpt = False,
+    max_errors: opt.MaxErrorsOpt = opt.MAX_ERRORS,
+    max_size: opt.MaxSizeOpt = opt.MAX_SIZE_MB,
+    units_file: opt.UnitsOpt = None,
 ) -> None:
     """Judge every target: achieved, on track, at risk, off track or no data."""
+    options = opt.make_read_options(encoding, delimiter, sheet, decimal_comma, max_errors,
+                                    max_size, units_file)
     with common.bulk_load():
         outcome, language = common.prepare(actuals, targets, period, output, lang, options,
                                            last_year)

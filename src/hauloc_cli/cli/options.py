@@ -1,17 +1,15 @@
-"""The options commands share, declared once.
+"""The options commands share, declared once as `Annotated` types.
 
-The input options (how to read an actuals file) are added to a command by `read_options`:
-the command declares one parameter, `options: ReadOptions`, and gets the six values as one.
+The input options (how to read an actuals file) are seven plain parameters of each command
+that reads actuals (`EncodingOpt` … `UnitsOpt`, declared last); the command's first line makes
+them one `ReadOptions` with `make_read_options`, which also refuses a value that cannot apply.
 """
 
 from __future__ import annotations
 
-import functools
-import inspect
-from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -74,69 +72,52 @@ OutputOpt = Annotated[
                  "when the run succeeds (exit 0 or 1).", dir_okay=False, show_default=False),
 ]
 
-# How to read input files: added to every command that reads actuals by `read_options`.
-_INPUT_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
-    ("encoding", Annotated[
-        str | None,
-        typer.Option("--encoding", help="Encoding of a CSV file, e.g. cp1258 (Vietnamese "
-                     "Windows). Default: UTF-8, or what the file's byte-order mark says.",
-                     show_default=False)], None),
-    ("delimiter", Annotated[
-        str | None,
-        typer.Option("--delimiter", help="Field separator of a CSV file: ',' ';' or 'tab'. "
-                     "Default: detected from the header line.", show_default=False)], None),
-    ("sheet", Annotated[
-        str | None,
-        typer.Option("--sheet", help="Sheet of an .xlsx workbook. Default: the first sheet.",
-                     show_default=False)], None),
-    ("decimal_comma", Annotated[
-        bool,
-        typer.Option("--decimal-comma", help="Numbers are written the Vietnamese way, "
-                     "1.234,5: ',' is the decimal separator and '.' groups thousands.")], False),
-    ("max_errors", Annotated[
-        int,
-        typer.Option("--max-errors", min=1, help="Show at most this many problems of a file.")],
-     50),
-    ("max_size", Annotated[
-        float,
-        typer.Option("--max-size", min=0.001, help="Refuse input files larger than this (MB).")],
-     100),
-    ("units", Annotated[
-        Path | None,
-        typer.Option("--units", help="Units file (YAML, CSV or .xlsx): the units that report "
-                     "and their tree. Default: the plan's 'units:', else none.",
-                     dir_okay=False, show_default=False)], None),
-)
+# How to read input files: every command that reads actuals declares these seven options
+# last, in this order, and builds one `ReadOptions` of them with `make_read_options`.
+MAX_ERRORS = 50
+MAX_SIZE_MB = 100
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def read_options(command: F) -> F:
-    """Give `command` the input options; it receives them as `options: ReadOptions`."""
-    signature = inspect.signature(command)  # annotations as written: text, not yet types
-    names = command.__globals__
-    params = [p.replace(annotation=eval(p.annotation, names)  # noqa: S307 - our own source
-                        if isinstance(p.annotation, str) else p.annotation)
-              for name, p in signature.parameters.items() if name != "options"]
-    params += [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default,
-                                 annotation=annotation)
-               for name, annotation, default in _INPUT_OPTIONS]
-
-    @functools.wraps(command)
-    def with_options(*args: Any, **kwargs: Any) -> Any:
-        values = {name: kwargs.pop(name) for name, _, _ in _INPUT_OPTIONS}
-        return command(*args, options=make_read_options(**values), **kwargs)
-
-    with_options.__signature__ = signature.replace(  # type: ignore[attr-defined]
-        parameters=params, return_annotation=None)
-    with_options.__annotations__ = {p.name: p.annotation for p in params}
-    return with_options  # type: ignore[return-value]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Encoding of a CSV file, e.g. cp1258 (Vietnamese "
+                 "Windows). Default: UTF-8, or what the file's byte-order mark says.",
+                 show_default=False),
+]
+DelimiterOpt = Annotated[
+    str | None,
+    typer.Option("--delimiter", help="Field separator of a CSV file: ',' ';' or 'tab'. "
+                 "Default: detected from the header line.", show_default=False),
+]
+SheetOpt = Annotated[
+    str | None,
+    typer.Option("--sheet", help="Sheet of an .xlsx workbook. Default: the first sheet.",
+                 show_default=False),
+]
+DecimalCommaOpt = Annotated[
+    bool,
+    typer.Option("--decimal-comma", help="Numbers are written the Vietnamese way, "
+                 "1.234,5: ',' is the decimal separator and '.' groups thousands."),
+]
+MaxErrorsOpt = Annotated[
+    int,
+    typer.Option("--max-errors", min=1, help="Show at most this many problems of a file."),
+]
+MaxSizeOpt = Annotated[
+    float,
+    typer.Option("--max-size", min=0.001, help="Refuse input files larger than this (MB)."),
+]
+UnitsOpt = Annotated[
+    Path | None,
+    typer.Option("--units", help="Units file (YAML, CSV or .xlsx): the units that report "
+                 "and their tree. Default: the plan's 'units:', else none.",
+                 dir_okay=False, show_default=False),
+]
 
 
 def make_read_options(encoding: str | None = None, delimiter: str | None = None,
                       sheet: str | None = None, decimal_comma: bool = False,
-                      max_errors: int = 50, max_size: float = 100,
-                      units: Path | None = None) -> ReadOptions:
+                      max_errors: int = MAX_ERRORS, max_size: float = MAX_SIZE_MB,
+                      units_file: Path | None = None) -> ReadOptions:
     """The input options as one value; an option that cannot apply is a usage error."""
     from hauloc_cli.inputs.actuals import ReadOptions
     from hauloc_cli.inputs.table import DELIMITERS
@@ -152,4 +133,4 @@ def make_read_options(encoding: str | None = None, delimiter: str | None = None,
         raise UsageError("--max-size must be more than 0")
     return ReadOptions(encoding=encoding, delimiter=delimiter, sheet=sheet,
                        decimal_comma=decimal_comma, max_errors=max_errors,
-                       max_size=int(max_size * MB), units_file=units)
+                       max_size=int(max_size * MB), units_file=units_file)

@@ -6,16 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from hauloc_cli.cli import common
 from hauloc_cli.cli import options as opt
 from hauloc_cli.errors import UsageError
-
-if TYPE_CHECKING:
-    from hauloc_cli.inputs.actuals import ReadOptions
 
 
 class ReportFormat(str, Enum):
@@ -65,7 +62,6 @@ def _number(text: str | None) -> str | None:
 
 
 @common.exits
-@opt.read_options
 def report(
     actuals: opt.ActualsArg,
     targets: opt.TargetsOpt = None,
@@ -88,10 +84,17 @@ def report(
     ] = False,
     fail_on: opt.FailOnOpt = opt.FailOn.off_track,
     last_year: opt.LastYearOpt = None,
-    *,
-    options: ReadOptions,
+    encoding: opt.EncodingOpt = None,
+    delimiter: opt.DelimiterOpt = None,
+    sheet: opt.SheetOpt = None,
+    decimal_comma: opt.DecimalCommaOpt = False,
+    max_errors: opt.MaxErrorsOpt = opt.MAX_ERRORS,
+    max_size: opt.MaxSizeOpt = opt.MAX_SIZE_MB,
+    units_file: opt.UnitsOpt = None,
 ) -> None:
     """The official report: the annex table of the period judged, one row per target."""
+    options = opt.make_read_options(encoding, delimiter, sheet, decimal_comma, max_errors,
+                                    max_size, units_file)
     chosen = report_format(fmt, output)
     issued = report_date(date)
     numbered = _number(number)

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from hauloc_cli.cli import common
 from hauloc_cli.cli import options as opt
-
-if TYPE_CHECKING:
-    from hauloc_cli.inputs.actuals import ReadOptions
 
 
 class BriefFormat(str, Enum):
@@ -21,7 +18,6 @@ class BriefFormat(str, Enum):
 
 
 @common.exits
-@opt.read_options
 def summary(
     actuals: opt.ActualsArg,
     targets: opt.TargetsOpt = None,
@@ -34,10 +30,17 @@ def summary(
     lang: opt.LangOpt = None,
     color: opt.ColorOpt = opt.Color.auto,
     last_year: opt.LastYearOpt = None,
-    *,
-    options: ReadOptions,
+    encoding: opt.EncodingOpt = None,
+    delimiter: opt.DelimiterOpt = None,
+    sheet: opt.SheetOpt = None,
+    decimal_comma: opt.DecimalCommaOpt = False,
+    max_errors: opt.MaxErrorsOpt = opt.MAX_ERRORS,
+    max_size: opt.MaxSizeOpt = opt.MAX_SIZE_MB,
+    units_file: opt.UnitsOpt = None,
 ) -> None:
     """The meeting brief: where we stand, what changed, what needs attention."""
+    options = opt.make_read_options(encoding, delimiter, sheet, decimal_comma, max_errors,
+                                    max_size, units_file)
     with common.bulk_load():
         outcome, language = common.prepare(actuals, targets, period, output, lang, options,
                                            last_year)

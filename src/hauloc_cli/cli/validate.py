@@ -3,32 +3,35 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from hauloc_cli.cli import common
-from hauloc_cli.cli.options import LangOpt, TargetsOpt, read_options
-
-if TYPE_CHECKING:
-    from hauloc_cli.inputs.actuals import ReadOptions
+from hauloc_cli.cli import options as opt
 
 
 @common.exits
-@read_options
 def validate(
     actuals: Annotated[Path | None, typer.Argument(
         help="Quarterly actuals (CSV or .xlsx) to check as well.", dir_okay=False,
         show_default=False)] = None,
-    targets: TargetsOpt = None,
-    lang: LangOpt = None,
+    targets: opt.TargetsOpt = None,
+    lang: opt.LangOpt = None,
     period: Annotated[str | None, typer.Option(
         "--period", "-p", help="The period of an annex table's figures when its headings and "
         "title name none, e.g. 2024-Q3.", show_default=False)] = None,
-    *,
-    options: ReadOptions,
+    encoding: opt.EncodingOpt = None,
+    delimiter: opt.DelimiterOpt = None,
+    sheet: opt.SheetOpt = None,
+    decimal_comma: opt.DecimalCommaOpt = False,
+    max_errors: opt.MaxErrorsOpt = opt.MAX_ERRORS,
+    max_size: opt.MaxSizeOpt = opt.MAX_SIZE_MB,
+    units_file: opt.UnitsOpt = None,
 ) -> None:
     """Check the plan, and an actuals file if given, and say what was found (exit 0 or 3)."""
+    options = opt.make_read_options(encoding, delimiter, sheet, decimal_comma, max_errors,
+                                    max_size, units_file)
     language = common.language(lang)
     from hauloc_cli.core.run import Request, load, load_plan, load_units
     from hauloc_cli.render.validate import describe

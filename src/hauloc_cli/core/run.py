@@ -76,10 +76,6 @@ class Outcome:
     def period(self) -> Period:
         return self.report.period
 
-    @property
-    def data(self) -> Actuals:
-        return self.loaded.data
-
     def at(self, period: Period) -> Report:
         """The report at another period of the year, judged by the same rules."""
         if self.units is not None:
@@ -189,7 +185,7 @@ def load(request: Request, environ: Mapping[str, str] | None = None) -> Loaded:
     import os
 
     from hauloc_cli.inputs.actuals import ReadOptions, with_last_year
-    from hauloc_cli.inputs.reports import read_reports
+    from hauloc_cli.inputs.sources import read_sources
 
     options = request.options or ReadOptions()
     plan = load_plan(request.targets, options.max_size)
@@ -197,7 +193,7 @@ def load(request: Request, environ: Mapping[str, str] | None = None) -> Loaded:
     units = load_units(plan, request.targets, options.units_file, options.max_size)
     options = number_format(dataclasses.replace(options, units=units, period=asked), plan,
                             os.environ if environ is None else environ)
-    data = read_reports(request.actuals, plan, options)
+    data = read_sources(request.actuals, plan, options)
     if request.last_year is not None:
         data = with_last_year(data, request.last_year, plan, options)
     return Loaded(plan, units, dataclasses.replace(data, units=units), asked)

@@ -13,8 +13,9 @@ import difflib
 import itertools
 import math
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from hauloc_cli.errors import Code, InputError, Problem
 from hauloc_cli.inputs import unit_rows
@@ -31,7 +32,7 @@ from hauloc_cli.inputs.table import (
     column_name,
     nfc,
 )
-from hauloc_cli.inputs.values import PLAIN, Refusal, read_value
+from hauloc_cli.inputs.values import PLAIN, Refusal, quiet, read_value, typo
 from hauloc_cli.model.figures import Figure, Figures, Value, revise
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, Target, default_range, unit_target
@@ -39,11 +40,22 @@ from hauloc_cli.model.units import Units
 
 _PERIOD_CACHE_SIZE = 1000
 ByTarget = dict[str, dict[Period, Figure]]
-# What the row checker knows of a target (of a unit's rows of it, or the plan unit's): the
-# target its values are read against, the lowest and highest value allowed, whether a plain
-# number with '.' is read inline (the common case of a large file), the id its figures take,
-# the reporting unit (None: the plan's own) and the figures of that unit by target.
-Check = tuple[Target, float, float, bool, str, "str | None", ByTarget]
+
+
+class Check(NamedTuple):
+    """What the row checker knows of a target (of a unit's rows of it, or the plan unit's).
+    A unit's check is its target view's first six fields and its own last three."""
+
+    target: Target  # what its values are read against
+    lo: float  # the lowest and highest value allowed
+    hi: float
+    inline: bool  # a plain number with '.' is read inline (the common case of a large file)
+    quiet_lo: float  # the values read inline: within the range, no typo warning concerns them
+    quiet_hi: float  # (`values.quiet`)
+    target_id: str  # the id its figures take
+    unit: str | None  # the reporting unit; None: the plan's own
+    figures: ByTarget  # that unit's figures by target
+
 _NO_CHECKS: dict[object, Check] = {}
 
 
@@ -108,6 +120,9 @@ class _Checker:
         self.i_unit: int | None = None
         self.periods: dict[object, Period | PeriodError] = {}
         self._suggestions: dict[str, str] = {}
+        # The plan unit's figures warned about as typos, (target, period, line): not warned
+        # about again as implausible.
+        self.typos: set[tuple[str, Period, int | None]] = set()
         # Figures as reports give them (marks.py): the columns status, reported, last_year
         # where the file has them, and the figures that later rows revised.
         self.marks: dict[str, int] = {}
@@ -196,24 +211,27 @@ class _Checker:
             return None
         if found is None:
             return None
-        return self._unit_check(found[0], unit)
+        return self._unit_check(found.target, unit)
 
     def _unit_check(self, target: Target, unit: str) -> Check:
         """The check of a unit's rows of `target`: the target as the unit sees it, made once
         per assignment (every unit without one of its own shares it)."""
-        assigned = target.assign.get(unit) if isinstance(target.assign, dict) else target.assign
+        assigned = target.assigned(unit)
         view = self._views.get((target.id, assigned))
         if view is None:
             view = self._views[target.id, assigned] = self._check(
                 unit_target(target, unit), target.id, None)
-        return (*view[:4], target.id, unit, self.by_unit.setdefault(unit, {}))
+        # tuple.__new__: a NamedTuple's own constructor is Python, and this runs per unit
+        return tuple.__new__(Check, (*view[:6], target.id, unit,
+                                     self.by_unit.setdefault(unit, {})))
 
     def _check(self, target: Target, target_id: str, unit: str | None) -> Check:
         """What the loop over rows needs to know of a target (see `Check`)."""
         lo, hi = default_range(target) or (-math.inf, math.inf)
         inline = target.kind != "milestone" and not self.decimal_comma
         figures = self.own if unit is None else self.by_unit.setdefault(unit, {})
-        return (target, lo, hi, inline, target_id, unit, figures)
+        return Check(target, lo, hi, inline, *quiet(target, lo, hi, self.decimal_comma),
+                     target_id, unit, figures)
 
     def row_check(self, raw_unit: object, raw_target: object, line: int, col: int
                   ) -> Check | None:
@@ -224,8 +242,8 @@ class _Checker:
         if unit and unit != self.own_unit and raw_target is not None:
             target_id = cell_text(raw_target)  # type: ignore[arg-type]
             found = self.checks.get(target_id)
-            if found is not None and found[5] is None and unit in self.units.by_id:  # type: ignore[union-attr]
-                check: Check | None = self._unit_check(found[0], unit)
+            if found is not None and found.unit is None and unit in self.units.by_id:  # type: ignore[union-attr]
+                check: Check | None = self._unit_check(found.target, unit)
             else:  # the problems of the row, as `target` finds them
                 check = self.unit_target(target_id, unit, line, col)
         else:
@@ -235,10 +253,23 @@ class _Checker:
             self.unit_checks.setdefault(raw_unit, {})[raw_target] = check
         return check
 
+    def typo(self, check: Check, raw: Cell, value: Value, period: object, line: int,
+             col: int) -> None:
+        """A warning when a figure read looks like a slip (`values.typo`)."""
+        target, target_id, unit = check.target, check.target_id, check.unit
+        found = typo(value, raw, target, self.decimal_comma,
+                     target_id if unit is None else f"{target_id} of {unit}")
+        if found is None:
+            return
+        self.warnings.add(Problem(self.table.name, self.table.where(line, col), *found,
+                                  line))
+        if unit is None and type(period) is Period:
+            self.typos.add((target_id, period, line))
+
     def refusal(self, check: Check, raw: Cell) -> Refusal | Value:
         """Why a cell is not a figure of `check`, named as the row checker names a unit's
         target (`schools of hoa_loc`), or its figure."""
-        target, lo, hi, _, target_id, unit, _ = check
+        target, lo, hi, _, _, _, target_id, unit, _ = check
         if unit is not None:
             target = unit_rows.unit_check(self.plan.by_id[target_id], unit)
         return read_value(raw, target, self.decimal_comma, lo, hi)
@@ -323,10 +354,12 @@ class _Checker:
                                  cause=" ".join(cell_text(cells.get("cause", "")).split()),
                                  solution=" ".join(
                                      cell_text(cells.get("solution", "")).split()))
-        self.keep(figure, check[6])
+        self.keep(figure, check.figures)
         if last_value is not None and not isinstance(last_value, tuple):
-            self.keep(figure._replace(period=figure.period.same_last_year(), value=last_value,
-                                      status=None), check[6], beside=True)
+            earlier = figure.period.same_last_year()
+            self.typo(check, last, last_value, earlier, line, self.marks["last_year"] + 1)
+            self.keep(figure._replace(period=earlier, value=last_value, status=None),
+                      check.figures, beside=True)
 
     def keep(self, figure: Figure, by_target: ByTarget, beside: bool = False) -> None:
         """Keep `figure`, or let it revise the one kept for its target and period: the later
@@ -371,7 +404,7 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
                                   "add one row per target and quarter")])
     own = checker.own
     _decreases(plan, own, table, i_value + 1, checker.warnings)
-    implausible(plan, own, table, i_value + 1, checker.warnings)
+    implausible(plan, own, table, i_value + 1, checker.warnings, checker.typos)
     warnings = checker.warnings
     if warnings.more:
         warnings.kept.append(Problem(table.name, "", Code.MORE_WARNINGS,
@@ -385,8 +418,9 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
 def _rows(checker: _Checker, columns: tuple[int, int, int, int], state: list[int]) -> None:
     """The loop over rows; `state` keeps the last line read and the rows counted, so that it
     can go on after a record that cannot be split. Inline: the check of unit and target cells
-    seen before, a plain number (`values.PLAIN`, not `1.234`) in range, a period seen before; a
-    figure made by tuple.__new__ (NamedTuple's is Python). No unit column: every unit is ""."""
+    seen before, a plain number (`values.PLAIN`, not `1.234`) in range and in the range no
+    typo warning concerns, a period seen before; a figure made by tuple.__new__ (NamedTuple's
+    is Python). No unit column: every unit is ""."""
     i_target, i_period, i_value, width = columns
     unit_checks, periods, problem = checker.unit_checks, checker.periods, checker.problem
     name, line_num, number = checker.table.name, checker.table.line_num, PLAIN.fullmatch
@@ -419,17 +453,19 @@ def _rows(checker: _Checker, columns: tuple[int, int, int, int], state: list[int
             raw_period = row[i_period] if i_period < n else ""
             period = periods.get(raw_period) or checker.period(raw_period)
             if type(period) is PeriodError:
-                period = checker.other_year(raw_period, period, check and check[0], line,  # type: ignore[assignment]
+                period = checker.other_year(raw_period, period, check and check.target, line,  # type: ignore[assignment]
                                             i_period + 1)
             if check is None:
                 continue
-            target, lo, hi, inline, target_id, unit, by_target = check
+            target, lo, hi, inline, qlo, qhi, target_id, unit, by_target = check
             if not (inline and raw_value.__class__ is str and number(raw_value)
-                    and lo <= (value := float(raw_value)) <= hi):
+                    and qlo <= (value := float(raw_value)) <= qhi):
                 value = read_value(raw_value, target, decimal_comma, lo, hi)
                 if value.__class__ is tuple:
                     problem(line, i_value + 1, *checker.refusal(check, raw_value))  # type: ignore[misc]
                     continue
+                if not qlo <= value <= qhi:  # type: ignore[operator]
+                    checker.typo(check, raw_value, value, period, line, i_value + 1)  # type: ignore[arg-type]
             if type(period) is not Period:
                 continue
             figure = new(Figure, (target_id, period, value, unit, None, None, name, line,
@@ -477,15 +513,18 @@ IMPLAUSIBLE = 100
 
 
 def implausible(plan: Plan, by_target: dict[str, dict[Period, Figure]], table: RawTable,
-                 col: int, warnings: Collector) -> None:
-    """Warn about a figure more than `IMPLAUSIBLE` times its target (12.500 read as 12500)."""
+                 col: int, warnings: Collector,
+                 typos: Collection[tuple[str, Period, int | None]] = ()) -> None:
+    """Warn about a figure more than `IMPLAUSIBLE` times its target (12.500 read as 12500),
+    unless it is warned about as a typo already (`typos`: target, period, line)."""
     for target in plan.targets:
         t = target.target
         figures = by_target.get(target.id)
         if not figures or target.kind == "milestone" or t is None or t <= 0:
             continue
         for figure in sorted(figures.values(), key=lambda f: f.period):
-            if abs(figure.value) > IMPLAUSIBLE * t:
+            if abs(figure.value) > IMPLAUSIBLE * t and (
+                    target.id, figure.period, figure.line) not in typos:
                 _warn(warnings, table, figure, col, Code.IMPLAUSIBLE_VALUE,
                       f"{target.id} is {figure.value:g} in {figure.period}, more than "
                       f"{IMPLAUSIBLE} × its target {t:g}",

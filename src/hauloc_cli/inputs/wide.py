@@ -22,7 +22,7 @@ from hauloc_cli.inputs.marks import read_status
 from hauloc_cli.inputs.rows import Actuals, Collector, implausible
 from hauloc_cli.inputs.table import HEADER_SEARCH_ROWS, Cell, DateCell, RawTable, cell_text
 from hauloc_cli.inputs.unit_rows import did_you_mean_unit
-from hauloc_cli.inputs.values import DONE, NOT_DONE, parse_number, read_value
+from hauloc_cli.inputs.values import DONE, NOT_DONE, parse_number, read_value, typo
 from hauloc_cli.inputs.wide_header import (
     Named,
     WideHeader,
@@ -91,7 +91,7 @@ def read_wide(table: RawTable, plan: Plan, options: WideOptions) -> Actuals | No
         raise InputError([Problem(table.name, "", Code.EMPTY_FILE,
                                   "the annex table has a header but no rows of targets",
                                   "add one row per target under the header")])
-    implausible(plan, reader.own, table, reader.main + 1, warnings)
+    implausible(plan, reader.own, table, reader.main + 1, warnings, reader.typos)
     if warnings.more:
         warnings.kept.append(Problem(table.name, "", Code.MORE_WARNINGS,
                                      f"{warnings.more} more warning(s) not shown"))
@@ -173,6 +173,7 @@ class _Reader:
         self.first_row = True
         self.main = header.index["value"]  # the value column of the report's period
         self.periods: dict[int, Period] = {}  # the period of each value column read
+        self.typos: set[tuple[str, Period, int | None]] = set()  # the plan unit's, warned
 
     def problem(self, line: int, col: int | None, code: Code, message: str,
                 hint: str = "") -> None:
@@ -324,11 +325,13 @@ class _Reader:
                             None))
         earlier = self.earlier(cells)
         for col, at, mark in columns:
-            value = self.value(line, col, cells[col] if col < len(cells) else "", shown)
+            raw = cells[col] if col < len(cells) else ""
+            value = self.value(line, col, raw, shown)
             if value is None or mark is False:
                 continue
             if col == self.main and earlier is not None and earlier < at:
                 at = earlier
+            self.typo(line, col, raw, value, shown, unit, at)
             kept.setdefault(target.id, {})[at] = Figure(
                 target.id, at, value, unit, mark, None, self.table.name, line)
 
@@ -344,6 +347,18 @@ class _Reader:
             if named is not None and named.year in (None, self.periods[self.main].year):
                 return Period(self.periods[self.main].year, named.quarter)
         return None
+
+    def typo(self, line: int, col: int, raw: Cell, value: Value, target: Target,
+             unit: str | None, at: Period) -> None:
+        """A warning when a figure read looks like a slip (`values.typo`), as in the long
+        format."""
+        found = typo(value, cell_text(raw) if isinstance(raw, str) else raw, target,
+                     self.options.decimal_comma, f"{target.id} of {unit}" if unit else target.id)
+        if found is not None:
+            self.warnings.add(Problem(self.table.name, self.table.where(line, col + 1), *found,
+                                      line))
+            if unit is None:
+                self.typos.add((target.id, at, line))
 
     def estimate(self, col: int) -> FigureStatus | None:
         """An estimate when the column is headed `Ước thực hiện…`."""

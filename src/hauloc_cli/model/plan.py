@@ -143,6 +143,18 @@ class Target(_Model):
     # judged"): a state does (a level, a milestone); a flow (a sum so far) only when set here.
     carry_forward: Annotated[bool, Field(strict=True)] | None = None
 
+    def assigned(self, unit: str | None) -> float | None:
+        """`unit`'s own target (or threshold) from `assign:`: its entry of a mapping, or the
+        one number every unit is given; None without one."""
+        if isinstance(self.assign, dict):
+            return None if unit is None else self.assign.get(unit)
+        return self.assign
+
+    def assigns(self, unit: str) -> bool:
+        """Whether `assign:` gives `unit` a target of its own."""
+        return self.assign is not None and (not isinstance(self.assign, dict)
+                                            or unit in self.assign)
+
     @property
     def carries(self) -> bool:
         """Whether an earlier figure may stand in for a missing one (a state, or asked)."""
@@ -164,35 +176,12 @@ class Target(_Model):
         if self.deadline is not None and isinstance(year, int):  # so every target says it
             _in_year(self.deadline, year, {})
         if self.kind == "milestone":
-            for key in ("direction", "target", "baseline", "pace", "valid_range"):
-                if getattr(self, key) is not None:
-                    raise _rule(key, f"'{key}' does not apply to a milestone (it is done or not)")
-            return self
-        if self.target is None:
-            raise _rule("target", f"'target' is required for kind '{self.kind}'")
-        if self.deadline is not None:
-            raise _rule("deadline", "'deadline' applies to milestones only")
-        if self.baseline is not None:
-            if self.kind != "level":
-                raise _rule("baseline", "'baseline' applies to kind 'level' only")
-            if self.direction == "at_least" and not self.baseline < self.target:
-                raise _rule("baseline", "baseline must be below the target for at_least")
-            if self.direction == "at_most" and not self.baseline > self.target:
-                raise _rule("baseline", "baseline must be above the target for at_most")
-        elif self.direction == "at_least" and not self.target > 0:
-            raise _rule("target", "target must be > 0 for at_least (or give a baseline)")
-        if self.direction == "at_most" and self.target < 0:
-            raise _rule("target", "target must be >= 0 for at_most")
-        if self.pace is not None:
-            if not (self.kind == "cumulative" or self.baseline is not None):
-                raise _rule("pace",
-                            "'pace' applies to cumulative targets and levels with a baseline")
-            if any(not 0 <= f <= 1 for f in self.pace) or list(self.pace) != sorted(self.pace):
-                raise _rule("pace", "pace must be four non-decreasing fractions between 0 and 1")
-            if self.pace[3] != 1:
-                raise _rule("pace", "the last pace fraction must be 1.0 (the whole year)")
-        if self.valid_range is not None and self.valid_range[0] > self.valid_range[1]:
-            raise _rule("valid_range", "valid_range must be [min, max] with min <= max")
+            _milestone_rules(self)
+        else:
+            _number_rules(self)
+            _pace_rules(self)
+            if self.valid_range is not None and self.valid_range[0] > self.valid_range[1]:
+                raise _rule("valid_range", "valid_range must be [min, max] with min <= max")
         return self
 
     @property
@@ -230,6 +219,46 @@ def is_measure(unit: str) -> bool:
     return any(word in MEASURE_WORDS for word in unit.lower().split())
 
 
+def _milestone_rules(target: Target) -> None:
+    """A milestone is done or not: nothing numeric applies."""
+    for key in ("direction", "target", "baseline", "pace", "valid_range"):
+        if getattr(target, key) is not None:
+            raise _rule(key, f"'{key}' does not apply to a milestone (it is done or not)")
+
+
+def _number_rules(target: Target) -> None:
+    """A number's target and its baseline agree with its kind and direction."""
+    t = target.target
+    if t is None:
+        raise _rule("target", f"'target' is required for kind '{target.kind}'")
+    if target.deadline is not None:
+        raise _rule("deadline", "'deadline' applies to milestones only")
+    if target.baseline is not None:
+        if target.kind != "level":
+            raise _rule("baseline", "'baseline' applies to kind 'level' only")
+        if target.direction == "at_least" and not target.baseline < t:
+            raise _rule("baseline", "baseline must be below the target for at_least")
+        if target.direction == "at_most" and not target.baseline > t:
+            raise _rule("baseline", "baseline must be above the target for at_most")
+    elif target.direction == "at_least" and not t > 0:
+        raise _rule("target", "target must be > 0 for at_least (or give a baseline)")
+    if target.direction == "at_most" and t < 0:
+        raise _rule("target", "target must be >= 0 for at_most")
+
+
+def _pace_rules(target: Target) -> None:
+    """Four non-decreasing shares of the year ending at 1, where a pace applies."""
+    pace = target.pace
+    if pace is None:
+        return
+    if not (target.kind == "cumulative" or target.baseline is not None):
+        raise _rule("pace", "'pace' applies to cumulative targets and levels with a baseline")
+    if any(not 0 <= f <= 1 for f in pace) or list(pace) != sorted(pace):
+        raise _rule("pace", "pace must be four non-decreasing fractions between 0 and 1")
+    if pace[3] != 1:
+        raise _rule("pace", "the last pace fraction must be 1.0 (the whole year)")
+
+
 def _rollup_rules(target: Target) -> None:
     rule = target.rollup
     if (rule == "weighted_mean") != (target.weight is not None):
@@ -247,7 +276,7 @@ def unit_target(target: Target, unit: str | None = None) -> Target:
     judged against. Under share_meeting or count_meeting a unit reports yes or no (the standard
     is met), or, with a `threshold`, a number that meets it or not; under the other rules the
     same kind of figure as the plan's. An assignment (`assign`) is the unit's own target."""
-    assigned = target.assign.get(unit or "") if isinstance(target.assign, dict) else target.assign
+    assigned = target.assigned(unit)
     if target.rollup in MEETING_RULES:
         threshold = assigned if assigned is not None else target.threshold
         if threshold is None or target.kind == "milestone":

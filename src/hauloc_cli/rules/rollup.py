@@ -110,7 +110,7 @@ def meets(target: Target, unit: str, value: Value) -> bool:
     """A unit's figure meets the standard: a milestone done, or a number at or beyond the
     unit's threshold (its assignment, else the target's `threshold`). The same as judging it
     by `unit_target`, without building it for every figure."""
-    assigned = target.assign.get(unit) if isinstance(target.assign, dict) else target.assign
+    assigned = target.assigned(unit)
     threshold = assigned if assigned is not None else target.threshold
     if threshold is None or target.kind == "milestone":
         return bool(value)
@@ -345,13 +345,12 @@ def unit_result(plan: Plan, target: Target, unit: str, figures: Figures, period:
     reported = period in mine
     meeting = target.rollup in MEETING_RULES
     found = state(mine, period, data_end) if meeting and leaf else mine.get(period)
-    assigned = target.assign is not None and (
-        not isinstance(target.assign, dict) or unit in target.assign)
+    assigned = target.assigns(unit)
     result = None
     if meeting:
         assigned = leaf
     if assigned:
-        own = target.assign.get(unit) if isinstance(target.assign, dict) else target.assign
+        own = target.assigned(unit)
         seen = views.get(own)
         if seen is None:
             seen = views[own] = unit_target(target, unit)
@@ -377,7 +376,7 @@ def unit_plan(plan: Plan, units: Units, unit: str) -> Plan | None:
     for t in plan.targets:
         if t.rollup in MEETING_RULES:
             targets.append(unit_target(t, unit) if leaf else t)
-        elif t.assign is not None and (not isinstance(t.assign, dict) or unit in t.assign):
+        elif t.assigns(unit):
             targets.append(unit_target(t, unit))
     if not targets:
         return None

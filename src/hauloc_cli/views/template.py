@@ -55,8 +55,7 @@ def unit_template_rows(plan: Plan, units: Units, root: str,
             if (unit == root) != (t.rollup in (None, "none")):
                 continue
             seen = unit_target(t, unit) if unit != root else t
-            assigned = unit == root or t.rollup in MEETING_RULES or (
-                t.assign is not None and (not isinstance(t.assign, dict) or unit in t.assign))
+            assigned = unit == root or t.rollup in MEETING_RULES or t.assigns(unit)
             goal: float | date | None = seen.target if assigned else None
             if seen.kind == "milestone":
                 goal = plan.deadline_of(seen)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from .support import CRON_WRAPPER, EXAMPLE, OUTPUT_SCHEMA, README, STATUS_WORDS, run, write
+from tests.cli.support import CRON_WRAPPER, EXAMPLE, OUTPUT_SCHEMA, README, STATUS_WORDS, run, write
 
 # ---------------------------------------------------------------------------------------------
 # Vietnamese output that fits

@@ -1,9 +1,11 @@
-"""Several actuals files in one run: one file per commune is how figures arrive.
+"""The sources of a run's actuals: one file, several, or folders of them (one file per
+commune is how figures arrive).
 
-`read_reports(paths, plan, options)` reads every file named, and every actuals file in a
-folder named (`*.csv`, `*.tsv`, `*.txt`, `*.xlsx`, `*.xlsm`, in name order), and merges their
-figures. Each problem still names its file and place; the same target, unit and period in two
-files is `duplicate-row`, naming both places.
+`read_sources(paths, plan, options)` reads every file named, and every actuals file in a
+folder named (`*.csv`, `*.tsv`, `*.txt`, `*.xlsx`, `*.xlsm`, `*.ods`, in name order), and
+merges their figures by the one policy for figures that meet (`Figures.merged`). Each problem
+still names its file and place; two figures that neither revises are `duplicate-row`, naming
+both places.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def actuals_files(paths: Sequence[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def read_reports(paths: Sequence[Path], plan: Plan, options: ReadOptions) -> Actuals:
+def read_sources(paths: Sequence[Path], plan: Plan, options: ReadOptions) -> Actuals:
     """Read and merge every actuals file; InputError lists the problems of all of them."""
     files = actuals_files(paths)
     if len(files) == 1:

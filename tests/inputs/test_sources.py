@@ -12,7 +12,7 @@ from hauloc_cli.cli import app
 from hauloc_cli.errors import InputError, UsageError
 from hauloc_cli.inputs.actuals import ReadOptions
 from hauloc_cli.inputs.plan_file import load_plan
-from hauloc_cli.inputs.reports import actuals_files, read_reports
+from hauloc_cli.inputs.sources import actuals_files, read_sources
 from hauloc_cli.inputs.units_file import load_units
 from tests.conftest import ASSETS
 
@@ -35,7 +35,7 @@ def setup(tmp_path: Path, files: dict[str, str]) -> Path:
 
 def read(tmp_path: Path, paths: list[Path]):  # type: ignore[no-untyped-def]
     options = ReadOptions(units=load_units(tmp_path / "units.yaml"))
-    return read_reports(paths, load_plan(tmp_path / "plan.yaml"), options)
+    return read_sources(paths, load_plan(tmp_path / "plan.yaml"), options)
 
 
 def test_a_folder_is_its_actuals_files_in_name_order(tmp_path: Path) -> None:

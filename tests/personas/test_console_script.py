@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from hauloc_cli import __version__
@@ -78,10 +80,17 @@ def test_module_runs_too() -> None:
     assert (result.returncode, result.stdout) == (0, f"hauloc {__version__}\n".encode())
 
 
-def test_show_completion_bash() -> None:
-    result = run("--show-completion", "bash")
-    assert result.returncode == 0
-    script = result.stdout.decode("utf-8")
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+@pytest.mark.parametrize("asked", ["bash", "zsh"])
+def test_show_completion_from_bash(asked: str) -> None:
+    """typer finds the shell from the process that started hauloc, not from its argument
+    (README, "Shell completion": `--show-completion zsh` run from bash prints the bash script).
+    Started by bash here, whatever runs the tests; `; exit` keeps bash from exec'ing hauloc."""
+    done = subprocess.run(["bash", "-c", '"$0" --show-completion "$1"; exit $?', str(HAULOC),
+                           asked], capture_output=True, stdin=subprocess.DEVNULL, env={},
+                          timeout=120)
+    assert (done.returncode, done.stderr) == (0, b"")
+    script = done.stdout.decode("utf-8")
     assert "_hauloc_completion()" in script
     assert "complete -o default -F _hauloc_completion hauloc" in script
 
