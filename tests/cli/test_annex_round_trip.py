@@ -113,9 +113,9 @@ def test_the_sheet_by_unit_in_english_reads_back_the_same(tmp_path: Path) -> Non
 def test_the_sheet_by_unit_needs_the_units_file(tmp_path: Path) -> None:
     path = report(tmp_path / "units.xlsx", EXAMPLE, COMMUNES, "--units", UNITS)
     result = run("check", path, "--sheet", "Theo đơn vị")
-    assert result.code == 2, result.err
-    assert "is a table by unit (a row per unit, a column per target); read it with the " \
-        "units file: --units FILE" in result.err
+    assert result.code == 3, result.err
+    assert "[unknown-unit] a table by unit (a row per unit, a column per target) is read " \
+        "with the units file — pass --units FILE" in " ".join(result.err.split())
 
 
 @pytest.mark.slow

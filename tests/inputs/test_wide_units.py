@@ -71,7 +71,7 @@ def test_no_period_and_no_units(tmp_path: Path) -> None:
     rows = [HEADER, [1, "Xã Hoa Lộc", 1, "đạt"]]
     path = workbook(tmp_path / "u.xlsx", rows)
     assert [c for _, c, _ in problems(path)] == [Code.MISSING_PERIOD]
-    with pytest.raises(UsageError, match="is a table by unit .* --units FILE"):
+    with pytest.raises(InputError, match="is read with the units file"):
         read(path)
 
 

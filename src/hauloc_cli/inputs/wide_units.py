@@ -87,10 +87,11 @@ def read_by_unit(table: RawTable, plan: Plan, header: UnitHeader, rows: Rows,
                  options: UnitOptions) -> Actuals:
     """The figures of a table by unit (see the module's description)."""
     if options.units is None:
-        sheet = f" (sheet '{table.sheet}')" if table.sheet else ""
-        raise UsageError(f"{table.name}{sheet} is a table by unit (a row per unit, a column "
-                         "per target); read it "
-                         "with the units file: --units FILE")
+        raise InputError([Problem(
+            table.name, table.where(header.line, header.unit + 1), Code.UNKNOWN_UNIT,
+            "a table by unit (a row per unit, a column per target) is read with the units "
+            "file", "pass --units FILE (or name the units file in the plan's units:)",
+            header.line)])
     reader = _UnitReader(table, plan, header, options, options.units)
     period = reader.period()
     for line, cells in rows:
