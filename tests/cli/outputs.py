@@ -236,20 +236,51 @@ def _header_row(rows: list[list[Any]]) -> int:
     raise AssertionError("no header row with an assessment and a value column")
 
 
-def report_xlsx(path: Path, lang: str, period: int) -> tuple[dict[str, Seen],
-                                                             dict[tuple[str, str], Seen]]:
-    """The annex sheet by target code, and the sheet by unit by (target, unit)."""
+def _noted(seen: Seen, note: str | None, lang: str) -> Seen:
+    """An annex row as its Ghi chú cell qualifies it: `Số liệu quý I` (the value cell's
+    figure is of Q1), `Số liệu quý I: 0` (no figure of the period; Q1's shown for reference),
+    among other marks joined by `; ` (`Ước tính; Số liệu quý I`)."""
+    for part in (note or "").split(";"):
+        older = NOTE_AS_OF.fullmatch(part.strip())
+        if older is None:
+            continue
+        q = period_of(older.group("pvi") or older.group("pen"))
+        value = seen.value
+        if older.group("fig") is not None and value is None:
+            value = figure_of(older.group("fig"), lang)
+        return Seen(seen.status, value, q if value is not None else None)
+    return seen
+
+
+def _note_as_of() -> re.Pattern[str]:
+    """The Ghi chú form of `brief.as_of`, without parentheses: `Số liệu quý I`, `As of Q2: 5`."""
+    heads = []
+    for lang in LANGUAGES:
+        before, _, after = CATALOGUE[lang]["brief.as_of"].partition("{period}")
+        heads.append(re.escape(before) + r"(?P<p" + lang + r">[^:;]+?)" + re.escape(after))
+    return re.compile(r"(?:" + "|".join(heads) + r")(?::\s*(?P<fig>.*))?", re.I)
+
+
+NOTE_AS_OF = _note_as_of()
+
+
+def report_xlsx(path: Path, lang: str, period: int, names: dict[str, str] | None = None,
+                units: dict[str, str] | None = None
+                ) -> tuple[dict[str, Seen], dict[tuple[str, str], Seen]]:
+    """The annex sheet by target code, and the sheet by unit by (target, unit): `names`
+    (target id → the name shown) and `units` (unit id → the name shown) match its columns
+    and rows."""
     import openpyxl
 
     book = openpyxl.load_workbook(path)
     sheets = book.worksheets
     annex = _annex_rows([list(r) for r in sheets[0].iter_rows(values_only=True)], lang, period,
                         key=lambda cols, row: row[cols["code"]])
-    by_unit: dict[Any, Seen] = {}
+    by_unit: dict[tuple[str, str], Seen] = {}
     if len(sheets) > 1:
-        by_unit = _annex_rows([list(r) for r in sheets[1].iter_rows(values_only=True)], lang,
-                              period, key=lambda cols, row: (row[cols["code"]],
-                                                             row[cols["unit_code"]]))
+        assert names is not None and units is not None
+        by_unit = unit_sheet([list(r) for r in sheets[1].iter_rows(values_only=True)],
+                             names, units, lang, period)
     return annex, by_unit
 
 
@@ -261,7 +292,61 @@ def _annex_rows(rows: list[list[Any]], lang: str, period: int, key: Any) -> dict
         k = key(cols, row)
         if not k or (isinstance(k, tuple) and not all(k)):
             continue
-        out[k] = _seen(row[cols["assessment"]], row[cols["value"]], None, lang, period)
+        seen = _seen(row[cols["assessment"]], row[cols["value"]], None, lang, period)
+        out[k] = _noted(seen, row[cols["note"]] if "note" in cols else None, lang)
+    return out
+
+
+_NUMBERED = re.compile(r"\((\d+)\) (.*)")
+NOT_SENT = "—"
+
+
+def unit_sheet(rows: list[list[Any]], names: dict[str, str], units: dict[str, str],
+               lang: str, period: int) -> dict[tuple[str, str], Seen]:
+    """The sheet by unit: a row per unit (by its name), a column `(n) name (measure)` per
+    target and, where units are judged, `Đánh giá (n)` after it. A cell `—` is a unit that
+    sent nothing (no data); `5 (quý I)` a figure of an earlier quarter standing in."""
+    start = next(i for i, row in enumerate(rows) if "unit" in _columns(row))
+    header = rows[start]
+    unit_col = _columns(header)["unit"]
+    targets: dict[int, str] = {}  # value column → target id
+    judged: dict[str, int] = {}  # target id → its assessment column
+    numbers: dict[str, str] = {}  # '(n)' → target id
+    for col, heading in enumerate(header):
+        m = _NUMBERED.fullmatch(str(heading or ""))
+        if m is None:
+            continue
+        found = [tid for tid, name in names.items()
+                 if m.group(2) == name or m.group(2).startswith(name + " (")]
+        assert len(found) == 1, (heading, names)
+        targets[col], numbers[m.group(1)] = found[0], found[0]
+    for col, heading in enumerate(header):
+        m = re.fullmatch(r".* \((\d+)\)", str(heading or ""))
+        if m and col not in targets and m.group(1) in numbers:
+            judged[numbers[m.group(1)]] = col
+    by_name = {name: uid for uid, name in units.items()}
+    out: dict[tuple[str, str], Seen] = {}
+    for row in rows[start + 1:]:
+        uid = by_name.get(str(row[unit_col] or "").strip())
+        if uid is None:
+            continue  # the total rows
+        for col, tid in targets.items():
+            cell = row[col]
+            status = status_of(row[judged[tid]]) if tid in judged else None
+            if cell == NOT_SENT:
+                out[(tid, uid)] = Seen(status or "no_data", None, None)
+                continue
+            value: float | bool | None
+            q = period
+            if isinstance(cell, int | float) and not isinstance(cell, bool):
+                value = float(cell)
+            else:
+                text = str(cell or "")
+                older = re.fullmatch(r"(.*) \(([^()]*)\)", text)
+                if older is not None and period_of(older.group(2)) is not None:
+                    text, q = older.group(1), period_of(older.group(2)) or period
+                value = figure_of(text or None, lang)
+            out[(tid, uid)] = Seen(status, value, q if value is not None else None)
     return out
 
 
@@ -282,6 +367,7 @@ def report_docx(path: Path, names: dict[str, str], lang: str, period: int) -> di
         for row in rows[1:]:
             tid = by_name.get(row[cols["name"]].strip())
             if tid is not None:
-                out[tid] = _seen(row[cols["assessment"]], row[cols["value"]], None, lang, period)
+                seen = _seen(row[cols["assessment"]], row[cols["value"]], None, lang, period)
+                out[tid] = _noted(seen, row[cols["note"]] if "note" in cols else None, lang)
         return out
     raise AssertionError("no annex table in the Word document")

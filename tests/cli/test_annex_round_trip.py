@@ -10,6 +10,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from hauloc_cli.inputs.actuals import ReadOptions
@@ -38,7 +39,10 @@ def report(path: Path, *args: object) -> Path:
 def test_the_report_reads_back_to_its_figures(tmp_path: Path, lang: str, quarter: int) -> None:
     path = report(tmp_path / "report.xlsx", EXAMPLE, "--lang", lang, "--period",
                   f"2024-Q{quarter}")
-    assert figures_of(path) == annex_expected(read(EXAMPLE), Period(2024, quarter))
+    # the model commune's count, 1 since Q1, is in the value cell with 'Số liệu quý I' in the
+    # notes: it reads back as the Q1 figure it is
+    assert figures_of(path) == annex_expected(read(EXAMPLE), Period(2024, quarter),
+                                              ("ntm_model_communes",))
 
 
 @pytest.mark.parametrize("quarter", [3, 4])
@@ -58,13 +62,12 @@ def test_last_year_of_a_target_whose_figure_is_older(tmp_path: Path, quarter: in
 
 
 def test_check_of_the_report_judges_as_check_of_its_actuals(tmp_path: Path) -> None:
-    """At 2024-Q3 every target but the model commune (its figure is of Q1, not in the value
-    cell) has the status it has from the long file."""
+    """At 2024-Q3 every target has the status it has from the long file, the model commune
+    too: its count of Q1 is in the value cell, its period in the notes (`Số liệu quý I`)."""
     path = report(tmp_path / "report.xlsx", EXAMPLE)
     back = {t["id"]: t["status"] for t in run("check", path, "-f", "json").json()["targets"]}
     first = {t["id"]: t["status"] for t in run("check", EXAMPLE, "-f", "json").json()["targets"]}
-    assert first.pop("ntm_model_communes") == "achieved"
-    assert back.pop("ntm_model_communes") == "no_data"
+    assert first["ntm_model_communes"] == "achieved"
     assert back == first
 
 
@@ -75,6 +78,9 @@ def test_the_sheet_by_unit_reads_back_to_the_units_figures(tmp_path: Path) -> No
     expected = {key: (value, None) for key, (value, _) in figures(communes).items()
                 if key[2] == "2024-Q3" and key[1] is not None}
     assert len(expected) == 109  # 22 units × 5 targets, less Đa Lộc's security figure
+    # the sheet is a row per unit, a column per target; Đa Lộc's cell reads 'đã đạt (6
+    # tháng)': its 6-month 'đạt' (examples/communes_2024/da_loc.csv), read back as such
+    expected[("security_standard_communes", "da_loc", "2024-Q2")] = (True, None)
     assert figures_of(path, sheet="Theo đơn vị", units=UNITS) == expected
     # the first sheet, the plan-level table, is what is read without --sheet: the district's
     # own figures, and two compiled from the communes (by hand, from the README's matrix):
@@ -86,6 +92,30 @@ def test_the_sheet_by_unit_reads_back_to_the_units_figures(tmp_path: Path) -> No
     assert security == (pytest.approx(100 * 21 / 22), None)
     assert plan_level == {**annex_expected(read(EXAMPLE), Period(2024, 3)),
                           ("ntm_model_communes", None, "2024-Q3"): (1.0, None)}
+
+
+def test_the_sheet_by_unit_in_english_reads_back_the_same(tmp_path: Path) -> None:
+    """'By unit': 'done (Q2)' is Đa Lộc's figure of Q2; 'Hậu Lộc town' (the town's English
+    name) is one row, not one per target; 'Compiled' and 'Reported' are read past."""
+    english = report(tmp_path / "en.xlsx", EXAMPLE, COMMUNES, "--units", UNITS, "--lang", "en")
+    vietnamese = report(tmp_path / "vi.xlsx", EXAMPLE, COMMUNES, "--units", UNITS)
+    back = figures_of(english, sheet="By unit", units=UNITS)
+    assert len(back) == 110
+    assert back[("security_standard_communes", "da_loc", "2024-Q2")] == (True, None)
+    assert back == figures_of(vietnamese, sheet="Theo đơn vị", units=UNITS)
+    # the compiled share, 21 of 22 communes: 95.45 (it was written 9545, the English '.'
+    # read as the Vietnamese thousands separator)
+    sheet = openpyxl.load_workbook(english)["By unit"]
+    compiled = next(r for r in sheet.iter_rows(values_only=True) if r[1] == "Compiled")
+    assert compiled[2:7] == (1, 1, 4, 9, 95.45)
+
+
+def test_the_sheet_by_unit_needs_the_units_file(tmp_path: Path) -> None:
+    path = report(tmp_path / "units.xlsx", EXAMPLE, COMMUNES, "--units", UNITS)
+    result = run("check", path, "--sheet", "Theo đơn vị")
+    assert result.code == 3, result.err
+    assert "[unknown-unit] a table by unit (a row per unit, a column per target) is read " \
+        "with the units file — pass --units FILE" in " ".join(result.err.split())
 
 
 @pytest.mark.slow

@@ -391,7 +391,9 @@ def test_4_final_quarter_after_the_data_is_no_data_not_missed(tmp_path: Path) ->
     said = outputs(args, period="2024-Q4", date="2024-12-15")
     for name, name_en in (("Sản phẩm OCOP", "OCOP products"), ("Tăng trưởng", "Growth")):
         for output in ("check vi", "check markdown vi", "summary vi", "report vi"):
-            row = line_of(said[output], name)
+            # the report's annex row (its letter says it in a sentence, checked in
+            # tests/render/test_letterhead.py)
+            row = line_of(said[output], f"| {name}" if output == "report vi" else name)
             assert "Chưa có số liệu" in row, (output, row)
             assert "không đạt" not in row.lower() and "Chậm tiến độ" not in row, (output, row)
         assert "Missed" not in line_of(said["check en"], name_en)
@@ -469,9 +471,15 @@ def test_5_a_breached_cumulative_ceiling_is_missed_everywhere(tmp_path: Path) ->
     assert result.code == 1
     assert targets(result)["crashes"]["status"] == "missed"
     said = outputs(args)
-    for output in ("check vi", "check markdown vi", "summary vi", "report vi"):
+    for output in ("check vi", "check markdown vi", "summary vi"):
         row = line_of(said[output], "Tai nạn giao thông")
         assert "Không đạt" in row and "Chậm tiến độ" not in row, (output, row)
+    # the report: its annex row, and the letter's sentence (5 is 1 over the maximum of 4)
+    row = line_of(said["report vi"], "| Tai nạn giao thông ")
+    assert "Không đạt" in row and "Chậm tiến độ" not in row, row
+    assert "- Tai nạn giao thông là 5 vụ, vượt mức tối đa 1 vụ (không quá 4 vụ); không đạt." \
+        in said["report vi"].splitlines()
+    assert "chậm tiến độ" not in said["report vi"].lower()
     row = line_of(said["check en"], "Traffic accidents")
     assert "Missed" in row and "Off track" not in row, row
     assert "Missed" in line_of(said["summary en"], "| Traffic accidents |")
@@ -586,9 +594,11 @@ def test_8_what_is_expected_of_a_count_is_a_whole_number(tmp_path: Path) -> None
     """Bullet 8. 9 new OCOP products (cumulative at_least, whole numbers, unit "sản phẩm",
     not a measure: whole by default), pace q/4, 1 product at Q1.
     Hand working: expected by Q1 = 9 · 1/4 = 2.25 → at least 3 whole products (ceil);
-    still needed per remaining quarter (9 − 1) / 3 = 2.67 → never written as a fraction.
-    So the check table's expected column, its note, the brief and the official letter say
-    3 ("cần đạt 3"), never "2,25" / "2.25" or "2,67".
+    still needed per remaining quarter (9 − 1) / 3 = 2.67 → at least 3 whole products a
+    quarter (ceil), never written as a fraction.
+    So the check table's expected column, its note and the brief say 3 ("cần đạt 3"); the
+    official letter, whose section III says what each target still needs, "mỗi quý còn lại
+    cần 3 sản phẩm"; none says "2,25" / "2.25" or "2,67".
     Fails today: "Cần đạt 2,25", "cần đạt 2,25", "mỗi quý còn lại cần 2,67 sản phẩm".
     """
     import docx
@@ -615,7 +625,9 @@ targets:
         assert not re.search(r"2[,.]25|2[,.]67", text), (name, text)
     assert "cần đạt 3" in line_of(said["check vi"], "Sản phẩm OCOP mới")
     assert "cần đạt 3" in line_of(said["summary vi"], "| Sản phẩm OCOP mới |")
-    assert "cần đạt 3" in said["letter html"] and "cần đạt 3" in said["letter docx"]
+    needed = "Sản phẩm OCOP mới: mỗi quý còn lại cần 3 sản phẩm."
+    assert needed in " ".join(said["letter html"].split()) and needed in said["letter docx"]
+    assert needed in said["report vi"]
     table = said["check markdown vi"]
     index = cells(table.splitlines()[0]).index("Cần đạt")
     assert cells(line_of(table, "| Sản phẩm OCOP mới"))[index] == "3"

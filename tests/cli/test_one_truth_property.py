@@ -416,7 +416,9 @@ def discrepancies(s: Scenario) -> list[str]:
             made = run("report", *args, "--lang", s.lang, "--date", f"{YEAR}-12-31",
                        "-o", path)
             assert made.code in (0, 1), made.err
-        seen["report xlsx"], xlsx_units = outputs.report_xlsx(xlsx, s.lang, s.period)
+        shown_units = {c: f"Xã {c.upper()}" for c in s.communes}
+        seen["report xlsx"], xlsx_units = outputs.report_xlsx(xlsx, s.lang, s.period, names,
+                                                              shown_units)
         seen["report docx"] = outputs.report_docx(docx, names, s.lang, s.period)
         problems += compare(seen, s.targets)
         if s.communes:

@@ -17,28 +17,38 @@ from tests.cli.support import EXAMPLE, PLAN_2024, ROOT, run, write
 COMMUNES = ROOT / "examples" / "communes_2024"
 UNITS = ROOT / "data" / "units_hau_loc_2024.yaml"
 
-# The Markdown table of the example, cell by cell (the columns are padded to line up). No
-# figure of 9 tháng 2023: no last-year columns (a printed table has no empty ones).
+# The annex table of the example, cell by cell (the columns are padded to line up), each value
+# worked by hand from examples/actuals_2024.csv and data/targets_2024.yaml. No figure of
+# 9 tháng 2023: no last-year columns (a printed table has no empty ones). Shares: 10,9/12 =
+# 90,83 %; 67,5/69 = 97,83 %; 1/1; 1/2; 4/6 = 66,67 %; 9/12; 99,3/100. A percentage line shows
+# one decimal (its plan too: 12,0); a count none. The estimates ('ước' at Q3) say so in
+# Ghi chú; the model commune's count of Q1 is shown as the count it is, its period in Ghi chú;
+# the milestone's plan cell as the resolution words it ('trước tháng 6/2024', deadline
+# 31/05/2024); 'có nguy cơ không đạt' as the idiom is.
 VI_ROWS = [
     ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2024", "Thực hiện 9 tháng năm 2024",
-     "So với kế hoạch (%)", "Đánh giá"],
-    ["**I**", "**KINH TẾ**", "", "", "", "", ""],
-    ["1", "Tốc độ tăng trưởng giá trị sản xuất", "%", "12", "10,9 (ước)", "90,8", "Có nguy cơ"],
-    ["2", "Thu nhập bình quân đầu người", "triệu đồng/người/năm", "69", "67,5 (ước)", "97,8",
-     "Đúng tiến độ"],
-    ["3", "Xã đạt chuẩn nông thôn mới kiểu mẫu (thêm)", "xã", "1", "", "100",
-     "Đạt (số liệu quý I: 1)"],
-    ["4", "Xã đạt chuẩn nông thôn mới nâng cao (thêm)", "xã", "2", "1", "50", "Chậm tiến độ"],
-    ["5", "Sản phẩm OCOP mới", "sản phẩm", "6", "4", "66,7", "Có nguy cơ"],
-    ["6", "Huyện được công nhận đạt chuẩn nông thôn mới", "", "đã đạt (hạn 31/05/2024)", "chưa đạt",
-     "", "Chậm tiến độ"],
-    ["**II**", "**VĂN HÓA - XÃ HỘI**", "", "", "", "", ""],
-    ["1", "Trường học đạt chuẩn quốc gia (thêm)", "trường", "12", "9", "75", "Đúng tiến độ"],
-    ["**III**", "**MÔI TRƯỜNG**", "", "", "", "", ""],
-    ["1", "Tỷ lệ dân số nông thôn được dùng nước hợp vệ sinh", "%", "100", "99,3", "99,3",
-     "Đúng tiến độ"],
-    ["**IV**", "**QUỐC PHÒNG - AN NINH**", "", "", "", "", ""],
-    ["1", "Tỷ lệ xã, thị trấn đạt chuẩn an ninh - trật tự", "%", "100", "", "", "Chưa có số liệu"],
+     "So với kế hoạch (%)", "Đánh giá", "Ghi chú"],
+    ["**I**", "**KINH TẾ**", "", "", "", "", "", ""],
+    ["1", "Tốc độ tăng trưởng giá trị sản xuất", "%", "12,0", "10,9", "90,8",
+     "Có nguy cơ không đạt", "Ước tính"],
+    ["2", "Thu nhập bình quân đầu người", "triệu đồng/người/năm", "69,0", "67,5", "97,8",
+     "Đúng tiến độ", "Ước tính"],
+    ["3", "Xã đạt chuẩn nông thôn mới kiểu mẫu (thêm)", "xã", "1", "1", "100,0", "Đạt",
+     "Số liệu quý I"],
+    ["4", "Xã đạt chuẩn nông thôn mới nâng cao (thêm)", "xã", "2", "1", "50,0", "Chậm tiến độ",
+     ""],
+    ["5", "Sản phẩm OCOP mới", "sản phẩm", "6", "4", "66,7", "Có nguy cơ không đạt", ""],
+    ["6", "Huyện được công nhận đạt chuẩn nông thôn mới", "", "Hoàn thành trước tháng 6/2024",
+     "chưa đạt", "", "Chậm tiến độ", ""],
+    ["**II**", "**VĂN HÓA - XÃ HỘI**", "", "", "", "", "", ""],
+    ["1", "Trường học đạt chuẩn quốc gia (thêm)", "trường", "12", "9", "75,0", "Đúng tiến độ",
+     ""],
+    ["**III**", "**MÔI TRƯỜNG**", "", "", "", "", "", ""],
+    ["1", "Tỷ lệ dân số nông thôn được dùng nước hợp vệ sinh", "%", "100,0", "99,3", "99,3",
+     "Đúng tiến độ", ""],
+    ["**IV**", "**QUỐC PHÒNG - AN NINH**", "", "", "", "", "", ""],
+    ["1", "Tỷ lệ xã, thị trấn đạt chuẩn an ninh - trật tự", "%", "100", "", "",
+     "Chưa có số liệu", ""],
 ]
 
 
@@ -55,10 +65,19 @@ def test_markdown_on_stdout_in_vietnamese_by_default() -> None:
     assert got.code == 1  # two targets off track
     assert got.err == ""
     lines = got.out.splitlines()
-    assert lines[:8] == [
-        "**ỦY BAN NHÂN DÂN**  ", "**HUYỆN HẬU LỘC**", "",
-        "# BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 9 THÁNG NĂM 2024", "",
-        "*Huyện Hậu Lộc — chỉ tiêu năm 2024*  ", "*(Kèm theo báo cáo ngày 30/09/2024)*", ""]
+    # the letter first: the issuer, the blank number for the clerk, the motto, the place and
+    # date of --date, the title
+    assert lines[:11] == [
+        "**ỦY BAN NHÂN DÂN**  ", "**HUYỆN HẬU LỘC**  ", "Số: /BC-UBND", "",
+        "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**  ", "**Độc lập - Tự do - Hạnh phúc**  ",
+        "*Hậu Lộc, ngày 30 tháng 9 năm 2024*", "", "# BÁO CÁO", "",
+        "**Kết quả thực hiện các chỉ tiêu kinh tế - xã hội 9 tháng năm 2024**"]
+    # then the annex, on its own after a rule, referring to the report by number and date
+    annex = got.out.index("## PHỤ LỤC")
+    assert got.out[annex:].splitlines()[:4] == [
+        "## PHỤ LỤC", "",
+        "**KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI 9 THÁNG NĂM 2024**  ",
+        "*(Kèm theo Báo cáo số /BC-UBND ngày 30/09/2024)*"]
     assert table(got.out) == VI_ROWS
 
 
@@ -66,16 +85,17 @@ def test_english() -> None:
     got = run("report", EXAMPLE, "--lang", "en", "--period", "Q2", "--date", "2024-06-28",
               "--fail-on", "never")
     assert got.code == 0
-    assert "# REPORT ON THE RESULTS AGAINST THE TARGETS, FIRST HALF OF 2024" in got.out
-    assert "*(Annex to the report of 2024-06-28)*" in got.out
+    assert "**Results against the socio-economic targets, first half of 2024**" in got.out
+    assert "**RESULTS AGAINST THE SOCIO-ECONOMIC TARGETS, FIRST HALF OF 2024**  \n" \
+        "*(Attached to report No. /BC-UBND of 2024-06-28)*" in got.out
     rows = table(got.out)
     assert rows[0] == ["No.", "Target", "Unit", "Plan 2024", "Actual, first half of 2024",
-                       "% of plan", "Assessment"]
-    # at Q2: growth 10.6 (sơ bộ: the revised estimate), income 66.8 (ước); the others
-    # unmarked, so every marked figure says its status
-    assert rows[2][4:] == ["10.6 (prelim.)", "88.3", "At risk"]
+                       "% of plan", "Assessment", "Notes"]
+    # at Q2: growth 10.6 (sơ bộ: the revised estimate), 10.6/12 = 88.33 %; income 66.8 (ước),
+    # 66.8/69 = 96.81 %; the others unmarked, so every marked figure says its status in Notes
+    assert rows[2][3:] == ["12.0", "10.6", "88.3", "At risk of missing", "Preliminary"]
     assert rows[3][2] == "million VND/person/year"
-    assert rows[3][4:] == ["66.8 (est.)", "96.8", "On track"]
+    assert rows[3][3:] == ["69.0", "66.8", "96.8", "On track", "Estimate"]
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
@@ -91,8 +111,11 @@ def test_xlsx_from_the_output_name(tmp_path: Path) -> None:
     got = run("report", EXAMPLE, "-o", out, "--date", "2024-09-30")
     assert (got.code, got.out, got.err) == (1, "", "")
     ws = openpyxl.load_workbook(out).worksheets[0]
-    assert ws["A4"].value == "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 9 THÁNG NĂM 2024"
-    assert [c.value for c in ws[10]][:3] == [1, "Tốc độ tăng trưởng giá trị sản xuất", "%"]
+    titles = [ws.cell(row=r, column=1).value for r in range(1, 8)]
+    assert "PHỤ LỤC" in titles
+    assert "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI 9 THÁNG NĂM 2024" in titles
+    first = next(r for r in ws.iter_rows(values_only=True) if r[0] == 1)
+    assert first[:3] == (1, "Tốc độ tăng trưởng giá trị sản xuất", "%")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bao-cao.xlsx"]  # no temporary
 
 
@@ -154,11 +177,20 @@ def test_the_communes_give_a_sheet_by_unit(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["Phụ lục", "Theo đơn vị"]
     ws = wb["Theo đơn vị"]
-    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=5)]
-    # 22 units × 5 targets that roll up, each row naming its unit and target
-    assert len(rows) == 110
-    assert all(r[-1] and r[-2] for r in rows)
-    assert rows[0][:3] == [1, "Thị trấn Hậu Lộc", "Xã đạt chuẩn nông thôn mới kiểu mẫu (thêm)"]
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=4)]
+    # a row per unit (22), a column per target that rolls up (5) and the assessment of the
+    # one whose units are judged (security, a state per commune), then two total rows
+    assert rows[0][:2] == ["STT", "Đơn vị"] and rows[0][-1] == "Ghi chú"
+    assert len(rows) == 1 + 22 + 2
+    assert rows[1][:7] == ["1", "Thị trấn Hậu Lộc", 0, 0, 0, 2, "đã đạt"]
+    # Đa Lộc sent no 9-month state for security: its 6-month 'đạt' stands in, said so
+    assert rows[22][1:] == ["Xã Đa Lộc", 0, 0, 0, 1, "đã đạt (6 tháng)", "Đạt",
+                            "Chưa báo cáo: (5)"]
+    # the compiled totals, by hand from examples/communes_2024: model communes 1 (Hoa Lộc),
+    # advanced 1 (Triệu Lộc), OCOP 4 (Đại, Ngư, Hải, Minh Lộc), schools 9, security 21 of
+    # 22 communes meeting the standard (Ngư Lộc does not): 100 × 21/22 = 95,45
+    assert rows[23][1:7] == ["Tổng hợp", 1, 1, 4, 9, 95.45]
+    assert rows[24][1:7] == ["Đã báo cáo", "22/22", "22/22", "22/22", "22/22", "21/22"]
 
 
 def test_text_a_workbook_cannot_hold_is_warned_and_shown_replaced(tmp_path: Path) -> None:

@@ -107,12 +107,23 @@ OFFICE_FIGURES: Figures = {
 }
 
 
-def annex_expected(actuals: Actuals, period: Period) -> Figures:
+def annex_expected(actuals: Actuals, period: Period, standing: tuple[str, ...] = ()
+                   ) -> Figures:
     """What an annex table of `period` made from `actuals` (the plan unit's figures) reads
-    back to, by the writers' round-trip rules: each target's figure of `period` itself (an
-    older one is not in the value cell), with its status; and its figure of the same period
-    last year, without a status (the table has no status for it)."""
+    back to, by the writers' round-trip rules: each target's figure of `period` itself, with
+    its status; for the targets named in `standing` (a count already reached, which the
+    caller knows by hand) without one, their latest earlier figure of the year, which the
+    value cell shows with `Số liệu quý I` in the notes (an older figure of any other target
+    is not in the value cell); and each figure of the same period last year, without a status
+    (the table has no status for it)."""
     found: Figures = {}
+    for target in standing:
+        earlier = [f for f in actuals.figures if f.target == target and f.unit is None
+                   and f.period.year == period.year and f.period <= period]
+        if earlier:
+            latest = max(earlier, key=lambda f: f.period)
+            status = None if latest.status is None else latest.status.value
+            found[(target, None, str(latest.period))] = (latest.value, status)
     for figure in actuals.figures:
         if figure.period == period:
             status = None if figure.status is None else figure.status.value

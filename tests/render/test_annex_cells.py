@@ -30,51 +30,56 @@ def _csv(tmp_path: Path, text: str) -> Path:
 
 
 def test_the_example_in_vietnamese() -> None:
-    """Estimates and unmarked figures mixed: each estimate marked beside it (a document has no
+    """Estimates and unmarked figures mixed: each estimate said in Ghi chú (a document has no
     'Loại số liệu' column); no figure of 9 tháng 2023: no last-year columns in a document (a
-    workbook keeps them: test_report_xlsx); the model commune's figure is of Q1, so its value
-    cell is empty and the assessment says it; a milestone's deadline is in its plan cell, its
-    name stays the plan's."""
+    workbook keeps them: test_report_xlsx); the model commune's count of Q1 is still 1 at 9
+    tháng: shown, its period in the notes; a milestone's plan cell says what the resolution
+    says ('phấn đấu trước tháng 6/2024', deadline 31/05/2024); a line's plan and figure with one
+    precision (12,0 beside 10,9), counts whole; the shares with one precision (10,9 / 12 =
+    90,8; 4 / 6 = 66,7; 9 / 12 = 75,0)."""
     table = plan_table(annex_of(), "vi")
     assert table.keys == ("number", "name", "measure", "plan", "value", "of_plan",
-                          "assessment")
+                          "assessment", "note")
     assert table.headings == ("STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2024",
-                              "Thực hiện 9 tháng năm 2024", "So với kế hoạch (%)", "Đánh giá")
+                              "Thực hiện 9 tháng năm 2024", "So với kế hoạch (%)", "Đánh giá",
+                              "Ghi chú")
     assert table.rows == (
         Row(("I", "KINH TẾ"), group=True),
-        Row(("1", "Tốc độ tăng trưởng giá trị sản xuất", "%", "12", "10,9 (ước)", "90,8",
-             "Có nguy cơ")),
-        Row(("2", "Thu nhập bình quân đầu người", "triệu đồng/người/năm", "69", "67,5 (ước)",
-             "97,8", "Đúng tiến độ")),
-        Row(("3", "Xã đạt chuẩn nông thôn mới kiểu mẫu (thêm)", "xã", "1", "", "100",
-             "Đạt (số liệu quý I: 1)")),
-        Row(("4", "Xã đạt chuẩn nông thôn mới nâng cao (thêm)", "xã", "2", "1", "50",
-             "Chậm tiến độ")),
-        Row(("5", "Sản phẩm OCOP mới", "sản phẩm", "6", "4", "66,7", "Có nguy cơ")),
+        Row(("1", "Tốc độ tăng trưởng giá trị sản xuất", "%", "12,0", "10,9", "90,8",
+             "Có nguy cơ không đạt", "Ước tính")),
+        Row(("2", "Thu nhập bình quân đầu người", "triệu đồng/người/năm", "69,0", "67,5",
+             "97,8", "Đúng tiến độ", "Ước tính")),
+        Row(("3", "Xã đạt chuẩn nông thôn mới kiểu mẫu (thêm)", "xã", "1", "1", "100,0", "Đạt",
+             "Số liệu quý I")),
+        Row(("4", "Xã đạt chuẩn nông thôn mới nâng cao (thêm)", "xã", "2", "1", "50,0",
+             "Chậm tiến độ", "")),
+        Row(("5", "Sản phẩm OCOP mới", "sản phẩm", "6", "4", "66,7", "Có nguy cơ không đạt",
+             "")),
         Row(("6", "Huyện được công nhận đạt chuẩn nông thôn mới", "",
-             "đã đạt (hạn 31/05/2024)", "chưa đạt", "", "Chậm tiến độ")),
+             "Hoàn thành trước tháng 6/2024", "chưa đạt", "", "Chậm tiến độ", "")),
         Row(("II", "VĂN HÓA - XÃ HỘI"), group=True),
-        Row(("1", "Trường học đạt chuẩn quốc gia (thêm)", "trường", "12", "9", "75",
-             "Đúng tiến độ")),
+        Row(("1", "Trường học đạt chuẩn quốc gia (thêm)", "trường", "12", "9", "75,0",
+             "Đúng tiến độ", "")),
         Row(("III", "MÔI TRƯỜNG"), group=True),
-        Row(("1", "Tỷ lệ dân số nông thôn được dùng nước hợp vệ sinh", "%", "100", "99,3",
-             "99,3", "Đúng tiến độ")),
+        Row(("1", "Tỷ lệ dân số nông thôn được dùng nước hợp vệ sinh", "%", "100,0", "99,3",
+             "99,3", "Đúng tiến độ", "")),
         Row(("IV", "QUỐC PHÒNG - AN NINH"), group=True),
         Row(("1", "Tỷ lệ xã, thị trấn đạt chuẩn an ninh - trật tự", "%", "100", "", "",
-             "Chưa có số liệu")),
+             "Chưa có số liệu", "")),
     )
 
 
 def test_the_example_in_english() -> None:
     table = plan_table(annex_of(), "en")
     assert table.headings == ("No.", "Target", "Unit", "Plan 2024",
-                              "Actual, nine months of 2024", "% of plan", "Assessment")
+                              "Actual, nine months of 2024", "% of plan", "Assessment",
+                              "Notes")
     assert table.rows[0] == Row(("I", "ECONOMY"), group=True)
-    assert table.rows[1] == Row(("1", "Growth of production value", "%", "12", "10.9 (est.)",
-                                 "90.8", "At risk"))
-    assert table.rows[3].cells[-1] == "Achieved (as of Q1: 1)"
+    assert table.rows[1] == Row(("1", "Growth of production value", "%", "12.0", "10.9",
+                                 "90.8", "At risk of missing", "Estimate"))
+    assert table.rows[3].cells[4:] == ("1", "100.0", "Achieved", "As of Q1")
     assert table.rows[6].cells[1:5] == ("District recognised as a new-rural district", "",
-                                        "done (by 2024-05-31)", "not done")
+                                        "Complete before June 2024", "not done")
 
 
 def test_every_figure_an_estimate_heads_the_value_column_so(tmp_path: Path) -> None:
@@ -91,7 +96,7 @@ def test_no_figure_marked_no_status_column(tmp_path: Path) -> None:
     actuals = _csv(tmp_path, "target,period,value\nocop_products,2024-Q3,4\n")
     table = plan_table(annex_of([actuals]), "vi")
     assert table.keys == ("number", "name", "measure", "plan", "value", "of_plan",
-                          "assessment")
+                          "assessment", "note")
     assert table.headings[4] == "Thực hiện 9 tháng năm 2024"
     assert table.rows[5].cells[4] == "4"  # unmarked: no mark beside it
 
@@ -108,15 +113,16 @@ def test_last_year_columns_with_figures(plan: Plan, tmp_path: Path) -> None:
                      "ocop_products,9 tháng 2023,0,,,,\n")
     vi = plan_table(annex_of([actuals], compared), "vi")
     assert vi.keys == ("number", "name", "measure", "plan", "last_year", "value", "of_plan",
-                       "of_last_year", "assessment")
+                       "of_last_year", "assessment", "note")
     assert vi.headings[4] == "Thực hiện cùng kỳ năm 2023"
     assert vi.headings[7] == "So với cùng kỳ (%)"
     rows = {r.cells[1]: dict(zip(vi.keys, r.cells, strict=True)) for r in vi.rows
             if not r.group}
     growth = rows["Tốc độ tăng trưởng giá trị sản xuất"]
     assert (growth["last_year"], growth["of_last_year"]) == ("11,5", "-0,6 điểm %")
+    assert growth["plan"] == "12,0"  # one precision on the line: 12,0 | 11,5 | 10,9
     income = rows["Thu nhập bình quân đầu người"]
-    assert (income["last_year"], income["of_last_year"]) == ("60", "112,5")
+    assert (income["last_year"], income["of_last_year"]) == ("60,0", "112,5")  # beside 67,5
     ocop = rows["Sản phẩm OCOP mới"]
     assert (ocop["last_year"], ocop["of_last_year"]) == ("0", "+4")
     schools = rows["Trường học đạt chuẩn quốc gia (thêm)"]
@@ -137,7 +143,7 @@ def test_a_ceiling_and_a_rise_in_points(tmp_path: Path) -> None:
         Row(("I", "KHÁC"), group=True),
         # 2.4 / 2.5 = 96 % of the maximum: said in words, never '96' under 'So với kế hoạch'
         Row(("1", "Tỷ lệ hộ nghèo", "%", "≤ 2,5", "2,1", "2,4", "bằng 96% mức tối đa",
-             "+0,3 điểm %", "Đạt")))
+             "+0,3 điểm %", "Đạt", "")))
 
 
 def test_without_a_target_compared_with_last_year_no_last_year_columns(tmp_path: Path) -> None:
@@ -145,34 +151,40 @@ def test_without_a_target_compared_with_last_year_no_last_year_columns(tmp_path:
         {"id": "ocop", "name": "OCOP", "kind": "cumulative", "target": 6}]})
     actuals = _csv(tmp_path, "target,period,value\nocop,2024-Q3,4\n")
     assert plan_table(annex_of([actuals], plan), "vi").keys == (
-        "number", "name", "measure", "plan", "value", "of_plan", "assessment")
+        "number", "name", "measure", "plan", "value", "of_plan", "assessment", "note")
 
 
 def test_the_table_by_unit() -> None:
-    """examples/communes_2024: a row per target (its unit of measure after its name), then
-    its units in the units file's order, numbered from 1; an assigned unit's plan and verdict,
-    an unassigned one's figure alone."""
+    """examples/communes_2024 as offices lay it out: a row per unit in the units file's order,
+    a column per target numbered (1)…(5) (its unit of measure after its name), an assessment
+    column only where units are judged (security, each commune's own state); then the
+    compiled total and how many reported. By hand from the communes' files: OCOP 4 (Đại,
+    Ngư, Hải, Minh Lộc 1 each), schools 9 (Hậu Lộc 2, seven communes 1), security 21 of 22
+    communes meeting the standard (Ngư Lộc does not, Đa Lộc's 6-month 'đạt' stands in):
+    100 × 21/22 = 95,45; Đa Lộc sent no 9-month security figure: marked in its notes."""
     annex = annex_with_units()
     table = unit_table(annex, "vi")
     assert table is not None
-    assert table.keys == ("number", "unit", "plan", "value", "of_plan", "assessment")
-    assert table.headings == ("STT", "Đơn vị", "Kế hoạch năm 2024",
-                              "Thực hiện 9 tháng năm 2024", "So với kế hoạch (%)", "Đánh giá")
-    groups = [r.cells for r in table.rows if r.group]
-    assert groups == [("1", "Xã đạt chuẩn nông thôn mới kiểu mẫu (thêm) (xã)"),
-                      ("2", "Xã đạt chuẩn nông thôn mới nâng cao (thêm) (xã)"),
-                      ("3", "Sản phẩm OCOP mới (sản phẩm)"),
-                      ("4", "Trường học đạt chuẩn quốc gia (thêm) (trường)"),
-                      ("5", "Tỷ lệ xã, thị trấn đạt chuẩn an ninh - trật tự")]
-    assert len(table.rows) == 5 + 5 * 22
-    assert table.rows[1] == Row(("1", "Thị trấn Hậu Lộc", "", "0", "", ""))
-    assert table.rows[14] == Row(("14", "Xã Hoa Lộc", "", "1", "", ""))  # the model commune
-    security = table.rows[-22:]
-    assert security[17] == Row(("18", "Xã Ngư Lộc", "đã đạt (hạn 31/12/2024)", "chưa đạt", "",
-                                  "Có nguy cơ"))
-    # Đa Lộc sent no Q3 figure: its value cell is empty, the Q2 one is said after the verdict
-    assert security[21] == Row(("22", "Xã Đa Lộc", "đã đạt (hạn 31/12/2024)", "", "",
-                                "Đạt (số liệu 6 tháng: đã đạt)"))
+    assert table.keys == ("number", "unit", "value:1", "value:2", "value:3", "value:4",
+                          "value:5", "status:5", "note")
+    assert table.headings == (
+        "STT", "Đơn vị", "(1) Xã đạt chuẩn nông thôn mới kiểu mẫu (thêm) (xã)",
+        "(2) Xã đạt chuẩn nông thôn mới nâng cao (thêm) (xã)",
+        "(3) Sản phẩm OCOP mới (sản phẩm)", "(4) Trường học đạt chuẩn quốc gia (thêm) (trường)",
+        "(5) Tỷ lệ xã, thị trấn đạt chuẩn an ninh - trật tự", "Đánh giá (5)", "Ghi chú")
+    assert len(table.rows) == 22 + 2
+    assert table.rows[0] == Row(("1", "Thị trấn Hậu Lộc", "0", "0", "0", "2", "đã đạt", "Đạt",
+                                 ""))
+    assert table.rows[13] == Row(("14", "Xã Hoa Lộc", "1", "0", "0", "0", "đã đạt", "Đạt",
+                                  ""))  # the model commune
+    assert table.rows[17] == Row(("18", "Xã Ngư Lộc", "0", "0", "1", "0", "chưa đạt",
+                                  "Có nguy cơ không đạt", ""))
+    assert table.rows[21] == Row(("22", "Xã Đa Lộc", "0", "0", "0", "1", "đã đạt (6 tháng)",
+                                  "Đạt", "Chưa báo cáo: (5)"))
+    assert table.rows[22] == Row(("", "Tổng hợp", "1", "1", "4", "9", "95,45", "", ""),
+                                 group=True)
+    assert table.rows[23] == Row(("", "Đã báo cáo", "22/22", "22/22", "22/22", "22/22",
+                                  "21/22", "", ""), group=True)
     assert unit_table(annex_of(), "vi") is None
 
 
@@ -202,9 +214,10 @@ def test_a_ceiling_over_its_maximum_and_a_share_short_of_the_plan(tmp_path: Path
     actuals = _csv(tmp_path, "target,period,value\npoverty,2024-Q4,1.85\njobs,2024-Q4,2499\n")
     vi, en = (plan_table(annex_of([actuals], plan, quarter=4), lang) for lang in ("vi", "en"))
     assert vi.rows[1:] == (
-        Row(("1", "Tỷ lệ hộ nghèo", "%", "≤ 1,5", "1,85", "vượt mức tối đa 0,35 điểm %",
-             "Không đạt")),  # at the year's end: the year-end class
-        Row(("2", "Việc làm mới", "người", "2.500", "2.499", "99,96", "Không đạt")))
+        # one precision on the line: ≤ 1,50 beside 1,85
+        Row(("1", "Tỷ lệ hộ nghèo", "%", "≤ 1,50", "1,85", "vượt mức tối đa 0,35 điểm %",
+             "Không đạt", "")),  # at the year's end: the year-end class
+        Row(("2", "Việc làm mới", "người", "2.500", "2.499", "99,96", "Không đạt", "")))
     assert en.rows[1].cells[5] == "over the maximum by 0.35 pp"
     jobs = annex_of([actuals], plan, quarter=4).lines[1]
     cell = annex_words.of_plan(jobs, "vi", plan.status_bands)

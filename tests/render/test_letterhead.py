@@ -15,6 +15,7 @@ from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.model.plan import Plan, Signer
 from hauloc_cli.render.letterhead import (
     WORDS,
+    Para,
     Signature,
     date_line,
     document_kind,
@@ -46,36 +47,75 @@ def test_date_line(day: date, place: str | None, lang: str, expected: str) -> No
     assert date_line(day, place, lang) == expected
 
 
+def _texts(paras: tuple[Para, ...]) -> tuple[str, ...]:
+    return tuple(p.text for p in paras)
+
+
 def test_the_letter_of_the_shipped_plan_in_vietnamese() -> None:
+    """Sections I–III as such reports have them. By hand: 10,9 / 12 = 90,8 %; 67,5 / 69 =
+    97,8 %; 1 / 2 = 50,0 %; 4 / 6 = 66,7 %; 9 / 12 = 75,0 %; 99,3 / 100 = 99,3 %; growth
+    12 − 10,9 = 1,1 points short; one quarter left: 1 commune and 2 products in it; 122 days
+    past 31 May at 30 September. No office gave causes or measures: one line each says so."""
     text = letter(annex_of(), "vi")
     assert text.issuer == ("ỦY BAN NHÂN DÂN", "HUYỆN HẬU LỘC")
     assert text.motto == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
-    assert text.number == "Số:      /BC-UBND"
+    assert text.number == "Số:       /BC-UBND"  # blank for the clerk
     assert text.dated == "Hậu Lộc, ngày 05 tháng 10 năm 2024"
     assert text.title == "BÁO CÁO"
     assert text.subject == "Kết quả thực hiện các chỉ tiêu kinh tế - xã hội 9 tháng năm 2024"
-    assert text.body == (
-        "9 tháng năm 2024: trong 9 chỉ tiêu được theo dõi (nghị quyết đề ra 27 chỉ tiêu), "
-        "1 đạt, 3 đúng tiến độ, 2 có nguy cơ, 2 chậm tiến độ, 1 chưa có số liệu.",
-        "Các chỉ tiêu cần chú ý:")
-    # off track first, lowest ratio first (the milestone has none: last), then at risk
-    assert text.attention == (
-        "- Xã đạt chuẩn nông thôn mới nâng cao (thêm): 1 / 2 xã, cần đạt 2; "
-        "mỗi quý còn lại cần 1 xã;",
-        "- Huyện được công nhận đạt chuẩn nông thôn mới: chưa đạt; "
-        "quá hạn 122 ngày (hạn 31/05/2024);",
-        "- Sản phẩm OCOP mới: 4 / 6 sản phẩm, cần đạt 5; mỗi quý còn lại cần 2 sản phẩm;",
-        "- Tốc độ tăng trưởng giá trị sản xuất: 10,9% (ước) / 12%, cần đạt 12%; "
-        "còn thiếu 1,1 điểm %.")
-    assert text.closing == (
-        "Chưa có số liệu, cần đề nghị báo cáo: Tỷ lệ xã, thị trấn đạt chuẩn an ninh - trật tự.",
-        "Chi tiết tại Phụ lục kèm theo.")
+    assert _texts(text.body) == (
+        "Kết quả thực hiện các chỉ tiêu kinh tế - xã hội 9 tháng năm 2024; nhiệm vụ, giải pháp "
+        "trọng tâm 3 tháng cuối năm 2024 như sau:",
+        "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+        "Trong 9 chỉ tiêu được theo dõi (nghị quyết đề ra 27 chỉ tiêu): 1 chỉ tiêu đã đạt kế "
+        "hoạch năm, 3 đúng tiến độ, 2 có nguy cơ không đạt, 2 chậm tiến độ, 1 chưa có số liệu.",
+        "1. Kinh tế",
+        "- Tốc độ tăng trưởng giá trị sản xuất ước đạt 10,9%, bằng 90,8% kế hoạch năm (kế "
+        "hoạch 12,0%); có nguy cơ không đạt.",
+        "- Thu nhập bình quân đầu người ước đạt 67,5 triệu đồng/người/năm, bằng 97,8% kế hoạch "
+        "năm (kế hoạch 69,0 triệu đồng/người/năm); đúng tiến độ.",
+        "- Xã đạt chuẩn nông thôn mới kiểu mẫu (thêm) đạt 1 xã (số liệu quý I), bằng 100,0% kế "
+        "hoạch năm (kế hoạch 1 xã); đạt.",
+        "- Xã đạt chuẩn nông thôn mới nâng cao (thêm) đạt 1 xã, bằng 50,0% kế hoạch năm (kế "
+        "hoạch 2 xã); chậm tiến độ.",
+        "- Sản phẩm OCOP mới đạt 4 sản phẩm, bằng 66,7% kế hoạch năm (kế hoạch 6 sản phẩm); có "
+        "nguy cơ không đạt.",
+        "- Huyện được công nhận đạt chuẩn nông thôn mới: chưa đạt (hoàn thành trước tháng "
+        "6/2024); chậm tiến độ.",
+        "2. Văn hóa - xã hội",
+        "- Trường học đạt chuẩn quốc gia (thêm) đạt 9 trường, bằng 75,0% kế hoạch năm (kế "
+        "hoạch 12 trường); đúng tiến độ.",
+        "3. Môi trường",
+        "- Tỷ lệ dân số nông thôn được dùng nước hợp vệ sinh đạt 99,3%, bằng 99,3% kế hoạch "
+        "năm (kế hoạch 100,0%); đúng tiến độ.",
+        "4. Quốc phòng - an ninh",
+        "- Tỷ lệ xã, thị trấn đạt chuẩn an ninh - trật tự: chưa có số liệu 9 tháng.",
+        "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
+        "- Tốc độ tăng trưởng giá trị sản xuất: có nguy cơ không đạt (10,9/12,0%, 90,8% kế "
+        "hoạch năm).",
+        "- Xã đạt chuẩn nông thôn mới nâng cao (thêm): chậm tiến độ (1/2 xã, 50,0% kế hoạch "
+        "năm).",
+        "- Sản phẩm OCOP mới: có nguy cơ không đạt (4/6 sản phẩm, 66,7% kế hoạch năm).",
+        "- Huyện được công nhận đạt chuẩn nông thôn mới: chậm tiến độ (hoàn thành trước tháng "
+        "6/2024).",
+        "Các cơ quan, đơn vị chưa báo cáo nguyên nhân.",
+        "Chưa có số liệu 9 tháng của 1 chỉ tiêu: Tỷ lệ xã, thị trấn đạt chuẩn an ninh - trật "
+        "tự.",
+        "III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM 3 THÁNG CUỐI NĂM 2024",
+        "- Tốc độ tăng trưởng giá trị sản xuất: còn thiếu 1,1 điểm %.",
+        "- Xã đạt chuẩn nông thôn mới nâng cao (thêm): mỗi quý còn lại cần 1 xã.",
+        "- Sản phẩm OCOP mới: mỗi quý còn lại cần 2 sản phẩm.",
+        "- Huyện được công nhận đạt chuẩn nông thôn mới: quá hạn 122 ngày (hạn 31/05/2024).",
+        "Các cơ quan, đơn vị chưa đề xuất giải pháp.",
+        "(Chi tiết tại Phụ lục kèm theo)")
+    assert [p.kind for p in text.body][:5] == ["text", "heading", "text", "group", "item"]
     assert text.signature == Signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", None)
-    assert text.recipients == ("Nơi nhận:", "- Lưu: VT.")
+    # no recipients in the plan: the Decree's placeholders, then the archive
+    assert text.recipients == ("Nơi nhận:", "- ……………;", "- ……………;", "- Lưu: VT.")
     assert text.annex_title == "PHỤ LỤC"
     assert text.annex_subject == ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI "
                                   "9 THÁNG NĂM 2024")
-    assert text.annex_note == "(Kèm theo Báo cáo số      /BC-UBND ngày 05/10/2024)"
+    assert text.annex_note == "(Kèm theo Báo cáo số       /BC-UBND ngày 05/10/2024)"
 
 
 def test_the_letter_in_english_translates_the_motto_and_keeps_the_names() -> None:
@@ -83,31 +123,37 @@ def test_the_letter_in_english_translates_the_motto_and_keeps_the_names() -> Non
     assert text.issuer == ("ỦY BAN NHÂN DÂN", "HUYỆN HẬU LỘC")  # the plan's, as written
     assert text.motto == ("SOCIALIST REPUBLIC OF VIET NAM",
                           "Independence - Freedom - Happiness")
-    assert text.number == "No.:      /BC-UBND"
+    assert text.number == "No.:       /BC-UBND"
     assert text.dated == "Hậu Lộc, 5 October 2024"
     assert text.title == "REPORT"
     assert text.subject == "Results against the socio-economic targets, nine months of 2024"
-    assert text.body[0] == ("Nine months of 2024: of the 9 targets followed (27 set by the "
-                            "resolution), 1 achieved, 3 on track, 2 at risk, 2 off track, "
-                            "1 no data.")
-    assert text.attention[0] == ("- New advanced new-rural communes: 1 / 2 communes, "
-                                 "expected 2; needs 1 commune per remaining quarter;")
-    assert text.attention[-1] == ("- Growth of production value: 10.9% (est.) / 12%, "
-                                  "expected 12%; 1.1 pp still to go.")
+    body = _texts(text.body)
+    assert body[2] == ("Of the 9 targets followed (27 set by the resolution): 1 already met "
+                       "the year's plan, 3 on track, 2 at risk of missing, 2 off track, "
+                       "1 no data.")
+    # a unit agrees with the figure it follows: 1 commune, 2 communes, 1/2 communes
+    assert ("- New advanced new-rural communes reached 1 commune, 50.0% of the year's plan "
+            "(2 communes); off track.") in body
+    assert ("- New advanced new-rural communes: off track (1/2 communes, 50.0% of the year's "
+            "plan).") in body
+    assert ("No figure for Q3 of 1 target: Communes and towns meeting the security-and-order "
+            "standard.") in body
+    assert "- Growth of production value: 1.1 pp still to go." in body
     assert text.signature == Signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", None)
     assert text.annex_title == "ANNEX"
 
 
 def test_a_plan_without_issuer_place_or_signer(plan: Plan) -> None:
     """The plan's name as the issuer, no abbreviation of a People's Committee in the number,
-    the date line without a place, no signature block."""
+    the date line without a place, and the signature block as Decree 30's forms leave it to
+    be filled in ('QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ', 'Họ và tên')."""
     bare = with_info(plan, issuer=None, place=None, signer=None)
     vi = letter(annex_of(plan=bare), "vi")
     assert vi.issuer == ("HUYỆN HẬU LỘC — CHỈ TIÊU NĂM 2024",)
-    assert vi.number == "Số:      /BC"
-    assert vi.annex_note == "(Kèm theo Báo cáo số      /BC ngày 05/10/2024)"
+    assert vi.number == "Số:       /BC"
+    assert vi.annex_note == "(Kèm theo Báo cáo số       /BC ngày 05/10/2024)"
     assert vi.dated == "Ngày 05 tháng 10 năm 2024"
-    assert vi.signature is None
+    assert vi.signature == Signature(None, "QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ", "Họ và tên")
     en = letter(annex_of(plan=bare), "en")
     assert en.issuer == ("HẬU LỘC DISTRICT — TARGETS FOR 2024",)
     assert en.dated == "5 October 2024"
@@ -130,7 +176,7 @@ def test_issuer_and_signer_are_upper_cased_and_the_name_kept(plan: Plan) -> None
 def test_another_issuing_body_gets_no_people_s_committee_abbreviation(plan: Plan) -> None:
     annex = annex_of(plan=with_info(plan, issuer=("SỞ TÀI CHÍNH",)))
     assert document_kind(annex) == "BC"
-    assert letter(annex, "vi").number == "Số:      /BC"
+    assert letter(annex, "vi").number == "Số:       /BC"
 
 
 def test_the_quarter_named_in_the_subject() -> None:
@@ -153,17 +199,26 @@ def test_year_end_sentence_and_what_was_missed(tmp_path: Path) -> None:
     actuals.write_text(EXAMPLE.read_text(encoding="utf-8-sig") + "".join(
         f"{t},2024-Q4,{v},,,,\n" for t, v in q4.items()), encoding="utf-8")
     text = letter(annex_of([actuals], quarter=4), "vi")
-    assert text.body == (
-        "Năm 2024: trong 9 chỉ tiêu được theo dõi (nghị quyết đề ra 27 chỉ tiêu), "
-        "3 vượt kế hoạch, 4 đạt, 2 không đạt.",
-        "7/9 chỉ tiêu đạt và vượt kế hoạch, trong đó 3 vượt.",
-        "Các chỉ tiêu cần chú ý:")
-    assert text.attention == (
-        "- Tỷ lệ dân số nông thôn được dùng nước hợp vệ sinh: 99,6% / 100%; "
-        "hụt 0,4 điểm % so với kế hoạch;",
-        "- Huyện được công nhận đạt chuẩn nông thôn mới: chưa đạt; "
-        "quá hạn 214 ngày (hạn 31/05/2024).")
-    assert text.closing == ("Chi tiết tại Phụ lục kèm theo.",)
+    body = _texts(text.body)
+    # the year-end headline as reports write it: 7 = 3 exceeded + 4 met
+    assert body[2] == ("Có 7/9 chỉ tiêu đạt và vượt kế hoạch, trong đó 3 chỉ tiêu vượt; "
+                       "2 chỉ tiêu không đạt (nghị quyết đề ra 27 chỉ tiêu).")
+    # 7 / 6 = 116,7 %; 13 / 12 = 108,3 %; water 99,6 % of 100 %: missed
+    assert ("- Sản phẩm OCOP mới đạt 7 sản phẩm, bằng 116,7% kế hoạch năm (kế hoạch 6 sản "
+            "phẩm); vượt kế hoạch.") in body
+    assert ("- Trường học đạt chuẩn quốc gia (thêm) đạt 13 trường, bằng 108,3% kế hoạch năm "
+            "(kế hoạch 12 trường); vượt kế hoạch.") in body
+    behind = body[body.index("II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN") + 1:
+                  body.index("Các cơ quan, đơn vị chưa báo cáo nguyên nhân.")]
+    assert behind == (
+        "- Huyện được công nhận đạt chuẩn nông thôn mới: không đạt (hoàn thành trước tháng "
+        "6/2024).",
+        "- Tỷ lệ dân số nông thôn được dùng nước hợp vệ sinh: không đạt (99,6/100,0%, 99,6% "
+        "kế hoạch năm).")
+    # the year is over: the tasks are next year's, and the tool knows none of them
+    assert body[-3:] == ("III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM NĂM 2025",
+                         "Các cơ quan, đơn vị chưa đề xuất nhiệm vụ, giải pháp.",
+                         "(Chi tiết tại Phụ lục kèm theo)")
     assert text.subject == "Kết quả thực hiện các chỉ tiêu kinh tế - xã hội năm 2024"
 
 
@@ -176,7 +231,13 @@ def test_nothing_needs_attention_and_every_target_defined(plan: Plan, tmp_path: 
     actuals = tmp_path / "one.csv"
     actuals.write_text("target,period,value\nntm_model_communes,2024-Q1,1\n", encoding="utf-8")
     text = letter(annex_of([actuals], one), "en")
-    assert text.body == ("Nine months of 2024: of the 1 target followed, 1 achieved.",
-                         "Nothing needs attention.")
-    assert text.attention == ()
-    assert text.closing == ("The details are in the annex.",)
+    assert _texts(text.body)[2:] == (
+        "Of the 1 target followed: 1 already met the year's plan.",
+        "1. Economy",
+        "- New model new-rural communes reached 1 commune (as of Q1), 100.0% of the year's "
+        "plan (1 commune); achieved.",
+        "II. SHORTCOMINGS AND THEIR CAUSES",
+        "No target is behind schedule or at risk of being missed.",
+        "III. MAIN TASKS AND MEASURES FOR THE LAST QUARTER OF 2024",
+        "No office has proposed measures.",
+        "(Details in the annex)")

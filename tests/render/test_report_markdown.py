@@ -41,25 +41,33 @@ def test_every_figure_an_estimate_says_so_in_the_heading_only() -> None:
 def test_figures_of_different_status_each_say_theirs() -> None:
     table = rows(markdown(FigureStatus.ESTIMATE, FigureStatus.OFFICIAL, lang="en"))
     assert table[0][4] == "Actual, nine months of 2024"
-    assert [r[4] for r in table[3:]] == ["4 (est.)", "7.5 (official)"]
+    # each figure's status in the notes, beside the figure as it is (10.0 beside 7.5)
+    assert [(r[3], r[4], r[7]) for r in table[3:]] == [("6", "4", "Estimate"),
+                                                       ("10.0", "7.5", "Official")]
     table = rows(markdown(None, FigureStatus.PRELIMINARY))
-    assert [r[4] for r in table[3:]] == ["4", "7,5 (sơ bộ)"]
+    assert [(r[4], r[7]) for r in table[3:]] == [("4", ""), ("7,5", "Sơ bộ")]
 
 
 def test_text_from_the_plan_is_inert() -> None:
     text = markdown(None, None)
-    assert "*Xã \\| Thử*" in text
+    # no plan issuer: the plan's name heads the letter, in capitals, its '|' made inert
+    assert text.startswith("**XÃ \\| THỬ**  \nSố: /BC\n")
     assert rows(text)[3][1] == "OCOP \\*mới\\*"
-    # no plan issuer: the document starts with its title
-    assert text.startswith("# BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 9 THÁNG NĂM 2024\n")
+    assert "- OCOP \\*mới\\* đạt 4, bằng 66,7% kế hoạch năm (kế hoạch 6)" in text
 
 
 def test_the_table_by_unit() -> None:
+    """A row per unit, a column per target with its assessment (both are judged per unit),
+    the compiled total (schools 1 + 3 + 0 = 4; security 2 of 3 units: 66,67 %) and who
+    reported."""
     text = render_markdown(unit_annex(), "vi")
-    assert "\n## Theo đơn vị\n" in text
-    by_unit = rows(text.split("## Theo đơn vị")[1])
-    assert by_unit[0] == ["STT", "Đơn vị", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2024",
-                          "Thực hiện quý I năm 2024", "So với kế hoạch (%)", "Đánh giá"]
-    assert by_unit[2] == ["1", "Xã A", "Trường", "", "2", "1", "50", "Đúng tiến độ"]
-    assert by_unit[5] == ["4", "Xã A", "An ninh", "", "đã đạt (hạn 31/12/2024)", "đã đạt", "",
-                          "Đạt"]
+    assert "\n### Kết quả theo đơn vị\n" in text
+    by_unit = rows(text.split("### Kết quả theo đơn vị")[1])
+    assert by_unit[0] == ["STT", "Đơn vị", "(1) Trường", "Đánh giá (1)", "(2) An ninh",
+                          "Đánh giá (2)", "Ghi chú"]
+    assert by_unit[2:] == [
+        ["1", "Xã A", "1", "Đúng tiến độ", "đã đạt", "Đạt", ""],
+        ["2", "Xã B", "3", "", "chưa đạt", "Đúng tiến độ", ""],
+        ["3", "Thị trấn C", "0", "", "đã đạt", "Đạt", ""],
+        ["", "**Tổng hợp**", "**4**", "", "**66,67**", "", ""],
+        ["", "**Đã báo cáo**", "**3/3**", "", "**3/3**", "", ""]]

@@ -38,15 +38,27 @@ def report_format(fmt: ReportFormat | None, output: Path | None) -> ReportFormat
     return fmt
 
 
-def report_date(text: str | None) -> dt.date:
-    """--date YYYY-MM-DD, the date of the report; default today."""
+def report_date(text: str | None) -> dt.date | None:
+    """--date YYYY-MM-DD, the date of the report; None (left blank for the clerk) without."""
     if text is None:
-        return dt.date.today()
+        return None
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
         raise typer.BadParameter(f"'{text}' is not a date; write it year first, e.g. "
                                  "2024-09-30", param_hint="--date") from None
+
+
+def _number(text: str | None) -> str | None:
+    """--number: the register's number, as typed (`15`, `15a`); not a whole `15/BC-UBND`."""
+    if text is None:
+        return None
+    shown = " ".join(text.split())
+    if not shown or "/" in shown or len(shown) > 20:
+        raise typer.BadParameter(f"'{text}' is not a report number; give the number alone, "
+                                 "e.g. 15 (the /BC-UBND is written for it)",
+                                 param_hint="--number")
+    return shown
 
 
 @common.exits
@@ -62,8 +74,11 @@ def report(
         "--lang", help="vi or en. Default: vi (the report is an official document).",
         show_default=False)] = None,
     date: Annotated[str | None, typer.Option(
-        "--date", help="The report's date, YYYY-MM-DD. Default: today.",
+        "--date", help="The report's date, YYYY-MM-DD. Default: left blank for the clerk.",
         show_default=False)] = None,
+    number: Annotated[str | None, typer.Option(
+        "--number", help="The report's number in the register (the 15 of Số: 15/BC-UBND). "
+        "Default: left blank for the clerk.", show_default=False)] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Write over an existing --output file (never over an input).")
     ] = False,
@@ -82,6 +97,7 @@ def report(
                                     max_size, units_file)
     chosen = report_format(fmt, output)
     issued = report_date(date)
+    numbered = _number(number)
     with common.bulk_load():
         outcome, language = common.prepare(
             actuals, targets, period, output, "vi" if lang is None else lang, options, last_year,
@@ -90,6 +106,6 @@ def report(
 
         if chosen.value in BINARY_FORMATS:
             common.warn_unwritable(outcome.plan, outcome.loaded.units, targets)
-        common.emit(render_file(ANNEX_FORMATS, chosen.value, outcome.annex(issued),
+        common.emit(render_file(ANNEX_FORMATS, chosen.value, outcome.annex(issued, numbered),
                                 RenderOptions(lang=language)), output)
         raise typer.Exit(common.exit_code(outcome, fail_on))

@@ -93,11 +93,12 @@ class Outcome:
 
         return build_brief(self.plan, self.report.figures, self.period, self.at)
 
-    def annex(self, issued: date) -> Annex:
-        """The official report's annex table, dated `issued`."""
+    def annex(self, issued: date | None, number: str | None = None) -> Annex:
+        """The official report's annex table, dated `issued`, numbered `number` (None: left
+        blank for the clerk)."""
         from hauloc_cli.views.annex import build_annex
 
-        return build_annex(self.brief, self.units, issued)
+        return build_annex(self.brief, self.units, issued, number)
 
     def missing(self) -> list[str]:
         """Targets with no figure for the period judged (none at all, or only older ones)."""

@@ -350,7 +350,10 @@ class _Checker:
         if bad:
             return
         assert not isinstance(status, tuple) and not isinstance(reported, tuple)
-        figure = figure._replace(status=status, reported=reported)
+        figure = figure._replace(status=status, reported=reported,
+                                 cause=" ".join(cell_text(cells.get("cause", "")).split()),
+                                 solution=" ".join(
+                                     cell_text(cells.get("solution", "")).split()))
         self.keep(figure, check.figures)
         if last_value is not None and not isinstance(last_value, tuple):
             earlier = figure.period.same_last_year()
@@ -465,7 +468,8 @@ def _rows(checker: _Checker, columns: tuple[int, int, int, int], state: list[int
                     checker.typo(check, raw_value, value, period, line, i_value + 1)  # type: ignore[arg-type]
             if type(period) is not Period:
                 continue
-            figure = new(Figure, (target_id, period, value, unit, None, None, name, line))
+            figure = new(Figure, (target_id, period, value, unit, None, None, name, line,
+                                         "", ""))
             figures = by_target.get(target_id) or by_target.setdefault(target_id, {})
             if marks:
                 checker.marked(row, figure, check)

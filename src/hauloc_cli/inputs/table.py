@@ -26,6 +26,10 @@ FIGURE_COLUMNS = {
     "status": "status", "tình trạng": "status", "loại số liệu": "status",
     "reported": "reported", "ngày báo cáo": "reported",
     "last_year": "last_year", "thực hiện cùng kỳ": "last_year",
+    # what the office says of a figure, for the letter (issue 24): why it stands where it
+    # does, and what is done about it
+    "cause": "cause", "nguyên nhân": "cause",
+    "solution": "solution", "giải pháp": "solution",
 }
 KNOWN_COLUMNS += tuple(FIGURE_COLUMNS)
 DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\\t": "\t", "\t": "\t"}
@@ -142,6 +146,7 @@ COLUMN_ALIASES = {
     "gia tri": "value", "so lieu": "value", "thuc hien": "value",
     "ghi chu": "note",
     "nguon": "source",
+    "nguyen nhan": "cause", "giai phap": "solution",
 }
 
 

@@ -51,6 +51,9 @@ _GROUP_PREFIX = re.compile(r"^(?:linh vuc|nhom chi tieu|nhom|cac chi tieu|chi ti
 # begins them; from there on, rows without a figure are read past.
 _NOTES = re.compile(r"(?:ghi chu|nguon|nguon so lieu|chu thich|noi nhan|notes?|sources?)\s*:"
                     r"|\(?\*+\)?")
+# A note saying the value cell's figure is of an earlier period (`Số liệu quý I`); one with a
+# colon (`Số liệu 6 tháng: 5`) names a figure shown for reference only, not in the value cell.
+_AS_OF = re.compile(r"(?:so lieu|as of)\s+([^:]+)")
 _NO_FIGURE = frozenset({"", "-", "–", "—"})  # a dash in a value cell: no figure
 
 
@@ -70,7 +73,7 @@ def read_wide(table: RawTable, plan: Plan, options: WideOptions) -> Actuals | No
     rows = lines.take(HEADER_SEARCH_ROWS)
     header = find_wide_header(rows, table.merges())
     if header is None:
-        return None
+        return _by_unit(table, plan, options, lines, rows)
     rows += lines.take(None)
     if "value" not in header.index:
         raise InputError([_no_value_column(table, header)])
@@ -95,6 +98,19 @@ def read_wide(table: RawTable, plan: Plan, options: WideOptions) -> Actuals | No
     by_unit = {u: Figures.indexed(found) for u, found in reader.by_unit.items()}
     return Actuals(table.name, Figures.indexed(reader.own), tuple(warnings.kept), reader.count,
                    table.sheet, by_unit)
+
+
+def _by_unit(table: RawTable, plan: Plan, options: WideOptions, lines: _Lines,
+             rows: list[tuple[int, Sequence[Cell]]]) -> Actuals | None:
+    """A table by unit (a row per unit, a column per target: `wide_units.py`), or None."""
+    from hauloc_cli.inputs.wide_units import UnitOptions, find_unit_header, read_by_unit
+
+    found = find_unit_header(rows, Names(plan.targets))
+    if found is None:
+        return None
+    return read_by_unit(table, plan, found, rows + lines.take(None), UnitOptions(
+        options.decimal_comma, options.max_errors, options.units, options.period,
+        options.period_must_match))
 
 
 class _Lines:
@@ -307,14 +323,30 @@ class _Reader:
         if "last_year" in self.col:
             columns.append((self.col["last_year"], self.periods[self.main].same_last_year(),
                             None))
+        earlier = self.earlier(cells)
         for col, at, mark in columns:
             raw = cells[col] if col < len(cells) else ""
             value = self.value(line, col, raw, shown)
             if value is None or mark is False:
                 continue
+            if col == self.main and earlier is not None and earlier < at:
+                at = earlier
             self.typo(line, col, raw, value, shown, unit, at)
             kept.setdefault(target.id, {})[at] = Figure(
                 target.id, at, value, unit, mark, None, self.table.name, line)
+
+    def earlier(self, cells: Sequence[Cell]) -> Period | None:
+        """The period of a figure that stands in for the report's period, as the `Ghi chú`
+        cell says it (`Số liệu quý I`, `As of Q1`: the value cell holds the figure of Q1, as
+        `hauloc report` writes a count reached earlier); None when it says no such thing."""
+        if "note" not in self.col or not self.periods:
+            return None
+        for part in cell_text(self.cell(cells, "note")).split(";"):
+            found = _AS_OF.fullmatch(toneless(part).strip())
+            named = read_period(found.group(1), heading=False) if found else None
+            if named is not None and named.year in (None, self.periods[self.main].year):
+                return Period(self.periods[self.main].year, named.quarter)
+        return None
 
     def typo(self, line: int, col: int, raw: Cell, value: Value, target: Target,
              unit: str | None, at: Period) -> None:

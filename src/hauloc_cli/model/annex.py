@@ -34,6 +34,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("of_plan", "So với kế hoạch (%)", "% of plan"),
     Column("of_last_year", "So với cùng kỳ (%)", "% of same period"),
     Column("assessment", "Đánh giá", "Assessment"),
+    Column("note", "Ghi chú", "Notes"),  # the figure's marks, an earlier period, coverage
     Column("code", "Mã chỉ tiêu", "Target code"),  # workbooks only: what the reader matches on
     Column("unit_code", "Mã đơn vị", "Unit code"),  # the sheet by unit only
 )

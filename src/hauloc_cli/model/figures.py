@@ -35,6 +35,10 @@ class Figure(NamedTuple):
     reported: date | None = None
     file: str = ""
     line: int | None = None  # the line of a text file, the row of a sheet
+    # What the office wrote beside the figure (the `nguyên nhân` and `giải pháp` columns):
+    # why it stands where it does, and what is done about it; the letter quotes them.
+    cause: str = ""
+    solution: str = ""
 
     @property
     def place(self) -> str:

@@ -58,6 +58,21 @@ class Signer(_Model):
         return {"title": data} if isinstance(data, str) else data
 
 
+class LetterTexts(_Model):
+    """What the office adds to each section of the report's letter, in its own words (the tool
+    never writes causes or tasks of its own): I. the results, II. what is behind and why,
+    III. the tasks for the rest of the year. Each a paragraph, or a list of paragraphs."""
+
+    results: tuple[Text, ...] = ()
+    shortcomings: tuple[Text, ...] = ()
+    tasks: tuple[Text, ...] = ()
+
+    @field_validator("results", "shortcomings", "tasks", mode="before")
+    @classmethod
+    def _one_paragraph(cls, value: Any) -> Any:
+        return (value,) if isinstance(value, str) else value
+
+
 class PlanInfo(_Model):
     id: Text
     name: str | None = None
@@ -73,8 +88,12 @@ class PlanInfo(_Model):
     issuer: tuple[Text, ...] | None = None
     place: str | None = None
     signer: Signer | None = None
+    # "Nơi nhận:": who the report goes to, one line each (`Thường trực Huyện ủy`); the archive
+    # line `Lưu: VT.` is always added. None: the Decree's placeholder lines.
+    recipients: tuple[Text, ...] | None = None
+    letter: LetterTexts = LetterTexts()
 
-    @field_validator("issuer", mode="before")
+    @field_validator("issuer", "recipients", mode="before")
     @classmethod
     def _one_line(cls, value: Any) -> Any:
         return (value,) if isinstance(value, str) else value

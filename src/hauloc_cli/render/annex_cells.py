@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hauloc_cli.model.annex import BY_KEY
 from hauloc_cli.render import annex_words as words
-from hauloc_cli.views.annex import Annex
+from hauloc_cli.views.annex import NOT_REPORTED, Annex, Line
 
 # Columns holding numbers (right-aligned by the writers).
 NUMERIC = frozenset({"plan", "last_year", "value", "of_plan", "of_last_year"})
@@ -38,31 +39,109 @@ def plan_table(annex: Annex, lang: str) -> Table:
     """The table of the plan's targets, a group row before each group's targets."""
     cols = words.columns(annex, workbook=False)
     rows: list[Row] = []
+    shown = iter(words.table_texts(annex.lines, annex, lang, cols))
     for group in annex.groups:
         rows.append(Row((words.numeral(group.number), words.group_name(group.group, lang)),
                         group=True))
-        rows.extend(Row(tuple(words.texts(line, annex, lang, cols))) for line in group.lines)
+        rows.extend(Row(tuple(next(shown))) for _ in group.lines)
     return Table(tuple(c.key for c in cols),
                  tuple(words.heading_of(c, annex, lang) for c in cols), tuple(rows))
 
 
-def unit_table(annex: Annex, lang: str) -> Table | None:
-    """The table by unit: a row naming each target (its unit of measure after it), then its
-    units, numbered from 1 under each target. None without units."""
+_TOTAL = {"vi": ("Tổng hợp", "Đã báo cáo"), "en": ("Compiled", "Reported")}
+_STATUS = {"vi": "Đánh giá", "en": "Assessment"}
+_MISSING = {"vi": "Chưa báo cáo: {targets}", "en": "Not reported: {targets}"}
+_NOTE = {"vi": "Ghi chú", "en": "Notes"}
+NOT_SENT = "—"  # a unit's cell for a target it did not report
+
+
+@dataclass(frozen=True, slots=True)
+class UnitTable:
+    """The table by unit as offices lay it out: one row per unit, one column group per target
+    (its figure, and its assessment when a unit is judged), then the compiled total and how
+    many units reported; `targets` are the target names (with their unit) the columns number
+    (1), (2), …"""
+
+    keys: tuple[str, ...]  # number, unit, value:1, status:1, value:2, …, note
+    headings: tuple[str, ...]
+    rows: tuple[Row, ...]  # the units, then the two total rows (group=True)
+    targets: tuple[str, ...]
+
+
+def unit_table(annex: Annex, lang: str) -> UnitTable | None:
+    """The table by unit, one row per unit in the units file's order; a unit that sent nothing
+    for a target shows `—` there and is named in its row's notes (`Chưa báo cáo: (5)`). None
+    without units."""
     if not annex.by_unit:
         return None
-    cols = tuple(c for c in words.columns(annex, by_unit=True, workbook=False)
-                 if c.key not in ("name", "measure"))  # said once, in the target's row
-    rows: list[Row] = []
-    current: str | None = None
-    n = targets = 0
+    by_target: dict[str, list[Line]] = {}
     for line in annex.by_unit:
-        if line.target.id != current:
-            current, n, targets = line.target.id, 0, targets + 1
-            shown = words.measure(line.target, lang)
-            title = words.name_cell(line, lang) + (f" ({shown})" if shown else "")
-            rows.append(Row((str(targets), title), group=True))
-        n += 1
-        rows.append(Row((str(n), *words.texts(line, annex, lang, cols)[1:])))
-    return Table(tuple(c.key for c in cols),
-                 tuple(words.heading_of(c, annex, lang) for c in cols), tuple(rows))
+        by_target.setdefault(line.target.id, []).append(line)
+    units: dict[str, str] = {}  # id → name, in order
+    for lines in by_target.values():
+        for line in lines:
+            assert line.unit is not None
+            units.setdefault(line.unit.id, _unit_name(line, lang))
+    keys = ["number", "unit"]
+    headings = [words.heading_of(BY_KEY["number"], annex, lang),
+                words.heading_of(BY_KEY["unit"], annex, lang)]
+    names: list[str] = []
+    cells: dict[str, list[str]] = {u: [] for u in units}
+    missing: dict[str, list[str]] = {u: [] for u in units}
+    totals: list[str] = ["", _TOTAL[lang][0]]
+    counted: list[str] = ["", _TOTAL[lang][1]]
+    for n, (tid, lines) in enumerate(by_target.items(), 1):
+        target = lines[0].target
+        shown = words.measure(target, lang)
+        name = words.name_cell(lines[0], lang)
+        names.append(name + (f" ({shown})" if shown else ""))
+        judged = any(line.verdict not in (None, NOT_REPORTED) for line in lines)
+        keys.append(f"value:{n}")
+        headings.append(f"({n}) {name}" + (f" ({shown})" if shown else ""))
+        if judged:
+            keys.append(f"status:{n}")
+            headings.append(f"{_STATUS[lang]} ({n})")
+        figures = [None if line.value is None else words.figure(line.value, lang)
+                   for line in lines]
+        most = max((f.decimals for f in figures if isinstance(f, words.Num)), default=0)
+        for line, figure in zip(lines, figures, strict=True):
+            assert line.unit is not None
+            uid = line.unit.id
+            sent = figure is not None and (line.as_of == annex.period
+                                           or line.verdict not in (NOT_REPORTED,))
+            if isinstance(figure, words.Num):
+                figure = words.Num(figure.x, most, figure.kind)
+            text = words.text(figure, lang) if sent else NOT_SENT
+            if sent and line.as_of is not None and line.as_of != annex.period:
+                text += f" ({line.as_of.words(lang)})"
+            if line.verdict == NOT_REPORTED or figure is None or line.as_of != annex.period:
+                missing[uid].append(f"({n})")
+            cells[uid].append(text)
+            if judged:
+                cells[uid].append("" if line.verdict in (None, NOT_REPORTED)
+                                  else words.assessment(line, lang))
+        found = None if annex.units is None else annex.units.targets.get(tid)
+        compiled = "" if found is None or found.compiled is None else words.text(
+            words.Num(found.compiled, max(most, words.decimals(found.compiled))), lang)
+        cover = "" if found is None else \
+            f"{len(found.coverage.reported)}/{found.coverage.expected}"
+        totals += [compiled] + ([""] if judged else [])
+        counted += [cover] + ([""] if judged else [])
+    keys.append("note")
+    headings.append(_NOTE[lang])
+    rows = [Row((str(i), name, *cells[uid],
+                 _MISSING[lang].format(targets=", ".join(missing[uid])) if missing[uid]
+                 else ""))
+            for i, (uid, name) in enumerate(units.items(), 1)]
+    rows += [Row((*totals, ""), group=True), Row((*counted, ""), group=True)]
+    return UnitTable(tuple(keys), tuple(headings), tuple(rows), tuple(names))
+
+
+def _unit_name(line: Line, lang: str) -> str:
+    unit = line.unit
+    assert unit is not None
+    return unit.name_en if lang == "en" and unit.name_en else unit.name
+
+
+def unit_numeric(key: str) -> bool:
+    return key.startswith("value:")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from hauloc_cli.model.annex import BY_KEY, ESTIMATE_VALUE, ROMAN, Column, heading, period_words
 from hauloc_cli.model.figures import FigureStatus, Value
@@ -19,9 +20,10 @@ from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import StatusBands, Target
 from hauloc_cli.render import rounding
 from hauloc_cli.render.cells import target_name
-from hauloc_cli.render.compare_words import against_ceiling, mark, share_edges
-from hauloc_cli.render.i18n import format_date, format_number, label, unit_label
-from hauloc_cli.views.annex import Annex, Line
+from hauloc_cli.render.compare_words import against_ceiling, share_edges
+from hauloc_cli.render.i18n import format_date, label, unit_label
+from hauloc_cli.rules.rollup import UnitsReport
+from hauloc_cli.views.annex import NOT_REPORTED, Annex, Line
 
 MAX_DECIMALS = 2  # a figure is shown with at most this many decimals (the cell keeps it all)
 SHARE_DECIMALS = 1  # So với kế hoạch (%), So với cùng kỳ (%): 90,8
@@ -33,6 +35,18 @@ _STATUS_WORDS = {"vi": {"estimate": "ước tính", "preliminary": "sơ bộ", "
                  "en": {"estimate": "estimate", "preliminary": "preliminary",
                         "official": "official"}}
 SHEET_NAMES = {"vi": ("Phụ lục", "Theo đơn vị"), "en": ("Annex", "By unit")}
+# The verdicts as an annex words them where the status word alone would mislead.
+_VERDICTS = {"vi": {"at_risk": "Có nguy cơ không đạt"}, "en": {"at_risk": "At risk of missing"}}
+_COMPLETE = {"vi": "Hoàn thành", "en": "Complete"}
+_BEFORE_MONTH = {"vi": "Hoàn thành trước tháng {month}/{year}",
+                 "en": "Complete before {month} {year}"}
+_BY_DAY = {"vi": "Hoàn thành chậm nhất ngày {date}", "en": "Complete by {date}"}
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+_COMPILED = {"vi": "tổng hợp {counted}", "en": "compiled from {counted}"}
+_NOT_REPORTED = {"vi": "chưa báo cáo: {names}", "en": "not reported: {names}"}
+_MORE = {"vi": "{n} {word}", "en": "{n} {word}"}
+MAX_NAMED = 3  # units named in a note; more are counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +82,22 @@ def text(cell: Cell, lang: str) -> str:
     if isinstance(cell, str):
         return cell
     signed = cell.kind in ("points", "change")
-    shown = format_number(abs(cell.x) if signed else cell.x, lang, decimals=cell.decimals)
+    shown = fixed(abs(cell.x) if signed else cell.x, cell.decimals, lang)
     if cell.kind == "at_most":
         return f"≤ {shown}"
     if signed:
         sign = "+" if cell.x > 0 else "-" if cell.x < 0 and shown != "0" else ""
         return f"{sign}{shown}" + (f" {points_word(lang)}" if cell.kind == "points" else "")
     return shown
+
+
+def fixed(x: float, d: int, lang: str) -> str:
+    """`x` with exactly `d` decimals, grouped the language's way (`100,0`, `1.695,36`): the
+    text formats show a column's figures as the workbook's number format shows them."""
+    text = f"{x:,.{d}f}"
+    if text.lstrip("-").strip("0.,") == "":
+        text = text.lstrip("-")
+    return text.translate(str.maketrans(",.", ".,")) if lang == "vi" else text
 
 
 def points_word(lang: str) -> str:
@@ -89,7 +112,8 @@ def title(annex: Annex, lang: str) -> str:
 
 def issued_note(annex: Annex, lang: str) -> str:
     """`(Kèm theo báo cáo ngày 30/09/2024)`: the date of the report the table goes with."""
-    return _NOTE[lang].format(date=format_date(annex.issued, lang))
+    shown = "      " if annex.issued is None else format_date(annex.issued, lang)
+    return _NOTE[lang].format(date=shown)
 
 
 def has_last_year(annex: Annex, workbook: bool = True) -> bool:
@@ -109,19 +133,26 @@ def columns(annex: Annex, *, by_unit: bool = False, workbook: bool = True
     `code` (what the reader matches on), in workbooks only (a document marks each figure
     beside it, and nothing reads it back)."""
     keys = ["number", *(["unit"] if by_unit else []), "name", "measure", "plan"]
-    last_year = not by_unit and has_last_year(annex, workbook)
+    # printed when a line has last year's figure; a workbook keeps empty ones after the
+    # print area (the form keeps its columns from one quarter to the next)
+    last_year = not by_unit and has_last_year(annex, workbook=False)
+    kept = workbook and not by_unit and not last_year and has_last_year(annex, workbook)
     if last_year:
         keys.append("last_year")
     keys.append("value")
-    if annex.estimates == "mixed" and workbook:
-        keys.append("status")
     keys.append("of_plan")
     if last_year:
         keys.append("of_last_year")
-    keys.append("assessment")
-    if workbook:
-        keys += ["code", *(["unit_code"] if by_unit else [])]
+    keys += ["assessment", "note"]
+    if workbook:  # after the print area: what the reader matches on, not what an official reads
+        keys += [*(["last_year", "of_last_year"] if kept else []),
+                 *(["status"] if annex.estimates == "mixed" else []), "code",
+                 *(["unit_code"] if by_unit else [])]
     return tuple(BY_KEY[k] for k in keys)
+
+
+PRINTED = frozenset({"number", "unit", "name", "measure", "plan", "last_year", "value",
+                     "of_plan", "of_last_year", "assessment", "note"})
 
 
 def heading_of(column: Column, annex: Annex, lang: str) -> str:
@@ -160,18 +191,35 @@ def plan_cell(line: Line, lang: str) -> Cell:
     target = line.target
     if target.kind == "milestone":
         deadline = line.result.deadline if line.result is not None else target.deadline
-        done = label(lang, "done")
-        return done if deadline is None else \
-            f"{done} ({label(lang, 'by')} {format_date(deadline, lang)})"
+        return _COMPLETE[lang] if deadline is None else complete_by(deadline, lang)
     if line.plan is None:
         return None
     return number(line.plan, "at_most" if target.direction == "at_most" else "plain")
 
 
+def complete_by(deadline: date, lang: str) -> str:
+    """A milestone's plan as a resolution words it: `Hoàn thành trước tháng 6/2024` for a
+    deadline on a month's last day (31/05/2024), else `Hoàn thành chậm nhất ngày 15/05/2024`."""
+    after = deadline + timedelta(days=1)
+    if after.day == 1:
+        month = _MONTHS_EN[after.month - 1] if lang == "en" else str(after.month)
+        return _BEFORE_MONTH[lang].format(month=month, year=after.year)
+    return _BY_DAY[lang].format(date=format_date(deadline, lang))
+
+
+def stands_in(line: Line, period: Period) -> bool:
+    """The line's figure is of an earlier period and stands in for the period judged (a count
+    already reached, a state): it is the figure shown, its period said in the notes. A figure
+    for reference only (no data) is not."""
+    return (line.value is not None and line.as_of is not None and line.as_of != period
+            and line.verdict not in (None, "no_data", NOT_REPORTED))
+
+
 def value_cell(line: Line, period: Period, lang: str) -> Cell:
-    """The figure of the period judged; empty when the latest figure is older (the
-    assessment says it) or there is none."""
-    if line.value is None or line.as_of != period:
+    """The figure of the period judged, or the earlier one that stands in for it (a year-to-date
+    count of 1 at quý I is still 1 at 9 tháng); empty when there is none, or the latest is
+    shown for reference only (the notes say it)."""
+    if line.value is None or (line.as_of != period and not stands_in(line, period)):
         return None
     return figure(line.value, lang)
 
@@ -212,7 +260,7 @@ def of_last_year(line: Line) -> Cell:
         return None
     if v.ratio is not None:
         return Num(_percent(v.ratio), SHARE_DECIMALS)
-    return Num(float(f"{v.change:.6g}"), MAX_DECIMALS, "points" if v.points else "change")
+    return number(float(f"{v.change:.6g}"), "points" if v.points else "change")
 
 
 def _percent(share: float) -> float:
@@ -220,17 +268,67 @@ def _percent(share: float) -> float:
     return float(f"{share * 100:.6g}")
 
 
-def assessment(line: Line, period: Period, lang: str) -> str:
-    """Đánh giá: the status word (`Đạt`, `Đúng tiến độ`, at the year's end `Vượt kế hoạch`…),
-    and an older figure said in words, `Đạt (số liệu quý I: 1)`, never in the value cell."""
-    word = "" if line.verdict is None else label(lang, line.verdict)
-    if line.value is None or line.as_of is None or line.as_of == period:
-        return word
-    shown = text(figure(line.value, lang), lang)
-    if line.figure_status is FigureStatus.ESTIMATE:
-        shown = f"{label(lang, 'fs.estimate')} {shown}"
-    note = f"({label(lang, 'brief.as_of', period=line.as_of.words(lang))}: {shown})"
-    return f"{word} {note}" if word else note
+def assessment(line: Line, lang: str) -> str:
+    """Đánh giá: the status word as an annex says it (`Đạt`, `Có nguy cơ không đạt`, at the
+    year's end `Vượt kế hoạch`…); what qualifies it is in the notes."""
+    if line.verdict is None:
+        return ""
+    return _VERDICTS[lang].get(line.verdict) or label(lang, line.verdict)
+
+
+def verdict_word(verdict: str, lang: str) -> str:
+    """A verdict as the annex and the letter say it."""
+    return _VERDICTS[lang].get(verdict) or label(lang, verdict)
+
+
+def notes(line: Line, annex: Annex, lang: str) -> str:
+    """Ghi chú: what qualifies the figure shown: how final it is (`ước tính`, unless the value
+    heading says it of them all), the period of a figure that stands in (`số liệu quý I`) or
+    of one shown for reference (`số liệu 6 tháng: 5`), how many units the compiled figure is
+    over (`21/22 xã`) and who has not reported."""
+    period = annex.period
+    parts: list[str] = []
+    shown = value_cell(line, period, lang) is not None
+    status = line.figure_status
+    if shown and status is not None and annex.estimates != "all" and (
+            annex.estimates == "mixed" or status is FigureStatus.ESTIMATE):
+        parts.append(_STATUS_WORDS[lang][status.value])
+    if line.value is not None and line.as_of is not None and line.as_of != period:
+        said = label(lang, "brief.as_of", period=line.as_of.words(lang))
+        if not shown:
+            value = text(figure(line.value, lang), lang)
+            if status is FigureStatus.ESTIMATE:
+                value = f"{label(lang, 'fs.estimate')} {value}"
+            said = f"{said}: {value}"
+        parts.append(said)
+    if line.unit is None:
+        parts += coverage_notes(line.target.id, annex, lang)
+    text_ = "; ".join(parts)
+    return text_[:1].upper() + text_[1:]
+
+
+def coverage_notes(target: str, annex: Annex, lang: str) -> list[str]:
+    """`Tổng hợp 21/22 xã` and `chưa báo cáo: Xã Đa Lộc` for a figure compiled from units
+    (or one judged no data for want of them); nothing when every unit reported."""
+    units = annex.units
+    found = None if units is None else units.targets.get(target)
+    if found is None or units is None:
+        return []
+    cover = found.coverage
+    if not cover.missing or (found.source != "rollup" and not found.short):
+        return []
+    word = unit_word(units, (*cover.reported, *cover.missing, *cover.carried), lang)
+    counted = f"{len(cover.counted)}/{cover.expected} {word}"
+    names = [units.units.by_id[u].name for u in cover.missing]
+    missing = ", ".join(names) if len(names) <= MAX_NAMED else \
+        _MORE[lang].format(n=len(names), word=word)
+    return [_COMPILED[lang].format(counted=counted), _NOT_REPORTED[lang].format(names=missing)]
+
+
+def unit_word(units: UnitsReport, ids: tuple[str, ...], lang: str) -> str:
+    """`xã` when every unit is a commune, a town or a ward, else `đơn vị`."""
+    basic = all(units.units.by_id[u].kind in ("commune", "town", "ward") for u in ids)
+    return {"vi": ("xã", "đơn vị"), "en": ("communes", "units")}[lang][0 if basic else 1]
 
 
 def name_cell(line: Line, lang: str) -> str:
@@ -238,16 +336,41 @@ def name_cell(line: Line, lang: str) -> str:
 
 
 def texts(line: Line, annex: Annex, lang: str, cols: tuple[Column, ...]) -> list[str]:
-    """A target line's cells as the text formats write them; a marked figure has its mark
-    beside it, `10,9 (ước)` (every status when they differ: `10,6 (sơ bộ)`), unless the value
-    heading says `Ước thực hiện…` of them all."""
-    found = cells(line, annex, lang, cols)
-    shown = [text(cell, lang) for cell in found]
+    """A target line's cells as the text formats write them (a figure's mark is in the notes:
+    `ước tính`)."""
+    return [text(cell, lang) for cell in cells(line, annex, lang, cols)]
+
+
+def table_texts(lines: tuple[Line, ...], annex: Annex, lang: str, cols: tuple[Column, ...]
+                ) -> list[list[str]]:
+    """The lines' cells as text, with one precision per column (`table_cells`)."""
+    return [[text(cell, lang) for cell in row] for row in table_cells(lines, annex, lang, cols)]
+
+
+def table_cells(lines: tuple[Line, ...], annex: Annex, lang: str, cols: tuple[Column, ...]
+                ) -> list[list[Cell]]:
+    """The lines' cells, every writer's: the shares (`So với kế hoạch`, `So với cùng kỳ`)
+    with one precision per column (the most any of them needs: 100,0 beside 99,96 is 100,00),
+    and a line's plan, last year's figure and figure with one precision between them (12,0
+    beside 10,9), except counts, which stay whole."""
+    rows = [cells(line, annex, lang, cols) for line in lines]
     keys = [c.key for c in cols]
-    if "value" in keys and found[keys.index("value")] is not None and annex.estimates != "all":
-        shown[keys.index("value")] += mark(line.figure_status, lang,
-                                           every=annex.estimates == "mixed")
-    return shown
+    for key in ("of_plan", "of_last_year"):
+        if key in keys:
+            i = keys.index(key)
+            most = max((c.decimals for row in rows if isinstance(c := row[i], Num)), default=0)
+            for row in rows:
+                if isinstance(c := row[i], Num) and c.kind == "plain":
+                    row[i] = Num(c.x, most, c.kind)
+    figures = [keys.index(k) for k in ("plan", "last_year", "value") if k in keys]
+    for line, row in zip(lines, rows, strict=True):
+        if line.target.kind == "milestone" or line.target.counts_whole:
+            continue
+        most = max((c.decimals for i in figures if isinstance(c := row[i], Num)), default=0)
+        for i in figures:
+            if isinstance(c := row[i], Num):
+                row[i] = Num(c.x, most, c.kind)
+    return rows
 
 
 def cells(line: Line, annex: Annex, lang: str, cols: tuple[Column, ...]) -> list[Cell]:
@@ -266,7 +389,8 @@ def cells(line: Line, annex: Annex, lang: str, cols: tuple[Column, ...]) -> list
         "status": status_word(line, period, lang),
         "of_plan": of_plan(line, lang, annex.plan.status_bands),
         "of_last_year": of_last_year(line),
-        "assessment": assessment(line, period, lang),
+        "assessment": assessment(line, lang),
+        "note": notes(line, annex, lang),
         "code": line.target.id,
         "unit_code": None if unit is None else unit.id,
     }

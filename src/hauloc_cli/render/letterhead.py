@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from hauloc_cli.model.annex import period_words
+from hauloc_cli.model.figures import FigureStatus
+from hauloc_cli.render import annex_words as words
 from hauloc_cli.render import brief_words
 from hauloc_cli.render.cells import target_name
-from hauloc_cli.render.i18n import format_date, label
-from hauloc_cli.views.annex import Annex
-from hauloc_cli.views.brief import Item
+from hauloc_cli.render.i18n import format_date, label, unit_label
+from hauloc_cli.views.annex import Annex, Line
 
 # Words of the document in each language (tests/render/test_letterhead.py checks both have the
 # same keys). The blank before "/" in the number is left for the office's registry number.
@@ -31,35 +32,106 @@ WORDS: dict[str, dict[str, str]] = {
     "vi": {
         "motto": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "motto2": "Độc lập - Tự do - Hạnh phúc",
-        "number": "Số:      /{kind}",
+        "number": "Số: {number}/{kind}",
         "date": "ngày {day} tháng {month} năm {year}",
         "title": "BÁO CÁO",
         "subject": "Kết quả thực hiện các chỉ tiêu kinh tế - xã hội {period}",
-        "counts": "{period}: trong {defined} chỉ tiêu được theo dõi{declared}, {counts}.",
+        "intro": "Kết quả thực hiện các chỉ tiêu kinh tế - xã hội {period}; nhiệm vụ, giải "
+                 "pháp trọng tâm {rest} như sau:",
+        "intro_final": "Kết quả thực hiện các chỉ tiêu kinh tế - xã hội {period} như sau:",
+        "results": "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+        "behind": "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
+        "tasks": "III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM {rest}",
+        "headline": "Trong {defined} {targets} được theo dõi{declared}: {counts}.",
+        "headline_final": "Có {good}/{defined} chỉ tiêu đạt và vượt kế hoạch, trong đó "
+                          "{exceeded} chỉ tiêu vượt{rest}.",
         "declared": " (nghị quyết đề ra {declared} chỉ tiêu)",
-        "attention": "Các chỉ tiêu cần chú ý:",
-        "see_annex": "Chi tiết tại Phụ lục kèm theo.",
+        "count": "{n} chỉ tiêu {word}",
+        "count_short": "{n} {word}",
+        "achieved_early": "đã đạt kế hoạch năm",
+        "reached": "đạt", "reached_est": "ước đạt", "stood": "là", "stood_est": "ước là",
+        "of_plan": "bằng {share}% kế hoạch năm (kế hoạch {plan})",
+        "share_of_plan": "{share}% kế hoạch năm",
+        "ceiling_plan": "{against} (không quá {plan})",
+        "vs_ratio": "bằng {ratio}% so với cùng kỳ",
+        "vs_up": "tăng {amount} so với cùng kỳ", "vs_down": "giảm {amount} so với cùng kỳ",
+        "vs_same": "bằng cùng kỳ",
+        "milestone": "{name}: {done} ({plan})",
+        "no_data": "{name}: chưa có số liệu {period}",
+        "cause": "Nguyên nhân: {text}",
+        "unit_says": "{unit}: {text}",
+        "no_causes": "Các cơ quan, đơn vị chưa báo cáo nguyên nhân.",
+        "some_causes": "Chưa có báo cáo nguyên nhân của: {names}.",
+        "none_behind": "Không có chỉ tiêu chậm tiến độ hoặc có nguy cơ không đạt.",
+        "no_figures": "Chưa có số liệu {period} của {n} {targets}: {names}.",
+        "need": "{name}: {need}",
+        "solution": "Giải pháp: {text}",
+        "no_solutions": "Các cơ quan, đơn vị chưa đề xuất giải pháp.",
+        "no_tasks": "Các cơ quan, đơn vị chưa đề xuất nhiệm vụ, giải pháp.",
+        "rest.1": "9 tháng cuối năm {year}", "rest.2": "6 tháng cuối năm {year}",
+        "rest.3": "3 tháng cuối năm {year}", "rest.4": "năm {year}",
+        "see_annex": "(Chi tiết tại Phụ lục kèm theo)",
         "recipients": "Nơi nhận:",
+        "placeholder": "- ……………;",
         "archive": "- Lưu: VT.",
+        "signer_placeholder": "QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ",
+        "name_placeholder": "Họ và tên",
         "annex": "PHỤ LỤC",
-        "annex_note": "(Kèm theo Báo cáo số      /{kind} ngày {date})",
+        "annex_note": "(Kèm theo Báo cáo số {number}/{kind} ngày {date})",
         "by_unit": "Kết quả theo đơn vị",
     },
     "en": {
         "motto": "SOCIALIST REPUBLIC OF VIET NAM",
         "motto2": "Independence - Freedom - Happiness",
-        "number": "No.:      /{kind}",
+        "number": "No.: {number}/{kind}",
         "date": "{day_en} {month_en} {year}",
         "title": "REPORT",
         "subject": "Results against the socio-economic targets, {period}",
-        "counts": "{period}: of the {defined} target{s} followed{declared}, {counts}.",
+        "intro": "The results against the socio-economic targets, {period}, and the main "
+                 "tasks and measures for {rest}, are as follows:",
+        "intro_final": "The results against the socio-economic targets, {period}, are as "
+                       "follows:",
+        "results": "I. RESULTS AGAINST THE TARGETS",
+        "behind": "II. SHORTCOMINGS AND THEIR CAUSES",
+        "tasks": "III. MAIN TASKS AND MEASURES FOR {rest}",
+        "headline": "Of the {defined} {targets} followed{declared}: {counts}.",
+        "headline_final": "{good}/{defined} targets met or exceeded the plan, {exceeded} of "
+                          "them exceeded it{rest}.",
         "declared": " ({declared} set by the resolution)",
-        "attention": "Targets that need attention:",
-        "see_annex": "The details are in the annex.",
+        "count": "{n} {word}",
+        "count_short": "{n} {word}",
+        "achieved_early": "already met the year's plan",
+        "reached": "reached", "reached_est": "is estimated at", "stood": "stood at",
+        "stood_est": "is estimated at",
+        "of_plan": "{share}% of the year's plan ({plan})",
+        "share_of_plan": "{share}% of the year's plan",
+        "ceiling_plan": "{against} (at most {plan})",
+        "vs_ratio": "{ratio}% of the same period last year",
+        "vs_up": "up {amount} on the same period last year",
+        "vs_down": "down {amount} on the same period last year",
+        "vs_same": "the same as the same period last year",
+        "milestone": "{name}: {done} ({plan})",
+        "no_data": "{name}: no figure for {period}",
+        "cause": "Cause: {text}",
+        "unit_says": "{unit}: {text}",
+        "no_causes": "No office has reported the causes.",
+        "some_causes": "No cause reported for: {names}.",
+        "none_behind": "No target is behind schedule or at risk of being missed.",
+        "no_figures": "No figure for {period} of {n} {targets}: {names}.",
+        "need": "{name}: {need}",
+        "solution": "Measures: {text}",
+        "no_solutions": "No office has proposed measures.",
+        "no_tasks": "No office has proposed tasks or measures.",
+        "rest.1": "the last nine months of {year}", "rest.2": "the second half of {year}",
+        "rest.3": "the last quarter of {year}", "rest.4": "{year}",
+        "see_annex": "(Details in the annex)",
         "recipients": "Recipients:",
+        "placeholder": "- ……………;",
         "archive": "- Filed: office records.",
+        "signer_placeholder": "AUTHORITY AND TITLE OF THE SIGNER",
+        "name_placeholder": "Full name",
         "annex": "ANNEX",
-        "annex_note": "(Attached to report No.      /{kind} of {date})",
+        "annex_note": "(Attached to report No. {number}/{kind} of {date})",
         "by_unit": "Results by reporting unit",
     },
 }
@@ -67,6 +139,8 @@ MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "Au
              "September", "October", "November", "December")
 # The kind of document and the body's abbreviation in the number: Báo cáo of an Ủy ban nhân dân.
 PEOPLES_COMMITTEE = "ỦY BAN NHÂN DÂN"
+BLANK = "      "  # the number and the day left for the clerk to write in
+BEHIND = ("at_risk", "off_track", "missed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +153,15 @@ class Signature:
     name: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class Para:
+    """A paragraph of the letter: `kind` is `heading` (I., II., bold), `group` (1. Kinh tế,
+    bold), `item` (a line beginning with a dash) or `text`."""
+
+    text: str
+    kind: str = "text"
+
+
 @dataclass(frozen=True)
 class Letter:
     issuer: tuple[str, ...]
@@ -87,10 +170,8 @@ class Letter:
     dated: str
     title: str
     subject: str
-    body: tuple[str, ...]  # paragraphs, the last one heading the bullets
-    attention: tuple[str, ...]  # the targets that need attention ("- …"), after `body`
-    closing: tuple[str, ...]  # paragraphs after the bullets
-    signature: Signature | None
+    body: tuple[Para, ...]  # the intro, sections I–III and the pointer to the annex
+    signature: Signature
     recipients: tuple[str, ...]  # "Nơi nhận:", then its lines
     annex_title: str
     annex_subject: str
@@ -119,72 +200,296 @@ def document_kind(annex: Annex) -> str:
     return "BC-UBND" if first and upper(first[0]).strip() == PEOPLES_COMMITTEE else "BC"
 
 
-def date_line(day: date, place: str | None, lang: str) -> str:
+def date_line(day: date | None, place: str | None, lang: str, year: int | None = None) -> str:
     """'Hậu Lộc, ngày 05 tháng 10 năm 2024': Decree 30 writes a 0 before days below 10 and
-    months below 3; without a place the date alone. English: 'Hậu Lộc, 5 October 2024'."""
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    text = word(lang, "date", day=f"{day.day:02d}", month=month, year=day.year,
-                day_en=day.day, month_en=MONTHS_EN[day.month - 1])
+    months below 3; without a place the date alone. English: 'Hậu Lộc, 5 October 2024'.
+    Without a day, the day and month are left blank for the clerk (`ngày      tháng      năm
+    2024`), the year too when `year` is None."""
+    if day is None:
+        text = word(lang, "date", day=BLANK, month=BLANK, year=year or BLANK,
+                    day_en=BLANK, month_en=BLANK)
+    else:
+        month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+        text = word(lang, "date", day=f"{day.day:02d}", month=month, year=day.year,
+                    day_en=day.day, month_en=MONTHS_EN[day.month - 1])
     return f"{place}, {text}" if place else text[0].upper() + text[1:]
 
 
-def counts_sentence(annex: Annex, lang: str) -> str:
-    """'9 tháng năm 2024: trong 9 chỉ tiêu được theo dõi (nghị quyết đề ra 27 chỉ tiêu),
-    1 đạt, 3 đúng tiến độ, …' (verdicts with no target left out; the declared number only
-    when the plan defines fewer)."""
+def _first_lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def headline(annex: Annex, lang: str) -> str:
+    """The count as reports write it: at the year's end 'Có 7/9 chỉ tiêu đạt và vượt kế hoạch,
+    trong đó 3 chỉ tiêu vượt; 1 chỉ tiêu không đạt'; before it 'Trong 9 chỉ tiêu được theo
+    dõi: 1 chỉ tiêu đã đạt kế hoạch năm, 3 chỉ tiêu đúng tiến độ, …' (verdicts with no target
+    left out; the declared number only when the plan defines fewer)."""
     brief = annex.brief
-    period = period_words(annex.period, lang)
+    counts = brief.counts
     declared = brief.declared if brief.declared != brief.defined else None
-    counts = ", ".join(f"{n} {label(lang, v).lower()}" for v, n in brief.counts.items() if n)
-    return word(lang, "counts", period=period[0].upper() + period[1:], defined=brief.defined,
-                s="" if brief.defined == 1 else "s",
-                declared=word(lang, "declared", declared=declared) if declared else "",
-                counts=counts)
+    said = word(lang, "declared", declared=declared) if declared else ""
+
+    def phrase(verdict: str, n: int, first: bool) -> str:
+        shown = word(lang, "achieved_early") if verdict == "achieved" else \
+            _first_lower(words.verdict_word(verdict, lang))
+        return word(lang, "count" if first else "count_short", n=n, word=shown)
+
+    if brief.final:
+        rest = [phrase(v, n, True) for v, n in counts.items()
+                if n and v not in ("exceeded", "met")]
+        text = word(lang, "headline_final", good=counts["exceeded"] + counts["met"],
+                    defined=brief.defined, exceeded=counts["exceeded"],
+                    rest="".join(f"; {r}" for r in rest))
+        return text.removesuffix(".") + f"{said}." if said else text
+    shown = [phrase(v, n, i == 0) for i, (v, n) in enumerate(
+        (v, n) for v, n in counts.items() if n)]
+    return word(lang, "headline", defined=brief.defined, declared=said, counts=", ".join(shown),
+                targets=_targets(brief.defined, lang))
 
 
-def body(annex: Annex, lang: str
-         ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """The paragraphs of the body, the bullets of the targets that need attention, and the
-    paragraphs after them."""
-    brief = annex.brief
-    paragraphs = [counts_sentence(annex, lang)]
-    if (sentence := brief_words.year_end(brief, lang)) is not None:
-        paragraphs.append(sentence + ".")
-    bullets: list[str] = []
-    if brief.attention:
-        paragraphs.append(word(lang, "attention"))
-        for item in brief.attention:
-            need = brief_words.need(item, lang)
-            bullets.append(f"- {target_name(item.target, lang)}: {figures(item, annex, lang)}"
-                           + (f"; {need}" if need else "") + ";")
-        bullets[-1] = bullets[-1][:-1] + "."
+def _targets(n: int, lang: str) -> str:
+    """`chỉ tiêu`; in English `target` for one, `targets` for more."""
+    return "chỉ tiêu" if lang == "vi" else "target" if n == 1 else "targets"
+
+
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """A line's cells as the annex shows them (the same figures, to the digit)."""
+
+    plan: str
+    value: str
+    of_plan: str
+    of_last_year: str
+    note: str
+
+
+def _shown(annex: Annex, lang: str) -> dict[str, _Shown]:
+    cols = words.columns(annex, workbook=False)
+    keys = [c.key for c in cols]
+    found: dict[str, _Shown] = {}
+    for line, row in zip(annex.lines, words.table_texts(annex.lines, annex, lang, cols),
+                         strict=True):
+        cell = dict(zip(keys, row, strict=True))
+        found[line.target.id] = _Shown(cell.get("plan", ""), cell.get("value", ""),
+                                       cell.get("of_plan", ""), cell.get("of_last_year", ""),
+                                       cell.get("note", ""))
+    return found
+
+
+def _quantity(text: str, line: Line, lang: str) -> str:
+    """A figure of the table with its unit: `10,9%`, `4 sản phẩm`."""
+    unit = line.target.unit
+    if not unit:
+        return text
+    if unit == "%":
+        return f"{text}%"
+    # the unit agrees with the last figure said: '1 commune', '1/2 communes' (English)
+    last = text.split("/")[-1].strip()
+    return f"{text} {unit_label(lang, unit, 1.0 if last == '1' else 2.0)}"
+
+
+def _vs_last_year(cell: str, line: Line, lang: str) -> str:
+    """'bằng 113,9% so với cùng kỳ', 'tăng 1,4 điểm % so với cùng kỳ': the annex's cell."""
+    v = line.vs_last_year
+    if not cell or v is None:
+        return ""
+    if v.ratio is not None:
+        return word(lang, "vs_ratio", ratio=cell)
+    amount = cell.lstrip("+-")
+    if amount.split(" ")[0].strip("0,.") == "":
+        return word(lang, "vs_same")
+    return word(lang, "vs_up" if v.change > 0 else "vs_down", amount=amount)
+
+
+def result_sentence(line: Line, shown: _Shown, annex: Annex, lang: str) -> str:
+    """A target's result as a report says it: 'Tốc độ tăng trưởng giá trị sản xuất ước đạt
+    10,9%, bằng 90,8% kế hoạch năm (kế hoạch 12,0%); có nguy cơ không đạt.' Every figure is
+    the annex's."""
+    target = line.target
+    name = target_name(target, lang)
+    verdict = "" if line.verdict is None else _first_lower(words.verdict_word(line.verdict,
+                                                                                lang))
+    period = annex.period.words(lang)
+    if not shown.value:
+        text = word(lang, "no_data", name=name, period=period)
+        if shown.note:
+            text += f" ({_first_lower(shown.note)})"
+        return text + "."
+    if target.kind == "milestone":
+        return word(lang, "milestone", name=name, done=shown.value,
+                    plan=_first_lower(shown.plan)) + (f"; {verdict}." if verdict else ".")
+    estimate = line.figure_status is FigureStatus.ESTIMATE
+    ceiling = target.direction == "at_most"
+    verb = word(lang, ("stood" if ceiling else "reached") + ("_est" if estimate else ""))
+    text = f"{name} {verb} {_quantity(shown.value, line, lang)}"
+    if line.as_of is not None and line.as_of != annex.period:
+        text += f" ({label(lang, 'brief.as_of', period=line.as_of.words(lang))})"
+    parts = [text]
+    plan = _quantity(shown.plan.removeprefix("≤ "), line, lang) if shown.plan else ""
+    if shown.of_plan and ceiling:
+        parts.append(word(lang, "ceiling_plan", against=shown.of_plan, plan=plan))
+    elif shown.of_plan:
+        parts.append(word(lang, "of_plan", share=shown.of_plan, plan=plan))
+    if vs := _vs_last_year(shown.of_last_year, line, lang):
+        parts.append(vs)
+    return ", ".join(parts) + (f"; {verdict}." if verdict else ".")
+
+
+def behind_sentence(line: Line, shown: _Shown, lang: str) -> str:
+    """'Sản phẩm OCOP mới: có nguy cơ không đạt (4/6 sản phẩm, 66,7% kế hoạch năm)': the
+    figures of section I, said again only as far as the verdict needs them."""
+    assert line.verdict is not None
+    verdict = _first_lower(words.verdict_word(line.verdict, lang))
+    name = target_name(line.target, lang)
+    if line.target.kind == "milestone" or not shown.value:
+        figures = _first_lower(shown.plan) if line.target.kind == "milestone" else ""
     else:
-        paragraphs.append(label(lang, "brief.attention_none"))
-    tail = []
-    if brief.no_data:
-        tail.append(label(lang, "brief.no_data_ask") + " " + "; ".join(
-            target_name(i.target, lang) for i in brief.no_data) + ".")
-    tail.append(word(lang, "see_annex"))
-    return tuple(paragraphs), tuple(bullets), tuple(tail)
+        plan = shown.plan.removeprefix("≤ ")
+        figures = _quantity(f"{shown.value}/{plan}", line, lang) if plan else shown.value
+        if shown.of_plan and line.target.direction != "at_most":
+            figures += f", {word(lang, 'share_of_plan', share=shown.of_plan)}"
+        elif shown.of_plan:
+            figures += f", {shown.of_plan}"
+    return f"{name}: {verdict}" + (f" ({figures})" if figures else "") + "."
 
 
-def figures(item: Item, annex: Annex, lang: str) -> str:
-    """The figure against the target, as the brief says it ('1 / 2 xã, cần đạt 1,5'); a
-    milestone only done or not (its need says the deadline)."""
-    if item.target.kind == "milestone":
-        actual = item.result.actual
-        key = "no_data" if actual is None else "done" if actual else "not_done"
-        return label(lang, key).lower()
-    return brief_words.figures(item, annex.brief, lang).replace(" · ", ", ")
+def _unit_texts(annex: Annex, target: str, key: str) -> list[tuple[str, str]]:
+    """(unit name, text) of the units that wrote a cause (`key` 'cause') or a solution."""
+    return [(line.unit.name, getattr(line, key)) for line in annex.by_unit
+            if line.target.id == target and line.unit is not None and getattr(line, key)]
 
 
-def signature(annex: Annex) -> Signature | None:
-    """The plan's signer, upper-cased where Decree 30 writes upper case; None without one."""
+def results(annex: Annex, lang: str, shown: dict[str, _Shown]) -> list[Para]:
+    """I.: the count, the office's own words, then each group's targets as sentences."""
+    paras = [Para(word(lang, "results"), "heading"), Para(headline(annex, lang))]
+    paras += [Para(t) for t in annex.plan.plan.letter.results]
+    for n, group in enumerate(annex.groups, 1):
+        name = label(lang, f"group.{group.group}")
+        paras.append(Para(f"{n}. {name}", "group"))
+        paras += [Para("- " + result_sentence(line, shown[line.target.id], annex, lang), "item")
+                  for line in group.lines]
+    return paras
+
+
+def shortcomings(annex: Annex, lang: str, shown: dict[str, _Shown]) -> list[Para]:
+    """II.: the targets behind (at risk, off track, missed), each with the causes the offices
+    gave, and the targets with no figure; one line where no cause was given."""
+    paras = [Para(word(lang, "behind"), "heading")]
+    paras += [Para(t) for t in annex.plan.plan.letter.shortcomings]
+    behind = [line for line in annex.lines if line.verdict in BEHIND]
+    without: list[str] = []
+    any_cause = False
+    for line in behind:
+        paras.append(Para("- " + behind_sentence(line, shown[line.target.id], lang), "item"))
+        causes = ([line.cause] if line.cause else []) + [
+            word(lang, "unit_says", unit=u, text=t)
+            for u, t in _unit_texts(annex, line.target.id, "cause")]
+        if causes:
+            any_cause = True
+            paras.append(Para(word(lang, "cause", text="; ".join(c.rstrip(".") for c in causes))
+                              + "."))
+        else:
+            without.append(target_name(line.target, lang))
+    if not behind:
+        paras.append(Para(word(lang, "none_behind")))
+    elif not any_cause:
+        paras.append(Para(word(lang, "no_causes")))
+    elif without:
+        paras.append(Para(word(lang, "some_causes", names="; ".join(without))))
+    missing = [line for line in annex.lines if line.verdict == "no_data"]
+    if missing:
+        names = "; ".join(target_name(line.target, lang)
+                          + (f" ({_first_lower(shown[line.target.id].note)})"
+                             if shown[line.target.id].note else "") for line in missing)
+        paras.append(Para(word(lang, "no_figures", period=annex.period.words(lang),
+                               n=len(missing), names=names,
+                               targets=_targets(len(missing), lang))))
+    return paras
+
+
+def tasks(annex: Annex, lang: str) -> list[Para]:
+    """III.: the office's own tasks, then what each target not yet met still needs (whole
+    numbers for counts), with the measures the offices proposed; at the year's end only
+    what the office wrote."""
+    period = annex.period
+    rest = word(lang, f"rest.{period.quarter}",
+                year=period.year + 1 if period.final else period.year)
+    paras = [Para(upper(word(lang, "tasks", rest=rest)), "heading")]
+    own = annex.plan.plan.letter.tasks
+    paras += [Para(t) for t in own]
+    if period.final:
+        if not own:
+            paras.append(Para(word(lang, "no_tasks")))
+        return paras
+    items = {item.target.id: item for section in annex.brief.sections for item in section.items}
+    any_solution = False
+    for line in annex.lines:
+        item = items.get(line.target.id)
+        need = "" if item is None else brief_words.need(item, lang)
+        solutions = ([line.solution] if line.solution else []) + [
+            word(lang, "unit_says", unit=u, text=t)
+            for u, t in _unit_texts(annex, line.target.id, "solution")]
+        if not need and not solutions:
+            continue
+        name = target_name(line.target, lang)
+        text = word(lang, "need", name=name, need=need) if need else name
+        if solutions:
+            any_solution = True
+            text += "; " + _first_lower(word(lang, "solution", text="; ".join(
+                s.rstrip(".") for s in solutions)))
+        paras.append(Para(f"- {text}.", "item"))
+    if not any_solution:
+        paras.append(Para(word(lang, "no_solutions")))
+    return paras
+
+
+def body(annex: Annex, lang: str) -> tuple[Para, ...]:
+    """The letter's body: the intro, I. the results, II. what is behind and why, III. the
+    tasks, and the pointer to the annex."""
+    period = annex.period
+    rest = word(lang, f"rest.{period.quarter}", year=period.year)
+    said = period_words(period, lang)
+    intro = word(lang, "intro_final", period=said) if period.final else \
+        word(lang, "intro", period=said, rest=rest)
+    shown = _shown(annex, lang)
+    return (Para(intro), *results(annex, lang, shown), *shortcomings(annex, lang, shown),
+            *tasks(annex, lang), Para(word(lang, "see_annex")))
+
+
+def signature(annex: Annex, lang: str) -> Signature:
+    """The plan's signer, upper-cased where Decree 30 writes upper case; without one, the
+    Decree's placeholders (`QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ`, `Họ và tên`)."""
     signer = annex.plan.plan.signer
     if signer is None:
-        return None
+        return Signature(None, word(lang, "signer_placeholder"), word(lang, "name_placeholder"))
     return Signature(None if signer.on_behalf is None else upper(signer.on_behalf),
                      upper(signer.title), signer.name)
+
+
+def recipients(annex: Annex, lang: str) -> tuple[str, ...]:
+    """`Nơi nhận:`, the plan's `recipients` (`- Thường trực Huyện ủy;`), or the Decree's
+    placeholder lines, then `- Lưu: VT.`."""
+    named = annex.plan.plan.recipients
+    lines = [f"- {r.strip().lstrip('-').strip().rstrip(';.')};" for r in named] if named \
+        else [word(lang, "placeholder")] * 2
+    return (word(lang, "recipients"), *lines, word(lang, "archive"))
+
+
+def annex_heading(annex: Annex, lang: str) -> tuple[str, str, str]:
+    """`PHỤ LỤC`, the subject in upper case, `(Kèm theo Báo cáo số 15/BC-UBND ngày
+    05/10/2024)` (the number and the date blank for the clerk when not given): the annex's
+    heading in every format."""
+    number = annex.number or BLANK
+    subject = word(lang, "subject", period=period_words(annex.period, lang))
+    note = word(lang, "annex_note", number=number, kind=document_kind(annex),
+                date=BLANK if annex.issued is None else format_date(annex.issued, lang))
+    return word(lang, "annex"), upper(subject), note
+
+
+def stamp(annex: Annex) -> date:
+    """The date the files carry as created: the report's, else the period's last day (made
+    again, a file says the same)."""
+    return annex.issued or annex.period.end
 
 
 def letter(annex: Annex, lang: str) -> Letter:
@@ -192,22 +497,21 @@ def letter(annex: Annex, lang: str) -> Letter:
     info = annex.plan.plan
     kind = document_kind(annex)
     subject = word(lang, "subject", period=period_words(annex.period, lang))
-    paragraphs, bullets, closing = body(annex, lang)
+    number = annex.number or BLANK
+    year = None if annex.period.final else annex.period.year
+    annex_title, annex_subject, annex_note = annex_heading(annex, lang)
     return Letter(
         issuer=issuer_lines(annex, lang),
         motto=(word(lang, "motto"), word(lang, "motto2")),
-        number=word(lang, "number", kind=kind),
-        dated=date_line(annex.issued, info.place, lang),
+        number=word(lang, "number", number=number, kind=kind),
+        dated=date_line(annex.issued, info.place, lang, year),
         title=word(lang, "title"),
         subject=subject,
-        body=paragraphs,
-        attention=bullets,
-        closing=closing,
-        signature=signature(annex),
-        recipients=(word(lang, "recipients"), word(lang, "archive")),
-        annex_title=word(lang, "annex"),
-        annex_subject=upper(subject),
-        annex_note=word(lang, "annex_note", kind=kind,
-                        date=format_date(annex.issued, lang)),
+        body=body(annex, lang),
+        signature=signature(annex, lang),
+        recipients=recipients(annex, lang),
+        annex_title=annex_title,
+        annex_subject=annex_subject,
+        annex_note=annex_note,
         by_unit_title=word(lang, "by_unit"),
     )

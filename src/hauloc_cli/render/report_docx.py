@@ -20,8 +20,15 @@ from io import BytesIO
 from typing import TYPE_CHECKING
 
 from hauloc_cli.render import RenderOptions
-from hauloc_cli.render.annex_cells import NUMERIC, Table, plan_table, unit_table
-from hauloc_cli.render.letterhead import Letter, letter
+from hauloc_cli.render.annex_cells import (
+    NUMERIC,
+    Table,
+    UnitTable,
+    plan_table,
+    unit_numeric,
+    unit_table,
+)
+from hauloc_cli.render.letterhead import Letter, letter, stamp
 from hauloc_cli.views.annex import Annex
 
 if TYPE_CHECKING:
@@ -34,6 +41,7 @@ if TYPE_CHECKING:
 
 FONT = "Times New Roman"
 BODY_PT, TABLE_PT = 14, 11
+UNIT_PT = 10  # the table by unit: a column per target; no smaller than 10 pt on paper
 # mm: A4, and the margins of Decree 30 (within its ranges)
 A4 = (210, 297)
 MARGINS = {"top": 20, "bottom": 20, "left": 30, "right": 15}
@@ -42,8 +50,10 @@ LANDSCAPE_WIDTH = A4[1] - MARGINS["left"] - MARGINS["right"]  # 252
 HEADER_COLUMNS = (62, 103)  # issuing body | motto: the motto needs the room
 SIGN_COLUMNS = (70, 95)
 # Column widths of the annex in mm; the name (or the unit) takes what is left.
-WIDTHS = {"number": 13, "measure": 34, "plan": 24, "last_year": 22, "value": 24,
-          "of_plan": 20, "of_last_year": 20, "assessment": 40}
+# STT and the longest unit word ('đồng/người/năm') each on one line at 11 pt with
+# LibreOffice's cell margins: 'ST / T' and 'n / ăm' were seen at 11 and 26 mm.
+WIDTHS = {"number": 13, "measure": 32, "plan": 24, "last_year": 22, "value": 22,
+          "of_plan": 20, "of_last_year": 19, "assessment": 28, "note": 30}
 LANG_TAGS = {"vi": "vi-VN", "en": "en-GB"}
 
 
@@ -68,7 +78,7 @@ def render(annex: Annex, options: RenderOptions) -> bytes:
     properties.author = xml_text(" ".join(text.issuer))
     properties.language = LANG_TAGS[options.lang]
     # the report's date, not the template's (2013) nor the clock's: made again, it says the same
-    issued = datetime.combine(annex.issued, time(), timezone.utc)
+    issued = datetime.combine(stamp(annex), time(), timezone.utc)
     properties.created = properties.modified = issued
     properties.last_modified_by = "hauloc"
     out = BytesIO()
@@ -225,16 +235,17 @@ def _title(document: Document, text: Letter) -> None:
 
 
 def _body(document: Document, text: Letter) -> None:
-    """The paragraphs, justified, the first line indented 10 mm, the attention bullets after
-    the paragraph that heads them."""
+    """The paragraphs, justified, the first line indented 10 mm; the section headings (I.,
+    II., III.) and the group headings (1. Kinh tế) bold, each kept with what follows."""
     from docx.shared import Mm, Pt
 
     paragraph = None
-    for lines, before in ((text.body, 6), (text.attention, 3), (text.closing, 6)):
-        for line in lines:
-            paragraph = _para(document, line, align="justify")
-            paragraph.paragraph_format.first_line_indent = Mm(10)
-            paragraph.paragraph_format.space_before = Pt(before)
+    for para in text.body:
+        heading = para.kind in ("heading", "group")
+        paragraph = _para(document, para.text, bold=heading, align="justify")
+        paragraph.paragraph_format.first_line_indent = Mm(10)
+        paragraph.paragraph_format.space_before = Pt(6 if para.kind == "heading" else 3)
+        paragraph.paragraph_format.keep_with_next = heading or None
     if paragraph is not None:  # the signature never stands alone on a page
         paragraph.paragraph_format.keep_with_next = True
 
@@ -253,11 +264,9 @@ def _signature(document: Document, text: Letter) -> None:
     for line in text.recipients[1:]:
         _para(left, line, size=11, align="left")
     signed = text.signature
-    lines = [] if signed is None else [t for t in (signed.on_behalf, signed.title) if t]
+    lines = [t for t in (signed.on_behalf, signed.title) if t]
     for n, line in enumerate(lines):
         _para(right, line, bold=True, first=n == 0)
-    if signed is None:
-        return
     for _ in range(4):  # room to sign, kept when the name is to be written by hand
         _para(right)
     if signed.name:
@@ -275,12 +284,41 @@ def _annex(document: Document, annex: Annex, text: Letter, lang: str) -> None:
     _para(document, text.annex_note, italic=True).paragraph_format.space_after = _points(8)
     _table(document, plan_table(annex, lang))
     units = unit_table(annex, lang)
-    if units is not None:
-        heading = _para(document, text.by_unit_title, bold=True)
-        heading.paragraph_format.space_before = _points(14)
+    if units is not None:  # on a page of its own: a table an official reads across
+        section = document.add_section(WD_SECTION.NEW_PAGE)
+        _page(section, landscape=True)
+        heading = _para(document, text.by_unit_title.upper(), bold=True)
         heading.paragraph_format.space_after = _points(6)
         heading.paragraph_format.keep_with_next = True
-        _table(document, units, whole_groups=False)
+        _unit_grid(document, units)
+
+
+def unit_widths(keys: tuple[str, ...]) -> tuple[float, ...]:
+    """mm per column of the table by unit: STT, the unit's name and the notes fixed, the
+    targets' columns sharing the rest (an assessment column a little wider than a figure's)."""
+    fixed = {"number": 12, "unit": 32, "note": 26}
+    share = {k: 1.4 if k.startswith("status:") else 1.0 for k in keys if k not in fixed}
+    rest = LANDSCAPE_WIDTH - sum(fixed[k] for k in keys if k in fixed)
+    total = sum(share.values()) or 1.0
+    return tuple(fixed[k] if k in fixed else rest * share[k] / total for k in keys)
+
+
+def _unit_grid(document: Document, table: UnitTable) -> None:
+    """The table by unit: its heading row repeated on every page, rows kept whole, the total
+    rows bold."""
+    grid = document.add_table(rows=1 + len(table.rows), cols=len(table.keys))
+    grid.style = "Table Grid"
+    _widths(grid, unit_widths(table.keys))
+    head = grid.rows[0]
+    _row_flags(head, header=True)
+    for c, title in zip(head.cells, table.headings, strict=True):
+        _cell(c, title, bold=True, align="center", size=UNIT_PT)
+    for row, data in zip(grid.rows[1:], table.rows, strict=True):
+        _row_flags(row, header=False)
+        for key, c, value in zip(table.keys, row.cells, data.cells, strict=True):
+            align = "center" if key == "number" or key.startswith("status:") else \
+                "right" if unit_numeric(key) else "left"
+            _cell(c, value, bold=data.group, align=align, size=UNIT_PT, tight=True)
 
 
 def column_widths(keys: tuple[str, ...]) -> tuple[float, ...]:
@@ -327,12 +365,14 @@ def _row_flags(row: _Row, *, header: bool) -> None:
 
 
 def _cell(c: _Cell, value: str, *, bold: bool = False, align: str = "left",
-          keep: bool = False) -> None:
+          keep: bool = False, size: float = 0, tight: bool = False) -> None:
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.shared import Pt
 
     c.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    paragraph = _para(c, value, bold=bold, size=TABLE_PT, align=align, first=True)
-    paragraph.paragraph_format.space_before = Pt(1)
-    paragraph.paragraph_format.space_after = Pt(1)
+    paragraph = _para(c, value, bold=bold, size=size or TABLE_PT, align=align, first=True)
+    paragraph.paragraph_format.space_before = Pt(0 if tight else 1)
+    paragraph.paragraph_format.space_after = Pt(0 if tight else 1)
+    # the line as tall as the cell's text, not the 14-pt paragraph mark of the style
+    paragraph.paragraph_format.line_spacing = Pt((size or TABLE_PT) * 1.17)
     paragraph.paragraph_format.keep_with_next = keep

@@ -2,26 +2,39 @@
 (`letterhead.py`, `annex_cells.py`) with inline CSS, no script, nothing fetched.
 
 Printed, it is A4 with the margins of Decree 30 (top and bottom 20 mm, left 30 mm, right
-15 mm), Times New Roman (or a metric twin: Liberation Serif, then any serif with Vietnamese
-diacritics); the letter flows into the annex table, each group (its tbody) is kept whole on a
-page and the heading row repeats on each page, so that 27 targets in four groups print on two
-pages. Every text from a file (plan, targets, units, issuer, signer) goes through
+15 mm), the body 13 pt, the tables 10–10.5 pt, the page number at the top from page 2; the
+annex starts a new page, in landscape. The fonts: Noto Serif (every Vietnamese letter), then
+Tinos, then Times New Roman. Times New Roman is not first because on Linux fontconfig answers
+that name, and Tinos too, with Liberation Serif, which lacks letters such as `ệ`, so every
+page would mix two typefaces inside words; where Noto Serif is not installed (Windows, macOS)
+Times New Roman is what is used. Each group (its tbody) is
+kept whole on a page and the heading row repeats on each page. On screen, no figure or word
+is broken inside itself (the table's layout is automatic, figures do not wrap). Every text
+from a file (plan, targets, units, issuer, signer) goes through
 `html.escape`, as in `brief_html.py`.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from hauloc_cli.render import RenderOptions
-from hauloc_cli.render.annex_cells import NUMERIC, Table, plan_table, unit_table
+from hauloc_cli.render.annex_cells import (
+    NUMERIC,
+    Table,
+    UnitTable,
+    plan_table,
+    unit_numeric,
+    unit_table,
+)
 from hauloc_cli.render.letterhead import Letter, letter
 from hauloc_cli.views.annex import Annex
 
 CSS = """
 *{box-sizing:border-box}
 body{margin:0;background:#fff;color:#000;
- font-family:"Times New Roman","Liberation Serif",Tinos,"Noto Serif","DejaVu Serif",serif;
+ font-family:"Noto Serif",Tinos,"Times New Roman","Liberation Serif","DejaVu Serif",serif;
  font-size:13pt;line-height:1.3}
 .doc{max-width:190mm;margin:0 auto;padding:12mm 8mm}
 p{margin:0}
@@ -50,7 +63,7 @@ h2{font-size:13pt;text-align:center;margin:0;line-height:1.35;break-after:avoid;
 h2 span{display:block}
 .note{text-align:center;font-style:italic;margin-bottom:6pt;break-after:avoid}
 h3{font-size:12pt;margin:12pt 0 4pt;break-after:avoid}
-table{width:100%;border-collapse:collapse;table-layout:fixed;font-size:10.5pt;line-height:1.2}
+table{width:100%;border-collapse:collapse;font-size:11pt;line-height:1.2}
 th,td{border:1px solid #000;padding:1.5pt 3pt;vertical-align:middle}
 th{font-weight:700;text-align:center}
 thead{display:table-header-group}
@@ -59,25 +72,38 @@ tr{break-inside:avoid}
 tr.group td{font-weight:700}
 td.number{text-align:center}
 td.numeric{text-align:right}
-td,th{overflow-wrap:break-word}
-@page{size:A4;margin:20mm 15mm 20mm 30mm}
+td.numeric.figure{white-space:nowrap}
+table.units{table-layout:fixed}
+td,th{overflow-wrap:normal;word-break:normal;hyphens:manual}
+.annex{break-before:page}
+.letter p.heading,.letter p.group{font-weight:700;break-after:avoid}
+.letter p.heading{margin-top:6pt}
+.by-unit{break-before:page}
+@page{size:A4;margin:20mm 15mm 20mm 30mm;
+ @top-center{content:counter(page);font-family:"Noto Serif",Tinos,"Times New Roman",serif;
+  font-size:13pt}}
+@page:first{@top-center{content:none}}
+@page annex{size:A4 landscape}
 @media print{
  .doc{max-width:none;padding:0}
- body{font-size:12pt;line-height:1.22}
- .head{font-size:11.5pt}
- h1,h2{font-size:12pt}
- table{font-size:9pt;line-height:1.15}
- th{font-size:8.5pt;line-height:1.1}
+ body{font-size:13pt;line-height:1.25}
+ .head{font-size:13pt}
+ h1,h2{font-size:13pt}
+ .annex,.by-unit{page:annex;margin-top:0}
+ table{font-size:10.5pt;line-height:1.15}
+ th{font-size:10pt;line-height:1.1}
+ table.units{font-size:10pt}
  th,td{padding:0.6pt 2pt}
- .signer .name{margin-top:36pt}
+ .recipients{font-size:11pt}
+ .signer .name{margin-top:40pt}
  h1{margin-top:10pt}
- .annex{margin-top:12pt}
- .letter p,.letter li{margin-bottom:2pt}
+ .letter p{margin-bottom:2pt}
 }
 """
+_FIGURE = re.compile(r"[≤+\-]?\s?\d")
 # Column widths in % of the table: the name (or unit) column takes the rest.
-WIDTHS = {"number": 5, "measure": 11, "plan": 11, "last_year": 8, "value": 10, "of_plan": 8,
-          "of_last_year": 8, "assessment": 15}
+WIDTHS = {"number": 5, "measure": 10, "plan": 10, "last_year": 8, "value": 9, "of_plan": 8,
+          "of_last_year": 8, "assessment": 12, "note": 13}
 
 
 def _lines(lines: tuple[str, ...], css: str = "") -> str:
@@ -96,20 +122,19 @@ def _head(text: Letter) -> str:
 
 
 def _letter(text: Letter) -> str:
-    bullets = "".join(f"<li>{escape(b)}</li>" for b in text.attention)
+    body = "".join(
+        f'<p class="{para.kind}">{escape(para.text)}</p>' if para.kind != "text"
+        else f"<p>{escape(para.text)}</p>" for para in text.body)
     return (f'<h1>{escape(text.title)}<span>{escape(text.subject)}</span></h1>'
             '<hr class="title-rule">'
-            f'<section class="letter">{_lines(text.body)}'
-            + (f"<ul>{bullets}</ul>" if bullets else "")
-            + f"{_lines(text.closing)}</section>")
+            f'<section class="letter">{body}</section>')
 
 
 def _signature(text: Letter) -> str:
     signed = text.signature
-    lines = [] if signed is None else [t for t in (signed.on_behalf, signed.title) if t]
+    lines = [t for t in (signed.on_behalf, signed.title) if t]
     # room to sign, kept when the name is to be written by hand
-    name = "" if signed is None else \
-        f'<p class="name">{escape(signed.name or "")}</p>'
+    name = f'<p class="name">{escape(signed.name or "")}</p>'
     return (f'<section class="sign"><div class="recipients">{_lines(text.recipients)}</div>'
             f'<div class="signer">{_lines(tuple(lines))}{name}</div></section>')
 
@@ -118,6 +143,16 @@ def _cell(key: str, text: str) -> str:
     """Escaped; a unit of measure may break after each '/' (triệu đồng/người/năm)."""
     shown = escape(text)
     return shown.replace("/", "/\u200b") if key == "measure" else shown
+
+
+def _class(key: str, text: str) -> str:
+    """A cell's class: a figure (`12,0`, `≤ 2,5`, `+1,4 điểm %`) is never broken inside
+    itself; words in a column of figures (a milestone's plan) may wrap."""
+    if key == "number":
+        return "number"
+    if key in NUMERIC:
+        return "numeric figure" if _FIGURE.match(text) else "numeric"
+    return key
 
 
 def _table(table: Table) -> str:
@@ -134,8 +169,8 @@ def _table(table: Table) -> str:
                            "</tr>"])
             continue
         cells = "".join(
-            f'<td class="{"number" if k == "number" else "numeric" if k in NUMERIC else k}">'
-            f"{_cell(k, c)}</td>" for k, c in zip(table.keys, row.cells, strict=True))
+            f'<td class="{_class(k, c)}">{_cell(k, c)}</td>'
+            for k, c in zip(table.keys, row.cells, strict=True))
         if not bodies:
             bodies.append([])
         bodies[-1].append(f"<tr>{cells}</tr>")
@@ -144,11 +179,39 @@ def _table(table: Table) -> str:
             f"{tbodies}</table>")
 
 
+def _unit_class(key: str) -> str:
+    if key == "number" or key.startswith("status:"):
+        return "number"
+    return "numeric" if unit_numeric(key) else "text"
+
+
+def _unit_table(table: UnitTable) -> str:
+    """The table by unit: a colgroup (STT, the unit, the targets sharing the rest, notes),
+    the heading row repeated on each printed page, the total rows bold."""
+    fixed = {"number": 4, "unit": 14, "note": 12}
+    share = {k: 1.25 if k.startswith("status:") else 1.0 for k in table.keys if k not in fixed}
+    rest = 100 - sum(fixed[k] for k in table.keys if k in fixed)
+    total = sum(share.values()) or 1.0
+    cols = "".join(
+        f'<col style="width:{fixed[k] if k in fixed else rest * share[k] / total:.2f}%">'
+        for k in table.keys)
+    heads = "".join(f"<th>{escape(h)}</th>" for h in table.headings)
+    rows = []
+    for row in table.rows:
+        cells = "".join(f'<td class="{_unit_class(k)}">{escape(c)}</td>'
+                        for k, c in zip(table.keys, row.cells, strict=True))
+        klass = ' class="group"' if row.group else ""
+        rows.append(f"<tr{klass}>{cells}</tr>")
+    return (f'<table class="units"><colgroup>{cols}</colgroup><thead><tr>{heads}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
 def render_report_html(annex: Annex, lang: str) -> str:
     text = letter(annex, lang)
     units = unit_table(annex, lang)
     by_unit = "" if units is None else \
-        f"<h3>{escape(text.by_unit_title)}</h3>{_table(units)}"
+        f'<section class="by-unit"><h3>{escape(text.by_unit_title.upper())}</h3>' \
+        f"{_unit_table(units)}</section>"
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

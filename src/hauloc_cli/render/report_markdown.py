@@ -11,11 +11,13 @@ from __future__ import annotations
 from hauloc_cli.model.annex import Column
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render import annex_words as words
+from hauloc_cli.render.annex_cells import UnitTable, unit_numeric, unit_table
+from hauloc_cli.render.letterhead import Letter, letter
 from hauloc_cli.render.markdown import escape
 from hauloc_cli.views.annex import Annex, Line
 
 # Columns of words are left-aligned, of numbers right-aligned.
-_LEFT = frozenset({"unit", "name", "measure", "assessment"})
+_LEFT = frozenset({"unit", "name", "measure", "assessment", "note"})
 
 
 def _cells(line: Line, annex: Annex, lang: str, cols: tuple[Column, ...]) -> list[str]:
@@ -40,31 +42,69 @@ def _table(head: list[str], rows: list[list[str]], cols: tuple[Column, ...]) -> 
 
 def _annex_rows(annex: Annex, lang: str, cols: tuple[Column, ...]) -> list[list[str]]:
     rows: list[list[str]] = []
+    shown = iter(words.table_texts(annex.lines, annex, lang, cols))
     for group in annex.groups:
         name = f"**{escape(words.group_name(group.group, lang))}**"
         rows.append([f"**{words.numeral(group.number)}**", name, *[""] * (len(cols) - 2)])
-        rows += [_cells(line, annex, lang, cols) for line in group.lines]
+        rows += [[escape(t) for t in next(shown)] for _ in group.lines]
     return rows
 
 
+def _letter(text: Letter) -> list[str]:
+    """The letter: the issuer, number, motto and date line, the title, the body (headings
+    bold, items as list items), the recipients and the signature."""
+    lines = [f"**{escape(line)}**  " for line in text.issuer]
+    lines += [f"{escape(text.number)}", "",
+              f"**{escape(text.motto[0])}**  ", f"**{escape(text.motto[1])}**  ",
+              f"*{escape(text.dated)}*", "",
+              f"# {escape(text.title)}", "", f"**{escape(text.subject)}**", ""]
+    for para in text.body:
+        if para.kind in ("heading", "group"):
+            lines += [f"**{escape(para.text)}**", ""]
+        elif para.kind == "item":
+            lines += [f"- {escape(para.text.removeprefix('- '))}", ""]
+        else:
+            lines += [escape(para.text), ""]
+    signed = text.signature
+    for line in (signed.on_behalf, signed.title):
+        if line:
+            lines.append(f"**{escape(line)}**  ")
+    lines += ["", "", f"**{escape(signed.name)}**" if signed.name else "", ""]
+    lines += [f"*{escape(text.recipients[0])}*  ",
+              *(f"{escape(r)}  " for r in text.recipients[1:]), ""]
+    return lines
+
+
 def render_markdown(annex: Annex, lang: str) -> str:
-    lines = [f"**{escape(line.upper())}**  " for line in annex.plan.plan.issuer or ()]
-    if lines:
-        lines[-1] = lines[-1].rstrip()
-        lines.append("")
-    lines += [f"# {escape(words.title(annex, lang))}", "",
-              f"*{escape(annex.plan.title(lang))}*  ",
-              f"*{escape(words.issued_note(annex, lang))}*", ""]
+    text = letter(annex, lang)
+    lines = [*_letter(text), "---", "",
+             f"## {escape(text.annex_title)}", "", f"**{escape(text.annex_subject)}**  ",
+             f"*{escape(text.annex_note)}*", ""]
     cols = words.columns(annex, workbook=False)
     head = [escape(words.heading_of(c, annex, lang)) for c in cols]
     lines += _table(head, _annex_rows(annex, lang, cols), cols)
-    if annex.by_unit:
-        cols = words.columns(annex, by_unit=True, workbook=False)
-        head = [escape(words.heading_of(c, annex, lang)) for c in cols]
-        lines += ["", f"## {escape(words.SHEET_NAMES[lang][1])}", ""]
-        lines += _table(head, [_cells(line, annex, lang, cols) for line in annex.by_unit],
-                        cols)
+    units = unit_table(annex, lang)
+    if units is not None:
+        lines += ["", f"### {escape(text.by_unit_title)}", ""]
+        lines += _grid(units)
     return "\n".join(lines) + "\n"
+
+
+def _grid(table: UnitTable) -> list[str]:
+    """The table by unit as a pipe table, its total rows bold, the columns lined up."""
+    rows = [[escape(c) for c in table.headings]] + [
+        [f"**{escape(c)}**" if row.group and c else escape(c) for c in row.cells]
+        for row in table.rows]
+    widths = [max(max(len(r[i]) for r in rows), 3) for i in range(len(table.keys))]
+
+    def line(cells: list[str], head: bool = False) -> str:
+        return "| " + " | ".join(
+            c.rjust(w) if unit_numeric(k) and not head else c.ljust(w)
+            for c, w, k in zip(cells, widths, table.keys, strict=True)) + " |"
+
+    rule = "| " + " | ".join("-" * (w - 1) + ":" if unit_numeric(k) else "-" * w
+                             for k, w in zip(table.keys, widths, strict=True)) + " |"
+    return [line(rows[0], head=True), rule, *(line(r) for r in rows[1:])]
 
 
 def render(annex: Annex, options: RenderOptions) -> str:

@@ -18,8 +18,11 @@ from typing import TYPE_CHECKING, Any
 from hauloc_cli.model.annex import Column
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render import annex_words as words
+from hauloc_cli.render.annex_cells import unit_numeric, unit_table
 from hauloc_cli.render.annex_words import Cell, Num
-from hauloc_cli.views.annex import Annex, Line
+from hauloc_cli.render.letterhead import annex_heading, stamp
+from hauloc_cli.render.letterhead import word as letter_word
+from hauloc_cli.views.annex import Annex
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -74,7 +77,8 @@ def render(annex: Annex, options: RenderOptions) -> bytes:
 
     wb.properties.title = xml_text(words.title(annex, lang))
     wb.properties.creator = "hauloc"
-    wb.properties.created = datetime(annex.issued.year, annex.issued.month, annex.issued.day)
+    day = stamp(annex)
+    wb.properties.created = datetime(day.year, day.month, day.day)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -89,38 +93,78 @@ def _annex_sheet(ws: Worksheet, annex: Annex, lang: str) -> None:
         _merged(ws, row, 1, min(3, width), words_of_issuer.upper(), bold=True)
         row += 1
     row += 1 if issuer else 0
-    _merged(ws, row, 1, width, words.title(annex, lang), bold=True, size=SIZE + 2)
-    _merged(ws, row + 1, 1, width, annex.plan.title(lang), italic=True)
-    _merged(ws, row + 2, 1, width, words.issued_note(annex, lang), italic=True)
+    # as the Word annex heads it: PHỤ LỤC, the subject, the report's number and date
+    title, subject, note = annex_heading(annex, lang)
+    _merged(ws, row, 1, width, title, bold=True, size=SIZE + 2)
+    _merged(ws, row + 1, 1, width, subject, bold=True)
+    _merged(ws, row + 2, 1, width, note, italic=True)
     header = row + 4
     _header(ws, header, cols, annex, lang)
     row = header + 1
     longest = [0] * width
+    found = iter(words.table_cells(annex.lines, annex, lang, cols))
     for group in annex.groups:
         numeral = words.numeral(group.number)
         _group_row(ws, row, width, numeral, words.group_name(group.group, lang))
         longest[0] = max(longest[0], len(numeral) + 1)
         row += 1
-        for line in group.lines:
-            _line_row(ws, row, cols, line, annex, lang, longest)
+        for _ in group.lines:
+            _line_row(ws, row, cols, next(found), lang, longest)
             row += 1
     _finish(ws, cols, header, row - 1, longest)
 
 
 def _unit_sheet(ws: Worksheet, annex: Annex, lang: str) -> None:
-    cols = words.columns(annex, by_unit=True)
-    width = len(cols)
-    _merged(ws, 1, 1, width, words.title(annex, lang), bold=True, size=SIZE + 2)
-    _merged(ws, 2, 1, width, f"{annex.plan.title(lang)} · {words.SHEET_NAMES[lang][1]}",
-            italic=True)
+    """The table by unit as the Word annex lays it out (`annex_cells.unit_table`): a row per
+    unit, a column (and an assessment column when units are judged) per target, the totals."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    table = unit_table(annex, lang)
+    assert table is not None
+    width = len(table.keys)
+    _merged(ws, 1, 1, width, letter_word(lang, "by_unit").upper(), bold=True, size=SIZE + 2)
+    _merged(ws, 2, 1, width, annex_heading(annex, lang)[1], bold=True)
     header = 4
-    _header(ws, header, cols, annex, lang)
-    row = header + 1
-    longest = [0] * width
-    for line in annex.by_unit:
-        _line_row(ws, row, cols, line, annex, lang, longest)
-        row += 1
-    _finish(ws, cols, header, row - 1, longest)
+    for i, title in enumerate(table.headings, start=1):
+        cell = ws.cell(row=header, column=i)
+        _text(cell, title)
+        cell.font = _font(bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = _border()
+    for r, row in enumerate(table.rows, start=header + 1):
+        for i, (key, value) in enumerate(zip(table.keys, row.cells, strict=True), start=1):
+            cell = ws.cell(row=r, column=i)
+            number = _unit_number(value, lang) if unit_numeric(key) else None
+            if number is not None:
+                cell.value, cell.number_format = number
+            elif value:
+                _text(cell, value)
+            cell.style = _style_name(not unit_numeric(key) and key not in ("unit", "note"),
+                                     True)
+            if row.group:
+                cell.font = _font(bold=True)
+    fixed = {"number": 5, "unit": 20, "note": 16}
+    for i, key in enumerate(table.keys, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = fixed.get(
+            key, 11 if key.startswith("status:") else 9)
+    ws.row_dimensions[header].height = LINE_HEIGHT * 6
+    last = header + len(table.rows)
+    ws.freeze_panes = f"C{header + 1}"
+    _print(ws, header, f"A1:{get_column_letter(width)}{last}")
+
+
+def _unit_number(text: str, lang: str) -> tuple[float | int, str] | None:
+    """A figure of the table by unit as a number and its format (`95,45` in Vietnamese,
+    `95.45` in English → 95.45, `#,##0.00`); None for words (`đã đạt`, `—`, `21/22`)."""
+    group, point = (".", ",") if lang == "vi" else (",", ".")
+    plain = text.replace(group, "").replace(point, ".")
+    try:
+        x = float(plain)
+    except ValueError:
+        return None
+    d = len(plain.split(".")[1]) if "." in plain else 0
+    return (int(x) if d == 0 else x), "#,##0" + ("." + "0" * d if d else "")
 
 
 @functools.cache
@@ -189,11 +233,10 @@ def _group_row(ws: Worksheet, row: int, width: int, numeral: str, name: str) -> 
     ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=width)
 
 
-def _line_row(ws: Worksheet, row: int, cols: tuple[Column, ...], line: Line, annex: Annex,
+def _line_row(ws: Worksheet, row: int, cols: tuple[Column, ...], found: list[Cell],
               lang: str, longest: list[int]) -> None:
     """A target's row; `longest` keeps the length of each column's longest text."""
-    for i, (column, value) in enumerate(zip(cols, words.cells(line, annex, lang, cols),
-                                            strict=True), start=1):
+    for i, (column, value) in enumerate(zip(cols, found, strict=True), start=1):
         longest[i - 1] = max(longest[i - 1], len(words.text(value, lang)) + 1)
         cell = ws.cell(row=row, column=i)
         _put(cell, value)
@@ -232,7 +275,6 @@ def _finish(ws: Worksheet, cols: tuple[Column, ...], header: int, last: int,
             longest: list[int]) -> None:
     """Widths, the frozen header, and the print settings."""
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.page import PageMargins
 
     for i, column in enumerate(cols, start=1):
         heading = str(ws.cell(row=header, column=i).value or "")
@@ -240,8 +282,18 @@ def _finish(ws: Worksheet, cols: tuple[Column, ...], header: int, last: int,
                                                                    column)
     _heights(ws, cols, header, last)
     ws.freeze_panes = f"A{header + 1}"
+    keys = [c.key for c in cols]
+    printed = keys.index("note") + 1  # the columns after the notes are for the reader only
+    _print(ws, header, f"A1:{get_column_letter(printed)}{max(last, header)}")
+
+
+def _print(ws: Worksheet, header: int, area: str) -> None:
+    """A4 landscape, one page wide, the header row on every page, Decree 30's margins, the
+    page number at the foot; only `area` (what an official reads) is printed."""
+    from openpyxl.worksheet.page import PageMargins
+
     ws.print_title_rows = f"{header}:{header}"
-    ws.print_area = f"A1:{get_column_letter(len(cols))}{max(last, header)}"
+    ws.print_area = area
     setup = ws.page_setup
     setup.orientation = "landscape"
     setup.paperSize = ws.PAPERSIZE_A4

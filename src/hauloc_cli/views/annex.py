@@ -50,6 +50,9 @@ class Line:
     verdict: str | None
     result: Result | None
     unit: Unit | None = None  # the reporting unit (the sheet by unit only)
+    # What the office wrote beside the figure judged (inputs: `nguyên nhân`, `giải pháp`).
+    cause: str = ""
+    solution: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +67,14 @@ class Annex:
     brief: Brief
     groups: tuple[Group, ...]
     by_unit: tuple[Line, ...]  # empty without units
-    issued: date  # the date line of the document
+    issued: date | None  # the date line of the document; None: left blank for the clerk
     # How final the figures judged are: every one an estimate ("all": the value column is
     # headed Ước thực hiện…), some marked differently ("mixed": a column says each one's
     # status), or none an estimate ("none").
     estimates: str
+    # The units' roll-up (coverage, compiled figures, names); None without units.
+    units: UnitsReport | None = None
+    number: str | None = None  # the report's number in the register; None: left blank
 
     @property
     def plan(self) -> Plan:
@@ -83,8 +89,10 @@ class Annex:
         return tuple(line for g in self.groups for line in g.lines)
 
 
-def build_annex(brief: Brief, units: UnitsReport | None, issued: date) -> Annex:
-    """The annex of `brief`'s period; `units` (the units' roll-up) adds the lines by unit."""
+def build_annex(brief: Brief, units: UnitsReport | None, issued: date | None,
+                number: str | None = None) -> Annex:
+    """The annex of `brief`'s period; `units` (the units' roll-up) adds the lines by unit;
+    `issued` and `number` are the report's date and number (None: blank for the clerk)."""
     figures = brief.report.figures
     period = brief.period
     groups = tuple(
@@ -93,7 +101,7 @@ def build_annex(brief: Brief, units: UnitsReport | None, issued: date) -> Annex:
         for n, section in enumerate(brief.sections, 1))
     by_unit = () if units is None else _by_unit(brief.report.plan, units, period)
     lines = [line for g in groups for line in g.lines] + list(by_unit)
-    return Annex(brief, groups, by_unit, issued, _estimates(lines))
+    return Annex(brief, groups, by_unit, issued, _estimates(lines), units, number)
 
 
 def _line(number: int, result: Result, figures: Figures, period: Period,
@@ -110,7 +118,8 @@ def _line(number: int, result: Result, figures: Figures, period: Period,
                 result.actual, result.as_of, None if figure is None else figure.status,
                 None if last is None else last.value, found.plan_share,
                 found.vs_last_year if result.as_of == period else None,
-                verdict(result, period), result, unit)
+                verdict(result, period), result, unit,
+                "" if figure is None else figure.cause, "" if figure is None else figure.solution)
 
 
 def _by_unit(plan: Plan, units: UnitsReport, period: Period) -> tuple[Line, ...]:
@@ -131,7 +140,9 @@ def _by_unit(plan: Plan, units: UnitsReport, period: Period) -> tuple[Line, ...]
                 lines.append(Line(number, own, None, unit_result.actual, unit_result.as_of,
                                   None if figure is None else figure.status, None, None, None,
                                   None if unit_result.reported or unit_result.actual is not None
-                                  else NOT_REPORTED, None, unit))
+                                  else NOT_REPORTED, None, unit,
+                                  "" if figure is None else figure.cause,
+                                  "" if figure is None else figure.solution))
             else:
                 line = _line(number, unit_result.result, figures, period, own, unit)
                 if not unit_result.reported and unit_result.actual is None:
