@@ -91,42 +91,12 @@ def unit_table(annex: Annex, lang: str) -> UnitTable | None:
     totals: list[str] = ["", _TOTAL[lang][0]]
     counted: list[str] = ["", _TOTAL[lang][1]]
     for n, (tid, lines) in enumerate(by_target.items(), 1):
-        target = lines[0].target
-        shown = words.measure(target, lang)
-        name = words.name_cell(lines[0], lang)
-        names.append(name + (f" ({shown})" if shown else ""))
-        judged = any(line.verdict not in (None, NOT_REPORTED) for line in lines)
-        keys.append(f"value:{n}")
-        headings.append(f"({n}) {name}" + (f" ({shown})" if shown else ""))
-        if judged:
-            keys.append(f"status:{n}")
-            headings.append(f"{_STATUS[lang]} ({n})")
-        figures = [None if line.value is None else words.figure(line.value, lang)
-                   for line in lines]
-        most = max((f.decimals for f in figures if isinstance(f, words.Num)), default=0)
-        for line, figure in zip(lines, figures, strict=True):
-            assert line.unit is not None
-            uid = line.unit.id
-            sent = figure is not None and (line.as_of == annex.period
-                                           or line.verdict not in (NOT_REPORTED,))
-            if isinstance(figure, words.Num):
-                figure = words.Num(figure.x, most, figure.kind)
-            text = words.text(figure, lang) if sent else NOT_SENT
-            if sent and line.as_of is not None and line.as_of != annex.period:
-                text += f" ({line.as_of.words(lang)})"
-            if line.verdict == NOT_REPORTED or figure is None or line.as_of != annex.period:
-                missing[uid].append(f"({n})")
-            cells[uid].append(text)
-            if judged:
-                cells[uid].append("" if line.verdict in (None, NOT_REPORTED)
-                                  else words.assessment(line, lang))
-        found = None if annex.units is None else annex.units.targets.get(tid)
-        compiled = "" if found is None or found.compiled is None else words.text(
-            words.Num(found.compiled, max(most, words.decimals(found.compiled))), lang)
-        cover = "" if found is None else \
-            f"{len(found.coverage.reported)}/{found.coverage.expected}"
-        totals += [compiled] + ([""] if judged else [])
-        counted += [cover] + ([""] if judged else [])
+        column = _target_columns(n, tid, lines, annex, lang, (cells, missing))
+        names.append(column.name)
+        keys += column.keys
+        headings += column.headings
+        totals += column.total
+        counted += column.counted
     keys.append("note")
     headings.append(_NOTE[lang])
     rows = [Row((str(i), name, *cells[uid],
@@ -135,6 +105,58 @@ def unit_table(annex: Annex, lang: str) -> UnitTable | None:
             for i, (uid, name) in enumerate(units.items(), 1)]
     rows += [Row((*totals, ""), group=True), Row((*counted, ""), group=True)]
     return UnitTable(tuple(keys), tuple(headings), tuple(rows), tuple(names))
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """One target's columns of the table by unit: its figure (and status, where units are
+    judged), and its cells of the two total rows."""
+
+    name: str
+    keys: list[str]
+    headings: list[str]
+    total: list[str]
+    counted: list[str]
+
+
+def _target_columns(n: int, tid: str, lines: list[Line], annex: Annex, lang: str,
+                    rows: tuple[dict[str, list[str]], dict[str, list[str]]]) -> _Columns:
+    """Target n's columns; each unit's cells are added to `rows` (cells, and the targets it
+    did not report for)."""
+    cells, missing = rows
+    shown = words.measure(lines[0].target, lang)
+    name = words.name_cell(lines[0], lang) + (f" ({shown})" if shown else "")
+    judged = any(line.verdict not in (None, NOT_REPORTED) for line in lines)
+    keys, headings = [f"value:{n}"], [f"({n}) {name}"]
+    if judged:
+        keys.append(f"status:{n}")
+        headings.append(f"{_STATUS[lang]} ({n})")
+    figures = [None if line.value is None else words.figure(line.value, lang)
+               for line in lines]
+    most = max((f.decimals for f in figures if isinstance(f, words.Num)), default=0)
+    for line, figure in zip(lines, figures, strict=True):
+        assert line.unit is not None
+        uid = line.unit.id
+        sent = figure is not None and (line.as_of == annex.period
+                                       or line.verdict not in (NOT_REPORTED,))
+        if isinstance(figure, words.Num):
+            figure = words.Num(figure.x, most, figure.kind)
+        text = words.text(figure, lang) if sent else NOT_SENT
+        if sent and line.as_of is not None and line.as_of != annex.period:
+            text += f" ({line.as_of.words(lang)})"
+        if line.verdict == NOT_REPORTED or figure is None or line.as_of != annex.period:
+            missing[uid].append(f"({n})")
+        cells[uid].append(text)
+        if judged:
+            cells[uid].append("" if line.verdict in (None, NOT_REPORTED)
+                              else words.assessment(line, lang))
+    found = None if annex.units is None else annex.units.targets.get(tid)
+    compiled = "" if found is None or found.compiled is None else words.text(
+        words.Num(found.compiled, max(most, words.decimals(found.compiled))), lang)
+    cover = "" if found is None else \
+        f"{len(found.coverage.reported)}/{found.coverage.expected}"
+    extra = [""] if judged else []
+    return _Columns(name, keys, headings, [compiled, *extra], [cover, *extra])
 
 
 def _unit_name(line: Line, lang: str) -> str:
