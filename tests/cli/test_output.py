@@ -216,3 +216,15 @@ def test_check_new_refuses_an_existing_file(tmp_path: Path) -> None:
     (tmp_path / "old.xlsx").write_bytes(b"PK")
     with pytest.raises(UsageError, match="--force"):
         check_new(tmp_path / "old.xlsx")
+
+
+def test_the_format_an_output_name_asks_for() -> None:
+    from hauloc_cli.cli.output import format_from_suffix
+
+    formats = ("xlsx", "docx", "html", "markdown")
+    assert format_from_suffix(Path("phu-luc.XLSX"), formats, "markdown") == "xlsx"
+    assert format_from_suffix(Path("bao-cao.htm"), formats, "markdown") == "html"
+    assert format_from_suffix(Path("a.md"), formats, "markdown") == "markdown"
+    assert format_from_suffix(Path("a.csv"), formats, "markdown") == "markdown"  # not offered
+    assert format_from_suffix(Path("a.txt"), ("csv", "xlsx"), "csv") == "csv"
+    assert format_from_suffix(None, formats, "markdown") == "markdown"

@@ -38,6 +38,18 @@ _SUFFIX_BYTES = len(".12345678.tmp") + 1  # the leading dot too
 _new_only: set[str] = set()
 
 
+# The format a file's name says, for every command that chooses one from --output.
+_SUFFIXES = {".xlsx": "xlsx", ".docx": "docx", ".html": "html", ".htm": "html",
+             ".md": "markdown", ".csv": "csv"}
+
+
+def format_from_suffix(output: Path | None, formats: Iterable[str], default: str) -> str:
+    """The format --output's name asks for (`phu-luc.xlsx` → xlsx) when it is one of
+    `formats`, else `default`."""
+    found = None if output is None else _SUFFIXES.get(output.suffix.lower())
+    return found if found in set(formats) else default
+
+
 def _folder(path: Path) -> Path:
     return path.parent if str(path.parent) else Path(".")
 

@@ -22,17 +22,14 @@ class ReportFormat(str, Enum):
     markdown = "markdown"
 
 
-# --format left out: from the --output file's name, else markdown.
-_SUFFIXES = {".xlsx": ReportFormat.xlsx, ".docx": ReportFormat.docx, ".html": ReportFormat.html,
-             ".htm": ReportFormat.html, ".md": ReportFormat.markdown}
-
-
 def report_format(fmt: ReportFormat | None, output: Path | None) -> ReportFormat:
     """The format asked, else the one the --output file's name says, else markdown; a binary
     format needs --output (usage error, exit 2, before any work)."""
     if fmt is None:
-        fmt = _SUFFIXES.get(output.suffix.lower(), ReportFormat.markdown) \
-            if output is not None else ReportFormat.markdown
+        from hauloc_cli.cli.output import format_from_suffix
+
+        fmt = ReportFormat(format_from_suffix(output, (f.value for f in ReportFormat),
+                                              ReportFormat.markdown.value))
     if fmt in (ReportFormat.xlsx, ReportFormat.docx) and output is None:
         raise UsageError(f"--format {fmt.value} writes a file: give --output FILE.{fmt.value}")
     return fmt

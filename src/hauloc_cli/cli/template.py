@@ -47,8 +47,10 @@ def template(
     only = period_option(period, plan.plan.year)
     tree = load_units(plan, targets, units)
     if fmt is None:
-        xlsx = output is not None and output.suffix.lower() == ".xlsx"
-        fmt = TemplateFormat.xlsx if xlsx else TemplateFormat.csv
+        from hauloc_cli.cli.output import format_from_suffix
+
+        fmt = TemplateFormat(format_from_suffix(output, (f.value for f in TemplateFormat),
+                                                TemplateFormat.csv.value))
     from hauloc_cli.cli.units import template_rows
 
     rows = template_rows(plan, tree, None if only is None else (only,))
