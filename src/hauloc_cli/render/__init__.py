@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from hauloc_cli.rules.status import Status
 
 # Format name → module, for each kind of thing rendered.
-REPORT_FORMATS = {"table": "table", "json": "json", "csv": "csv", "markdown": "markdown"}
+CHECK_FORMATS = {"table": "table", "json": "json", "csv": "csv", "markdown": "markdown"}
 BRIEF_FORMATS = {"table": "brief_text", "markdown": "brief_markdown", "html": "brief_html"}
 PLAN_FORMATS = {"table": "plan_table", "json": "plan_json"}
 # The official report (hauloc report): the annex table; xlsx and docx render to bytes.
@@ -68,7 +68,7 @@ class RenderOptions:
 
 def render_as(formats: Mapping[str, str], fmt: str, subject: Any, options: RenderOptions
               ) -> str:
-    """`subject` in the format `fmt` of `formats` (REPORT_FORMATS, BRIEF_FORMATS…), as text."""
+    """`subject` in the format `fmt` of `formats` (CHECK_FORMATS, BRIEF_FORMATS…), as text."""
     text = render_file(formats, fmt, subject, options)
     assert isinstance(text, str)  # render_file checks it: only BINARY_FORMATS give bytes
     return text

@@ -224,7 +224,7 @@ def value_cell(line: Line, period: Period, lang: str) -> Cell:
     return figure(line.value, lang)
 
 
-def status_word(line: Line, period: Period, lang: str) -> str:
+def figure_status_word(line: Line, period: Period, lang: str) -> str:
     """Loại số liệu: `ước tính`, `sơ bộ`, `chính thức` beside a figure shown; else empty."""
     if line.figure_status is None or value_cell(line, period, lang) is None:
         return ""
@@ -386,7 +386,7 @@ def cells(line: Line, annex: Annex, lang: str, cols: tuple[Column, ...]) -> list
         "plan": plan_cell(line, lang),
         "last_year": last_year_cell(line),
         "value": value_cell(line, period, lang),
-        "status": status_word(line, period, lang),
+        "status": figure_status_word(line, period, lang),
         "of_plan": of_plan(line, lang, annex.plan.status_bands),
         "of_last_year": of_last_year(line),
         "assessment": assessment(line, lang),
