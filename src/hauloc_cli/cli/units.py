@@ -21,11 +21,11 @@ if TYPE_CHECKING:
 def matrix(units: UnitsReport | None, fmt: str, lang: str, width: int) -> str:
     """`--by-unit`: the targets × units matrix in `fmt`."""
     from hauloc_cli.errors import UsageError
-    from hauloc_cli.render.units_matrix import render_text
+    from hauloc_cli.render import MATRIX_FORMATS, RenderOptions, render_as
 
     if units is None:
         raise UsageError("--by-unit needs a units file: --units FILE, or units: in the plan")
-    return render_text(units, fmt, lang, width)
+    return render_as(MATRIX_FORMATS, fmt, units, RenderOptions(lang=lang, width=width))
 
 
 def template_rows(plan: Plan, units: Units | None, periods: Sequence[Period] | None

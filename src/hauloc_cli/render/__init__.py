@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 # Format name → module, for each kind of thing rendered.
 CHECK_FORMATS = {"table": "table", "json": "json", "csv": "csv", "markdown": "markdown"}
+# check --by-unit: the targets × units matrix.
+MATRIX_FORMATS = {fmt: f"matrix.{fmt}" for fmt in ("table", "markdown", "csv", "json")}
 BRIEF_FORMATS = {"table": "brief_text", "markdown": "brief_markdown", "html": "brief_html"}
 PLAN_FORMATS = {"table": "plan_table", "json": "plan_json"}
 # The official report (hauloc report): the annex table; xlsx and docx render to bytes.

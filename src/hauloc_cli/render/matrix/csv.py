@@ -1,0 +1,22 @@
+"""The matrix in CSV: a record per unit and rolled-up target."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from hauloc_cli.render import RenderOptions
+from hauloc_cli.render.matrix import records
+from hauloc_cli.rules.rollup import UnitsReport
+
+
+def render(units: UnitsReport, options: RenderOptions) -> str:
+    from hauloc_cli.render.csv import cell
+
+    rows = records(units)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["period", "unit", "name", "target", "actual", "reported", "as_of",
+                     "status"])
+    writer.writerows([cell(v) for v in row.values()] for row in rows)
+    return buffer.getvalue()

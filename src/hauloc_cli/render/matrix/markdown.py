@@ -1,0 +1,20 @@
+"""The matrix in Markdown: a column per target, named in the header."""
+
+from __future__ import annotations
+
+from hauloc_cli.render import RenderOptions
+from hauloc_cli.render.cells import target_name
+from hauloc_cli.render.markdown import escape
+from hauloc_cli.render.matrix import WORDS, coverage_line, grid, silent
+from hauloc_cli.rules.rollup import UnitsReport
+
+
+def render(units: UnitsReport, options: RenderOptions) -> str:
+    lang = options.lang
+    targets, rows = grid(units, lang)
+    head = [WORDS[lang]["unit"], *(escape(target_name(t, lang)) for t in targets)]
+    lines = ["| " + " | ".join(head) + " |", "|---" + "|---:" * len(targets) + "|"]
+    lines += ["| " + " | ".join([escape(n), *(escape(c) for c in cells)]) + " |"
+              for n, cells in rows]
+    notes = "".join(f"\n{escape(line)}  " for line in silent(units, lang))
+    return "\n".join(lines) + "\n\n" + coverage_line(units, lang) + "  " + notes + "\n"
