@@ -14,7 +14,7 @@ import pytest
 from hauloc_cli.cli import output
 from hauloc_cli.cli.common import check_output, emit
 from hauloc_cli.errors import UsageError
-from hauloc_cli.inputs import textio
+from hauloc_cli.inputs.files import text as textio
 from tests.cli.support import run
 from tests.conftest import ASSETS
 

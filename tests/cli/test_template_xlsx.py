@@ -21,7 +21,7 @@ from tests.conftest import PLAN_2024
 
 # The xlsx reader comes with the input issue (hauloc_cli/xlsx.py); until it is merged the
 # round trip cannot run.
-XLSX_READER = importlib.util.find_spec("hauloc_cli.inputs.xlsx") is not None
+XLSX_READER = importlib.util.find_spec("hauloc_cli.inputs.files.xlsx") is not None
 # The bounds `check` applies when it reads the file (actuals.default_range): a level in % lies
 # in 0–100, a cumulative count is >= 0, an annual figure such as growth may be any number.
 PERCENT_LEVELS = {"security_standard_communes", "rural_hygienic_water"}

@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from hauloc_cli.inputs.actuals import ReadOptions
+from hauloc_cli.inputs.actuals.read import ReadOptions
+from hauloc_cli.inputs.actuals.sources import read_sources
 from hauloc_cli.inputs.plan_file import load_plan
-from hauloc_cli.inputs.sources import read_sources
 from hauloc_cli.inputs.units_file import plan_unit, units_for_plan
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan

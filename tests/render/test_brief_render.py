@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from hauloc_cli.inputs.actuals import read_actuals
+from hauloc_cli.inputs.actuals.read import read_actuals
 from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.model.plan import Plan
 from hauloc_cli.render import brief_words as words

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from hauloc_cli.inputs.actuals import read_actuals
+from hauloc_cli.inputs.actuals.read import read_actuals
 from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.model.periods import Period
 from hauloc_cli.render.csv import cell, render_csv, safe_text

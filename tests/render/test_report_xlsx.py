@@ -23,7 +23,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from hauloc_cli.inputs.actuals import read_actuals
+from hauloc_cli.inputs.actuals.read import read_actuals
 from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.inputs.units_file import load_units
 from hauloc_cli.model.figures import Figure, Figures, FigureStatus

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from hauloc_cli.inputs.actuals import read_actuals
+from hauloc_cli.inputs.actuals.read import read_actuals
 from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.model.figures import Figure
 from hauloc_cli.model.periods import Period

@@ -55,7 +55,7 @@ def _root(
     # Only modules already imported have anything to forget; --help imports neither.
     if (output := sys.modules.get("hauloc_cli.cli.output")) is not None:
         output.forget()
-    if (textio := sys.modules.get("hauloc_cli.inputs.textio")) is not None:
+    if (textio := sys.modules.get("hauloc_cli.inputs.files.text")) is not None:
         textio.forget_inputs()
 
 

@@ -28,7 +28,7 @@ from hauloc_cli.errors import (
 
 if TYPE_CHECKING:
     from hauloc_cli.core.run import Outcome
-    from hauloc_cli.inputs.actuals import ReadOptions
+    from hauloc_cli.inputs.actuals.read import ReadOptions
     from hauloc_cli.model.plan import Plan
     from hauloc_cli.model.units import Units
     from hauloc_cli.rules.status import Status
@@ -196,7 +196,7 @@ def prepare(actuals: Sequence[Path], targets: Path | None, period: str | None,
     existing file refused unless `force`), the language, then the one pipeline (`core.run`);
     its warnings are said on stderr."""
     from hauloc_cli.core.run import Request, run
-    from hauloc_cli.inputs.sources import actuals_files
+    from hauloc_cli.inputs.actuals.sources import actuals_files
 
     more = () if last_year is None else (last_year,)
     check_output(output, (*actuals_files(actuals), *more, targets), force=force,

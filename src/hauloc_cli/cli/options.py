@@ -16,7 +16,7 @@ import typer
 from hauloc_cli.errors import UsageError
 
 if TYPE_CHECKING:
-    from hauloc_cli.inputs.actuals import ReadOptions
+    from hauloc_cli.inputs.actuals.read import ReadOptions
 
 
 class FailOn(str, Enum):
@@ -119,9 +119,9 @@ def make_read_options(encoding: str | None = None, delimiter: str | None = None,
                       max_errors: int = MAX_ERRORS, max_size: float = MAX_SIZE_MB,
                       units_file: Path | None = None) -> ReadOptions:
     """The input options as one value; an option that cannot apply is a usage error."""
-    from hauloc_cli.inputs.actuals import ReadOptions
-    from hauloc_cli.inputs.table import DELIMITERS
-    from hauloc_cli.inputs.textio import MB, encoding_name
+    from hauloc_cli.inputs.actuals.read import ReadOptions
+    from hauloc_cli.inputs.files.table import DELIMITERS
+    from hauloc_cli.inputs.files.text import MB, encoding_name
 
     if encoding is not None:
         encoding_name(encoding)

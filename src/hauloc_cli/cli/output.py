@@ -8,7 +8,7 @@ nor a file that may have been filled in is ever replaced by it.
   replaced (no check-then-write race; of several runs racing on one new name, one writes and
   the others exit 2).
 - No input of the run is ever the output: the inputs named on the command line are checked
-  before any work (`protect_inputs`), and every file the run read (`textio.inputs_read`:
+  before any work (`protect_inputs`), and every file the run read (`inputs.files.text.inputs_read`:
   actuals, each file of a folder, the plan, the units file given or named by the plan, last
   year's file) again when writing, through symbolic and hard links alike (the same device and
   inode).
@@ -141,7 +141,7 @@ def forget() -> None:
 
 
 def _run_inputs() -> tuple[Path, ...]:
-    from hauloc_cli.inputs.textio import inputs_read
+    from hauloc_cli.inputs.files.text import inputs_read
 
     return inputs_read()
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from hauloc_cli.errors import Code, InputError, OptionError, Problem, UsageError
 
 if TYPE_CHECKING:
-    from hauloc_cli.inputs.actuals import Actuals, ReadOptions
+    from hauloc_cli.inputs.actuals.read import Actuals, ReadOptions
     from hauloc_cli.model.periods import Period
     from hauloc_cli.model.plan import Plan
     from hauloc_cli.model.units import Units
@@ -119,7 +119,7 @@ class Outcome:
         if units is None:
             raise UsageError("--unit needs a units file: --units FILE, or units: in the plan")
         if unit not in units.units.by_id:
-            from hauloc_cli.inputs.unit_rows import did_you_mean_unit
+            from hauloc_cli.inputs.actuals.unit_rows import did_you_mean_unit
 
             raise UsageError(f"--unit: no unit '{unit}' in the units file; "
                              + did_you_mean_unit(unit, units.units))
@@ -184,8 +184,8 @@ def load(request: Request, environ: Mapping[str, str] | None = None) -> Loaded:
     last year's added), by the one policy for figures that meet (`Figures.merged`)."""
     import os
 
-    from hauloc_cli.inputs.actuals import ReadOptions, with_last_year
-    from hauloc_cli.inputs.sources import read_sources
+    from hauloc_cli.inputs.actuals.read import ReadOptions, with_last_year
+    from hauloc_cli.inputs.actuals.sources import read_sources
 
     options = request.options or ReadOptions()
     plan = load_plan(request.targets, options.max_size)

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from hauloc_cli.errors import Code, InputError, Problem
-from hauloc_cli.inputs.yamlload import YamlLocator, load_yaml
+from hauloc_cli.inputs.files.yaml import YamlLocator, load_yaml
 from hauloc_cli.model.plan import Plan, PlanInfo, StatusBands, Target
 
 

@@ -17,9 +17,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from hauloc_cli.errors import Code, InputError, Problem
-from hauloc_cli.inputs.plan_file import describe, load_model
-from hauloc_cli.inputs.table import RawTable, cell_text, column_name, csv_table
-from hauloc_cli.inputs.textio import (
+from hauloc_cli.inputs.actuals.unit_rows import did_you_mean_unit
+from hauloc_cli.inputs.files.table import RawTable, cell_text, column_name, csv_table
+from hauloc_cli.inputs.files.text import (
     DEFAULT_MAX_SIZE,
     ZIP_MAGIC,
     check_readable,
@@ -28,8 +28,8 @@ from hauloc_cli.inputs.textio import (
     head,
     open_text,
 )
-from hauloc_cli.inputs.unit_rows import did_you_mean_unit
-from hauloc_cli.inputs.yamlload import load_yaml
+from hauloc_cli.inputs.files.yaml import load_yaml
+from hauloc_cli.inputs.plan_file import describe, load_model
 from hauloc_cli.model.plan import Plan
 from hauloc_cli.model.units import Unit, Units
 
@@ -45,7 +45,7 @@ def load_units(path: Path, max_size: int | None = None) -> Units:
     check_readable(path, size)
     suffix = path.suffix.lower()
     if suffix in WORKBOOK_SUFFIXES or head(path, 4).startswith(ZIP_MAGIC):
-        from hauloc_cli.inputs.xlsx import xlsx_table
+        from hauloc_cli.inputs.files.xlsx import xlsx_table
 
         return _from_table(xlsx_table(path, None, size))
     if suffix in TABLE_SUFFIXES:

@@ -4,7 +4,7 @@ báo cáo | So với kế hoạch (%) | So với cùng kỳ (%) | Đánh giá`).
 
 Pure data: the columns and the headings hauloc writes for them, in Vietnamese and English. The
 writers (`render/report_*.py`) write these headings; the reader of wide tables
-(`inputs/wide.py`) recognises them, and the other names offices give the same columns.
+(`inputs/actuals/annex.py`) recognises them, and the other names offices give the same columns.
 """
 
 from __future__ import annotations

@@ -1,0 +1,266 @@
+"""The header of an annex table (the wide layout, one row per target): which column is which,
+and the period its figures are of.
+
+The headings hauloc writes (`model/annex.py`) and the other names offices give the same
+columns (README, "Reading annex tables") are recognised in Vietnamese, with or without tone
+marks, and in English. The header may stand below title rows and span two rows, a merged cell
+over the ones below it (`Thực hiện` over `Cùng kỳ năm trước` | `9 tháng năm 2024`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from hauloc_cli.inputs.files.table import Cell, cell_text
+
+Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (1-based)
+Rows = Sequence[tuple[int, Sequence[Cell]]]
+
+# Columns whose figures are worked out from the others, and the assessment: recognised, so
+# that no warning is given, and never read (the plan and the rules work them out again).
+DERIVED = frozenset({"of_plan", "of_last_year", "previous", "assessment"})
+
+
+def toneless(text: str) -> str:
+    """`Kế hoạch năm` → `ke hoach nam`: lower case, no tone or other marks, đ as d, single
+    spaces."""
+    text = unicodedata.normalize("NFD", cell_text(text).lower().replace("đ", "d"))
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
+
+
+class Heading(NamedTuple):
+    key: str  # a column of model/annex.py (`value`, `plan`, …), `note`, or a DERIVED one
+    rest: str = ""  # the words after the column's name: the period, in a value heading
+    estimate: bool = False  # `Ước thực hiện …`: the figures are estimates
+    cumulative: bool = False  # `Lũy kế …`: the year to date, beside a figure of the period
+
+
+_DERIVED_WORDS = re.compile(r"\bso voi\b|\bso sanh\b|%|\bty le\b|\bcompared\b|\bvs\b")
+_OF_LAST_YEAR = re.compile(r"cung ky|\bck\b|same period|last year")
+_OF_PLAN = re.compile(r"ke hoach|\bkh\b|\bplan\b|du toan")
+_PREVIOUS = re.compile(r"ky truoc|previous")
+_NAMES: tuple[tuple[str, str], ...] = (
+    ("number", r"stt|tt|so tt|so thu tu|no\.?|#"),
+    ("code", r"ma chi tieu|ma|ma so|code|target code|target id"),
+    ("unit_code", r"ma don vi|unit code|unit id"),
+    ("unit", r"don vi|don vi bao cao|xa|reporting unit"),
+    ("name", r"chi tieu|chi tieu chu yeu|cac chi tieu|ten chi tieu|noi dung|target|targets"
+             r"|indicator|indicators"),
+    ("measure", r"dvt|dv tinh|don vi tinh|unit|unit of measure"),
+    ("status", r"loai so lieu|tinh trang|tinh trang so lieu|figure status|status"),
+    ("assessment", r"danh gia|ket qua danh gia|assessment"),
+    ("note", r"ghi chu|note|notes|remarks"),
+    ("source", r"nguon|nguon so lieu|source"),
+    ("plan", r"(?:ke hoach|kh|chi tieu ke hoach)(?: nam)?(?: giao)?(?: \d{4})?"
+             r"|(?:annual )?plan(?: for)?(?: \d{4})?"),
+    ("previous", r"thuc hien ky truoc.*|previous period.*"),
+)
+_NAME_PATTERNS = tuple((key, re.compile(pattern)) for key, pattern in _NAMES)
+_LAST_YEAR = re.compile(r"(?P<cum>luy ke )?(?:thuc hien |th )?cung ky(?P<rest>.*)"
+                        r"|same period(?P<rest2>.*)")
+_VALUE = re.compile(r"(?:(?P<est>uoc thuc hien|uoc th|uoc tinh|uoc|estimated?)"
+                    r"|(?P<cum>luy ke(?: thuc hien)?|thuc hien luy ke)"
+                    r"|thuc hien|th|actual)(?P<rest>\b.*|,.*|)")
+_VALUE_REST = re.compile(r"[\s,:-]*(?:ky bao cao|ky nay|period)?[\s,:-]*")
+_COLUMN_NUMBER = re.compile(r"\(?(?:[a-z]|\d{1,2})\)?(?:\s*=.*)?")
+
+
+def classify(text: str) -> Heading | None:
+    """What a header cell (two cells of a two-row header, joined) names; None when nothing."""
+    words = re.sub(r"\s*[(\[]\d+[)\]]$", "", toneless(text)).rstrip(" :*")
+    if not words:
+        return None
+    if _DERIVED_WORDS.search(words):
+        for key, pattern in (("of_last_year", _OF_LAST_YEAR), ("of_plan", _OF_PLAN),
+                             ("previous", _PREVIOUS)):
+            if pattern.search(words):
+                return Heading(key)
+    for key, pattern in _NAME_PATTERNS:
+        if pattern.fullmatch(words):
+            return Heading(key)
+    if m := _LAST_YEAR.fullmatch(words):
+        return Heading("last_year", (m.group("rest") or m.group("rest2") or "").strip(),
+                       cumulative=bool(m.group("cum")))
+    if m := _VALUE.fullmatch(words):
+        rest = m.group("rest")
+        if not _VALUE_REST.fullmatch(rest) and read_period(rest, heading=True) is None:
+            return None  # `Thực hiện tháng 9`: not a period hauloc reads
+        return Heading("value", rest.strip(" ,:-"), bool(m.group("est")), bool(m.group("cum")))
+    return None
+
+
+# --- periods in words ---------------------------------------------------------------------
+
+class Named(NamedTuple):
+    quarter: int
+    year: int | None
+    alone: bool  # `quý II`…`quý IV` in a heading: that quarter alone, not the year to date
+    words: str  # as written (toneless)
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_YEAR = r"(?:[\s/.,-]*(?:nam|of|of the year)?[\s/.,-]*(?P<year>\d{4}))?"
+_SPECIFIC = (
+    (re.compile(r"\b(?:quy|qui) (?P<q>iv|i{1,3}|[1-4])\b" + _YEAR), "quy"),
+    (re.compile(r"\b(?P<n>3|6|9|12) thang(?! cuoi)(?: dau)?(?: nam)?" + _YEAR), "months"),
+    (re.compile(r"\bca nam" + _YEAR), "year"),
+    (re.compile(r"\bq(?P<q>[1-4])\b" + _YEAR), "q"),
+    (re.compile(r"\b(?P<n>three|six|nine|twelve) months" + _YEAR), "months"),
+    (re.compile(r"\b(?:first|1st) half" + _YEAR), "half"),
+    (re.compile(r"\b(?:first|1st) quarter" + _YEAR), "first"),
+    (re.compile(r"\b(?:full|whole) year" + _YEAR), "year"),
+)
+# Only in a value heading: `Thực hiện năm 2024`, `Actual, the year 2024` (the writers' full
+# year). In a title, `năm 2024` is the plan's year (`chỉ tiêu năm 2024`), not a period.
+_YEAR_ONLY = re.compile(r"\b(?:nam|the year) (?P<year>\d{4})\b")
+# A date line (`Hậu Lộc, ngày 9 tháng 10 năm 2024`) names a day, not a period: `9 tháng` there
+# is not nine months.
+_DATE_LINE = re.compile(r"\bngay\s*\d{1,2}\s*thang\s*\d{1,2}(?:\s*nam\s*\d{4})?")
+_MONTHS = {"3": 1, "6": 2, "9": 3, "12": 4, "three": 1, "six": 2, "nine": 3, "twelve": 4}
+
+
+def read_period(text: str, heading: bool) -> Named | None:
+    """The period a heading (`heading`) or a title row names, in Vietnamese or English:
+    `9 tháng năm 2024`, `6 tháng đầu năm 2024`, `Quý I năm 2024`, `quý III/2024`,
+    `cả năm 2024`, `nine months of 2024`, `Q3 2024`, `first half of 2024`; None when none."""
+    words = _DATE_LINE.sub(" ", toneless(text))
+    for pattern, kind in _SPECIFIC:
+        if m := pattern.search(words):
+            groups = m.groupdict()
+            year = int(groups["year"]) if groups.get("year") else None
+            if kind in ("quy", "q"):
+                q = groups["q"]
+                quarter = int(q) if q.isdigit() else _ROMAN[q]
+                return Named(quarter, year, heading and kind == "quy" and quarter > 1,
+                             m.group(0))
+            quarter = {"half": 2, "first": 1, "year": 4}.get(kind) or _MONTHS[groups["n"]]
+            return Named(quarter, year, False, m.group(0))
+    if heading and (m := _YEAR_ONLY.search(words)):
+        return Named(4, int(m.group("year")), False, m.group(0))
+    return None
+
+
+# --- the header row(s) ----------------------------------------------------------------------
+
+@dataclass
+class WideHeader:
+    """The columns of an annex table: `index` maps a column key to its position (0-based),
+    `headings` each column's heading as read (two rows joined), `line` the header's last row
+    and `first` its first; `title` the rows above it."""
+
+    index: dict[str, int]
+    headings: list[str]
+    kinds: list[Heading | None]
+    first: int
+    line: int
+    title: list[tuple[int, str]] = field(default_factory=list)
+    duplicates: list[tuple[int, int]] = field(default_factory=list)  # (kept, other) columns
+    values: list[int] = field(default_factory=list)  # the value columns (index: the first)
+
+    @property
+    def value(self) -> Heading:
+        kind = self.kinds[self.index["value"]]
+        assert kind is not None
+        return kind
+
+
+def _padded(cells: Sequence[Cell], width: int) -> list[str]:
+    return [cell_text(c) for c in cells] + [""] * (width - len(cells))
+
+
+def _spans(line: int, top: list[str], low: list[str], merges: Sequence[Merge]) -> list[int]:
+    """For each column, the column whose top cell heads it: itself, or the first column of a
+    merged cell spanning it (a cell of the sheet's merges, else an empty top cell right of a
+    heading whose lower cells are all filled: what a merged cell becomes in CSV or .ods)."""
+    owner = list(range(len(top)))
+    for first_row, first_col, _last_row, last_col in merges:
+        if first_row == line and last_col > first_col:
+            for col in range(first_col, min(last_col, len(top))):
+                owner[col] = first_col - 1
+    for col in range(1, len(top)):
+        if owner[col] == col and not top[col] and low[col] and low[col - 1] and top[
+                owner[col - 1]]:
+            owner[col] = owner[col - 1]
+    return owner
+
+
+def _two_rows(line: int, top: list[str], low: list[str], merges: Sequence[Merge]
+              ) -> list[str] | None:
+    """The headings of a header over two rows, or None when the lower row is not part of it
+    (a group row, the first data row)."""
+    if not any(classify(t) for t in top if t):
+        return None  # a title row above a header of one row
+    owner = _spans(line, top, low, merges)
+    spanning = {o for c, o in enumerate(owner) if o != c}
+    headings = []
+    for col, (above, below) in enumerate(zip(top, low, strict=True)):
+        above = top[owner[col]]
+        if below and above and owner[col] not in spanning and classify(above) is not None:
+            return None  # a heading of its own has nothing under it
+        if below and _COLUMN_NUMBER.fullmatch(toneless(below)):
+            return None
+        joined = f"{above} {below}".strip()
+        headings.append(joined if classify(joined) is not None or not below else below)
+    return headings if any(low) else None
+
+
+def _columns(headings: list[str], first: int, line: int) -> WideHeader | None:
+    """The columns the headings name, when they name a target column and a figure column."""
+    kinds = [classify(h) for h in headings]
+    index: dict[str, int] = {}
+    duplicates: list[tuple[int, int]] = []
+    values = [c for c, k in enumerate(kinds) if k is not None and k.key == "value"]
+    # `Lũy kế kỳ báo cáo` beside `Thực hiện kỳ báo cáo`: the year to date is read
+    values = [c for c in values if (kinds[c] or Heading("")).cumulative] or values
+    for col, kind in enumerate(kinds):
+        if kind is None or kind.key == "value":
+            continue
+        kept = index.get(kind.key)
+        if kept is None:
+            index[kind.key] = col
+        elif kind.key == "last_year" and kind.cumulative and not (kinds[kept] or kind).cumulative:
+            index[kind.key] = col
+        elif kind.key not in DERIVED and not (kinds[kept] or kind).cumulative:
+            duplicates.append((kept, col))
+    if values:
+        index["value"] = values[0]
+    if ("name" not in index and "code" not in index) or len(index) < 2:
+        return None
+    return WideHeader(index, headings, kinds, first, line, duplicates=duplicates,
+                      values=values)
+
+
+def looks_like_annex(rows: Rows, merges: Sequence[Merge] = ()) -> bool:
+    """Whether a sheet's first rows hold an annex table's header (for choosing the sheet)."""
+    return find_wide_header(rows, merges) is not None
+
+
+def find_wide_header(rows: Rows, merges: Sequence[Merge] = ()) -> WideHeader | None:
+    """The header of an annex table among the first non-blank rows `(line, cells)`: the
+    first row (or two rows) naming a target column (name or code) and at least one other
+    column. The rows above it are its title rows. None when no row does."""
+    for n, (line, cells) in enumerate(rows):
+        below = rows[n + 1] if n + 1 < len(rows) else None
+        width = max(len(cells), len(below[1]) if below else 0)
+        top = _padded(cells, width)
+        found = None
+        if below is not None and below[0] == line + 1:
+            two = _two_rows(line, top, _padded(below[1], width), merges)
+            if two is not None:
+                found = _columns(two, line, below[0])
+        found = found or _columns(top, line, line)
+        if found is not None:
+            found.title = [(ln, " ".join(t for t in map(cell_text, c) if t))
+                           for ln, c in rows[:n]]
+            return found
+    return None
+
+
+def is_column_numbers(cells: Sequence[Cell]) -> bool:
+    """A row that numbers the columns under the header (`A | B | 1 | 2 | 3=2/1`)."""
+    texts = [toneless(cell_text(c)) for c in cells if cell_text(c)]
+    return len(texts) >= 2 and all(_COLUMN_NUMBER.fullmatch(t) for t in texts)

@@ -1,0 +1,532 @@
+"""The row checker: every row of a table given its meaning against the plan.
+
+Every problem is collected (up to a cap); a file with any problem yields no figures. Rows are
+streamed: only the figures are kept. The loop over rows is the hot path of a large file, so
+its common case (a known target, a plain number, a period seen before) stays inline; the rest
+is in the helpers below it.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import itertools
+import math
+import sys
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from hauloc_cli.errors import Code, InputError, Problem
+from hauloc_cli.inputs.actuals import unit_rows
+from hauloc_cli.inputs.actuals.marks import read_reported, read_status
+from hauloc_cli.inputs.actuals.values import PLAIN, Refusal, quiet, read_value, typo
+from hauloc_cli.inputs.files.table import (
+    FIGURE_COLUMNS,
+    KNOWN_COLUMNS,
+    REQUIRED_COLUMNS,
+    Cell,
+    RawTable,
+    canonical_column,
+    cell_text,
+    column_name,
+    nfc,
+)
+from hauloc_cli.inputs.periods import PeriodError, read_period
+from hauloc_cli.model.figures import Figure, Figures, Value, revise
+from hauloc_cli.model.periods import Period
+from hauloc_cli.model.plan import Plan, Target, default_range, unit_target
+from hauloc_cli.model.units import Units
+
+_PERIOD_CACHE_SIZE = 1000
+ByTarget = dict[str, dict[Period, Figure]]
+
+
+class Check(NamedTuple):
+    """What the row checker knows of a target (of a unit's rows of it, or the plan unit's).
+    A unit's check is its target view's first six fields and its own last three."""
+
+    target: Target  # what its values are read against
+    lo: float  # the lowest and highest value allowed
+    hi: float
+    inline: bool  # a plain number with '.' is read inline (the common case of a large file)
+    quiet_lo: float  # the values read inline: within the range, no typo warning concerns them
+    quiet_hi: float  # (`values.quiet`)
+    target_id: str  # the id its figures take
+    unit: str | None  # the reporting unit; None: the plan's own
+    figures: ByTarget  # that unit's figures by target
+
+_NO_CHECKS: dict[object, Check] = {}
+
+
+@dataclass(frozen=True)
+class Actuals:
+    """What one file holds: its figures, the warnings about it, and how many rows it had."""
+
+    file: str
+    figures: Figures
+    warnings: tuple[Problem, ...] = ()
+    rows: int = 0  # data rows in the file, with or without a value
+    sheet: str | None = None  # the sheet read, for a workbook
+    by_unit: Mapping[str, Figures] = field(default_factory=dict)  # the other units' figures
+    units: Units | None = None  # the units tree the figures were read with
+
+
+class Collector:
+    """Problems up to a cap, and how many more there were."""
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.kept: list[Problem] = []
+        self.more = 0
+
+    @property
+    def full(self) -> bool:
+        return len(self.kept) >= self.cap
+
+    def add(self, problem: Problem | Callable[[], Problem]) -> None:
+        if self.full:
+            self.more += 1
+        else:
+            self.kept.append(problem() if callable(problem) else problem)
+
+
+class _Checker:
+    """The state of one table's check: where problems go, and what is known of the plan."""
+
+    def __init__(self, table: RawTable, plan: Plan, max_errors: int,
+                 decimal_comma: bool, units: Units | None = None) -> None:
+        self.table = table
+        self.plan = plan
+        self.decimal_comma = decimal_comma
+        self.units = units
+        # The plan's own unit: its rows are the plan unit's figures, unit cell empty or not.
+        self.own_unit = plan.plan.unit or (
+            None if units is None else next((u.id for u in units.units if u.parent is None),
+                                            None))
+        self.problems = Collector(max_errors)
+        self.warnings = Collector(max_errors)
+        # The figures kept: the plan unit's by target and period, and each unit's.
+        self.own: ByTarget = {}
+        self.by_unit: dict[str, ByTarget] = {}
+        # Per target id: what is known of it.
+        self.checks: dict[object, Check] = {}
+        for t in plan.targets:
+            self.checks[t.id] = self._check(t, t.id, None)
+        # Per unit cell as written, per target cell as written: the check of such rows.
+        self.unit_checks: dict[object, dict[object, Check]] = {}
+        # The target as units see it, by target id and assignment (model/plan.unit_target).
+        self._views: dict[tuple[str, float | None], Check] = {}
+        self.i_unit: int | None = None
+        self.periods: dict[object, Period | PeriodError] = {}
+        self._suggestions: dict[str, str] = {}
+        # The plan unit's figures warned about as typos, (target, period, line): not warned
+        # about again as implausible.
+        self.typos: set[tuple[str, Period, int | None]] = set()
+        # Figures as reports give them (marks.py): the columns status, reported, last_year
+        # where the file has them, and the figures that later rows revised.
+        self.marks: dict[str, int] = {}
+        self.replaced: dict[tuple[str, Period], tuple[Figure, ...]] = {}
+        self.unit_replaced: dict[str, dict[tuple[str, Period], tuple[Figure, ...]]] = {}
+
+    def problem(self, line: int, col: int | None, code: Code, message: str,
+                hint: str | Callable[[], str] = "") -> None:
+        name, where = self.table.name, self.table.where
+        self.problems.add(lambda: Problem(name, where(line, col), code, message,
+                                          hint() if callable(hint) else hint, line))
+
+    def columns(self) -> tuple[int, int, int, int]:
+        """The positions of the target, period and value columns, and the header's width."""
+        table, units = self.table, self.units
+        columns = [canonical_column(c) for c in table.header]
+        index: dict[str, int] = {}
+        unknown: list[str] = []
+        hl = table.header_line
+        for i, col in enumerate(columns):
+            if col in index and col:
+                self.problem(hl, i + 1, Code.DUPLICATE_COLUMN, f"column '{col}' appears twice",
+                             "keep one of them")
+            index.setdefault(col, i)
+            if col and col not in KNOWN_COLUMNS and not (
+                    units and col in unit_rows.UNIT_COLUMNS):
+                unknown.append(col)
+                self.warnings.add(lambda i=i, col=col: Problem(  # type: ignore[misc]
+                    table.name, table.where(hl, i + 1), Code.UNKNOWN_COLUMN,
+                    f"column '{col}' is not one hauloc knows; it is ignored",
+                    _did_you_mean(col, KNOWN_COLUMNS, ""), hl))
+        self._mark_columns(columns)
+        missing = [c for c in REQUIRED_COLUMNS if c not in index]
+        found = ", ".join(f"'{c}'" for c in map(column_name, table.header) if c) or "none"
+        for col in missing:
+            close = difflib.get_close_matches(col, unknown, n=1)
+            self.problem(hl, None, Code.MISSING_COLUMN,
+                         f"no column '{col}' (the header has {found})",
+                         f"is '{close[0]}' meant to be '{col}'?" if close else
+                         "the header needs the columns target, period and value")
+        if missing:
+            raise InputError(self.problems.kept, self.problems.more)
+        i_target, i_period, i_value = (index[c] for c in REQUIRED_COLUMNS)
+        i_unit = next((index[c] for c in unit_rows.UNIT_COLUMNS if c in index), None)
+        if units is not None and i_unit is not None:
+            self.i_unit = i_unit
+        return i_target, i_period, i_value, len(columns)
+
+    def _mark_columns(self, columns: list[str]) -> None:
+        """Where the status, reported and last_year columns are, under any of their names."""
+        for i, col in enumerate(columns):
+            meaning = FIGURE_COLUMNS.get(col)
+            if meaning is None:
+                continue
+            if meaning in self.marks and columns[self.marks[meaning]] != col:
+                self.problem(self.table.header_line, i + 1, Code.DUPLICATE_COLUMN,
+                             f"columns '{columns[self.marks[meaning]]}' and '{col}' both give "
+                             f"the {meaning} of a figure", "keep one of them")
+            self.marks.setdefault(meaning, i)
+
+    def target(self, raw: object, line: int, col: int) -> Check | None:
+        """The target a cell names once trimmed; an unknown-target problem when none."""
+        target_id = cell_text(raw)  # type: ignore[arg-type]
+        check = self.checks.get(target_id)
+        if check is None:
+            def suggest() -> str:
+                if target_id not in self._suggestions:
+                    self._suggestions[target_id] = _did_you_mean(
+                        target_id, list(self.plan.by_id), "run 'hauloc targets' for the ids")
+                return self._suggestions[target_id]
+            self.problem(line, col, Code.UNKNOWN_TARGET,
+                         f"no target '{target_id}' in the plan", suggest)
+        return check
+
+    def unit_target(self, target_id: str, unit: str, line: int, col: int) -> Check | None:
+        """The check of a unit's row of `target_id` (`unit_checks` keeps it for the next rows
+        that write the pair the same way)."""
+        found = self.target(target_id, line, col)
+        assert self.units is not None
+        if unit not in self.units.by_id:
+            units = self.units
+            assert self.i_unit is not None
+            self.problem(line, self.i_unit + 1, Code.UNKNOWN_UNIT,
+                         f"no unit '{unit}' in the units file",
+                         lambda: unit_rows.did_you_mean_unit(unit, units))
+            return None
+        if found is None:
+            return None
+        return self._unit_check(found.target, unit)
+
+    def _unit_check(self, target: Target, unit: str) -> Check:
+        """The check of a unit's rows of `target`: the target as the unit sees it, made once
+        per assignment (every unit without one of its own shares it)."""
+        assigned = target.assigned(unit)
+        view = self._views.get((target.id, assigned))
+        if view is None:
+            view = self._views[target.id, assigned] = self._check(
+                unit_target(target, unit), target.id, None)
+        # tuple.__new__: a NamedTuple's own constructor is Python, and this runs per unit
+        return tuple.__new__(Check, (*view[:6], target.id, unit,
+                                     self.by_unit.setdefault(unit, {})))
+
+    def _check(self, target: Target, target_id: str, unit: str | None) -> Check:
+        """What the loop over rows needs to know of a target (see `Check`)."""
+        lo, hi = default_range(target) or (-math.inf, math.inf)
+        inline = target.kind != "milestone" and not self.decimal_comma
+        figures = self.own if unit is None else self.by_unit.setdefault(unit, {})
+        return Check(target, lo, hi, inline, *quiet(target, lo, hi, self.decimal_comma),
+                     target_id, unit, figures)
+
+    def row_check(self, raw_unit: object, raw_target: object, line: int, col: int
+                  ) -> Check | None:
+        """The check of a row that names `raw_unit` (a cell of the unit column, "" without
+        one) and `raw_target`, kept for the next rows that write both the same way. A row
+        without a unit, or naming the plan's own unit, is the plan unit's figure."""
+        unit = cell_text(raw_unit) if raw_unit != "" else ""  # type: ignore[arg-type]
+        if unit and unit != self.own_unit and raw_target is not None:
+            target_id = cell_text(raw_target)  # type: ignore[arg-type]
+            found = self.checks.get(target_id)
+            if found is not None and found.unit is None and unit in self.units.by_id:  # type: ignore[union-attr]
+                check: Check | None = self._unit_check(found.target, unit)
+            else:  # the problems of the row, as `target` finds them
+                check = self.unit_target(target_id, unit, line, col)
+        else:
+            check = self.checks.get(raw_target) or self.target(
+                "" if raw_target is None else raw_target, line, col)
+        if check is not None:
+            self.unit_checks.setdefault(raw_unit, {})[raw_target] = check
+        return check
+
+    def typo(self, check: Check, raw: Cell, value: Value, period: object, line: int,
+             col: int) -> None:
+        """A warning when a figure read looks like a slip (`values.typo`)."""
+        target, target_id, unit = check.target, check.target_id, check.unit
+        found = typo(value, raw, target, self.decimal_comma,
+                     target_id if unit is None else f"{target_id} of {unit}")
+        if found is None:
+            return
+        self.warnings.add(Problem(self.table.name, self.table.where(line, col), *found,
+                                  line))
+        if unit is None and type(period) is Period:
+            self.typos.add((target_id, period, line))
+
+    def refusal(self, check: Check, raw: Cell) -> Refusal | Value:
+        """Why a cell is not a figure of `check`, named as the row checker names a unit's
+        target (`schools of hoa_loc`), or its figure."""
+        target, lo, hi, _, _, _, target_id, unit, _ = check
+        if unit is not None:
+            target = unit_rows.unit_check(self.plan.by_id[target_id], unit)
+        return read_value(raw, target, self.decimal_comma, lo, hi)
+
+    def period(self, raw: object) -> Period | PeriodError:
+        """The period a cell names (remembered for the next rows that write it the same way)."""
+        year = self.plan.plan.year
+        try:
+            found: Period | PeriodError = Period(year, read_period(cell_text(raw), year))  # type: ignore[arg-type]
+        except PeriodError as exc:
+            found = exc
+        if len(self.periods) < _PERIOD_CACHE_SIZE:
+            self.periods[raw] = found
+        return found
+
+    def extra_field(self, row: Sequence[Cell], line: int) -> bool:
+        """A row with text beyond the header's last column is a problem (True)."""
+        width = len(self.table.header)
+        if not any(cell_text(c) for c in row[width:]):
+            return False
+        self.problem(line, width + 1, Code.EXTRA_FIELD,
+                     f"the row has {len(row)} fields but the header has {width}",
+                     "a value with the delimiter in it needs double quotes around it")
+        return True
+
+    def bad_record(self, exc: Exception, line: int) -> None:
+        if "field limit" in str(exc):
+            self.problem(line, None, Code.TOO_LONG,
+                         f"a field is longer than {csv.field_size_limit():,} characters",
+                         "check that this is an actuals file, and that every quote is closed")
+        else:
+            self.problem(line, None, Code.BAD_QUOTING,
+                         f"the record cannot be split into fields ({exc})",
+                         "a value with a quote or the delimiter in it goes in double quotes, "
+                         'a quote inside doubled: "12 ""A"" schools"')
+
+    def duplicate(self, line: int, first: Figure) -> None:
+        target, unit = first.target, first.unit
+        of = f"{target} of {unit}" if unit else target
+        where = (f"line {first.line}" if first.file == self.table.name
+                 else f"{first.file}:{first.line}")
+        self.problem(line, None, Code.DUPLICATE_ROW,
+                     f"a second figure for {of} in {first.period} (the first is on {where})",
+                     ("keep one row per target, unit and quarter" if unit else
+                      "keep one row per target and quarter") + (
+                         ", or tell a revision apart by its status or reported date"
+                         if self.marks else ""))
+
+    def other_year(self, raw: object, error: PeriodError, target: Target | None, line: int,
+                   col: int) -> Period | None:
+        """A period of the year before the plan's, for a target compared with last year;
+        else the problem of the period is reported."""
+        if error.code is Code.WRONG_YEAR and target is not None and target.compare_last_year:
+            year = self.plan.plan.year - 1
+            try:
+                return Period(year, read_period(cell_text(raw), year))  # type: ignore[arg-type]
+            except PeriodError:
+                pass
+        self.problem(line, col, error.code, error.message, error.hint)
+        return None
+
+    def marked(self, row: Sequence[Cell], figure: Figure, check: Check) -> None:
+        """A figure of a row that may carry its status, reported date and last year's figure."""
+        target, lo, hi, *_ = check
+        line = figure.line or 0
+        cells = {k: (row[i] if i < len(row) else "") for k, i in self.marks.items()}
+        status, reported = read_status(cells.get("status", "")), read_reported(
+            cells.get("reported", ""))
+        last = cell_text(cells.get("last_year", ""))
+        last_value = read_value(last, target, self.decimal_comma, lo, hi) if last else None
+        if isinstance(last_value, tuple):
+            last_value = self.refusal(check, last)
+        bad = False
+        for key, got in (("status", status), ("reported", reported), ("last_year", last_value)):
+            if isinstance(got, tuple):
+                self.problem(line, self.marks[key] + 1, *got)
+                bad = True
+        if bad:
+            return
+        assert not isinstance(status, tuple) and not isinstance(reported, tuple)
+        figure = figure._replace(status=status, reported=reported,
+                                 cause=" ".join(cell_text(cells.get("cause", "")).split()),
+                                 solution=" ".join(
+                                     cell_text(cells.get("solution", "")).split()))
+        self.keep(figure, check.figures)
+        if last_value is not None and not isinstance(last_value, tuple):
+            earlier = figure.period.same_last_year()
+            self.typo(check, last, last_value, earlier, line, self.marks["last_year"] + 1)
+            self.keep(figure._replace(period=earlier, value=last_value, status=None),
+                      check.figures, beside=True)
+
+    def keep(self, figure: Figure, by_target: ByTarget, beside: bool = False) -> None:
+        """Keep `figure`, or let it revise the one kept for its target and period: the later
+        reported, then the more final is used (`precedence`); equal ones are duplicate rows.
+        A last-year figure given `beside` another row's value and equal to the one kept is the
+        same figure said again."""
+        replaced = self.replaced if figure.unit is None else self.unit_replaced.setdefault(
+            figure.unit, {})
+        clash = revise(by_target, replaced, figure, beside)
+        if clash is not None:
+            self.duplicate(figure.line or 0, clash)
+
+
+def _did_you_mean(word: str, choices: list[str] | tuple[str, ...], otherwise: str) -> str:
+    found = difflib.get_close_matches(word, choices, n=1)
+    return f"did you mean '{found[0]}'?" if found else otherwise
+
+
+def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
+                max_errors: int = 50, units: Units | None = None) -> Actuals:
+    """Check every row of `table` against `plan` (and the units, when there are); raise
+    InputError listing every problem."""
+    checker = _Checker(table, plan, max_errors, decimal_comma, units)
+    i_target, i_period, i_value, width = checker.columns()
+    state = [table.header_line, 0]  # the last line read, and the data rows counted
+    while True:
+        try:
+            _rows(checker, (i_target, i_period, i_value, width), state)
+            break
+        except table.bad_record as exc:
+            line, state[0] = state[0] + 1, table.line_num()
+            state[1] += 1
+            checker.bad_record(exc, line)
+    problems = checker.problems
+    for found in table.problems:
+        problems.add(found)
+    if problems.kept:
+        raise InputError(problems.kept, problems.more)
+    if state[1] == 0:
+        raise InputError([Problem(table.name, "", Code.EMPTY_FILE,
+                                  "the file has a header but no rows",
+                                  "add one row per target and quarter")])
+    own = checker.own
+    _decreases(plan, own, table, i_value + 1, checker.warnings)
+    implausible(plan, own, table, i_value + 1, checker.warnings, checker.typos)
+    warnings = checker.warnings
+    if warnings.more:
+        warnings.kept.append(Problem(table.name, "", Code.MORE_WARNINGS,
+                                     f"{warnings.more} more warning(s) not shown"))
+    by_unit = {u: Figures.indexed(found, checker.unit_replaced.get(u))
+               for u, found in checker.by_unit.items() if found}
+    return Actuals(table.name, Figures.indexed(own, checker.replaced), tuple(warnings.kept),
+                   state[1], table.sheet, by_unit)
+
+
+def _rows(checker: _Checker, columns: tuple[int, int, int, int], state: list[int]) -> None:
+    """The loop over rows; `state` keeps the last line read and the rows counted, so that it
+    can go on after a record that cannot be split. Inline: the check of unit and target cells
+    seen before, a plain number (`values.PLAIN`, not `1.234`) in range and in the range no
+    typo warning concerns, a period seen before; a figure made by tuple.__new__ (NamedTuple's
+    is Python). No unit column: every unit is ""."""
+    i_target, i_period, i_value, width = columns
+    unit_checks, periods, problem = checker.unit_checks, checker.periods, checker.problem
+    name, line_num, number = checker.table.name, checker.table.line_num, PLAIN.fullmatch
+    decimal_comma, new, marks = checker.decimal_comma, tuple.__new__, checker.marks
+    i_unit, (end, count) = sys.maxsize if checker.i_unit is None else checker.i_unit, state
+    value: Value | Refusal
+    try:
+        for row in checker.table.rows:
+            line = end + 1
+            end = line_num()
+            if not any(row):
+                continue  # a blank line
+            n = len(row)
+            if n > width and checker.extra_field(row, line):
+                count += 1
+                continue
+            raw_value = row[i_value] if i_value < n else ""
+            if raw_value.__class__ is str:
+                if not raw_value.isascii():
+                    raw_value = nfc(raw_value)
+                raw_value = raw_value.strip()
+                if not raw_value:
+                    count += any(cell_text(c) for c in row)
+                    continue  # not reported: as if the row were absent
+            count += 1
+            raw_unit, raw_target = row[i_unit] if i_unit < n else "", (
+                row[i_target] if i_target < n else None)
+            check = (unit_checks.get(raw_unit, _NO_CHECKS).get(raw_target)
+                     or checker.row_check(raw_unit, raw_target, line, i_target + 1))
+            raw_period = row[i_period] if i_period < n else ""
+            period = periods.get(raw_period) or checker.period(raw_period)
+            if type(period) is PeriodError:
+                period = checker.other_year(raw_period, period, check and check.target, line,  # type: ignore[assignment]
+                                            i_period + 1)
+            if check is None:
+                continue
+            target, lo, hi, inline, qlo, qhi, target_id, unit, by_target = check
+            if not (inline and raw_value.__class__ is str and number(raw_value)
+                    and qlo <= (value := float(raw_value)) <= qhi):
+                value = read_value(raw_value, target, decimal_comma, lo, hi)
+                if value.__class__ is tuple:
+                    problem(line, i_value + 1, *checker.refusal(check, raw_value))  # type: ignore[misc]
+                    continue
+                if not qlo <= value <= qhi:  # type: ignore[operator]
+                    checker.typo(check, raw_value, value, period, line, i_value + 1)  # type: ignore[arg-type]
+            if type(period) is not Period:
+                continue
+            figure = new(Figure, (target_id, period, value, unit, None, None, name, line,
+                                         "", ""))
+            figures = by_target.get(target_id) or by_target.setdefault(target_id, {})
+            if marks:
+                checker.marked(row, figure, check)
+            elif (first := figures.get(period)) is not None:
+                checker.duplicate(line, first)
+            else:
+                figures[period] = figure
+    finally:
+        state[0], state[1] = end, count
+
+
+def _decreases(plan: Plan, by_target: dict[str, dict[Period, Figure]], table: RawTable,
+               col: int, warnings: Collector) -> None:
+    """Warn where a cumulative year-to-date figure goes down from one quarter to the next."""
+    for target in plan.targets:
+        figures = by_target.get(target.id)
+        if target.kind != "cumulative" or not figures or len(figures) < 2:
+            continue
+        ordered = [figures[p] for p in sorted(figures) if p.year == plan.plan.year]
+        values: list[Value] = [f.value for f in ordered]
+        if values == sorted(values):
+            continue
+        for before, after in itertools.pairwise(ordered):
+            if after.value < before.value:
+                _warn(warnings, table, after, col, Code.DECREASING_VALUE,
+                      f"{target.id} goes down from {before.value:g} in {before.period} to "
+                      f"{after.value:g} in {after.period}",
+                      "a year-to-date count does not go down; check for a typo "
+                      "(a revised figure is fine)")
+
+
+def _warn(warnings: Collector, table: RawTable, figure: Figure, col: int, code: Code,
+          message: str, hint: str) -> None:
+    """A warning about one figure, at its value cell."""
+    line = figure.line or 0
+    warnings.add(Problem(table.name, table.where(line, col), code, message, hint, line))
+
+
+# A figure more than this many times its target is most likely a typo or a misread number.
+IMPLAUSIBLE = 100
+
+
+def implausible(plan: Plan, by_target: dict[str, dict[Period, Figure]], table: RawTable,
+                 col: int, warnings: Collector,
+                 typos: Collection[tuple[str, Period, int | None]] = ()) -> None:
+    """Warn about a figure more than `IMPLAUSIBLE` times its target (12.500 read as 12500),
+    unless it is warned about as a typo already (`typos`: target, period, line)."""
+    for target in plan.targets:
+        t = target.target
+        figures = by_target.get(target.id)
+        if not figures or target.kind == "milestone" or t is None or t <= 0:
+            continue
+        for figure in sorted(figures.values(), key=lambda f: f.period):
+            if abs(figure.value) > IMPLAUSIBLE * t and (
+                    target.id, figure.period, figure.line) not in typos:
+                _warn(warnings, table, figure, col, Code.IMPLAUSIBLE_VALUE,
+                      f"{target.id} is {figure.value:g} in {figure.period}, more than "
+                      f"{IMPLAUSIBLE} × its target {t:g}",
+                      "check the figure: with a decimal comma '.' groups thousands "
+                      "(12.500 is 12500; write 12,5)")

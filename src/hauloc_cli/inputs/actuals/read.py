@@ -1,0 +1,142 @@
+"""Reading an actuals file (CSV or text export, or an .xlsx or .ods workbook) into checked
+figures.
+
+A file is first read as a table of cells (`inputs/files/`: `table.py` for CSV, `xlsx.py` and
+`ods.py` for workbooks), then the row checker (`long.py`, or `annex.py` for the offices'
+table) gives every row its meaning against the plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from hauloc_cli.errors import Code, InputError, Problem, UsageError
+from hauloc_cli.inputs.actuals.long import Actuals, parse_table
+from hauloc_cli.inputs.files.table import REQUIRED_COLUMNS, RawTable, canonical_column, csv_table
+from hauloc_cli.inputs.files.text import (
+    DEFAULT_MAX_SIZE,
+    XLS_MAGIC,
+    ZIP_MAGIC,
+    check_readable,
+    choose_encoding,
+    decode_problem,
+    head,
+    open_text,
+)
+from hauloc_cli.model.figures import Figure, Figures
+from hauloc_cli.model.periods import Period
+from hauloc_cli.model.plan import Plan
+from hauloc_cli.model.units import Units
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+ODS_SUFFIX = ".ods"
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+
+__all__ = ["Actuals", "ReadOptions", "read_actuals", "with_last_year"]
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read an actuals file (the CLI checks the values: `cli/options.py`)."""
+
+    encoding: str | None = None  # None: UTF-8, or what a byte-order mark says
+    delimiter: str | None = None  # None: detect , ; or tab from the header
+    sheet: str | None = None  # None: the first sheet of a workbook
+    decimal_comma: bool = False
+    max_errors: int = 50
+    max_size: int = DEFAULT_MAX_SIZE  # bytes
+    units_file: Path | None = None  # --units
+    units: Units | None = None  # the units tree in effect: a `unit` column is read
+    period: Period | None = None  # --period: the period of an annex table that names none
+    # Whether an annex table naming another period than `period` is a usage error (one file
+    # read); with several files, --period is only the quarter judged.
+    period_must_match: bool = True
+
+
+def read_actuals(path: Path, plan: Plan, options: ReadOptions | None = None) -> Actuals:
+    """Read an actuals file and check it against the plan. Raises InputError listing every
+    problem, UsageError for options that do not apply to the file."""
+    opts = options or ReadOptions()
+    check_readable(path, opts.max_size)
+    start = head(path)
+    name = str(path)
+    ods = path.suffix.lower() == ODS_SUFFIX or ODS_MIMETYPE in start[:100]
+    if ods or path.suffix.lower() in WORKBOOK_SUFFIXES or start.startswith(ZIP_MAGIC):
+        if opts.encoding or opts.delimiter:
+            raise UsageError(f"{path}: --encoding and --delimiter apply to CSV files, "
+                             "not to a workbook")
+        return _parse(_workbook(path, ods, opts), plan, opts)
+    if start.startswith(XLS_MAGIC):
+        raise InputError([Problem(name, "", Code.UNSUPPORTED_FORMAT,
+                                  "this is an Excel 97-2003 workbook (.xls)",
+                                  "save it again from Excel as .xlsx or as 'CSV UTF-8'")])
+    if opts.sheet is not None:
+        raise UsageError(f"{path}: --sheet applies to .xlsx workbooks, not to a CSV file")
+    encoding = choose_encoding(path, start, opts.encoding)
+    with open_text(path, encoding) as handle:
+        try:
+            return _parse(csv_table(name, handle, opts.delimiter), plan, opts)
+        except UnicodeDecodeError:
+            raise InputError([decode_problem(path, encoding)]) from None
+
+
+def _workbook(path: Path, ods: bool, opts: ReadOptions) -> RawTable:
+    """An .xlsx or .ods workbook's table; each reader is imported only when it is needed."""
+    from hauloc_cli.inputs.actuals.annex_header import looks_like_annex
+
+    if ods:
+        from hauloc_cli.inputs.files.ods import ods_table
+
+        return ods_table(path, opts.sheet, opts.max_size, looks_like_annex)
+    from hauloc_cli.inputs.files.xlsx import xlsx_table
+
+    return xlsx_table(path, opts.sheet, opts.max_size, looks_like_annex)
+
+
+def with_last_year(actuals: Actuals, path: Path, plan: Plan, options: ReadOptions | None = None
+                   ) -> Actuals:
+    """`actuals` and the figures of `path`, a file of the year before the plan's
+    (--last-year), read against the same targets; a figure of both files for the same target
+    and period that neither revises is a duplicate-row naming both places."""
+    year = plan.plan.year - 1
+    earlier = plan.model_copy(update={"plan": plan.plan.model_copy(update={"year": year})})
+    if options is not None and options.period is not None:
+        options = replace(options, period=options.period.same_last_year())
+    last = read_actuals(path, earlier, options)
+    by_target: dict[str, dict[Period, Figure]] = {}
+    for figure in last.figures:  # not the file's own last_year column: that is year − 2
+        if figure.period.year == year:
+            by_target.setdefault(figure.target, {})[figure.period] = figure
+    replaced = {k: v for k, v in last.figures.revised.items() if k[1].year == year}
+    figures, clashes = actuals.figures.merged(Figures.indexed(by_target, replaced))
+    if clashes:
+        raise InputError([duplicate(f, other) for f, other in clashes])
+    return replace(actuals, figures=figures, warnings=actuals.warnings + last.warnings)
+
+
+def duplicate(figure: Figure, first: Figure) -> Problem:
+    """Two figures for the same target, unit and period that neither revises."""
+    of = f"{figure.target} of {figure.unit}" if figure.unit else figure.target
+    return Problem(
+        figure.file, str(figure.line or ""), Code.DUPLICATE_ROW,
+        f"a second figure for {of} in {figure.period} (the first is on {first.place})",
+        "keep one of them, or tell a revision apart by its status or reported date",
+        figure.line)
+
+
+def _parse(table: RawTable, plan: Plan, opts: ReadOptions) -> Actuals:
+    try:
+        if not all(c in map(canonical_column, table.header) for c in REQUIRED_COLUMNS):
+            # no target, period and value columns: an annex table (the wide layout)?
+            from hauloc_cli.inputs.actuals.annex import WideOptions, read_wide
+
+            wide = read_wide(table, plan, WideOptions(opts.decimal_comma, opts.max_errors,
+                                                      opts.units, opts.period,
+                                                      opts.period_must_match))
+            if wide is not None:
+                return wide
+        return parse_table(table, plan, decimal_comma=opts.decimal_comma,
+                           max_errors=opts.max_errors, units=opts.units)
+    finally:
+        table.close()

@@ -1,0 +1,31 @@
+"""The `unit` column of an actuals file: which unit a figure is from.
+
+With a units tree in effect, a column `unit` (also `đơn vị`, `xã`, `đơn vị báo cáo`) names
+the reporting unit of each row; a row without one, or naming the plan's own unit, is the plan
+unit's figure as before. The row checker (`long.py`) names a unit's rows of a target
+`schools of hoa_loc` in its problems (`unit_check`), and keeps each unit's figures apart, with
+`unit` set, in one `Figures` per unit.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from hauloc_cli.model.plan import Target, unit_target
+from hauloc_cli.model.units import Units
+
+UNIT_COLUMNS = ("unit", "đơn vị", "xã", "đơn vị báo cáo")
+
+
+def unit_check(target: Target, unit: str) -> Target:
+    """The target as the row checker sees a unit's rows of it, named as problems name it
+    (`schools of hoa_loc`: its id carries the unit)."""
+    return unit_target(target, unit).model_copy(update={"id": f"{target.id} of {unit}"})
+
+
+def did_you_mean_unit(unit: str, units: Units) -> str:
+    ids = list(units.by_id)
+    by_name = {u.name.lower(): u.id for u in units.units}
+    found = difflib.get_close_matches(unit, ids, n=1) or [
+        by_name[m] for m in difflib.get_close_matches(unit.lower(), list(by_name), n=1)]
+    return f"did you mean '{found[0]}'?" if found else "see the units file for the ids"

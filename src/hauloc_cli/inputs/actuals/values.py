@@ -1,0 +1,262 @@
+"""One cell as a figure: numbers as reports type them, milestone words, the allowed range,
+and the slips a figure that is read may still be (typo warnings).
+
+`read_value` gives the figure, or (code, message, hint) saying why the cell is not one; the
+row checker (`long.py`) decides where the problem is reported. `typo` says whether a figure
+read looks like a slip of the keyboard (README, "Problems and warnings"); `quiet` is the range
+of figures it never flags, which the row checker tests inline.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal
+
+from hauloc_cli.errors import Code
+from hauloc_cli.inputs.files.table import Cell, DateCell, cell_text
+from hauloc_cli.model.figures import Value
+from hauloc_cli.model.plan import Target
+
+# Plain decimals with '.': at most 300 digits before the point, so float() stays finite.
+NUMBER = re.compile(r"[-+]?[0-9]{1,300}(?:\.[0-9]+)?")
+# The same, less the ambiguous `1.234` (a '.' before exactly three digits, see `plain`): what
+# the row checker reads inline.
+PLAIN = re.compile(r"[-+]?[0-9]{1,300}(?:\.(?:[0-9]{1,2}|[0-9]{4,}))?")
+# With --decimal-comma: '.' groups thousands (1.234.567), ',' is the decimal separator. A
+# number's first group has no leading zero: `0.946` is no thousands grouping. (Digits alone
+# first: the common `12,5` is matched without trying the groups.)
+_COMMA_NUMBER = re.compile(
+    r"[-+]?(?:[0-9]{1,300}|[1-9][0-9]{0,2}(?:\.[0-9]{3})+)(?:,[0-9]+)?")
+# With --decimal-comma, a number with one '.' that a decimal point would read otherwise:
+# `11.500` is 11500, or 11.5 typed with a decimal point.
+_ONE_GROUP = re.compile(r"\+?[1-9][0-9]{0,2}\.[0-9]{3}")
+# Every word hauloc prints for a milestone reads back (done / not done, đã đạt / chưa đạt,
+# đã hoàn thành / chưa hoàn thành); `x` is a tick in a form's box.
+DONE = frozenset({"yes", "true", "1", "có", "đạt", "đã đạt", "hoàn thành", "đã hoàn thành",
+                  "done", "x"})
+NOT_DONE = frozenset({"no", "false", "0", "không", "chưa", "chưa đạt", "chưa hoàn thành",
+                      "not done"})
+
+Refusal = tuple[Code, str, str]  # why a cell is not a figure: code, message, hint
+
+
+def read_value(raw: Cell, target: Target, decimal_comma: bool, lo: float, hi: float
+               ) -> Value | Refusal:
+    """The figure in a cell for `target`, or (code, message, hint) saying why it is not one."""
+    if target.kind == "milestone":
+        if isinstance(raw, float):
+            word = "1" if raw == 1 else "0" if raw == 0 else repr(raw)
+        else:
+            word = " ".join(raw.lower().split())
+        if word in DONE:
+            return True
+        if word in NOT_DONE:
+            return False
+        return (Code.BAD_VALUE, f"'{cell_text(raw)}' is not yes or no",
+                "write yes/no, done/not done, true/false, 1/0, có/không, đạt/chưa đạt or "
+                "hoàn thành/chưa hoàn thành")
+    if isinstance(raw, DateCell):
+        return (Code.BAD_NUMBER, f"the cell is formatted as a date ({raw}), not a number",
+                "format the cell as a number (Format Cells → Number) and type the figure again")
+    if isinstance(raw, float):
+        parsed: float | Refusal = raw
+        if not math.isfinite(raw):
+            return (Code.BAD_NUMBER, f"'{raw}' is not a number", "write the figure as a number")
+    elif not decimal_comma and NUMBER.fullmatch(raw):
+        parsed = plain(raw)
+    else:
+        parsed = parse_number(raw, decimal_comma, (target.unit or "").strip() == "%")
+    if isinstance(parsed, tuple):
+        return parsed
+    if not lo <= parsed <= hi:
+        return out_of_range(parsed, target, lo, hi)
+    return parsed
+
+
+def out_of_range(number: float, target: Target, lo: float, hi: float
+                  ) -> Refusal:
+    if target.valid_range is not None:
+        message = f"{number:g} is outside the valid_range [{lo:g}, {hi:g}] of {target.id}"
+        hint = "check the figure, or widen valid_range in the plan"
+    elif target.kind == "cumulative":
+        message = f"{number:g} is below 0; {target.id} counts up from 0 each year"
+        hint = "check the figure"
+    else:
+        message = f"{number:g} is not a percentage between 0 and 100"
+        hint = (f"write a share as a percentage: {number * 100:g}, not {number:g}"
+                if 0 < number <= 1 else "check the figure")
+    return (Code.OUT_OF_RANGE, message, hint)
+
+
+def parse_number(text: str, decimal_comma: bool = False, percent: bool = False
+                 ) -> float | Refusal:
+    """A number as typed in a report, or (code, message, hint) saying why it is not one.
+
+    Default: `[+-]digits[.digits]`, refusing one '.' before exactly three digits (`1.234`) as
+    ambiguous. With `decimal_comma`: `1.234,5`, `12,5`, `69.000`; a '.' decimal is refused.
+    A '%' after the number is accepted when `percent` (the target is in %).
+    """
+    if text.endswith("%"):
+        bare = text[:-1].rstrip()
+        if not percent:
+            return (Code.BAD_NUMBER, f"'{text}' has a % sign but the target is not in %",
+                    "write the number alone, in the target's unit")
+        parsed = parse_number(bare, decimal_comma, False)
+        if isinstance(parsed, tuple):
+            return (parsed[0], parsed[1].replace(f"'{bare}'", f"'{text}'", 1), parsed[2])
+        return parsed
+    if decimal_comma:
+        if _COMMA_NUMBER.fullmatch(text):
+            number = float(text.replace(".", "").replace(",", "."))
+            if math.isfinite(number):
+                return number
+            return (Code.BAD_NUMBER, f"'{text}' is too large", "check the figure")
+        if NUMBER.fullmatch(text):
+            return (Code.AMBIGUOUS_NUMBER,
+                    f"'{text}' has a '.' decimal point, but --decimal-comma makes ',' the "
+                    "decimal separator and '.' group thousands",
+                    f"write it as {text.replace('.', ',')}, or leave out --decimal-comma")
+        return (Code.BAD_NUMBER, f"'{text}' is not a number",
+                "write a number such as 12,5 or 1.234,5 (with --decimal-comma)")
+    if NUMBER.fullmatch(text):
+        return plain(text)
+    if "," in text and _COMMA_NUMBER.fullmatch(text):
+        return (Code.BAD_NUMBER, f"'{text}' has a ',' in it",
+                "if ',' is the decimal separator (12,5), pass --decimal-comma; "
+                "otherwise write the number with '.' as the decimal point and no grouping")
+    return (Code.BAD_NUMBER, f"'{text}' is not a number",
+            "write a plain decimal number with '.' as the decimal point, e.g. 12.5")
+
+
+def plain(text: str) -> float | Refusal:
+    """A number matching `NUMBER`; one '.' before exactly three digits is ambiguous when the
+    digits before it could be a first group of thousands (1 to 3 digits, not starting with 0):
+    `1.234` and `12.500` are; `0.946` (0946 is no number anyone writes) and `1234.567` (a
+    group has three digits) are decimals."""
+    dot = text.find(".")
+    whole = text[:dot].lstrip("+-")
+    if dot >= 0 and len(text) - dot == 4 and len(whole) <= 3 and whole[0] != "0":
+        return (Code.AMBIGUOUS_NUMBER,
+                f"'{text}' could be {text} or {text.replace('.', '')} "
+                "('.' also groups thousands in Vietnamese)",
+                "pass --decimal-comma if '.' groups thousands; if it is a decimal point, "
+                f"add a digit: {text}0")
+    return float(text)
+
+
+# Typo warnings: a figure far off its target's scale that one slip of the keyboard explains,
+# and the figure the slip stands for (README, "Problems and warnings"). A target's scale is
+# [m, M]: its target, and its baseline when it has one (a level goes from one to the other);
+# a figure is far off it at 10 × M or more, or (a level or an annual figure) at m / 10 or
+# less. A reading a person could mean lies in the target's band: m / 2 to 2 × M (for a
+# cumulative count, which starts the year at 0: above 0 to 2 × M). Only figures above 0 are
+# flagged.
+FAR = 10
+_TINY = math.ulp(0.0)
+
+
+def scale(target: Target) -> tuple[float, float] | None:
+    """The scale [m, M] of a target's figures; None when it has none (a milestone, no target,
+    or nothing above 0)."""
+    t, b = target.target, target.baseline
+    if target.kind == "milestone" or t is None:
+        return None
+    low, high = (t, t) if b is None else (min(t, b), max(t, b))
+    return (low, high) if high > 0 else None
+
+
+def quiet(target: Target, lo: float, hi: float, decimal_comma: bool) -> tuple[float, float]:
+    """The figures within [lo, hi] that `typo` never flags, as one range [qlo, qhi]: what the
+    row checker reads inline (a figure outside it goes to `typo`, which decides)."""
+    found = scale(target)
+    percent = (target.unit or "").strip() == "%"
+    if found is None or not (percent or decimal_comma):
+        return lo, hi
+    m, high = found
+    qhi = min(hi, math.nextafter(FAR * high, -math.inf))
+    if percent and target.kind != "cumulative" and m > 0:
+        return max(lo, math.nextafter(m / FAR, math.inf)), qhi
+    return lo, qhi
+
+
+def typo(value: float, raw: Cell, target: Target, decimal_comma: bool, what: str
+         ) -> Refusal | None:
+    """The warning (code, message, hint) when `value`, read from `raw` for `target` (named
+    `what` in the message), looks like a slip with a likely intended value; else None.
+
+    In this order, the first that holds:
+    - point-as-thousands: with a decimal comma, `raw` is one group `d.ddd` (read as dddd),
+      the figure is far above the scale and the text with '.' as a decimal point is in the band;
+    - rate-off-by-ten: the unit is %, the figure far above the scale and a tenth of it in the
+      band;
+    - percent-as-fraction: the unit is %, the kind level or annual, the target 1 or more, the
+      figure below 1 and far below the scale, and 100 times it in the band;
+    - rate-off-by-ten: the unit is %, the kind level or annual, the figure far below the scale
+      and 10 times it in the band.
+    """
+    found = scale(target)
+    if found is None or value.__class__ is bool or not value > 0:
+        return None
+    m, high = found
+    cumulative = target.kind == "cumulative"
+    band = (_TINY if cumulative or m <= 0 else m / 2, 2 * high)
+    unit = (target.unit or "").strip()
+    percent = unit == "%"
+    on = _scale_words(target, unit)
+    if value >= FAR * high:
+        text = raw if isinstance(raw, str) else ""
+        bare = text[:-1].rstrip() if text.endswith("%") else text
+        if decimal_comma and _ONE_GROUP.fullmatch(bare):
+            meant = float(bare)
+            if band[0] <= meant <= band[1]:
+                return (Code.POINT_AS_THOUSANDS,
+                        f"'{text}' for {what} is read as {_g(value)} ('.' groups thousands "
+                        f"with a decimal comma), far above {on}; {_g(meant)}?",
+                        f"if {_g(meant)} is meant, write {_g(meant).replace('.', ',')}; "
+                        "otherwise nothing to do")
+        meant = _shift(value, -1)
+        if percent and band[0] <= meant <= band[1]:
+            return (Code.RATE_OFF_BY_TEN,
+                    f"{_g(value)} for {what} looks 10 times too large for {on}; "
+                    f"{_g(meant)}?", f"check the figure: is a decimal point missing? (it is "
+                    f"read as {_g(value)} %)")
+        return None
+    if not percent or cumulative or m <= 0 or value > m / FAR:
+        return None
+    if value < 1 and target.target is not None and target.target >= 1:
+        meant = _shift(value, 2)
+        if band[0] <= meant <= band[1]:
+            return (Code.PERCENT_AS_FRACTION,
+                    f"{_g(value)} for {what} looks like a fraction; {_g(meant)} %?",
+                    f"figures of {what} are in %: write {_g(meant)}, not {_g(value)} (it "
+                    f"is read as {_g(value)} %, against {on})")
+    meant = _shift(value, 1)
+    if band[0] <= meant <= band[1]:
+        return (Code.RATE_OFF_BY_TEN,
+                f"{_g(value)} for {what} looks 10 times too small for {on}; {_g(meant)}?",
+                f"check the figure: is a digit missing, or the decimal point one place "
+                f"off? (it is read as {_g(value)} %)")
+    return None
+
+
+def _shift(value: float, places: int) -> float:
+    """`value` × 10**places, exact in decimal: 0.57 → 57, not 56.99999999999999."""
+    return float(Decimal(repr(value)).scaleb(places))
+
+
+def _g(value: float) -> str:
+    """A figure as written in a warning: up to 12 significant digits, no exponent for
+    everyday figures."""
+    return f"{value:.12g}"
+
+
+def _scale_words(target: Target, unit: str) -> str:
+    """`a target of 11.5 %`, `a target of 1.5 % from a baseline of 3.2 %`."""
+    def of(v: float) -> str:
+        return f"{_g(v)} {unit}" if unit else _g(v)
+    assert target.target is not None
+    words = f"a target of {of(target.target)}"
+    if target.baseline is not None:
+        words += f" from a baseline of {of(target.baseline)}"
+    return words
