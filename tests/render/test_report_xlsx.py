@@ -343,23 +343,50 @@ def test_libreoffice_prints_the_example_on_one_a4_page(tmp_path: Path) -> None:
             assert word in flat
 
 
+COMMUNES_166 = 166  # as many communes as a large province's districts report
+
+
+def annex_of_166(tmp_path: Path) -> Annex:
+    """A district of 166 communes (`a`, then `x002`…`x166`, named `Xã 002`…): schools 1 in
+    every third commune, security met in all but every tenth; commune 166 reports nothing."""
+    lines = ["units:", "  - {id: d1, name: Huyện D1, kind: district}",
+             "  - {id: a, name: Xã 001, kind: commune, parent: d1}"]
+    ids = ["a"] + [f"x{n:03d}" for n in range(2, COMMUNES_166 + 1)]
+    lines += [f"  - {{id: {u}, name: Xã {n:03d}, kind: commune, parent: d1}}"
+              for n, u in enumerate(ids[1:], start=2)]
+    path = tmp_path / "units.166.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    units = load_units(path)
+    by_unit = {u: Figures([Figure("schools", Q1, float(n % 3 == 0), unit=u),
+                           Figure("security", Q1, n % 10 != 0, unit=u)])
+               for n, u in enumerate(ids[:-1], start=1)}
+    found = evaluate_units(UNIT_PLAN, units, "d1", Figures([Figure("growth", Q1, 8.0)]),
+                           by_unit, Q1)
+    return build_annex(build_brief(UNIT_PLAN, found.rolled["d1"], Q1), found, ISSUED)
+
+
 @pytest.mark.slow
 @needs_libreoffice
-@pytest.mark.xfail(strict=True, raises=ValueError, reason=(
-    "issue 24: the table by unit has one row per unit, so repeating the 3 units' lines no "
-    "longer makes a long table (it repeats a unit, which unit_table refuses); the 166-commune "
-    "fixture that should replace this is not written yet"))
-def test_libreoffice_repeats_the_header_on_every_page(tmp_path: Path) -> None:
-    """120 lines by unit: every page of the sheet by unit starts with its header row."""
-    annex = unit_annex()
-    lines = tuple(line for _ in range(20) for line in annex.by_unit)
-    many = Annex(annex.brief, annex.groups, lines, ISSUED, annex.estimates)
-    text = pages(to_pdf(render_file(ANNEX_FORMATS, "xlsx", many, RenderOptions(lang="vi")),
-                        tmp_path))
-    assert len(text) >= 3  # the annex, then the 120 lines by unit over two pages or more
-    for page in text[1:]:
-        assert "STT" in page
-        assert "schools" in page or "security" in page
+def test_libreoffice_pages_166_communes_with_the_header_on_every_page(tmp_path: Path) -> None:
+    """Issue 24: the table by unit of 166 communes pages cleanly: every page of the sheet by
+    unit starts with its header row (the target names repeated), every commune is on a page,
+    the total and who reported at the end; nothing on paper below 10 pt."""
+    annex = annex_of_166(tmp_path)
+    data = render_file(ANNEX_FORMATS, "xlsx", annex, RenderOptions(lang="vi"))
+    assert isinstance(data, bytes)
+    pdf = to_pdf(data, tmp_path)
+    text = pages(pdf)
+    assert "PHỤ LỤC" in text[0] and "KẾT QUẢ THEO ĐƠN VỊ" in text[1]  # the annex on one page
+    by_unit = text[1:]
+    assert len(by_unit) >= 3, len(text)  # 166 rows do not fit on one or two pages
+    for page in by_unit:
+        assert "STT" in page and "Đơn vị" in page, page[:300]
+        # the target columns' headings, `(1) Trường`, `(2) An ninh` (wrapped in the layout)
+        assert "(1)" in page and "Đánh giá (2)" in page, page[:300]
+    flat = " ".join(by_unit)
+    assert all(f"Xã {n:03d}" in flat for n in range(1, COMMUNES_166 + 1))
+    assert "Tổng hợp" in by_unit[-1] and "165/166" in by_unit[-1]
+    assert all(size >= 10 for size in smallest_font_on_paper(pdf).values())
 
 
 @pytest.mark.slow

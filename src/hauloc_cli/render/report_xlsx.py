@@ -309,6 +309,10 @@ def _print(ws: Worksheet, header: int, area: str) -> None:
     ws.page_margins = PageMargins(**MARGINS)
     if ws.oddFooter is not None:
         ws.oddFooter.center.text = "&P/&N"
+        # the table's size: at the default 11 the page number of a sheet fitted to the page
+        # width printed below 10 pt (9.8 for a district's annex, seen with pypdf)
+        ws.oddFooter.center.size = SIZE
+        ws.oddFooter.center.font = FONT
 
 
 def _width(heading: str, longest: int, column: Column) -> float:
