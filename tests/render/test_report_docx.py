@@ -346,3 +346,24 @@ def test_no_text_of_the_document_is_below_10_pt_on_paper(tmp_path: Path, which: 
     smallest = smallest_font_on_paper(to_pdf(tmp_path, annex, which))
     assert all(size >= 9.99 for size in smallest.values()), smallest
     assert min(smallest.values()) < 12  # the tables are measured, not only the letter
+
+
+@pytest.mark.slow
+@needs_libreoffice
+def test_libreoffice_pages_166_communes_in_word_under_their_heading(tmp_path: Path) -> None:
+    """Issue 24: the Word table by unit of 166 communes keeps its heading row (the target
+    columns) on every page, every commune on a page, nothing below 10 pt."""
+    from tests.render.test_report_xlsx import annex_of_166, smallest_font_on_paper
+
+    pdf = to_pdf(tmp_path, annex_of_166(tmp_path), "communes166")
+    sizes = page_sizes(pdf)
+    first = next(n for n in range(1, len(sizes) + 1)
+                 if "KẾT QUẢ THEO ĐƠN VỊ" in page_text(pdf, n))
+    texts = [page_text(pdf, n) for n in range(first, len(sizes) + 1)]
+    assert len(texts) >= 3, len(texts)
+    for text in texts:
+        assert "STT" in text and "Đơn vị" in text and "Đánh giá (2)" in text, text[:300]
+    flat = " ".join(texts)
+    assert all(f"Xã {n:03d}" in flat for n in range(1, 167))
+    assert "165/166" in texts[-1]
+    assert all(size >= 9.99 for size in smallest_font_on_paper(pdf).values())

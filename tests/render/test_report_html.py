@@ -349,3 +349,21 @@ def test_the_split_check_sees_a_split(tmp_path: Path) -> None:
             "word-break:break-all'>361.200</td><td>Số liệu</td></tr></table></body></html>")
     layout = screen_layout(tmp_path, page, "narrow")
     assert layout["split"] == ["361.200"], layout
+
+
+@pytest.mark.slow
+@needs_browser
+def test_166_communes_print_under_their_heading_in_chromium(tmp_path: Path) -> None:
+    """Issue 24: printed, the HTML table by unit of 166 communes repeats its heading row on
+    every page and holds every commune."""
+    from tests.render.test_report_xlsx import annex_of_166
+
+    pages = pages_text(printed(tmp_path, page_of(annex_of_166(tmp_path)), "communes166"))
+    first = next(n for n, text in enumerate(pages) if "KẾT QUẢ THEO ĐƠN VỊ" in text)
+    by_unit = pages[first:]
+    assert len(by_unit) >= 3, len(pages)
+    for text in by_unit:
+        assert "STT" in text and "Đơn vị" in text and "Đánh giá (2)" in text, text[:300]
+    flat = " ".join(by_unit)
+    assert all(f"Xã {n:03d}" in flat for n in range(1, 167))
+    assert "165/166" in by_unit[-1]
