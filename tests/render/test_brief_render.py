@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -263,3 +264,95 @@ def test_the_bars_share_keeps_to_its_side(fill: float, mark: float, shown: str) 
     it = brief.items[0]
     from dataclasses import replace
     assert words.share(replace(it, bar=Bar(fill, mark)), "en", p.status_bands) == shown
+
+
+# Issue 24, item 5: the brief at 80 columns. The name column of a section is 80 − 24 (the
+# bar, 20 cells at 80 columns, a space and 3 sparks) − 1 (the gap) = 55 cells; a wrapped name
+# goes on 4 cells in, under itself, past the figures line's 2, never at column 0.
+LONG_VI = ("Tỷ lệ hộ gia đình ở nông thôn được sử dụng nước sạch đáp ứng quy chuẩn kỹ thuật "
+           "quốc gia của Bộ Y tế")
+LONG_EN = ("Share of rural households using clean water that meets the national technical "
+           "standard of the Ministry of Health")
+
+
+def _long_names() -> Brief:
+    p = _plan(
+        {"id": "water", "name": LONG_VI, "name_en": LONG_EN, "kind": "level", "target": 100,
+         "unit": "%", "group": "environment"},
+        {"id": "security", "name": "Tỷ lệ xã, thị trấn đạt chuẩn an ninh - trật tự và được "
+         "công nhận đạt chuẩn an toàn về an ninh", "kind": "level", "target": 100, "unit": "%",
+         "group": "security"},
+    )
+    return build_brief(p, *at(p, {"water": {3: 99.3}}, 3))
+
+
+def test_a_wrapped_name_goes_on_under_itself_at_80_columns() -> None:
+    lines = render_brief_text(_long_names(), lang="vi", width=80).splitlines()
+    start = lines.index("MÔI TRƯỜNG")
+    # 52 cells of name; with " đáp" 56 > 55
+    assert lines[start + 1:start + 4] == [
+        "Tỷ lệ hộ gia đình ở nông thôn được sử dụng nước sạch              ● Đúng tiến độ",
+        "    đáp ứng quy chuẩn kỹ thuật quốc gia của Bộ Y tế",
+        "  99,3% / 100% · cần đạt 100%                          ███████████████████░│ ··▇",
+    ]
+    # a line of its own (the target with no data): on, 2 cells in, past its symbol
+    start = lines.index("CHƯA CÓ SỐ LIỆU")
+    assert lines[start + 1:start + 3] == [
+        "? Tỷ lệ xã, thị trấn đạt chuẩn an ninh - trật tự và được công nhận đạt chuẩn an",
+        "  toàn về an ninh",
+    ]
+    # the pairs of "what changed", the name too long for a line: the name goes on 2 cells in,
+    # what changed 4
+    start = lines.index("THAY ĐỔI SO VỚI QUÝ TRƯỚC (6 THÁNG → 9 THÁNG)")
+    assert lines[start + 1:start + 4] == [
+        "Tỷ lệ hộ gia đình ở nông thôn được sử dụng nước sạch đáp ứng quy chuẩn kỹ thuật",
+        "  quốc gia của Bộ Y tế",
+        "    ? Chưa có số liệu → ● Đúng tiến độ",
+    ]
+    assert all(not line or not line[0].isspace() or line.startswith("  ") for line in lines)
+
+
+def test_a_wrapped_name_in_english_at_80_columns() -> None:
+    lines = render_brief_text(_long_names(), lang="en", width=80).splitlines()
+    start = lines.index("ENVIRONMENT")
+    # 54 cells, then 4 + 50 (with " Health" 61 > 55)
+    assert lines[start + 1:start + 5] == [
+        "Share of rural households using clean water that meets                ● On track",
+        "    the national technical standard of the Ministry of",
+        "    Health",
+        "  99.3% / 100% · expected 100%                         ███████████████████░│ ··▇",
+    ]
+
+
+def test_no_lone_number_in_english_at_80_columns(q3: Brief) -> None:
+    """`hauloc summary` of the example: the income figures, 2 + 54 cells, do not fit the 53
+    left of the bar: they break before `· expected 69`, never between `expected` and `69`."""
+    from tests.cli.support import run
+
+    result = run("summary", EXAMPLE, "--lang", "en", columns=80)
+    assert result.code == 1, result.err
+    lines = result.out.splitlines()
+    start = lines.index("Average income per person" + " " * 45 + "● On track")
+    assert lines[start + 1:start + 3] == [
+        "  67.5 (est.) / 69 million VND/person/year             ███████████████████░│ ▇▇▇",
+        "    · expected 69",
+    ]
+    for width in (60, 80, 100):
+        for lang in ("en", "vi"):
+            for line in render_brief_text(q3, lang=lang, width=width).splitlines():
+                assert not re.fullmatch(r"\s*[-+]?\d[\d.,]*%?\s*", line), (width, lang, line)
+
+
+@pytest.mark.parametrize(("text", "width", "indent", "expected"), [
+    ("a expected 69", 12, 0, ["a", "expected 69"]),  # a figure goes with its word
+    ("a b · expected 69", 16, 2, ["a b", "  · expected 69"]),  # and "·" with the next
+    ("expected 69", 9, 2, ["expected", "  69"]),  # unless the two do not fit on any line
+    ("abcdefghij", 4, 2, ["abcd", "  ef", "  gh", "  ij"]),  # a word longer than a line folds
+    ("", 10, 2, [""]),
+])
+def test_wrap_hanging(text: str, width: int, indent: int, expected: list[str]) -> None:
+    from rich.text import Text
+
+    from hauloc_cli.render.brief_text import wrap_hanging
+
+    assert [line.plain for line in wrap_hanging(Text(text), width, indent)] == expected

@@ -332,3 +332,38 @@ def test_libreoffice_27_targets_and_the_units(tmp_path: Path) -> None:
     text = page_text(units, 4)
     assert "KẾT QUẢ THEO ĐƠN VỊ" in text and "Xã Triệu Lộc" in text and "Xã Đa Lộc" in text
     assert "Tổng hợp" in text and "21/22" in text
+
+
+@pytest.mark.slow
+@needs_libreoffice
+@pytest.mark.parametrize("which", ["example", "22-communes"])
+def test_no_text_of_the_document_is_below_10_pt_on_paper(tmp_path: Path, which: str) -> None:
+    """Issue 24: the letter at 13–14 pt (the motto 12), the tables no smaller than 10 pt on
+    paper (the annex 11, the table by unit of 22 communes 10)."""
+    from tests.render.test_report_xlsx import smallest_font_on_paper
+
+    annex = annex_of() if which == "example" else annex_with_units()
+    smallest = smallest_font_on_paper(to_pdf(tmp_path, annex, which))
+    assert all(size >= 9.99 for size in smallest.values()), smallest
+    assert min(smallest.values()) < 12  # the tables are measured, not only the letter
+
+
+@pytest.mark.slow
+@needs_libreoffice
+def test_libreoffice_pages_166_communes_in_word_under_their_heading(tmp_path: Path) -> None:
+    """Issue 24: the Word table by unit of 166 communes keeps its heading row (the target
+    columns) on every page, every commune on a page, nothing below 10 pt."""
+    from tests.render.test_report_xlsx import annex_of_166, smallest_font_on_paper
+
+    pdf = to_pdf(tmp_path, annex_of_166(tmp_path), "communes166")
+    sizes = page_sizes(pdf)
+    first = next(n for n in range(1, len(sizes) + 1)
+                 if "KẾT QUẢ THEO ĐƠN VỊ" in page_text(pdf, n))
+    texts = [page_text(pdf, n) for n in range(first, len(sizes) + 1)]
+    assert len(texts) >= 3, len(texts)
+    for text in texts:
+        assert "STT" in text and "Đơn vị" in text and "Đánh giá (2)" in text, text[:300]
+    flat = " ".join(texts)
+    assert all(f"Xã {n:03d}" in flat for n in range(1, 167))
+    assert "165/166" in texts[-1]
+    assert all(size >= 9.99 for size in smallest_font_on_paper(pdf).values())

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -22,6 +27,77 @@ VERDICT_STYLES: dict[str, str] = {
     "met": "green",
     "missed": "bold red",
 }
+
+
+# A word that is a figure ("69", "12%", "1,5", "(ước)" is not): never the first word of a
+# wrapped line, so that no number stands alone under the words that say what it is; and a
+# separator "·" starts the line it leads into rather than ending one.
+_FIGURE = re.compile(r"[-+]?\d[\d.,]*%?$")
+
+# How far a wrapped name's second line is indented: under the name itself, past the figures
+# line's two cells, so that it never starts at column 0, where it would look like a new target.
+NAME_INDENT = 4
+
+
+def wrap_hanging(text: Text, width: int, indent: int) -> list[Text]:
+    """`text` in lines of at most `width` cells, broken between words (a word longer than a
+    line is folded), the lines after the first indented by `indent`; a figure is kept on the
+    line of the word before it unless the two are longer than a line."""
+    plain = text.plain
+    spans = [[m.start(), m.end()] for m in re.finditer(r"\S+", plain)]
+    glued: list[list[int]] = []
+    for span in spans:  # a figure goes with the word before it, a separator with the next
+        word = plain[span[0]:span[1]]
+        if glued and (_FIGURE.match(word) or plain[glued[-1][0]:glued[-1][1]] == "·"):
+            glued[-1][1] = span[1]
+        else:
+            glued.append(span)
+    words = [m.span() for m in re.finditer(r"\S+", plain)]
+    units: list[tuple[int, int]] = []
+    for s, e in glued:  # a group too long for any line is broken after all, between words
+        if cell_len(plain[s:e]) > width - indent:
+            units += [w for w in words if s <= w[0] < e]
+        else:
+            units.append((s, e))
+    lines: list[tuple[int, int]] = []
+    start = end = -1
+    for s, e in units:
+        room = width - (indent if lines else 0)
+        if start < 0:
+            start, end = s, e
+        elif cell_len(plain[start:e]) <= room:
+            end = e
+        else:
+            lines.append((start, end))
+            start, end = s, e
+        room = width - (indent if lines else 0)
+        while cell_len(plain[start:end]) > room > 0:  # fold a word longer than a line
+            cut = start + 1
+            while cell_len(plain[start:cut + 1]) <= room:
+                cut += 1
+            lines.append((start, cut))
+            start = cut
+            room = width - indent
+    if start >= 0:
+        lines.append((start, end))
+    out = [text[s:e] for s, e in lines] or [Text()]
+    return [out[0]] + [Text(" " * indent) + line for line in out[1:]]
+
+
+class Hanging:
+    """A text wrapped with a hanging indent at whatever width it is given (a grid cell)."""
+
+    def __init__(self, text: Text, indent: int) -> None:
+        self.text, self.indent = text, indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        lines = wrap_hanging(self.text, options.max_width, self.indent)
+        yield Text("\n").join(lines)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        longest = max((cell_len(w) for w in self.text.plain.split()), default=0)
+        return Measurement(min(longest + self.indent, options.max_width),
+                           min(self.text.cell_len, options.max_width))
 
 
 def bar_width(width: int) -> int:
@@ -71,22 +147,25 @@ def _section(brief: Brief, items: tuple[Item, ...], lang: str, cells: int) -> li
     for item in items:
         grid = out[-1]
         assert isinstance(grid, Table)
-        grid.add_row(Text(target_name(item.target, lang)), verdict_text(item.verdict, lang))
+        grid.add_row(Hanging(Text(target_name(item.target, lang)), NAME_INDENT),
+                     verdict_text(item.verdict, lang))
         right = Text()
         if item.bar is not None:
             right.append_text(bar_text(item.bar, cells, item.verdict))
             right.append(" ")
         right.append_text(_history(item))
-        grid.add_row(Padding(Text(words.figures(item, brief, lang)), (0, 0, 0, 2)), right)
+        grid.add_row(Padding(Hanging(Text(words.figures(item, brief, lang)), 2), (0, 0, 0, 2)),
+                     right)
         compared = words.comparisons(item, brief, lang)
         if compared:
-            out += [Padding(Text(compared), (0, 0, 0, 2)), _grid()]
+            out += [Padding(Hanging(Text(compared), 2), (0, 0, 0, 2)), _grid()]
     return [part for part in out if not isinstance(part, Table) or part.row_count]
 
 
 def _pairs(rows: list[tuple[Text, Text]], width: int) -> list[object]:
     """Rows of (what, about it): in two aligned columns when every row fits on one line,
-    else each on two lines, the second indented, so that nothing is ever cut."""
+    else each on two lines, the second indented, so that nothing is ever cut; a `what` too
+    long for a line goes on under itself, indented less than the second line."""
     left = max(r[0].cell_len for r in rows)
     right = max(r[1].cell_len for r in rows)
     if left + 1 + right <= width:
@@ -99,7 +178,7 @@ def _pairs(rows: list[tuple[Text, Text]], width: int) -> list[object]:
         return [grid]
     out: list[object] = []
     for what, about in rows:
-        out += [what, Padding(about, (0, 0, 0, 4))]
+        out += [Hanging(what, 2), Padding(Hanging(about, 2), (0, 0, 0, 4))]
     return out
 
 
@@ -137,7 +216,7 @@ def _revisions(brief: Brief, lang: str, width: int) -> list[object]:
         if cell_len(name) + 3 + cell_len(about) <= width:
             out.append(Text(f"{name} — {about}"))
         else:
-            out += [Text(name), Padding(Text(about), (0, 0, 0, 4))]
+            out += [Hanging(Text(name), 2), Padding(Hanging(Text(about), 2), (0, 0, 0, 4))]
     return out
 
 
@@ -176,8 +255,9 @@ def render_brief_text(brief: Brief, *, lang: str = "en", width: int = 80,
         out += ["", _heading(label(lang, "brief.revised")), *_revisions(brief, lang, width)]
     out += ["", _heading(label(lang, "brief.no_data"))]
     if brief.no_data:
-        out += [Text(f"{SYMBOLS[Status.NO_DATA.value]} {target_name(i.target, lang)}",
-                     style=VERDICT_STYLES[Status.NO_DATA.value]) for i in brief.no_data]
+        out += [Hanging(Text(f"{SYMBOLS[Status.NO_DATA.value]} {target_name(i.target, lang)}",
+                             style=VERDICT_STYLES[Status.NO_DATA.value]), 2)
+                for i in brief.no_data]
     else:
         out.append(Text(label(lang, "brief.no_data_none")))
     return to_text(out, width=width, color=color)

@@ -30,10 +30,12 @@ if TYPE_CHECKING:
 FONT = "Times New Roman"  # Decree 30/2020/NĐ-CP: the font of administrative documents
 SIZE = 12
 # Column widths in characters: at least the longest word of the heading, at most these (the
-# text wraps); numbers get their longest text.
-_MAX_WIDTH = {"name": 42, "unit": 22, "assessment": 28, "plan": 14, "measure": 22,
+# text wraps); numbers get their longest text. The printed columns of the annex add up to
+# about 120, so that fitted to the width of an A4 landscape page their 12 pt prints at 11 pt
+# (at 145, as before issue 24, it printed at 9.4 pt: below the 10 of the Decree).
+_MAX_WIDTH = {"name": 34, "unit": 22, "assessment": 13, "plan": 14, "measure": 16,
               "code": 30, "unit_code": 16}
-_MIN_WIDTH = {"number": 5, "measure": 7, "name": 24, "assessment": 14}
+_MIN_WIDTH = {"number": 5, "measure": 7, "name": 24, "assessment": 12}
 _NUMBER_WIDTH = 11  # the columns of figures: a heading of two or three lines above them
 _WRAP = frozenset({"name", "unit", "assessment", "plan", "measure"})
 _CENTRED = frozenset({"number", "measure", "status"})
@@ -94,10 +96,12 @@ def _annex_sheet(ws: Worksheet, annex: Annex, lang: str) -> None:
         row += 1
     row += 1 if issuer else 0
     # as the Word annex heads it: PHỤ LỤC, the subject, the report's number and date
+    # centred over the columns printed (up to Ghi chú), not those the print leaves out
     title, subject, note = annex_heading(annex, lang)
-    _merged(ws, row, 1, width, title, bold=True, size=SIZE + 2)
-    _merged(ws, row + 1, 1, width, subject, bold=True)
-    _merged(ws, row + 2, 1, width, note, italic=True)
+    printed = [c.key for c in cols].index("note") + 1
+    _merged(ws, row, 1, printed, title, bold=True, size=SIZE + 2)
+    _merged(ws, row + 1, 1, printed, subject, bold=True)
+    _merged(ws, row + 2, 1, printed, note, italic=True)
     header = row + 4
     _header(ws, header, cols, annex, lang)
     row = header + 1
@@ -305,6 +309,10 @@ def _print(ws: Worksheet, header: int, area: str) -> None:
     ws.page_margins = PageMargins(**MARGINS)
     if ws.oddFooter is not None:
         ws.oddFooter.center.text = "&P/&N"
+        # the table's size: at the default 11 the page number of a sheet fitted to the page
+        # width printed below 10 pt (9.8 for a district's annex, seen with pypdf)
+        ws.oddFooter.center.size = SIZE
+        ws.oddFooter.center.font = FONT
 
 
 def _width(heading: str, longest: int, column: Column) -> float:
