@@ -392,7 +392,7 @@ def test_4_final_quarter_after_the_data_is_no_data_not_missed(tmp_path: Path) ->
     for name, name_en in (("Sản phẩm OCOP", "OCOP products"), ("Tăng trưởng", "Growth")):
         for output in ("check vi", "check markdown vi", "summary vi", "report vi"):
             # the report's annex row (its letter says it in a sentence, checked in
-            # tests/render/test_letterhead.py)
+            # tests/render/report/test_letterhead.py)
             row = line_of(said[output], f"| {name}" if output == "report vi" else name)
             assert "Chưa có số liệu" in row, (output, row)
             assert "không đạt" not in row.lower() and "Chậm tiến độ" not in row, (output, row)

@@ -1,7 +1,7 @@
 """`hauloc report`: exit codes, --output required for the file formats, never over an existing
 file without --force, never over an input, Markdown on stdout, Vietnamese by default, English.
 
-The example at 2024-Q3 by hand (tests/render/test_report_xlsx.py has the numbers): two targets
+The example at 2024-Q3 by hand (tests/render/report/test_xlsx.py has the numbers): two targets
 off track, so the exit code is 1 (as for summary), 0 with --fail-on never.
 """
 

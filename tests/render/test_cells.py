@@ -7,10 +7,10 @@ import pytest
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan
 from hauloc_cli.render.cells import expected_key, period_name, row_cells
+from hauloc_cli.render.check.json import significant
+from hauloc_cli.render.check.markdown import render_markdown
+from hauloc_cli.render.check.table import render_table
 from hauloc_cli.render.i18n import label
-from hauloc_cli.render.json import significant
-from hauloc_cli.render.markdown import render_markdown
-from hauloc_cli.render.table import render_table
 from hauloc_cli.rules.status import evaluate
 from tests.conftest import at
 

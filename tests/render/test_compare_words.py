@@ -12,9 +12,9 @@ import pytest
 from hauloc_cli.model.figures import Figure, Figures, FigureStatus
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, StatusBands, Target
+from hauloc_cli.render.check.markdown import render_markdown
+from hauloc_cli.render.check.table import render_table
 from hauloc_cli.render.compare_words import compared, last_year, mark, plan_share
-from hauloc_cli.render.markdown import render_markdown
-from hauloc_cli.render.table import render_table
 from hauloc_cli.rules.compare import facts, vs_last_year
 from hauloc_cli.rules.status import evaluate
 from hauloc_cli.views.brief import build_brief
@@ -118,8 +118,8 @@ def test_markdown_keeps_the_mark_on_the_figure() -> None:
 
 def test_a_revision_that_changes_the_status_in_the_brief() -> None:
     # at 6 tháng, annual at_least 12: 10.4 / 12 = 0.867 at risk; 11.5 / 12 = 0.958 on track
-    from hauloc_cli.render.brief_markdown import render_brief_markdown
-    from hauloc_cli.render.brief_text import render_brief_text
+    from hauloc_cli.render.summary.markdown import render_brief_markdown
+    from hauloc_cli.render.summary.text import render_brief_text
 
     plan = plan_of(GROWTH)
     brief = build_brief(plan, revised_figures(), Q3)
@@ -138,7 +138,7 @@ def test_a_revision_that_changes_the_status_in_the_brief() -> None:
 
 
 def test_no_revisions_no_section() -> None:
-    from hauloc_cli.render.brief_html import render_brief_html
+    from hauloc_cli.render.summary.html import render_brief_html
 
     plan = plan_of(GROWTH)
     brief = build_brief(plan, Figures([Figure("g", Q3, 10.9)]), Q3)

@@ -52,7 +52,7 @@ def summary(
             lang=language, width=width, color=use_color,
             source_file=", ".join(p.name for p in actuals)))
         if units is not None:
-            from hauloc_cli.render.units_brief import add_to_brief
+            from hauloc_cli.render.summary.units import add_to_brief
 
             text = add_to_brief(text, fmt.value, units, language, width)
         common.emit(text, output)

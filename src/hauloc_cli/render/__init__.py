@@ -20,14 +20,15 @@ if TYPE_CHECKING:
     from hauloc_cli.rules.status import Status
 
 # Format name → module, for each kind of thing rendered.
-CHECK_FORMATS = {"table": "table", "json": "json", "csv": "csv", "markdown": "markdown"}
+CHECK_FORMATS = {"table": "check.table", "json": "check.json", "csv": "check.csv",
+                 "markdown": "check.markdown"}
 # check --by-unit: the targets × units matrix.
 MATRIX_FORMATS = {fmt: f"matrix.{fmt}" for fmt in ("table", "markdown", "csv", "json")}
-BRIEF_FORMATS = {"table": "brief_text", "markdown": "brief_markdown", "html": "brief_html"}
-PLAN_FORMATS = {"table": "plan_table", "json": "plan_json"}
+BRIEF_FORMATS = {"table": "summary.text", "markdown": "summary.markdown",
+                 "html": "summary.html"}
+PLAN_FORMATS = {"table": "targets.table", "json": "targets.json"}
 # The official report (hauloc report): the annex table; xlsx and docx render to bytes.
-ANNEX_FORMATS = {"xlsx": "report_xlsx", "docx": "report_docx", "html": "report_html",
-                 "markdown": "report_markdown"}
+ANNEX_FORMATS = {fmt: f"report.{fmt}" for fmt in ("xlsx", "docx", "html", "markdown")}
 BINARY_FORMATS = frozenset({"xlsx", "docx"})
 
 # What XML 1.0, and so a worksheet or a Word document, cannot hold: control characters (a BEL or

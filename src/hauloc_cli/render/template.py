@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from hauloc_cli.model.plan import default_range
-from hauloc_cli.render.csv import safe_text
+from hauloc_cli.render.check.csv import safe_text
 from hauloc_cli.views.template import TemplateRow
 
 COLUMNS = ("target", "period", "value", "note", "source", "name", "unit", "plan_target")

@@ -1,5 +1,5 @@
 """Reading the table by unit back: one row per unit, one column per target, as `hauloc
-report` writes its sheet "Theo đơn vị" / "By unit" (render/annex_cells.unit_table) and as
+report` writes its sheet "Theo đơn vị" / "By unit" (render/report/cells.unit_table) and as
 offices lay out a compilation of their communes.
 
 The header is the first row with a unit column (`Đơn vị`, `Xã`, `Reporting unit`, `Mã đơn

@@ -11,7 +11,7 @@ from hauloc_cli.rules.rollup import UnitsReport
 
 
 def render(units: UnitsReport, options: RenderOptions) -> str:
-    from hauloc_cli.render.csv import cell
+    from hauloc_cli.render.check.csv import cell
 
     rows = records(units)
     buffer = io.StringIO()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.cells import target_name
-from hauloc_cli.render.markdown import escape
+from hauloc_cli.render.check.markdown import escape
 from hauloc_cli.render.matrix import WORDS, coverage_line, grid, silent
 from hauloc_cli.rules.rollup import UnitsReport
 

@@ -15,9 +15,9 @@ import pytest
 
 from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.render import RenderOptions
-from hauloc_cli.render.report_html import render
+from hauloc_cli.render.report.html import render
 from tests.conftest import PLAN_2024
-from tests.render.annex_support import annex_of, annex_of_27, annex_with_units, with_info
+from tests.render.report.annex_support import annex_of, annex_of_27, annex_with_units, with_info
 
 
 class _Tables(HTMLParser):
@@ -180,7 +180,7 @@ needs_browser = pytest.mark.skipif(os.environ.get("HAULOC_REQUIRE_BROWSER") != "
 
 
 def printed(tmp_path: Path, page: str, name: str) -> Path:
-    from tests.render.test_html_browser import run_browser
+    from tests.render.summary.test_html_browser import run_browser
 
     source = tmp_path / f"{name}.html"
     source.write_text(page, encoding="utf-8")
@@ -312,7 +312,7 @@ MEASURE = """<script>
 def screen_layout(tmp_path: Path, page: str, name: str) -> dict[str, object]:
     import json
 
-    from tests.render.test_html_browser import run_browser
+    from tests.render.summary.test_html_browser import run_browser
 
     source = tmp_path / f"{name}.html"
     source.write_text(page.replace("</body>", MEASURE + "</body>"), encoding="utf-8")
@@ -356,7 +356,7 @@ def test_the_split_check_sees_a_split(tmp_path: Path) -> None:
 def test_166_communes_print_under_their_heading_in_chromium(tmp_path: Path) -> None:
     """Issue 24: printed, the HTML table by unit of 166 communes repeats its heading row on
     every page and holds every commune."""
-    from tests.render.test_report_xlsx import annex_of_166
+    from tests.render.report.test_xlsx import annex_of_166
 
     pages = pages_text(printed(tmp_path, page_of(annex_of_166(tmp_path)), "communes166"))
     first = next(n for n, text in enumerate(pages) if "KẾT QUẢ THEO ĐƠN VỊ" in text)

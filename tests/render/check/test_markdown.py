@@ -9,7 +9,7 @@ import pytest
 from hauloc_cli.inputs.actuals.read import read_actuals
 from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.model.plan import Plan
-from hauloc_cli.render.markdown import escape, render_markdown
+from hauloc_cli.render.check.markdown import escape, render_markdown
 from hauloc_cli.rules.status import Status, evaluate
 from tests.conftest import EXAMPLE, PLAN_2024, at
 

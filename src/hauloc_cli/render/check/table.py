@@ -21,9 +21,9 @@ from hauloc_cli.render.cells import (
     summary_line,
     target_name,
 )
+from hauloc_cli.render.check.units import explain
 from hauloc_cli.render.compare_words import compared, mark
 from hauloc_cli.render.i18n import SYMBOLS, label
-from hauloc_cli.render.units_fields import explain
 from hauloc_cli.rules.compare import facts
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.rules.status import Report, Result, Status

@@ -7,8 +7,8 @@ import textwrap
 from html import escape as html_escape
 
 from hauloc_cli.render.cells import number, target_name
+from hauloc_cli.render.check.markdown import escape
 from hauloc_cli.render.i18n import SYMBOLS
-from hauloc_cli.render.markdown import escape
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.views.units_brief import not_reported, units_behind
 

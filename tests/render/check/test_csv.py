@@ -12,8 +12,8 @@ import pytest
 from hauloc_cli.inputs.actuals.read import read_actuals
 from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.model.periods import Period
-from hauloc_cli.render.csv import cell, render_csv, safe_text
-from hauloc_cli.render.json import render_json
+from hauloc_cli.render.check.csv import cell, render_csv, safe_text
+from hauloc_cli.render.check.json import render_json
 from hauloc_cli.rules.status import Report, evaluate
 from tests.conftest import EXAMPLE, PLAN_2024, at
 

@@ -13,7 +13,7 @@ import pytest
 
 from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.model.plan import Plan, Signer
-from hauloc_cli.render.letterhead import (
+from hauloc_cli.render.report.letterhead import (
     WORDS,
     Para,
     Signature,
@@ -22,7 +22,7 @@ from hauloc_cli.render.letterhead import (
     letter,
 )
 from tests.conftest import EXAMPLE, PLAN_2024
-from tests.render.annex_support import annex_of, with_info
+from tests.render.report.annex_support import annex_of, with_info
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ number | motto and date line), the title, the body, the signature block beside "
 Times New Roman 14 pt (the Decree's 13–14), margins top and bottom 20 mm, left 30 mm, right
 15 mm (its 20–25, 20–25, 30–35, 15–20), page numbers centred at the top from page 2.
 
-The annex (`annex_cells.py`) comes after the signature, in a landscape section of its own, as
+The annex (`cells.py`) comes after the signature, in a landscape section of its own, as
 offices attach a "Phụ lục": its eight to ten columns do not fit the 165 mm of a portrait page
 at a readable size (11 pt), and the letter stays a letter. The table has a grid, group rows
 merged across, the header row repeated on every page, rows never split across pages; with
@@ -20,7 +20,7 @@ from io import BytesIO
 from typing import TYPE_CHECKING
 
 from hauloc_cli.render import RenderOptions
-from hauloc_cli.render.annex_cells import (
+from hauloc_cli.render.report.cells import (
     NUMERIC,
     Table,
     UnitTable,
@@ -28,7 +28,7 @@ from hauloc_cli.render.annex_cells import (
     unit_numeric,
     unit_table,
 )
-from hauloc_cli.render.letterhead import Letter, letter, stamp
+from hauloc_cli.render.report.letterhead import Letter, letter, stamp
 from hauloc_cli.views.annex import Annex
 
 if TYPE_CHECKING:

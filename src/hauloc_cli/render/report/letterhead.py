@@ -1,5 +1,5 @@
 """The parts of an administrative document (Decree 30/2020/NĐ-CP) of the official report, as
-plain data the Word and HTML writers (`report_docx.py`, `report_html.py`) both lay out.
+plain data the Word and HTML writers (`docx.py`, `html.py`) both lay out.
 
 Top left the issuing body (bold, upper case, a short rule under it) and the document number
 line under it; top right the national motto (a rule under it) and the place and date line in
@@ -20,13 +20,13 @@ from datetime import date
 
 from hauloc_cli.model.annex import period_words
 from hauloc_cli.model.figures import FigureStatus
-from hauloc_cli.render import annex_words as words
-from hauloc_cli.render import brief_words
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.i18n import format_date, label, unit_label
+from hauloc_cli.render.report import words
+from hauloc_cli.render.summary import words as brief_words
 from hauloc_cli.views.annex import Annex, Line
 
-# Words of the document in each language (tests/render/test_letterhead.py checks both have the
+# Words of the document in each language (tests/render/report/test_letterhead.py checks both have the
 # same keys). The blank before "/" in the number is left for the office's registry number.
 WORDS: dict[str, dict[str, str]] = {
     "vi": {

@@ -24,10 +24,10 @@ from docx.table import Table
 from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.model.plan import Signer
 from hauloc_cli.render import RenderOptions
-from hauloc_cli.render.report_docx import render
+from hauloc_cli.render.report.docx import render
 from hauloc_cli.views.annex import Annex
 from tests.conftest import PLAN_2024
-from tests.render.annex_support import annex_of, annex_of_27, annex_with_units, with_info
+from tests.render.report.annex_support import annex_of, annex_of_27, annex_with_units, with_info
 
 TARGETS_VI = ("Tốc độ tăng trưởng giá trị sản xuất", "Thu nhập bình quân đầu người",
               "Sản phẩm OCOP mới", "Trường học đạt chuẩn quốc gia (thêm)")
@@ -224,7 +224,7 @@ def test_the_table_by_unit_follows() -> None:
 
 
 def test_python_docx_is_imported_only_when_a_document_is_made() -> None:
-    code = ("import sys, hauloc_cli.render.report_docx; "
+    code = ("import sys, hauloc_cli.render.report.docx; "
             "assert 'docx' not in sys.modules, 'docx imported at import time'")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=False)
@@ -340,7 +340,7 @@ def test_libreoffice_27_targets_and_the_units(tmp_path: Path) -> None:
 def test_no_text_of_the_document_is_below_10_pt_on_paper(tmp_path: Path, which: str) -> None:
     """Issue 24: the letter at 13–14 pt (the motto 12), the tables no smaller than 10 pt on
     paper (the annex 11, the table by unit of 22 communes 10)."""
-    from tests.render.test_report_xlsx import smallest_font_on_paper
+    from tests.render.report.test_xlsx import smallest_font_on_paper
 
     annex = annex_of() if which == "example" else annex_with_units()
     smallest = smallest_font_on_paper(to_pdf(tmp_path, annex, which))
@@ -353,7 +353,7 @@ def test_no_text_of_the_document_is_below_10_pt_on_paper(tmp_path: Path, which: 
 def test_libreoffice_pages_166_communes_in_word_under_their_heading(tmp_path: Path) -> None:
     """Issue 24: the Word table by unit of 166 communes keeps its heading row (the target
     columns) on every page, every commune on a page, nothing below 10 pt."""
-    from tests.render.test_report_xlsx import annex_of_166, smallest_font_on_paper
+    from tests.render.report.test_xlsx import annex_of_166, smallest_font_on_paper
 
     pdf = to_pdf(tmp_path, annex_of_166(tmp_path), "communes166")
     sizes = page_sizes(pdf)

@@ -8,10 +8,10 @@ from datetime import date
 from hauloc_cli.model.figures import Figure, Figures, FigureStatus
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan
-from hauloc_cli.render.report_markdown import render_markdown
+from hauloc_cli.render.report.markdown import render_markdown
 from hauloc_cli.views.annex import build_annex
 from hauloc_cli.views.brief import build_brief
-from tests.render.test_report_xlsx import unit_annex
+from tests.render.report.test_xlsx import unit_annex
 
 Q3 = Period(2024, 3)
 PLAN = Plan.model_validate({"plan": {"id": "p", "name": "Xã | Thử", "year": 2024},

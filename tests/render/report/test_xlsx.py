@@ -30,7 +30,7 @@ from hauloc_cli.model.figures import Figure, Figures, FigureStatus
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan
 from hauloc_cli.render import ANNEX_FORMATS, RenderOptions, render_file
-from hauloc_cli.render.report_xlsx import number_format
+from hauloc_cli.render.report.xlsx import number_format
 from hauloc_cli.rules.rollup import evaluate_units
 from hauloc_cli.views.annex import Annex, build_annex
 from hauloc_cli.views.brief import build_brief
@@ -249,7 +249,7 @@ def test_without_a_comparison_with_last_year_the_columns_go() -> None:
 
 
 def test_number_formats() -> None:
-    from hauloc_cli.render.annex_words import Num
+    from hauloc_cli.render.report.words import Num
 
     assert number_format(Num(12, 0), "vi") == "#,##0"
     assert number_format(Num(12.25, 2), "vi") == "#,##0.00"
@@ -445,7 +445,7 @@ def smallest_font_on_paper(pdf: Path) -> dict[int, float]:
 def test_no_text_of_the_workbook_is_below_10_pt_on_paper(tmp_path: Path, which: str) -> None:
     """Issue 24: the table no smaller than 10 pt on paper, Excel included. The example's annex
     printed at 9.4 pt (its 145 characters of printed columns fitted to the page); now at 11."""
-    from tests.render.annex_support import annex_with_units
+    from tests.render.report.annex_support import annex_with_units
 
     annex = example_annex() if which == "example" else annex_with_units()
     data = render_file(ANNEX_FORMATS, "xlsx", annex, RenderOptions(lang="vi"))

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from hauloc_cli.model.annex import Column
 from hauloc_cli.render import RenderOptions
-from hauloc_cli.render import annex_words as words
-from hauloc_cli.render.annex_cells import unit_numeric, unit_table
-from hauloc_cli.render.annex_words import Cell, Num
-from hauloc_cli.render.letterhead import annex_heading, stamp
-from hauloc_cli.render.letterhead import word as letter_word
+from hauloc_cli.render.report import words
+from hauloc_cli.render.report.cells import unit_numeric, unit_table
+from hauloc_cli.render.report.letterhead import annex_heading, stamp
+from hauloc_cli.render.report.letterhead import word as letter_word
+from hauloc_cli.render.report.words import Cell, Num
 from hauloc_cli.views.annex import Annex
 
 if TYPE_CHECKING:
@@ -119,7 +119,7 @@ def _annex_sheet(ws: Worksheet, annex: Annex, lang: str) -> None:
 
 
 def _unit_sheet(ws: Worksheet, annex: Annex, lang: str) -> None:
-    """The table by unit as the Word annex lays it out (`annex_cells.unit_table`): a row per
+    """The table by unit as the Word annex lays it out (`cells.unit_table`): a row per
     unit, a column (and an assessment column when units are judged) per target, the totals."""
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter

@@ -1,5 +1,5 @@
 """The official report as one printable HTML page: the Word document's letter and annex table
-(`letterhead.py`, `annex_cells.py`) with inline CSS, no script, nothing fetched.
+(`letterhead.py`, `cells.py`) with inline CSS, no script, nothing fetched.
 
 Printed, it is A4 with the margins of Decree 30 (top and bottom 20 mm, left 30 mm, right
 15 mm), the body 13 pt, the tables 10–10.5 pt, the page number at the top from page 2; the
@@ -11,7 +11,7 @@ Times New Roman is what is used. Each group (its tbody) is
 kept whole on a page and the heading row repeats on each page. On screen, no figure or word
 is broken inside itself (the table's layout is automatic, figures do not wrap). Every text
 from a file (plan, targets, units, issuer, signer) goes through
-`html.escape`, as in `brief_html.py`.
+`html.escape`, as in `render/summary/html.py`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import re
 from html import escape
 
 from hauloc_cli.render import RenderOptions
-from hauloc_cli.render.annex_cells import (
+from hauloc_cli.render.report.cells import (
     NUMERIC,
     Table,
     UnitTable,
@@ -28,7 +28,7 @@ from hauloc_cli.render.annex_cells import (
     unit_numeric,
     unit_table,
 )
-from hauloc_cli.render.letterhead import Letter, letter
+from hauloc_cli.render.report.letterhead import Letter, letter
 from hauloc_cli.views.annex import Annex
 
 CSS = """

@@ -10,8 +10,8 @@ from hauloc_cli.model.figures import Figures
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import StatusBands
 from hauloc_cli.render import RenderOptions
+from hauloc_cli.render.check.units import revision_fields, target_units
 from hauloc_cli.render.reasons import explain_result
-from hauloc_cli.render.units_fields import revision_fields, target_units
 from hauloc_cli.rules.compare import Facts, facts
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.rules.status import Report, Result, verdict

@@ -11,11 +11,11 @@ import pytest
 
 from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.model.plan import Plan
-from hauloc_cli.render import annex_words
-from hauloc_cli.render.annex_cells import Row, plan_table, unit_table
+from hauloc_cli.render.report import words as annex_words
+from hauloc_cli.render.report.cells import Row, plan_table, unit_table
 from hauloc_cli.rules.compare import VsLastYear
 from tests.conftest import EXAMPLE, PLAN_2024
-from tests.render.annex_support import annex_of, annex_with_units
+from tests.render.report.annex_support import annex_of, annex_with_units
 
 
 @pytest.fixture(scope="module")

@@ -10,10 +10,10 @@ import pytest
 from hauloc_cli.inputs.actuals.read import read_actuals
 from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.model.plan import Plan
-from hauloc_cli.render import brief_words as words
-from hauloc_cli.render.brief_html import render_brief_html
-from hauloc_cli.render.brief_markdown import escape, render_brief_markdown
-from hauloc_cli.render.brief_text import render_brief_text
+from hauloc_cli.render.summary import words
+from hauloc_cli.render.summary.html import render_brief_html
+from hauloc_cli.render.summary.markdown import escape, render_brief_markdown
+from hauloc_cli.render.summary.text import render_brief_text
 from hauloc_cli.views.brief import Bar, Brief, Point, build_brief
 from tests.conftest import EXAMPLE, PLAN_2024, at
 from tests.views.test_brief import _plan, _year_end
@@ -197,7 +197,7 @@ def test_markdown_and_html_do_not_load_rich() -> None:
     import subprocess
     import sys
 
-    code = ("import sys; from hauloc_cli.render import brief_html, brief_markdown; "
+    code = ("import sys; from hauloc_cli.render.summary import html, markdown; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, timeout=60)
@@ -353,6 +353,6 @@ def test_no_lone_number_in_english_at_80_columns(q3: Brief) -> None:
 def test_wrap_hanging(text: str, width: int, indent: int, expected: list[str]) -> None:
     from rich.text import Text
 
-    from hauloc_cli.render.brief_text import wrap_hanging
+    from hauloc_cli.render.summary.text import wrap_hanging
 
     assert [line.plain for line in wrap_hanging(Text(text), width, indent)] == expected

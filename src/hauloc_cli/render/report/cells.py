@@ -1,7 +1,7 @@
 """The annex table as text cells, for the documents that show it (Word, HTML): the headings of
 `model/annex.py`, group rows (`I | KINH TẾ`), one row per target, and the table by unit.
 
-The columns and each cell's words are those of every annex writer (`annex_words.py`), without
+The columns and each cell's words are those of every annex writer (`words.py`), without
 the workbook-only columns (the codes, the figures' status: a marked figure says it beside it,
 `10,9 (ước)`): nothing reads a document back. The table by unit has a row naming
 each target (its unit of measure after it), then its units, numbered from 1 under it.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hauloc_cli.model.annex import BY_KEY
-from hauloc_cli.render import annex_words as words
+from hauloc_cli.render.report import words
 from hauloc_cli.views.annex import NOT_REPORTED, Annex, Line
 
 # Columns holding numbers (right-aligned by the writers).

@@ -7,8 +7,8 @@ import io
 from typing import Any
 
 from hauloc_cli.render import RenderOptions
-from hauloc_cli.render.json import result_fields
-from hauloc_cli.render.units_fields import coverage_cell
+from hauloc_cli.render.check.json import result_fields
+from hauloc_cli.render.check.units import coverage_cell
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.rules.status import Report
 

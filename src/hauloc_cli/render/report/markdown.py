@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from hauloc_cli.model.annex import Column
 from hauloc_cli.render import RenderOptions
-from hauloc_cli.render import annex_words as words
-from hauloc_cli.render.annex_cells import UnitTable, unit_numeric, unit_table
-from hauloc_cli.render.letterhead import Letter, letter
-from hauloc_cli.render.markdown import escape
+from hauloc_cli.render.check.markdown import escape
+from hauloc_cli.render.report import words
+from hauloc_cli.render.report.cells import UnitTable, unit_numeric, unit_table
+from hauloc_cli.render.report.letterhead import Letter, letter
 from hauloc_cli.views.annex import Annex, Line
 
 # Columns of words are left-aligned, of numbers right-aligned.

@@ -9,12 +9,12 @@ import subprocess
 from pathlib import Path
 
 from hauloc_cli.render import RenderOptions
-from hauloc_cli.render.annex_cells import unit_table
-from hauloc_cli.render.letterhead import letter
-from hauloc_cli.render.report_markdown import render as markdown
+from hauloc_cli.render.report.cells import unit_table
+from hauloc_cli.render.report.letterhead import letter
+from hauloc_cli.render.report.markdown import render as markdown
 from tests.conftest import EXAMPLE
-from tests.render.annex_support import annex_of, annex_with_units
-from tests.render.test_report_docx import needs_libreoffice, page_sizes, page_text, to_pdf
+from tests.render.report.annex_support import annex_of, annex_with_units
+from tests.render.report.test_docx import needs_libreoffice, page_sizes, page_text, to_pdf
 
 
 def body(annex_lang: str = "vi") -> list[str]:

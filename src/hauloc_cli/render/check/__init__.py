@@ -1,0 +1,2 @@
+"""`hauloc check`'s formats: the table, JSON, CSV and Markdown, and the units' fields beside
+each target."""

@@ -1,0 +1,1 @@
+"""`hauloc targets`: the plan as a table and as JSON."""
