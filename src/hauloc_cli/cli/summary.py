@@ -46,14 +46,9 @@ def summary(
                                            last_year)
         from hauloc_cli.render import BRIEF_FORMATS, RenderOptions, render_as
 
-        brief, units = outcome.brief, outcome.units
         use_color, width = common.terminal(color, to_file=output is not None)
-        text = render_as(BRIEF_FORMATS, fmt.value, brief, RenderOptions(
+        text = render_as(BRIEF_FORMATS, fmt.value, outcome.brief, RenderOptions(
             lang=language, width=width, color=use_color,
             source_file=", ".join(p.name for p in actuals)))
-        if units is not None:
-            from hauloc_cli.render.summary.units import add_to_brief
-
-            text = add_to_brief(text, fmt.value, units, language, width)
         common.emit(text, output)
         raise typer.Exit(common.exit_code(outcome, fail_on))

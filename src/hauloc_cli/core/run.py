@@ -91,7 +91,7 @@ class Outcome:
         """The meeting brief of the period: every period before it judged by `at`."""
         from hauloc_cli.views.brief import build_brief
 
-        return build_brief(self.plan, self.report.figures, self.period, self.at)
+        return build_brief(self.plan, self.report.figures, self.period, self.at, self.units)
 
     def annex(self, issued: date | None, number: str | None = None) -> Annex:
         """The official report's annex table, dated `issued`, numbered `number` (None: left

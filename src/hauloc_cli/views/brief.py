@@ -14,6 +14,7 @@ from hauloc_cli.model.figures import Figure, Figures, Value
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import GROUPS, Plan, Target
 from hauloc_cli.rules.compare import Revision, revisions
+from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.rules.status import (
     YEAR_END,
     Report,
@@ -109,6 +110,8 @@ class Brief:
     # judged with a revised figure: "changed since last quarter" then says so.
     revisions: tuple[Revision, ...] = ()
     changes_revised: bool = False
+    # The units' side (who is behind, who has not reported), when a units tree is in effect.
+    units: UnitsReport | None = None
 
     @property
     def period(self) -> Period:
@@ -148,7 +151,8 @@ class Brief:
 
 
 def build_brief(plan: Plan, figures: Figures, period: Period,
-                at: Callable[[Period], Report] | None = None) -> Brief:
+                at: Callable[[Period], Report] | None = None,
+                units: UnitsReport | None = None) -> Brief:
     """The brief for the end of `period`: every quarter up to it judged by `at` (the run's
     own judgement, core/run.py `Outcome.at`; without it, the plain rules on `figures`)."""
     so_far = period.year_so_far()
@@ -181,6 +185,7 @@ def build_brief(plan: Plan, figures: Figures, period: Period,
         revisions=revised,
         changes_revised=changes is not None and any(
             r.before.period <= period.previous() for r in revised),
+        units=units,
     )
 
 

@@ -26,8 +26,8 @@ from hauloc_cli.render.report import words
 from hauloc_cli.render.summary import words as brief_words
 from hauloc_cli.views.annex import Annex, Line
 
-# Words of the document in each language (tests/render/report/test_letterhead.py checks both have the
-# same keys). The blank before "/" in the number is left for the office's registry number.
+# Words of the document in each language (tests/render/report/test_letterhead.py checks both
+# have the same keys). The blank before "/" in the number is left for the office's registry number.
 WORDS: dict[str, dict[str, str]] = {
     "vi": {
         "motto": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",

@@ -226,8 +226,17 @@ def render_brief_html(brief: Brief, *, lang: str = "en", source_file: str | None
         f'<div class="notes">{_attention(brief, lang)}{_changes(brief, lang)}'
         f"{_revisions(brief, lang)}{_no_data(brief, lang)}</div>\n"
         + (f"<footer>{'<br>'.join(foot)}</footer>\n" if foot else "")
-        + "</main>\n</body>\n</html>\n"
+        + _units(brief, lang) + "</main>\n</body>\n</html>\n"
     )
+
+
+def _units(brief: Brief, lang: str) -> str:
+    """The units' sections, inside the page after the brief's own, when it has them."""
+    if brief.units is None:
+        return ""
+    from hauloc_cli.render.summary.units import as_html
+
+    return as_html(brief.units, lang) + "\n"
 
 
 def render(brief: Brief, options: RenderOptions) -> str:

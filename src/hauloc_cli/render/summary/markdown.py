@@ -94,4 +94,10 @@ def render_brief_markdown(brief: Brief, *, lang: str = "en") -> str:
 
 
 def render(brief: Brief, options: RenderOptions) -> str:
-    return render_brief_markdown(brief, lang=options.lang)
+    """The brief, then the units' sections when it has them."""
+    text = render_brief_markdown(brief, lang=options.lang)
+    if brief.units is None:
+        return text
+    from hauloc_cli.render.summary.units import as_markdown
+
+    return text + as_markdown(brief.units, options.lang)

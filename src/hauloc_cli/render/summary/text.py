@@ -264,5 +264,11 @@ def render_brief_text(brief: Brief, *, lang: str = "en", width: int = 80,
 
 
 def render(brief: Brief, options: RenderOptions) -> str:
-    return render_brief_text(brief, lang=options.lang, width=options.width,
+    """The brief, then the units' sections when it has them."""
+    text = render_brief_text(brief, lang=options.lang, width=options.width,
                              color=options.color)
+    if brief.units is None:
+        return text
+    from hauloc_cli.render.summary.units import as_text
+
+    return text + as_text(brief.units, options.lang, options.width)

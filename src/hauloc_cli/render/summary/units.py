@@ -1,5 +1,6 @@
 """The units' sections of the meeting brief — "Units behind" and "Not reported" — in the
-brief's three formats; `summary` puts them after the brief's own sections."""
+brief's three formats; each brief renderer puts them after its own sections (the view carries
+them: `Brief.units`)."""
 
 from __future__ import annotations
 
@@ -61,11 +62,3 @@ def as_html(units: UnitsReport, lang: str) -> str:
                    + "".join(f"<li>{html_escape(line)}</li>" for line in lines)
                    + "</ul></section>" for heading, lines in sections(units, lang))
 
-
-def add_to_brief(brief: str, fmt: str, units: UnitsReport, lang: str, width: int) -> str:
-    """The brief in `fmt` with the units' sections after its own (in HTML, inside the page)."""
-    if fmt == "html":
-        return brief.replace("</main>", as_html(units, lang) + "\n</main>", 1)
-    if fmt == "markdown":
-        return brief + as_markdown(units, lang)
-    return brief + as_text(units, lang, width)
