@@ -73,6 +73,7 @@ class Code(str, Enum):
     FORECAST_COLUMN = "forecast-column"
     MORE_WARNINGS = "more-warnings"
     UNWRITABLE_TEXT = "unwritable-text"
+    UNUSED_FIGURE = "unused-figure"
 
     def __str__(self) -> str:
         return self.value

@@ -305,3 +305,18 @@ def test_a_unit_whose_earlier_state_stands_in_is_still_named_as_not_reported(
                               env={"COLUMNS": "80"}).stdout
     assert text.endswith("\nNOT REPORTED\nSchools (2/2): Huyện D1, Huyện D2\n"  # no Q2 at all
                          "Security (1/5): Xã F (its earlier figure stands in)\n")
+
+
+def test_a_units_figure_nothing_uses_is_named(tmp_path: Path) -> None:
+    """growth does not roll up and gives no unit a target of its own: Xã A's growth row is
+    accepted, and since no output can use it, a warning names it (never a silent drop)."""
+    args = setup(tmp_path)
+    (tmp_path / "reports" / "a.csv").write_text("target,period,value,unit\ngrowth,Q1,9,a\n",
+                                               encoding="utf-8")
+    result = CliRunner().invoke(app, [*args, "--format", "json"])
+    path = tmp_path / "reports" / "a.csv"
+    assert (f"warning: {path}:2: [unused-figure] growth of a: the plan neither rolls growth up "
+            "(rollup) nor gives a a target of its own (assign), so its figures are not used — "
+            "give the target a rollup or an assign for the unit, or leave the unit's rows of it "
+            "out") in result.stderr.splitlines()
+    assert "unused-figure" in [w["code"] for w in json.loads(result.stdout)["warnings"]]

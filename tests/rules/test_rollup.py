@@ -23,6 +23,7 @@ from hauloc_cli.rules.rollup import (
     meets,
     mismatch,
     roll_up,
+    unused,
 )
 from hauloc_cli.rules.status import Status
 from tests.conftest import ASSETS
@@ -290,3 +291,17 @@ def test_sums_are_exact_whatever_the_order() -> None:
     """0.1 + 0.2 + 0.3 in floats is 0.6000000000000001; the roll-up's sum is the correctly
     rounded one (fsum), 0.6, whatever Python's sum() does."""
     assert rolled(plan(target("t", "sum")), {"a": 0.1, "b": 0.2, "c": 0.3})["d1"] == 0.6
+
+
+def test_figures_no_output_uses_are_found() -> None:
+    """growth does not roll up: a's figure of it (a has no assign) is named, once, the earliest
+    (Q1 of Q1 and Q2); b's is used by `--unit b` (assign gives b a target of its own); the
+    figures of a target that rolls up are used by the roll-up."""
+    p = plan(target("growth", "none", assign={"b": 12}), target("schools", "sum"))
+    figures = {"a": Figures([Figure("growth", Q2, 9.0, "a"), Figure("growth", Q1, 8.0, "a"),
+                             Figure("schools", Q1, 1.0, "a")]),
+               "b": Figures([Figure("growth", Q1, 11.0, "b")]),
+               "c": Figures([Figure("schools", Q1, 2.0, "c")])}
+    assert unused(p, figures) == [Figure("growth", Q1, 8.0, "a")]
+    assert unused(plan(target("growth", "none")), {"b": figures["b"]}) == [
+        Figure("growth", Q1, 11.0, "b")]

@@ -20,6 +20,7 @@ from hauloc_cli.errors import Code, InputError, OptionError, Problem, UsageError
 
 if TYPE_CHECKING:
     from hauloc_cli.inputs.actuals.read import Actuals, ReadOptions
+    from hauloc_cli.model.figures import Figure
     from hauloc_cli.model.periods import Period
     from hauloc_cli.model.plan import Plan
     from hauloc_cli.model.units import Units
@@ -222,17 +223,28 @@ def judge(loaded: Loaded) -> Outcome:
         return Outcome(loaded, evaluate(plan, data.figures, period, data_end), None, warnings,
                        data_end)
     from hauloc_cli.inputs.units_file import plan_unit
-    from hauloc_cli.rules.rollup import evaluate_units
+    from hauloc_cli.rules.rollup import evaluate_units, unused
 
     found = evaluate_units(plan, loaded.units, plan_unit(plan, loaded.units), data.figures,
                            data.by_unit, period, data_end)
     warnings += tuple(mismatch_warning(m, plan.rollup_tolerance) for m in found.mismatches)
+    warnings += tuple(unused_warning(f) for f in unused(plan, data.by_unit))
     return Outcome(loaded, found.report, found, warnings, data_end)
 
 
 def run(request: Request, environ: Mapping[str, str] | None = None) -> Outcome:
     """Load and judge: the one result every output renders."""
     return judge(load(request, environ))
+
+
+def unused_warning(figure: Figure) -> Problem:
+    """A unit's figure that no output uses (`rollup.unused`), named rather than dropped."""
+    return Problem(figure.file, str(figure.line or ""), Code.UNUSED_FIGURE,
+                   f"{figure.target} of {figure.unit}: the plan neither rolls {figure.target} "
+                   f"up (rollup) nor gives {figure.unit} a target of its own (assign), so its "
+                   "figures are not used",
+                   "give the target a rollup or an assign for the unit, or leave the unit's "
+                   "rows of it out", figure.line)
 
 
 def mismatch_warning(m: Mismatch, tolerance: float) -> Problem:

@@ -366,6 +366,22 @@ def unit_result(plan: Plan, target: Target, unit: str, figures: Figures, period:
                       figures.replaced(target.id, found.period))
 
 
+def unused(plan: Plan, by_unit: Mapping[str, Figures]) -> list[Figure]:
+    """The units' figures no output can use: of a target that does not roll up (`rollup:`
+    none or absent) and that gives the unit no target of its own (`assign:`). One figure per
+    target and unit (the earliest), in plan order: each is named in a warning, never dropped
+    without a word."""
+    found = []
+    for target in plan.targets:
+        if target.rollup not in (None, "none"):
+            continue
+        for unit, figures in by_unit.items():
+            mine = figures.of(target.id)
+            if mine and not target.assigns(unit):
+                found.append(mine[min(mine)])
+    return found
+
+
 def unit_plan(plan: Plan, units: Units, unit: str) -> Plan | None:
     """The plan as one unit below the plan's own is judged by it: the targets it has an
     assignment for, each against it, and under share_meeting/count_meeting whether it meets
