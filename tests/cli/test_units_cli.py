@@ -316,7 +316,7 @@ def test_a_units_figure_nothing_uses_is_named(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, [*args, "--format", "json"])
     path = tmp_path / "reports" / "a.csv"
     assert (f"warning: {path}:2: [unused-figure] growth of a: the plan neither rolls growth up "
-            "(rollup) nor gives a a target of its own (assign), so its figures are not used — "
-            "give the target a rollup or an assign for the unit, or leave the unit's rows of it "
-            "out") in result.stderr.splitlines()
+            "(rollup) nor gives the unit a target of its own (assign), so these figures are not "
+            "used — give the target a rollup or an assign for the unit, or leave the units' rows "
+            "of it out") in result.stderr.splitlines()
     assert "unused-figure" in [w["code"] for w in json.loads(result.stdout)["warnings"]]

@@ -294,14 +294,15 @@ def test_sums_are_exact_whatever_the_order() -> None:
 
 
 def test_figures_no_output_uses_are_found() -> None:
-    """growth does not roll up: a's figure of it (a has no assign) is named, once, the earliest
-    (Q1 of Q1 and Q2); b's is used by `--unit b` (assign gives b a target of its own); the
-    figures of a target that rolls up are used by the roll-up."""
+    """growth does not roll up: a's figures of it (a has no assign) are named once, by the
+    earliest (Q1 of Q1 and Q2), with the count of such units (1); b's are used by `--unit b`
+    (assign gives b a target of its own); the figures of a target that rolls up are used by
+    the roll-up. Without the assign, a and b both: 2 units, a's first."""
     p = plan(target("growth", "none", assign={"b": 12}), target("schools", "sum"))
     figures = {"a": Figures([Figure("growth", Q2, 9.0, "a"), Figure("growth", Q1, 8.0, "a"),
                              Figure("schools", Q1, 1.0, "a")]),
                "b": Figures([Figure("growth", Q1, 11.0, "b")]),
                "c": Figures([Figure("schools", Q1, 2.0, "c")])}
-    assert unused(p, figures) == [Figure("growth", Q1, 8.0, "a")]
-    assert unused(plan(target("growth", "none")), {"b": figures["b"]}) == [
-        Figure("growth", Q1, 11.0, "b")]
+    assert unused(p, figures) == [(Figure("growth", Q1, 8.0, "a"), 1)]
+    assert unused(plan(target("growth", "none")), figures) == [
+        (Figure("growth", Q1, 8.0, "a"), 2)]

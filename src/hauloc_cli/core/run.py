@@ -228,7 +228,7 @@ def judge(loaded: Loaded) -> Outcome:
     found = evaluate_units(plan, loaded.units, plan_unit(plan, loaded.units), data.figures,
                            data.by_unit, period, data_end)
     warnings += tuple(mismatch_warning(m, plan.rollup_tolerance) for m in found.mismatches)
-    warnings += tuple(unused_warning(f) for f in unused(plan, data.by_unit))
+    warnings += tuple(unused_warning(f, n) for f, n in unused(plan, data.by_unit))
     return Outcome(loaded, found.report, found, warnings, data_end)
 
 
@@ -237,13 +237,15 @@ def run(request: Request, environ: Mapping[str, str] | None = None) -> Outcome:
     return judge(load(request, environ))
 
 
-def unused_warning(figure: Figure) -> Problem:
-    """A unit's figure that no output uses (`rollup.unused`), named rather than dropped."""
+def unused_warning(figure: Figure, units: int) -> Problem:
+    """Units' figures that no output uses (`rollup.unused`), named rather than dropped: the
+    first one's place, and how many units sent such figures."""
+    who = figure.unit if units == 1 else f"{units} units ({figure.unit} first)"
     return Problem(figure.file, str(figure.line or ""), Code.UNUSED_FIGURE,
-                   f"{figure.target} of {figure.unit}: the plan neither rolls {figure.target} "
-                   f"up (rollup) nor gives {figure.unit} a target of its own (assign), so its "
-                   "figures are not used",
-                   "give the target a rollup or an assign for the unit, or leave the unit's "
+                   f"{figure.target} of {who}: the plan neither rolls {figure.target} up "
+                   "(rollup) nor gives the unit a target of its own (assign), so these figures "
+                   "are not used",
+                   "give the target a rollup or an assign for the unit, or leave the units' "
                    "rows of it out", figure.line)
 
 

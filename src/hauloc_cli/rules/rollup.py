@@ -366,19 +366,19 @@ def unit_result(plan: Plan, target: Target, unit: str, figures: Figures, period:
                       figures.replaced(target.id, found.period))
 
 
-def unused(plan: Plan, by_unit: Mapping[str, Figures]) -> list[Figure]:
+def unused(plan: Plan, by_unit: Mapping[str, Figures]) -> list[tuple[Figure, int]]:
     """The units' figures no output can use: of a target that does not roll up (`rollup:`
-    none or absent) and that gives the unit no target of its own (`assign:`). One figure per
-    target and unit (the earliest), in plan order: each is named in a warning, never dropped
-    without a word."""
+    none or absent) and that gives the unit no target of its own (`assign:`). Per such target,
+    in plan order, the first unit's earliest figure and how many units sent such figures: each
+    is named in a warning, never dropped without a word."""
     found = []
     for target in plan.targets:
         if target.rollup not in (None, "none"):
             continue
-        for unit, figures in by_unit.items():
-            mine = figures.of(target.id)
-            if mine and not target.assigns(unit):
-                found.append(mine[min(mine)])
+        units = [mine for unit, figures in by_unit.items()
+                 if (mine := figures.of(target.id)) and not target.assigns(unit)]
+        if units:
+            found.append((units[0][min(units[0])], len(units)))
     return found
 
 
