@@ -52,6 +52,7 @@ def test_closed_full_and_broken_stdout(robust: ModuleType, tmp_path: Path) -> No
 def test_twenty_runs_racing_on_one_new_output(robust: ModuleType, tmp_path: Path) -> None:
     campaign = robust.Campaign()
     robust.race_cases(campaign, 1, tmp_path)
+    assert [o.kind for o in campaign.outcomes] == ["race"]  # one round of 20 writers, judged
     held(campaign)
 
 
@@ -59,6 +60,8 @@ def test_interruptions_never_leave_a_part_of_a_report(robust: ModuleType,
                                                       tmp_path: Path) -> None:
     campaign = robust.Campaign()
     robust.interruption_cases(campaign, 12, random.Random(21), tmp_path)
+    assert len(campaign.outcomes) == 12
+    assert {o.kind for o in campaign.outcomes} == {"interrupt SIGINT", "interrupt SIGKILL"}
     held(campaign)
 
 
