@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hauloc_cli.cli.output import check_new, check_not_input, check_writable, write_atomic
+from hauloc_cli.cli.output import check_new, check_writable, protect_inputs, write_atomic
 from hauloc_cli.errors import UsageError
 
 
@@ -203,12 +203,12 @@ def test_an_output_that_is_an_input_is_refused(tmp_path: Path) -> None:
     for output in (source, symlink, hardlink, tmp_path / "sub" / ".." / "a.csv"):
         (tmp_path / "sub").mkdir(exist_ok=True)
         with pytest.raises(UsageError, match="is the input"):
-            check_not_input(output, (source,))
+            protect_inputs(output, (source,))
     other = tmp_path / "other.csv"
     other.write_text("x", encoding="utf-8")
-    check_not_input(other, (source,))  # another file
-    check_not_input(tmp_path / "new.csv", (source,))  # a file that does not exist yet
-    check_not_input(other, (tmp_path / "missing.yaml",))  # an input that does not exist
+    protect_inputs(other, (source,))  # another file
+    protect_inputs(tmp_path / "new.csv", (source,))  # a file that does not exist yet
+    protect_inputs(other, (tmp_path / "missing.yaml",))  # an input that does not exist
 
 
 def test_check_new_refuses_an_existing_file(tmp_path: Path) -> None:

@@ -114,11 +114,6 @@ def _files(path: Path) -> list[Path]:
     return [path]
 
 
-def check_not_input(path: Path, inputs: tuple[Path, ...]) -> None:
-    """`protect_inputs` (the name the tests and older callers know)."""
-    protect_inputs(path, inputs)
-
-
 def check_new(path: Path) -> None:
     """Refuse to replace an existing file (a template offices may have filled in)."""
     if os.path.lexists(path):

@@ -30,7 +30,6 @@ SHARE_DECIMALS = 1  # So với kế hoạch (%), So với cùng kỳ (%): 90,8
 
 _TITLE = {"vi": "Báo cáo kết quả thực hiện các chỉ tiêu {period}",
           "en": "Report on the results against the targets, {period}"}
-_NOTE = {"vi": "(Kèm theo báo cáo ngày {date})", "en": "(Annex to the report of {date})"}
 _STATUS_WORDS = {"vi": {"estimate": "ước tính", "preliminary": "sơ bộ", "official": "chính thức"},
                  "en": {"estimate": "estimate", "preliminary": "preliminary",
                         "official": "official"}}
@@ -108,12 +107,6 @@ def points_word(lang: str) -> str:
 def title(annex: Annex, lang: str) -> str:
     """`BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 9 THÁNG NĂM 2024`: names the period."""
     return _TITLE[lang].format(period=period_words(annex.period, lang)).upper()
-
-
-def issued_note(annex: Annex, lang: str) -> str:
-    """`(Kèm theo báo cáo ngày 30/09/2024)`: the date of the report the table goes with."""
-    shown = "      " if annex.issued is None else format_date(annex.issued, lang)
-    return _NOTE[lang].format(date=shown)
 
 
 def has_last_year(annex: Annex, workbook: bool = True) -> bool:
