@@ -24,6 +24,7 @@ from typing import Any
 from hauloc_cli.model import annex as annex_model
 from hauloc_cli.model.periods import Period
 from hauloc_cli.render.i18n import CATALOGUE, LANGUAGES
+from hauloc_cli.vocab import figure_status
 
 STATUS_KEYS = ("achieved", "on_track", "at_risk", "off_track", "missed", "no_data",
                "exceeded", "met")
@@ -58,8 +59,8 @@ STATUS_WORDS = _status_words()
 DONE_WORDS = sorted(((CATALOGUE[lang][key].casefold(), key == "done")
                      for lang in LANGUAGES for key in ("done", "not_done")),
                     key=lambda kv: -len(kv[0]))
-FIGURE_MARKS = sorted({CATALOGUE[lang][f"fs.{s}"] for lang in LANGUAGES
-                       for s in ("estimate", "preliminary", "official")}, key=len, reverse=True)
+FIGURE_MARKS = sorted({word for lang in LANGUAGES for word in figure_status.MARK[lang].values()},
+                      key=len, reverse=True)
 
 
 def _period_words() -> dict[str, int]:

@@ -12,6 +12,7 @@ from hauloc_cli.render import rounding
 from hauloc_cli.render.i18n import difference, format_number, label
 from hauloc_cli.rules.compare import Facts, VsLastYear
 from hauloc_cli.rules.status import same
+from hauloc_cli.vocab import figure_status
 
 
 def value_text(value: Value, target: Target, lang: str) -> str:
@@ -25,8 +26,7 @@ def mark(status: FigureStatus | None, lang: str, *, every: bool = False) -> str:
     """' (ước)' / ' (est.)' after an estimate; with `every`, after any marked figure."""
     if status is None or not (every or status is FigureStatus.ESTIMATE):
         return ""
-    word = label(lang, f"fs.{status.value}")
-    return f" ({word})"
+    return f" ({figure_status.MARK[lang][status]})"
 
 
 def _percent(x: float, lang: str) -> str:

@@ -156,9 +156,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "why.pending": "not done {when}; deadline {deadline}",
         "missing": "missing: no figure for {period} from {n} target(s): {ids}",
         # Figures as reports give them (issue 12): status, revisions, last year, % of plan.
-        "fs.estimate": "est.",
-        "fs.preliminary": "prelim.",
-        "fs.official": "official",
         "col.compare": "Compared",
         "cmp.revised": "revised from {before}",
         "cmp.plan_share": "{share} of the year's plan",
@@ -281,9 +278,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "why.pending": "{when}: chưa hoàn thành; hạn {deadline}",
         "missing": "thiếu số liệu: {n} chỉ tiêu chưa có số liệu {period}: {ids}",
         # Số liệu như báo cáo ghi (issue 12): ước/sơ bộ/chính thức, điều chỉnh, cùng kỳ, % KH.
-        "fs.estimate": "ước",
-        "fs.preliminary": "sơ bộ",
-        "fs.official": "chính thức",
         "col.compare": "So sánh",
         "cmp.revised": "điều chỉnh từ {before}",
         "cmp.plan_share": "đạt {share} KH năm",

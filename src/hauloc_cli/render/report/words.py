@@ -24,15 +24,13 @@ from hauloc_cli.render.compare_words import against_ceiling, share_edges
 from hauloc_cli.render.i18n import format_date, label, unit_label
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.views.annex import NOT_REPORTED, Annex, Line
+from hauloc_cli.vocab import figure_status
 
 MAX_DECIMALS = 2  # a figure is shown with at most this many decimals (the cell keeps it all)
 SHARE_DECIMALS = 1  # So với kế hoạch (%), So với cùng kỳ (%): 90,8
 
 _TITLE = {"vi": "Báo cáo kết quả thực hiện các chỉ tiêu {period}",
           "en": "Report on the results against the targets, {period}"}
-_STATUS_WORDS = {"vi": {"estimate": "ước tính", "preliminary": "sơ bộ", "official": "chính thức"},
-                 "en": {"estimate": "estimate", "preliminary": "preliminary",
-                        "official": "official"}}
 SHEET_NAMES = {"vi": ("Phụ lục", "Theo đơn vị"), "en": ("Annex", "By unit")}
 # The verdicts as an annex words them where the status word alone would mislead.
 _VERDICTS = {"vi": {"at_risk": "Có nguy cơ không đạt"}, "en": {"at_risk": "At risk of missing"}}
@@ -221,7 +219,7 @@ def figure_status_word(line: Line, period: Period, lang: str) -> str:
     """Loại số liệu: `ước tính`, `sơ bộ`, `chính thức` beside a figure shown; else empty."""
     if line.figure_status is None or value_cell(line, period, lang) is None:
         return ""
-    return _STATUS_WORDS[lang][line.figure_status.value]
+    return figure_status.WRITTEN[lang][line.figure_status]
 
 
 def last_year_cell(line: Line) -> Cell:
@@ -285,13 +283,13 @@ def notes(line: Line, annex: Annex, lang: str) -> str:
     status = line.figure_status
     if shown and status is not None and annex.estimates != "all" and (
             annex.estimates == "mixed" or status is FigureStatus.ESTIMATE):
-        parts.append(_STATUS_WORDS[lang][status.value])
+        parts.append(figure_status.WRITTEN[lang][status])
     if line.value is not None and line.as_of is not None and line.as_of != period:
         said = label(lang, "brief.as_of", period=line.as_of.words(lang))
         if not shown:
             value = text(figure(line.value, lang), lang)
             if status is FigureStatus.ESTIMATE:
-                value = f"{label(lang, 'fs.estimate')} {value}"
+                value = f"{figure_status.MARK[lang][FigureStatus.ESTIMATE]} {value}"
             said = f"{said}: {value}"
         parts.append(said)
     if line.unit is None:

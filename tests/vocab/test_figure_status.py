@@ -1,0 +1,29 @@
+"""vocab/figure_status.py: every status hauloc writes in a cell of its own reads back."""
+
+from __future__ import annotations
+
+import pytest
+
+from hauloc_cli.inputs.actuals.marks import read_status
+from hauloc_cli.model.figures import FigureStatus
+from hauloc_cli.render.i18n import LANGUAGES
+from hauloc_cli.vocab import figure_status
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("status", list(FigureStatus))
+def test_every_written_status_reads_back(lang: str, status: FigureStatus) -> None:
+    written = figure_status.WRITTEN[lang][status]
+    assert read_status(written) is status
+    assert read_status(written.upper()) is status  # as a heading in capitals would say it
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_status_has_a_word_and_a_mark_in_each_language(lang: str) -> None:
+    assert set(figure_status.WRITTEN[lang]) == set(FigureStatus)
+    assert set(figure_status.MARK[lang]) == set(FigureStatus)
+
+
+def test_the_check_csv_values_read_back() -> None:
+    # check --format csv and json write the status as its name: estimate, preliminary, official
+    assert all(read_status(s.value) is s for s in FigureStatus)
