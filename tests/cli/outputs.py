@@ -3,7 +3,7 @@
 Every extractor returns `{target_id: Seen(status, value, period)}`:
 - `status` is one status key of the catalogue (`achieved`, `on_track`, `at_risk`,
   `off_track`, `missed`, `no_data`, and the year-end classes `exceeded`, `met`), found from the
-  words of `hauloc_cli.render.i18n.CATALOGUE` in either language, not from strings written here;
+  words of `hauloc_cli.vocab.i18n.CATALOGUE` in either language, not from strings written here;
 - `value` is the figure shown (a float, True/False for done/not done, None when none is shown);
 - `period` the quarter that figure is of (1-4): the quarter judged unless the output marks it
   older (`1 (Q1)`, `(số liệu quý I: 1)`, `as_of` in JSON and CSV); None with no figure.
@@ -23,8 +23,8 @@ from typing import Any
 
 from hauloc_cli.model import annex as annex_model
 from hauloc_cli.model.periods import Period
-from hauloc_cli.render.i18n import CATALOGUE, LANGUAGES
 from hauloc_cli.vocab import figure_status
+from hauloc_cli.vocab.i18n import CATALOGUE, LANGUAGES
 
 STATUS_KEYS = ("achieved", "on_track", "at_risk", "off_track", "missed", "no_data",
                "exceeded", "met")

@@ -6,8 +6,8 @@ import pytest
 
 from hauloc_cli.inputs.actuals.marks import read_status
 from hauloc_cli.model.figures import FigureStatus
-from hauloc_cli.render.i18n import LANGUAGES
 from hauloc_cli.vocab import figure_status
+from hauloc_cli.vocab.i18n import LANGUAGES
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -1,5 +1,6 @@
 """Renderers: pure functions from results to text, one module per format behind one interface,
-and the words they speak in (`i18n.py`, `reasons.py`). Only this package imports rich.
+and the words they speak in (`reasons.py`; the catalogue is `vocab/i18n.py`). Only this
+package imports rich.
 
 Every format module has `render(subject, options) -> str` (a file format's, such as xlsx,
 returns bytes); `render_as` picks the module by format name and imports it only then, so JSON

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, StatusBands, Target
-from hauloc_cli.render import i18n, rounding
+from hauloc_cli.render import rounding
 from hauloc_cli.render.compare_words import mark
-from hauloc_cli.render.i18n import SYMBOLS, format_date, format_value, label
 from hauloc_cli.rules.status import YEAR_END, Report, Result, Status, verdict
+from hauloc_cli.vocab.i18n import SYMBOLS, format_date, format_value, label, unit_label
 
 
 def number(x: float | None, unit: str | None, lang: str) -> str:
@@ -95,7 +95,7 @@ def pace(r: Result, bands: StatusBands, lang: str) -> str:
 def with_unit(name: str, target: Target, lang: str) -> str:
     """`name (communes)`: the name with its unit (not %), in the language asked."""
     unit = target.unit
-    return f"{name} ({i18n.unit_label(lang, unit)})" if unit and unit != "%" else name
+    return f"{name} ({unit_label(lang, unit)})" if unit and unit != "%" else name
 
 
 def period_name(period: Period, lang: str, *, start: bool = False) -> str:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from hauloc_cli.model.figures import FigureStatus, Value
 from hauloc_cli.model.plan import StatusBands, Target
 from hauloc_cli.render import rounding
-from hauloc_cli.render.i18n import difference, format_number, label
 from hauloc_cli.rules.compare import Facts, VsLastYear
 from hauloc_cli.rules.status import same
 from hauloc_cli.vocab import figure_status
+from hauloc_cli.vocab.i18n import difference, format_number, label
 
 
 def value_text(value: Value, target: Target, lang: str) -> str:

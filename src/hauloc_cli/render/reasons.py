@@ -10,8 +10,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from hauloc_cli.render import rounding
-from hauloc_cli.render.i18n import difference, format_date, format_value, label, unit_label
 from hauloc_cli.rules.status import same
+from hauloc_cli.vocab.i18n import difference, format_date, format_value, label, unit_label
 
 if TYPE_CHECKING:
     from hauloc_cli.model.periods import Period

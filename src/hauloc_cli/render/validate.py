@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan
-from hauloc_cli.render.i18n import label
+from hauloc_cli.vocab.i18n import label
 
 
 def describe(plan: Plan, rows: int | None = None, periods: Sequence[Period] = (),

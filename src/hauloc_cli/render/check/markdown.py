@@ -7,10 +7,10 @@ import re
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.cells import expected_key, row_cells, summary_line, with_unit
 from hauloc_cli.render.compare_words import compared
-from hauloc_cli.render.i18n import label
 from hauloc_cli.render.reasons import explain_result
 from hauloc_cli.rules.compare import facts
 from hauloc_cli.rules.status import Report, Result, Status
+from hauloc_cli.vocab.i18n import label
 
 COLUMNS = ("col.target", "col.plan", "col.actual", "col.expected", "col.progress", "col.status",
            "col.reason", "col.compare")

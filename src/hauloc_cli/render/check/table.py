@@ -23,10 +23,10 @@ from hauloc_cli.render.cells import (
 )
 from hauloc_cli.render.check.units import explain
 from hauloc_cli.render.compare_words import compared, mark
-from hauloc_cli.render.i18n import SYMBOLS, label
 from hauloc_cli.rules.compare import facts
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.rules.status import Report, Result, Status
+from hauloc_cli.vocab.i18n import SYMBOLS, label
 
 # By the status's value, so that every status has one, `missed` (a ceiling already broken, the
 # year-end miss) included.

@@ -17,8 +17,8 @@ from typing import Any
 
 from hauloc_cli.model.plan import Target
 from hauloc_cli.render.cells import number, period_name
-from hauloc_cli.render.i18n import SYMBOLS, label
 from hauloc_cli.rules.rollup import UnitResult, UnitsReport
+from hauloc_cli.vocab.i18n import SYMBOLS, label
 
 GAP = "  "
 # The matrix's own words (kept here, beside the only renderer that speaks them).

@@ -21,10 +21,10 @@ from datetime import date
 from hauloc_cli.model.annex import period_words
 from hauloc_cli.model.figures import FigureStatus
 from hauloc_cli.render.cells import target_name
-from hauloc_cli.render.i18n import format_date, label, unit_label
 from hauloc_cli.render.report import words
 from hauloc_cli.render.summary import words as brief_words
 from hauloc_cli.views.annex import Annex, Line
+from hauloc_cli.vocab.i18n import format_date, label, unit_label
 
 # Words of the document in each language (tests/render/report/test_letterhead.py checks both
 # have the same keys). The blank before "/" in the number is left for the office's registry number.

@@ -21,10 +21,10 @@ from hauloc_cli.model.plan import StatusBands, Target
 from hauloc_cli.render import rounding
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.compare_words import against_ceiling, share_edges
-from hauloc_cli.render.i18n import format_date, label, unit_label
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.views.annex import NOT_REPORTED, Annex, Line
 from hauloc_cli.vocab import figure_status
+from hauloc_cli.vocab.i18n import format_date, label, unit_label
 
 MAX_DECIMALS = 2  # a figure is shown with at most this many decimals (the cell keeps it all)
 SHARE_DECIMALS = 1  # So với kế hoạch (%), So với cùng kỳ (%): 90,8

@@ -11,10 +11,10 @@ from html import escape
 
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.cells import target_name
-from hauloc_cli.render.i18n import SYMBOLS, label
 from hauloc_cli.render.summary import words
 from hauloc_cli.rules.status import Status
 from hauloc_cli.views.brief import Bar, Brief, Item
+from hauloc_cli.vocab.i18n import SYMBOLS, label
 
 # One colour per verdict; the word and the symbol always say the same without it.
 COLORS = {

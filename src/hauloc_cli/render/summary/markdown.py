@@ -5,10 +5,10 @@ from __future__ import annotations
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.check.markdown import escape
-from hauloc_cli.render.i18n import SYMBOLS, label
 from hauloc_cli.render.summary import words
 from hauloc_cli.rules.status import Status
 from hauloc_cli.views.brief import Brief, Item
+from hauloc_cli.vocab.i18n import SYMBOLS, label
 
 BAR_CELLS = 10
 

@@ -15,10 +15,10 @@ from rich.text import Text
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.check.table import STYLES, to_text
-from hauloc_cli.render.i18n import SYMBOLS, label
 from hauloc_cli.render.summary import words
 from hauloc_cli.rules.status import Status
 from hauloc_cli.views.brief import Bar, Brief, Item
+from hauloc_cli.vocab.i18n import SYMBOLS, label
 
 # The year-end classes look like the statuses they come from.
 VERDICT_STYLES: dict[str, str] = {

@@ -9,9 +9,9 @@ from html import escape as html_escape
 
 from hauloc_cli.render.cells import number, target_name
 from hauloc_cli.render.check.markdown import escape
-from hauloc_cli.render.i18n import SYMBOLS
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.views.units_brief import not_reported, units_behind
+from hauloc_cli.vocab.i18n import SYMBOLS
 
 WORDS = {
     "en": {"behind": "Units behind", "behind_none": "No unit is off track.",

@@ -11,7 +11,9 @@ from hauloc_cli.model.figures import Figure
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import StatusBands, Target
 from hauloc_cli.render import cells, compare_words, rounding
-from hauloc_cli.render.i18n import (
+from hauloc_cli.rules.compare import Revision, facts
+from hauloc_cli.views.brief import Bar, Brief, Item, Need, Point
+from hauloc_cli.vocab.i18n import (
     SYMBOLS,
     format_date,
     format_number,
@@ -19,8 +21,6 @@ from hauloc_cli.render.i18n import (
     label,
     quantity,
 )
-from hauloc_cli.rules.compare import Revision, facts
-from hauloc_cli.views.brief import Bar, Brief, Item, Need, Point
 
 SPARKS = "▁▂▃▄▅▆▇█"
 UNREPORTED = "·"

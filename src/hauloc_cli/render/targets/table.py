@@ -9,7 +9,7 @@ from hauloc_cli.model.plan import Plan
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.cells import number, scope, target_name
 from hauloc_cli.render.check.table import to_text
-from hauloc_cli.render.i18n import format_date, label, unit_label
+from hauloc_cli.vocab.i18n import format_date, label, unit_label
 
 
 def render_plan(plan: Plan, *, lang: str = "en", width: int = 80, color: bool = False) -> str:

@@ -45,7 +45,7 @@ def difference(x: float, unit: str | None, lang: str) -> str:
     return quantity(x, unit, lang)
 
 
-# One catalogue per language; tests/test_i18n.py fails when a key is missing in one of them.
+# One catalogue per language; tests/vocab/test_i18n.py fails when a key is missing in one of them.
 CATALOGUE: dict[str, dict[str, str]] = {
     "en": {
         "achieved": "Achieved",

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from hauloc_cli.model.periods import Period
-from hauloc_cli.render.i18n import (
+from hauloc_cli.vocab.i18n import (
     CATALOGUE,
     LANGUAGES,
     SYMBOLS,
