@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from hauloc_cli.model import annex as annex_model
+from hauloc_cli.model.figures import FigureStatus
 from hauloc_cli.model.periods import Period
 from hauloc_cli.vocab import figure_status
 from hauloc_cli.vocab.i18n import CATALOGUE, LANGUAGES
@@ -59,7 +60,7 @@ STATUS_WORDS = _status_words()
 DONE_WORDS = sorted(((CATALOGUE[lang][key].casefold(), key == "done")
                      for lang in LANGUAGES for key in ("done", "not_done")),
                     key=lambda kv: -len(kv[0]))
-FIGURE_MARKS = sorted({word for lang in LANGUAGES for word in figure_status.MARK[lang].values()},
+FIGURE_MARKS = sorted({figure_status.mark(s, lang) for lang in LANGUAGES for s in FigureStatus},
                       key=len, reverse=True)
 
 

@@ -9,6 +9,7 @@ from hauloc_cli.model.plan import Plan, StatusBands, Target
 from hauloc_cli.render import rounding
 from hauloc_cli.render.compare_words import mark
 from hauloc_cli.rules.status import YEAR_END, Report, Result, Status, verdict
+from hauloc_cli.vocab import milestone
 from hauloc_cli.vocab.i18n import SYMBOLS, format_date, format_value, label, unit_label
 
 
@@ -35,7 +36,7 @@ def row_cells(r: Result, report: Report, lang: str) -> list[str]:
     t = r.target
     if t.kind == "milestone":
         assert r.deadline is not None
-        plan_cell = label(lang, "done")
+        plan_cell = milestone.written(True, lang)
         expected = f"{label(lang, 'by')} {format_date(r.deadline, lang)}"
     else:
         plan_cell = number(t.target, t.unit, lang)
@@ -67,7 +68,7 @@ def _actual(r: Result, report: Report, lang: str) -> str:
     if r.actual is None:
         return "—"
     if isinstance(r.actual, bool):
-        shown = label(lang, "done" if r.actual else "not_done")
+        shown = milestone.written(r.actual, lang)
     else:
         shown = number(r.actual, r.target.unit, lang)
     shown += _estimate_mark(r, report, lang)

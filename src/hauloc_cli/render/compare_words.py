@@ -11,14 +11,14 @@ from hauloc_cli.model.plan import StatusBands, Target
 from hauloc_cli.render import rounding
 from hauloc_cli.rules.compare import Facts, VsLastYear
 from hauloc_cli.rules.status import same
-from hauloc_cli.vocab import figure_status
+from hauloc_cli.vocab import figure_status, milestone
 from hauloc_cli.vocab.i18n import difference, format_number, label
 
 
 def value_text(value: Value, target: Target, lang: str) -> str:
     """A figure as a cell shows it: '10,9%', '4', 'chưa đạt'."""
     if isinstance(value, bool):
-        return label(lang, "done" if value else "not_done")
+        return milestone.written(value, lang)
     return format_number(float(value), lang) + ("%" if target.unit == "%" else "")
 
 
@@ -26,7 +26,7 @@ def mark(status: FigureStatus | None, lang: str, *, every: bool = False) -> str:
     """' (ước)' / ' (est.)' after an estimate; with `every`, after any marked figure."""
     if status is None or not (every or status is FigureStatus.ESTIMATE):
         return ""
-    return f" ({figure_status.MARK[lang][status]})"
+    return f" ({figure_status.mark(status, lang)})"
 
 
 def _percent(x: float, lang: str) -> str:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from hauloc_cli.render import rounding
 from hauloc_cli.rules.status import same
+from hauloc_cli.vocab import milestone
 from hauloc_cli.vocab.i18n import difference, format_date, format_value, label, unit_label
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ def explain(target: Target, status: Status, period: Period, lang: str, *,
     if actual is None or as_of is None:
         line = label(lang, "why.no_data", period=period.words(lang))
     elif status.value == "no_data":  # an older figure, shown for reference only
-        shown = (label(lang, "done" if actual else "not_done") if isinstance(actual, bool)
+        shown = (milestone.written(actual, lang) if isinstance(actual, bool)
                  else format_value(actual, target.unit, lang))
         line = label(lang, "why.no_data_older", period=period.words(lang),
                      older=as_of.words(lang), a=shown)

@@ -10,12 +10,12 @@ over the ones below it (`Thực hiện` over `Cùng kỳ năm trước` | `9 th�
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from hauloc_cli.inputs.files.table import Cell, cell_text
+from hauloc_cli.vocab.toneless import toneless as toneless_text
 
 Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (1-based)
 Rows = Sequence[tuple[int, Sequence[Cell]]]
@@ -25,11 +25,9 @@ Rows = Sequence[tuple[int, Sequence[Cell]]]
 DERIVED = frozenset({"of_plan", "of_last_year", "previous", "assessment"})
 
 
-def toneless(text: str) -> str:
-    """`Kế hoạch năm` → `ke hoach nam`: lower case, no tone or other marks, đ as d, single
-    spaces."""
-    text = unicodedata.normalize("NFD", cell_text(text).lower().replace("đ", "d"))
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
+def toneless(cell: Cell) -> str:
+    """A cell's text as vocab/toneless.py compares it."""
+    return toneless_text(cell_text(cell))
 
 
 class Heading(NamedTuple):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import IO
 
 from hauloc_cli.errors import Code, InputError, Problem
+from hauloc_cli.vocab.toneless import toneless
 
 REQUIRED_COLUMNS = ("target", "period", "value")
 OPTIONAL_COLUMNS = ("note", "source")
@@ -151,19 +152,12 @@ COLUMN_ALIASES = {
 }
 
 
-def _toneless(text: str) -> str:
-    """`Kỳ báo cáo` → `ky bao cao`: lower case, no tone or other marks, đ as d."""
-    bare = "".join(c for c in unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-                   if not unicodedata.combining(c))
-    return " ".join(bare.split())
-
-
 def canonical_column(name: str) -> str:
     """A header cell as the column it means: `column_name`, with the other names of
     `COLUMN_ALIASES` (Vietnamese, any case, with or without tone marks) read as the canonical
     one: `Kỳ báo cáo` → `period`, `GIÁ TRỊ` → `value`."""
     column = column_name(name)
-    return column if column in KNOWN_COLUMNS else COLUMN_ALIASES.get(_toneless(column), column)
+    return column if column in KNOWN_COLUMNS else COLUMN_ALIASES.get(toneless(column), column)
 
 
 def _known_columns(cells: list[str]) -> int:

@@ -18,7 +18,8 @@ from typing import Any
 from hauloc_cli.model.plan import Target
 from hauloc_cli.render.cells import number, period_name
 from hauloc_cli.rules.rollup import UnitResult, UnitsReport
-from hauloc_cli.vocab.i18n import SYMBOLS, label
+from hauloc_cli.vocab import milestone
+from hauloc_cli.vocab.i18n import SYMBOLS
 
 GAP = "  "
 # The matrix's own words (kept here, beside the only renderer that speaks them).
@@ -46,7 +47,7 @@ def _cell(found: UnitResult | None, target: Target, lang: str) -> str:
     if found.actual is None:
         return "—"
     if isinstance(found.actual, bool):
-        shown = label(lang, "done" if found.actual else "not_done")
+        shown = milestone.written(found.actual, lang)
     else:
         shown = number(float(found.actual), target.unit, lang)
     if not found.reported and found.as_of is not None:  # an earlier state stands in

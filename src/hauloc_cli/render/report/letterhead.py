@@ -24,6 +24,7 @@ from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.report import words
 from hauloc_cli.render.summary import words as brief_words
 from hauloc_cli.views.annex import Annex, Line
+from hauloc_cli.vocab import groups
 from hauloc_cli.vocab.i18n import format_date, label, unit_label
 
 # Words of the document in each language (tests/render/report/test_letterhead.py checks both
@@ -364,7 +365,7 @@ def results(annex: Annex, lang: str, shown: dict[str, _Shown]) -> list[Para]:
     paras = [Para(word(lang, "results"), "heading"), Para(headline(annex, lang))]
     paras += [Para(t) for t in annex.plan.plan.letter.results]
     for n, group in enumerate(annex.groups, 1):
-        name = label(lang, f"group.{group.group}")
+        name = groups.name(group.group, lang)
         paras.append(Para(f"{n}. {name}", "group"))
         paras += [Para("- " + result_sentence(line, shown[line.target.id], annex, lang), "item")
                   for line in group.lines]

@@ -23,7 +23,7 @@ from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.compare_words import against_ceiling, share_edges
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.views.annex import NOT_REPORTED, Annex, Line
-from hauloc_cli.vocab import figure_status
+from hauloc_cli.vocab import figure_status, groups, milestone
 from hauloc_cli.vocab.i18n import format_date, label, unit_label
 
 MAX_DECIMALS = 2  # a figure is shown with at most this many decimals (the cell keeps it all)
@@ -161,7 +161,7 @@ def numeral(n: int) -> str:
 
 def group_name(group: str, lang: str) -> str:
     """`KINH TẾ`, `VĂN HÓA - XÃ HỘI`: a group row's name."""
-    return label(lang, f"group.{group}").upper()
+    return groups.name(group, lang).upper()
 
 
 def measure(target: Target, lang: str) -> str:
@@ -173,7 +173,7 @@ def figure(value: Value, lang: str) -> Num | str:
     """A figure as a cell holds it: a number, or the milestone words the reader takes back
     (`đã đạt` / `chưa đạt`, `done` / `not done`)."""
     if isinstance(value, bool):
-        return label(lang, "done" if value else "not_done")
+        return milestone.written(value, lang)
     return number(float(value))
 
 
@@ -219,7 +219,7 @@ def figure_status_word(line: Line, period: Period, lang: str) -> str:
     """Loại số liệu: `ước tính`, `sơ bộ`, `chính thức` beside a figure shown; else empty."""
     if line.figure_status is None or value_cell(line, period, lang) is None:
         return ""
-    return figure_status.WRITTEN[lang][line.figure_status]
+    return figure_status.written(line.figure_status, lang)
 
 
 def last_year_cell(line: Line) -> Cell:
@@ -283,13 +283,13 @@ def notes(line: Line, annex: Annex, lang: str) -> str:
     status = line.figure_status
     if shown and status is not None and annex.estimates != "all" and (
             annex.estimates == "mixed" or status is FigureStatus.ESTIMATE):
-        parts.append(figure_status.WRITTEN[lang][status])
+        parts.append(figure_status.written(status, lang))
     if line.value is not None and line.as_of is not None and line.as_of != period:
         said = label(lang, "brief.as_of", period=line.as_of.words(lang))
         if not shown:
             value = text(figure(line.value, lang), lang)
             if status is FigureStatus.ESTIMATE:
-                value = f"{figure_status.MARK[lang][FigureStatus.ESTIMATE]} {value}"
+                value = f"{figure_status.mark(FigureStatus.ESTIMATE, lang)} {value}"
             said = f"{said}: {value}"
         parts.append(said)
     if line.unit is None:

@@ -18,6 +18,7 @@ from hauloc_cli.render.check.table import STYLES, to_text
 from hauloc_cli.render.summary import words
 from hauloc_cli.rules.status import Status
 from hauloc_cli.views.brief import Bar, Brief, Item
+from hauloc_cli.vocab import groups
 from hauloc_cli.vocab.i18n import SYMBOLS, label
 
 # The year-end classes look like the statuses they come from.
@@ -247,7 +248,7 @@ def render_brief_text(brief: Brief, *, lang: str = "en", width: int = 80,
     out += _counts(brief, lang, width)
     cells = bar_width(width)
     for section in brief.sections:
-        out += ["", _heading(words.group_word(section.group, lang)),
+        out += ["", _heading(groups.name(section.group, lang)),
                 *_section(brief, section.items, lang, cells)]
     out += ["", _heading(label(lang, "brief.attention")), *_attention(brief, lang, width)]
     out += ["", _heading(words.changed_heading(brief, lang)), *_changes(brief, lang, width)]

@@ -13,6 +13,7 @@ from hauloc_cli.model.plan import StatusBands, Target
 from hauloc_cli.render import cells, compare_words, rounding
 from hauloc_cli.rules.compare import Revision, facts
 from hauloc_cli.views.brief import Bar, Brief, Item, Need, Point
+from hauloc_cli.vocab import milestone
 from hauloc_cli.vocab.i18n import (
     SYMBOLS,
     format_date,
@@ -58,10 +59,6 @@ def changed_none(brief: Brief, lang: str) -> str:
     return label(lang, "brief.changed_none", before=brief.period.previous().heading(lang))
 
 
-def group_word(group: str, lang: str) -> str:
-    return label(lang, f"group.{group}")
-
-
 def amount(x: float, unit: str | None, lang: str) -> str:
     """A number with its unit: '12,1%', '4 sản phẩm', '67.5 million VND/person/year'."""
     return quantity(x, unit, lang)
@@ -98,7 +95,7 @@ def figures(item: Item, brief: Brief, lang: str) -> str:
         assert r.deadline is not None
         parts = [label(lang, "brief.deadline", date=format_date(r.deadline, lang))]
         if r.actual is not None:
-            shown = label(lang, "done" if r.actual else "not_done")
+            shown = milestone.written(bool(r.actual), lang)
             if r.as_of is not None and r.as_of != brief.period:
                 shown += f" ({label(lang, 'brief.as_of', period=inline_period(r.as_of, lang))})"
             parts.insert(0, shown)
@@ -165,7 +162,7 @@ def history_value(point: Point, target: Target, lang: str) -> str:
     if point.value is None:
         return UNREPORTED
     if isinstance(point.value, bool):
-        return label(lang, "done" if point.value else "not_done")
+        return milestone.written(point.value, lang)
     return format_value(float(point.value), target.unit, lang)
 
 
