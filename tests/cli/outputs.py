@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hauloc_cli.model import annex as annex_model
 from hauloc_cli.model.figures import FigureStatus
 from hauloc_cli.model.periods import Period
+from hauloc_cli.vocab import annex_columns as annex_model
 from hauloc_cli.vocab import figure_status
 from hauloc_cli.vocab.i18n import CATALOGUE, LANGUAGES
 
@@ -212,7 +212,7 @@ def _seen(status_cell: str | None, value_cell: Any, assessment: str | None, lang
 
 def _columns(headings: list[Any]) -> dict[str, int]:
     """Which column holds what, from the header row (either language), by the headings of
-    `hauloc_cli.model.annex`: the longest heading (or heading's start, before `{period}`)
+    `hauloc_cli.vocab.annex_columns`: the longest heading (or heading's start, before `{period}`)
     that a cell matches names its column."""
     cols: dict[str, int] = {}
     for i, h in enumerate(headings):

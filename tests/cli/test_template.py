@@ -12,8 +12,9 @@ from typer.testing import CliRunner, Result
 from hauloc_cli.cli import app
 from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.model.periods import Period
-from hauloc_cli.render.template import COLUMNS, template_csv
+from hauloc_cli.render.template import template_csv
 from hauloc_cli.views.template import template_rows
+from hauloc_cli.vocab.columns import TEMPLATE as COLUMNS
 from tests.conftest import PLAN_2024
 
 BOM = b"\xef\xbb\xbf"

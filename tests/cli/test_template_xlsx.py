@@ -14,8 +14,9 @@ from typer.testing import CliRunner
 from hauloc_cli.cli import app
 from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.model.periods import Period
-from hauloc_cli.render.template import COLUMNS, template_xlsx
+from hauloc_cli.render.template import template_xlsx
 from hauloc_cli.views.template import template_rows
+from hauloc_cli.vocab.columns import TEMPLATE as COLUMNS
 from tests.cli.test_template import FILLED, IDS, assert_round_trip
 from tests.conftest import PLAN_2024
 

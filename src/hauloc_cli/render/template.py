@@ -15,8 +15,8 @@ from typing import Any
 from hauloc_cli.model.plan import default_range
 from hauloc_cli.render.check.csv import safe_text
 from hauloc_cli.views.template import TemplateRow
+from hauloc_cli.vocab import columns
 
-COLUMNS = ("target", "period", "value", "note", "source", "name", "unit", "plan_target")
 MILESTONE_WORDS = ("có", "không")
 SHEET_TITLE = "actuals"
 
@@ -49,7 +49,7 @@ def _row_cells(row: TemplateRow) -> dict[str, Any]:
 
 
 def header(rows: Sequence[TemplateRow]) -> tuple[str, ...]:
-    return tuple(_row_cells(rows[0])) if rows and rows[0].unit is not None else COLUMNS
+    return tuple(_row_cells(rows[0])) if rows and rows[0].unit is not None else columns.TEMPLATE
 
 
 def _tidy(x: float) -> int | float:
@@ -85,13 +85,13 @@ def template_xlsx(rows: Sequence[TemplateRow]) -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = SHEET_TITLE
-    columns = header(rows)
-    ws.append(columns)
+    names = header(rows)
+    ws.append(names)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"
 
-    value_col = get_column_letter(columns.index("value") + 1)
+    value_col = get_column_letter(names.index("value") + 1)
     yes_no = DataValidation(type="list", formula1='"{}"'.format(",".join(MILESTONE_WORDS)),
                             allow_blank=True, showErrorMessage=True,
                             errorTitle="có / không", error="Chọn có hoặc không.")
@@ -115,7 +115,7 @@ def template_xlsx(rows: Sequence[TemplateRow]) -> bytes:
         if validation.sqref:
             ws.add_data_validation(validation)
 
-    for i, column in enumerate(columns, start=1):
+    for i, column in enumerate(names, start=1):
         longest = max((len(str(c.value)) for c in ws[get_column_letter(i)] if c.value is not None),
                       default=0)
         width = max(longest + 2, _MIN_WIDTH.get(column, 0))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from hauloc_cli.inputs.files.table import Cell, cell_text
+from hauloc_cli.vocab import annex_columns
 from hauloc_cli.vocab.toneless import toneless as toneless_text
 
 Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (1-based)
@@ -41,23 +42,7 @@ _DERIVED_WORDS = re.compile(r"\bso voi\b|\bso sanh\b|%|\bty le\b|\bcompared\b|\b
 _OF_LAST_YEAR = re.compile(r"cung ky|\bck\b|same period|last year")
 _OF_PLAN = re.compile(r"ke hoach|\bkh\b|\bplan\b|du toan")
 _PREVIOUS = re.compile(r"ky truoc|previous")
-_NAMES: tuple[tuple[str, str], ...] = (
-    ("number", r"stt|tt|so tt|so thu tu|no\.?|#"),
-    ("code", r"ma chi tieu|ma|ma so|code|target code|target id"),
-    ("unit_code", r"ma don vi|unit code|unit id"),
-    ("unit", r"don vi|don vi bao cao|xa|reporting unit"),
-    ("name", r"chi tieu|chi tieu chu yeu|cac chi tieu|ten chi tieu|noi dung|target|targets"
-             r"|indicator|indicators"),
-    ("measure", r"dvt|dv tinh|don vi tinh|unit|unit of measure"),
-    ("status", r"loai so lieu|tinh trang|tinh trang so lieu|figure status|status"),
-    ("assessment", r"danh gia|ket qua danh gia|assessment"),
-    ("note", r"ghi chu|note|notes|remarks"),
-    ("source", r"nguon|nguon so lieu|source"),
-    ("plan", r"(?:ke hoach|kh|chi tieu ke hoach)(?: nam)?(?: giao)?(?: \d{4})?"
-             r"|(?:annual )?plan(?: for)?(?: \d{4})?"),
-    ("previous", r"thuc hien ky truoc.*|previous period.*"),
-)
-_NAME_PATTERNS = tuple((key, re.compile(pattern)) for key, pattern in _NAMES)
+_NAME_PATTERNS = tuple((key, re.compile(pattern)) for key, pattern in annex_columns.READ)
 _LAST_YEAR = re.compile(r"(?P<cum>luy ke )?(?:thuc hien |th )?cung ky(?P<rest>.*)"
                         r"|same period(?P<rest2>.*)")
 _VALUE = re.compile(r"(?:(?P<est>uoc thuc hien|uoc th|uoc tinh|uoc|estimated?)"

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hauloc_cli.model.annex import BY_KEY
 from hauloc_cli.render.report import words
 from hauloc_cli.views.annex import NOT_REPORTED, Annex, Line
+from hauloc_cli.vocab.annex_columns import BY_KEY
 
 # Columns holding numbers (right-aligned by the writers).
 NUMERIC = frozenset({"plan", "last_year", "value", "of_plan", "of_last_year"})

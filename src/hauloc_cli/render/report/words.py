@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from hauloc_cli.model.annex import BY_KEY, ESTIMATE_VALUE, ROMAN, Column, heading, period_words
+from hauloc_cli.model.annex import ROMAN, period_words
 from hauloc_cli.model.figures import FigureStatus, Value
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import StatusBands, Target
@@ -24,6 +24,7 @@ from hauloc_cli.render.compare_words import against_ceiling, share_edges
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.views.annex import NOT_REPORTED, Annex, Line
 from hauloc_cli.vocab import figure_status, groups, milestone
+from hauloc_cli.vocab.annex_columns import BY_KEY, ESTIMATE_VALUE, Column, heading
 from hauloc_cli.vocab.i18n import format_date, label, unit_label
 
 MAX_DECIMALS = 2  # a figure is shown with at most this many decimals (the cell keeps it all)

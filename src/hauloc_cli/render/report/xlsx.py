@@ -15,7 +15,6 @@ import io
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from hauloc_cli.model.annex import Column
 from hauloc_cli.render import RenderOptions
 from hauloc_cli.render.report import words
 from hauloc_cli.render.report.cells import unit_numeric, unit_table
@@ -23,6 +22,7 @@ from hauloc_cli.render.report.letterhead import annex_heading, stamp
 from hauloc_cli.render.report.letterhead import word as letter_word
 from hauloc_cli.render.report.words import Cell, Num
 from hauloc_cli.views.annex import Annex
+from hauloc_cli.vocab.annex_columns import Column
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
