@@ -39,9 +39,9 @@ def row_cells(r: Result, report: Report, lang: str) -> list[str]:
         plan_cell = milestone.written(True, lang)
         expected = f"{label(lang, 'by')} {format_date(r.deadline, lang)}"
     else:
-        plan_cell = number(t.target, t.unit, lang)
+        plan_cell = number(t.target, t.measure, lang)
         expected = number(None if r.expected is None else rounding.expected(t, r.expected),
-                          t.unit, lang)
+                          t.measure, lang)
         if t.direction == "at_most":  # a ceiling, and what it allows by now, read as one
             plan_cell = f"≤ {plan_cell}"
             expected = expected if r.expected is None else f"≤ {expected}"
@@ -70,7 +70,7 @@ def _actual(r: Result, report: Report, lang: str) -> str:
     if isinstance(r.actual, bool):
         shown = milestone.written(r.actual, lang)
     else:
-        shown = number(r.actual, r.target.unit, lang)
+        shown = number(r.actual, r.target.measure, lang)
     shown += _estimate_mark(r, report, lang)
     if r.as_of is None or r.as_of == report.period:
         return shown
@@ -95,7 +95,7 @@ def pace(r: Result, bands: StatusBands, lang: str) -> str:
 
 def with_unit(name: str, target: Target, lang: str) -> str:
     """`name (communes)`: the name with its unit (not %), in the language asked."""
-    unit = target.unit
+    unit = target.measure
     return f"{name} ({unit_label(lang, unit)})" if unit and unit != "%" else name
 
 

@@ -19,7 +19,7 @@ def value_text(value: Value, target: Target, lang: str) -> str:
     """A figure as a cell shows it: '10,9%', '4', 'chưa đạt'."""
     if isinstance(value, bool):
         return milestone.written(value, lang)
-    return format_number(float(value), lang) + ("%" if target.unit == "%" else "")
+    return format_number(float(value), lang) + ("%" if target.measure == "%" else "")
 
 
 def mark(status: FigureStatus | None, lang: str, *, every: bool = False) -> str:
@@ -86,7 +86,7 @@ def against_ceiling(target: Target, value: Value | None, share: float | None, la
             return ""
         # within the ceiling never reads as over it (1.0000001 · T is T)
         return label(lang, "cmp.of_max", share=_percent(min(share, 1.0), lang))
-    return label(lang, "cmp.over_max", amount=difference(a - t, target.unit, lang))
+    return label(lang, "cmp.over_max", amount=difference(a - t, target.measure, lang))
 
 
 def last_year(v: VsLastYear | None, target: Target, lang: str) -> str:

@@ -31,7 +31,7 @@ def _cells(row: TemplateRow) -> dict[str, Any]:
         "note": "",
         "source": "",
         "name": t.name,
-        "unit": "/".join(MILESTONE_WORDS) if t.kind == "milestone" else (t.unit or ""),
+        "unit": "/".join(MILESTONE_WORDS) if t.kind == "milestone" else (t.measure or ""),
         "plan_target": (f"{MILESTONE_WORDS[0]}, hạn {goal.isoformat()}"
                         if isinstance(goal, date) else "" if goal is None else goal),
     }

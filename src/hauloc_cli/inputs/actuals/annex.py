@@ -296,7 +296,7 @@ class _Reader:
         if shown.target is None or cell_text(raw) in _NO_FIGURE:
             return
         number = raw if isinstance(raw, float) else parse_number(
-            cell_text(raw), self.options.decimal_comma, (target.unit or "").strip() == "%")
+            cell_text(raw), self.options.decimal_comma, (target.measure or "").strip() == "%")
         if isinstance(number, float) and math.isclose(number, shown.target, rel_tol=1e-9,
                                                       abs_tol=1e-12):
             return

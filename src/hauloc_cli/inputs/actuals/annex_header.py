@@ -1,7 +1,7 @@
 """The header of an annex table (the wide layout, one row per target): which column is which,
 and the period its figures are of.
 
-The headings hauloc writes (`model/annex.py`) and the other names offices give the same
+The headings hauloc writes (`vocab/annex_columns.py`) and the other names offices give the same
 columns (README, "Reading annex tables") are recognised in Vietnamese, with or without tone
 marks, and in English. The header may stand below title rows and span two rows, a merged cell
 over the ones below it (`Thực hiện` over `Cùng kỳ năm trước` | `9 tháng năm 2024`).
@@ -32,7 +32,7 @@ def toneless(cell: Cell) -> str:
 
 
 class Heading(NamedTuple):
-    key: str  # a column of model/annex.py (`value`, `plan`, …), `note`, or a DERIVED one
+    key: str  # a column of vocab/annex_columns.py (`value`, `plan`, …), `note`, or a DERIVED one
     rest: str = ""  # the words after the column's name: the period, in a value heading
     estimate: bool = False  # `Ước thực hiện …`: the figures are estimates
     cumulative: bool = False  # `Lũy kế …`: the year to date, beside a figure of the period

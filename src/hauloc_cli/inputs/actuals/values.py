@@ -58,7 +58,7 @@ def read_value(raw: Cell, target: Target, decimal_comma: bool, lo: float, hi: fl
     elif not decimal_comma and NUMBER.fullmatch(raw):
         parsed = plain(raw)
     else:
-        parsed = parse_number(raw, decimal_comma, (target.unit or "").strip() == "%")
+        parsed = parse_number(raw, decimal_comma, (target.measure or "").strip() == "%")
     if isinstance(parsed, tuple):
         return parsed
     if not lo <= parsed <= hi:
@@ -162,7 +162,7 @@ def quiet(target: Target, lo: float, hi: float, decimal_comma: bool) -> tuple[fl
     """The figures within [lo, hi] that `typo` never flags, as one range [qlo, qhi]: what the
     row checker reads inline (a figure outside it goes to `typo`, which decides)."""
     found = scale(target)
-    percent = (target.unit or "").strip() == "%"
+    percent = (target.measure or "").strip() == "%"
     if found is None or not (percent or decimal_comma):
         return lo, hi
     m, high = found
@@ -193,7 +193,7 @@ def typo(value: float, raw: Cell, target: Target, decimal_comma: bool, what: str
     m, high = found
     cumulative = target.kind == "cumulative"
     band = (_TINY if cumulative or m <= 0 else m / 2, 2 * high)
-    unit = (target.unit or "").strip()
+    unit = (target.measure or "").strip()
     percent = unit == "%"
     on = _scale_words(target, unit)
     if value >= FAR * high:

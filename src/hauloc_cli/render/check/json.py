@@ -69,7 +69,7 @@ def _result_fields(result: Result, period: Period, bands: StatusBands) -> dict[s
         "group": t.group,
         "kind": t.kind,
         "direction": t.direction,
-        "unit": t.unit,
+        "unit": t.measure,
         "target": t.target,
         "actual": result.actual,
         "as_of": None if result.as_of is None else str(result.as_of),

@@ -49,7 +49,7 @@ def _cell(found: UnitResult | None, target: Target, lang: str) -> str:
     if isinstance(found.actual, bool):
         shown = milestone.written(found.actual, lang)
     else:
-        shown = number(float(found.actual), target.unit, lang)
+        shown = number(float(found.actual), target.measure, lang)
     if not found.reported and found.as_of is not None:  # an earlier state stands in
         shown = f"{shown} ({found.as_of.words(lang)})"
     return shown if found.result is None else f"{SYMBOLS[found.result.status.value]} {shown}"

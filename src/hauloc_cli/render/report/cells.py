@@ -1,5 +1,5 @@
 """The annex table as text cells, for the documents that show it (Word, HTML): the headings of
-`model/annex.py`, group rows (`I | KINH TẾ`), one row per target, and the table by unit.
+`vocab/annex_columns.py`, group rows (`I | KINH TẾ`), one row per target, and the table by unit.
 
 The columns and each cell's words are those of every annex writer (`words.py`), without
 the workbook-only columns (the codes, the figures' status: a marked figure says it beside it,
@@ -30,7 +30,7 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    keys: tuple[str, ...]  # the column keys of model/annex.py
+    keys: tuple[str, ...]  # the column keys of vocab/annex_columns.py
     headings: tuple[str, ...]
     rows: tuple[Row, ...]
 

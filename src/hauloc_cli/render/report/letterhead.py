@@ -279,7 +279,7 @@ def _shown(annex: Annex, lang: str) -> dict[str, _Shown]:
 
 def _quantity(text: str, line: Line, lang: str) -> str:
     """A figure of the table with its unit: `10,9%`, `4 sản phẩm`."""
-    unit = line.target.unit
+    unit = line.target.measure
     if not unit:
         return text
     if unit == "%":

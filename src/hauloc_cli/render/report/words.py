@@ -1,7 +1,7 @@
 """The annex table's cells and words, in either language, shared by every writer of the
 official report (`report_xlsx`, `report_markdown`, and the document formats).
 
-Which columns apply, their headings (model/annex.py), the title, and each line's cells as
+Which columns apply, their headings (vocab/annex_columns.py), the title, and each line's cells as
 values: a `Num` (a number and how it is shown) or text. A workbook writes a `Num` as a number
 with a number format; the text formats write `text(num, lang)`. Percentages are numbers in
 percent (12,5, under a heading that says `%`, or beside `%` in ĐVT), never shares with a `%`
@@ -167,7 +167,7 @@ def group_name(group: str, lang: str) -> str:
 
 def measure(target: Target, lang: str) -> str:
     """ĐVT: the unit of measure in the language asked (`%` stays `%`); none for milestones."""
-    return "" if target.kind == "milestone" else unit_label(lang, target.unit)
+    return "" if target.kind == "milestone" else unit_label(lang, target.measure)
 
 
 def figure(value: Value, lang: str) -> Num | str:

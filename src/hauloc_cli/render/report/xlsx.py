@@ -1,11 +1,12 @@
 """The official report's annex as an Excel workbook (openpyxl, imported only here, only then).
 
 Sheet 1, the annex: the issuing body (bold, upper case, top left), the title naming the
-period, the plan's name and the report's date; then the table: the header row of
-model/annex.py's headings, a row per group (`I` and `KINH TẾ`, merged across the table, bold)
-and a row per target (STT 1, 2, …). Sheet 2, with units: a row per target and unit. Cells hold
-numbers with number formats (Vietnamese Excel shows 12,5), never numbers as text; the header
-row stays in place on screen and is printed on every page; A4 landscape, one page wide.
+period, the plan's name and the report's date; then the table: the header row of the
+headings of vocab/annex_columns.py, a row per group (`I` and `KINH TẾ`, merged across the
+table, bold) and a row per target (STT 1, 2, …). Sheet 2, with units: a row per target and
+unit. Cells hold numbers with number formats (Vietnamese Excel shows 12,5), never numbers as
+text; the header row stays in place on screen and is printed on every page; A4 landscape,
+one page wide.
 """
 
 from __future__ import annotations

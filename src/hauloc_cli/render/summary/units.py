@@ -27,7 +27,7 @@ def sections(units: UnitsReport, lang: str) -> list[tuple[str, list[str]]]:
     """The two sections as (heading, lines), the lines without markup."""
     off = SYMBOLS["off_track"]
     behind = [f"{target_name(b.target, lang)}: " + ", ".join(
-        f"{off} {name} {number(_actual(r.actual), b.target.unit, lang)}"
+        f"{off} {name} {number(_actual(r.actual), b.target.measure, lang)}"
         for name, r in b.units) for b in units_behind(units)]
     words = WORDS[lang]
     missing = [f"{target_name(m.target, lang)} ({len(m.units)}/{m.expected}): " + ", ".join(

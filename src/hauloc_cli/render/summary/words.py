@@ -103,12 +103,12 @@ def figures(item: Item, brief: Brief, lang: str) -> str:
             parts.append(days(item.days, lang))
         return " · ".join(parts)
     assert t.target is not None
-    goal = amount(t.target, t.unit, lang)
+    goal = amount(t.target, t.measure, lang)
     if t.direction == "at_most":
         goal = f"{label(lang, 'brief.limit')} {goal}"
     if r.actual is None:
         return f"{label(lang, 'brief.target')} {goal}"
-    actual = format_value(float(r.actual), t.unit, lang)
+    actual = format_value(float(r.actual), t.measure, lang)
     figure = brief.report.figures.of(t.id).get(r.as_of) if r.as_of else None
     if figure is not None:
         actual += compare_words.mark(figure.status, lang)
@@ -116,7 +116,7 @@ def figures(item: Item, brief: Brief, lang: str) -> str:
     if r.as_of is not None and r.as_of != brief.period:
         text += f" ({label(lang, 'brief.as_of', period=inline_period(r.as_of, lang))})"
     if r.expected is not None and not brief.final:
-        expected = format_value(rounding.expected(t, r.expected), t.unit, lang)
+        expected = format_value(rounding.expected(t, r.expected), t.measure, lang)
         word = "brief.allowed" if t.direction == "at_most" else "brief.expected"
         text += f" · {label(lang, word)} {expected}"
     return text
@@ -153,7 +153,7 @@ def need(item: Item, lang: str) -> str:
     if n.points:
         shown = f"{format_number(x, lang)} {label(lang, 'unit.points')}"
     else:
-        shown = amount(x, t.unit, lang)
+        shown = amount(x, t.measure, lang)
     return label(lang, f"need.{n.kind}", amount=shown)
 
 
@@ -163,7 +163,7 @@ def history_value(point: Point, target: Target, lang: str) -> str:
         return UNREPORTED
     if isinstance(point.value, bool):
         return milestone.written(point.value, lang)
-    return format_value(float(point.value), target.unit, lang)
+    return format_value(float(point.value), target.measure, lang)
 
 
 def spark(point: Point) -> str:

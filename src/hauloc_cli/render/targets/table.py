@@ -24,8 +24,8 @@ def render_plan(plan: Plan, *, lang: str = "en", width: int = 80, color: bool = 
             goal = f"{label(lang, 'by')} {format_date(plan.deadline_of(t), lang)}"
         else:
             sign = "≥" if t.direction == "at_least" else "≤"
-            goal = f"{sign} {number(t.target, t.unit, lang)}"
-        unit = unit_label(lang, t.unit) if t.unit and t.unit != "%" else ""
+            goal = f"{sign} {number(t.target, t.measure, lang)}"
+        unit = unit_label(lang, t.measure) if t.measure and t.measure != "%" else ""
         table.add_row(t.id, target_name(t, lang), t.kind, goal, unit)
     head = plan.title(lang)
     if str(plan.plan.year) not in head:  # the year once
