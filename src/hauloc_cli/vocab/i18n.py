@@ -175,6 +175,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "brief.revised": "Revised figures",
         "brief.revised_status": "status {before} → {now}",
         "brief.changes_revised": "{before}, as revised",
+        # The brief's units' sections (render/summary/units.py)
+        "units.behind": "Units behind",
+        "units.behind_none": "No unit is off track.",
+        "units.missing": "Not reported",
+        "units.missing_none": "Every unit has reported.",
+        "units.carried": "its earlier figure stands in",
+        # Units counted together: communes when all are at the commune level
+        "kinds.communes": "communes",
+        "kinds.units": "units",
+        # The targets x units matrix (check --by-unit)
+        "matrix.unit": "Unit",
+        "matrix.reported": "units reported per target:",
+        "matrix.missing": "{unit}: not reported for {period} (targets {ids})",
+        "matrix.carried": "{unit}: not reported for {period}; its earlier figure stands in "
+                          "(targets {ids})",
     },
     "vi": {
         "achieved": "Đạt",
@@ -303,6 +318,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "brief.revised": "Số liệu điều chỉnh",
         "brief.revised_status": "đánh giá {before} → {now}",
         "brief.changes_revised": "{before} đã điều chỉnh",
+        "units.behind": "Đơn vị chậm tiến độ",
+        "units.behind_none": "Không có đơn vị chậm tiến độ.",
+        "units.missing": "Đơn vị chưa báo cáo",
+        "units.missing_none": "Tất cả đơn vị đã báo cáo.",
+        "units.carried": "dùng số liệu kỳ trước",
+        "kinds.communes": "xã",
+        "kinds.units": "đơn vị",
+        "matrix.unit": "Đơn vị",
+        "matrix.reported": "số đơn vị đã báo cáo theo chỉ tiêu:",
+        "matrix.missing": "{unit}: chưa báo cáo {period} (chỉ tiêu {ids})",
+        "matrix.carried": "{unit}: chưa báo cáo {period}, dùng số liệu kỳ trước (chỉ tiêu {ids})",
     },
 }
 

@@ -23,7 +23,7 @@ from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.compare_words import against_ceiling, share_edges
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.views.annex import NOT_REPORTED, Annex, Line
-from hauloc_cli.vocab import figure_status, groups, milestone
+from hauloc_cli.vocab import figure_status, groups, milestone, unit_kinds
 from hauloc_cli.vocab.annex_columns import BY_KEY, ESTIMATE_VALUE, Column, heading
 from hauloc_cli.vocab.i18n import format_date, label, unit_label
 
@@ -319,8 +319,7 @@ def coverage_notes(target: str, annex: Annex, lang: str) -> list[str]:
 
 def unit_word(units: UnitsReport, ids: tuple[str, ...], lang: str) -> str:
     """`xã` when every unit is a commune, a town or a ward, else `đơn vị`."""
-    basic = all(units.units.by_id[u].kind in ("commune", "town", "ward") for u in ids)
-    return {"vi": ("xã", "đơn vị"), "en": ("communes", "units")}[lang][0 if basic else 1]
+    return unit_kinds.count_word((units.units.by_id[u].kind for u in ids), lang)
 
 
 def name_cell(line: Line, lang: str) -> str:

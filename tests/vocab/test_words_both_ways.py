@@ -1,4 +1,4 @@
-"""vocab/milestone.py and vocab/groups.py: what hauloc writes, it reads back."""
+"""vocab/milestone.py, groups.py, unit_kinds.py, toneless.py: what hauloc writes, it reads back."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from hauloc_cli.inputs.actuals.annex import _is_group
 from hauloc_cli.inputs.actuals.values import read_value
 from hauloc_cli.model.plan import GROUPS, Target
-from hauloc_cli.vocab import groups, milestone
+from hauloc_cli.vocab import groups, milestone, unit_kinds
 from hauloc_cli.vocab.i18n import LANGUAGES
 from hauloc_cli.vocab.toneless import toneless
 
@@ -41,3 +41,12 @@ def test_every_group_name_written_reads_back(lang: str, group: str) -> None:
 def test_toneless() -> None:
     assert toneless("  Văn hóa -  XÃ HỘI ") == "van hoa - xa hoi"
     assert toneless("Đơn vị") == "don vi"
+
+
+@pytest.mark.parametrize(("kinds", "vi", "en"), [
+    (("commune", "ward", "town"), "xã", "communes"),
+    (("commune", "district"), "đơn vị", "units"),
+    ((), "xã", "communes"),  # no unit: nothing contradicts the commune level
+])
+def test_units_counted_together(kinds: tuple[str, ...], vi: str, en: str) -> None:
+    assert (unit_kinds.count_word(kinds, "vi"), unit_kinds.count_word(kinds, "en")) == (vi, en)
