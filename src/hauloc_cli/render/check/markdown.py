@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import CheckOptions
 from hauloc_cli.render.cells import expected_key, row_cells, summary_line, with_unit
 from hauloc_cli.render.compare_words import compared
 from hauloc_cli.render.reasons import explain_result
@@ -56,5 +56,5 @@ def render_markdown(report: Report, *, lang: str = "en",
     return "\n".join(lines) + "\n"
 
 
-def render(report: Report, options: RenderOptions) -> str:
+def render(report: Report, options: CheckOptions) -> str:
     return render_markdown(report, lang=options.lang, only=options.only)

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from hauloc_cli.model.figures import FigureStatus
 from hauloc_cli.model.periods import Period
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import CheckOptions
 from hauloc_cli.render.cells import (
     expected_key,
     expected_word,
@@ -142,7 +142,7 @@ def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bo
     return to_text(parts, width=width, color=color)
 
 
-def render(report: Report, options: RenderOptions) -> str:
+def render(report: Report, options: CheckOptions) -> str:
     o = options
     return render_table(report, lang=o.lang, width=o.width, color=o.color, only=o.only,
                         units=o.units)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import Options
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.check.markdown import escape
 from hauloc_cli.render.matrix import coverage_line, grid, silent
@@ -10,7 +10,7 @@ from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.vocab.i18n import label
 
 
-def render(units: UnitsReport, options: RenderOptions) -> str:
+def render(units: UnitsReport, options: Options) -> str:
     lang = options.lang
     targets, rows = grid(units, lang)
     head = [label(lang, "matrix.unit"), *(escape(target_name(t, lang)) for t in targets)]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import textwrap
 
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import Options
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.matrix import GAP, coverage_line, grid, silent
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.vocab.i18n import label
 
 
-def render(units: UnitsReport, options: RenderOptions) -> str:
+def render(units: UnitsReport, options: Options) -> str:
     lang, width = options.lang, options.width
     targets, rows = grid(units, lang)
     name_width = max([len(label(lang, "matrix.unit"))] + [len(n) for n, _ in rows])

@@ -8,7 +8,7 @@ differ: `10,6 (sơ bộ)`); when every figure is one, the value heading says `Ư
 
 from __future__ import annotations
 
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import Options
 from hauloc_cli.render.check.markdown import escape
 from hauloc_cli.render.report import words
 from hauloc_cli.render.report.cells import UnitTable, unit_numeric, unit_table
@@ -107,5 +107,5 @@ def _grid(table: UnitTable) -> list[str]:
     return [line(rows[0], head=True), rule, *(line(r) for r in rows[1:])]
 
 
-def render(annex: Annex, options: RenderOptions) -> str:
+def render(annex: Annex, options: Options) -> str:
     return render_markdown(annex, options.lang)

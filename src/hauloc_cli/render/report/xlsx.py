@@ -16,7 +16,7 @@ import io
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import Options
 from hauloc_cli.render.report import words
 from hauloc_cli.render.report.cells import unit_numeric, unit_table
 from hauloc_cli.render.report.letterhead import annex_heading, stamp
@@ -62,7 +62,7 @@ def number_format(cell: Num, lang: str) -> str:
     return digits
 
 
-def render(annex: Annex, options: RenderOptions) -> bytes:
+def render(annex: Annex, options: Options) -> bytes:
     """The workbook's bytes."""
     from openpyxl import Workbook
 

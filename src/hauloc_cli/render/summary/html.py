@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import BriefOptions
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.summary import words
 from hauloc_cli.rules.status import Status
@@ -240,5 +240,5 @@ def _units(brief: Brief, lang: str) -> str:
     return as_html(brief.units, lang) + "\n"
 
 
-def render(brief: Brief, options: RenderOptions) -> str:
+def render(brief: Brief, options: BriefOptions) -> str:
     return render_brief_html(brief, lang=options.lang, source_file=options.source_file)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import BriefOptions
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.check.markdown import escape
 from hauloc_cli.render.summary import words
@@ -94,7 +94,7 @@ def render_brief_markdown(brief: Brief, *, lang: str = "en") -> str:
     return "\n".join(lines) + "\n"
 
 
-def render(brief: Brief, options: RenderOptions) -> str:
+def render(brief: Brief, options: BriefOptions) -> str:
     """The brief, then the units' sections when it has them."""
     text = render_brief_markdown(brief, lang=options.lang)
     if brief.units is None:

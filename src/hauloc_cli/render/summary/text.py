@@ -12,7 +12,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import BriefOptions
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.check.table import STYLES, to_text
 from hauloc_cli.render.summary import words
@@ -264,7 +264,7 @@ def render_brief_text(brief: Brief, *, lang: str = "en", width: int = 80,
     return to_text(out, width=width, color=color)
 
 
-def render(brief: Brief, options: RenderOptions) -> str:
+def render(brief: Brief, options: BriefOptions) -> str:
     """The brief, then the units' sections when it has them."""
     text = render_brief_text(brief, lang=options.lang, width=options.width,
                              color=options.color)

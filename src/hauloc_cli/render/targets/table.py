@@ -6,7 +6,7 @@ from rich import box
 from rich.table import Table
 
 from hauloc_cli.model.plan import Plan
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import Options
 from hauloc_cli.render.cells import number, scope, target_name
 from hauloc_cli.render.check.table import to_text
 from hauloc_cli.vocab.i18n import format_date, label, unit_label
@@ -33,5 +33,5 @@ def render_plan(plan: Plan, *, lang: str = "en", width: int = 80, color: bool = 
     return to_text([head, table, scope(plan, lang)], width=width, color=color)
 
 
-def render(plan: Plan, options: RenderOptions) -> str:
+def render(plan: Plan, options: Options) -> str:
     return render_plan(plan, lang=options.lang, width=options.width, color=options.color)
