@@ -3,7 +3,7 @@
 Every extractor returns `{target_id: Seen(status, value, period)}`:
 - `status` is one status key of the catalogue (`achieved`, `on_track`, `at_risk`,
   `off_track`, `missed`, `no_data`, and the year-end classes `exceeded`, `met`), found from the
-  words of `hauloc_cli.render.i18n.CATALOGUE` in either language, not from strings written here;
+  words of `hauloc_cli.vocab.i18n.CATALOGUE` in either language, not from strings written here;
 - `value` is the figure shown (a float, True/False for done/not done, None when none is shown);
 - `period` the quarter that figure is of (1-4): the quarter judged unless the output marks it
   older (`1 (Q1)`, `(số liệu quý I: 1)`, `as_of` in JSON and CSV); None with no figure.
@@ -21,9 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hauloc_cli.model import annex as annex_model
+from hauloc_cli.model.figures import FigureStatus
 from hauloc_cli.model.periods import Period
-from hauloc_cli.render.i18n import CATALOGUE, LANGUAGES
+from hauloc_cli.vocab import annex_columns as annex_model
+from hauloc_cli.vocab import figure_status
+from hauloc_cli.vocab.i18n import CATALOGUE, LANGUAGES
 
 STATUS_KEYS = ("achieved", "on_track", "at_risk", "off_track", "missed", "no_data",
                "exceeded", "met")
@@ -58,8 +60,8 @@ STATUS_WORDS = _status_words()
 DONE_WORDS = sorted(((CATALOGUE[lang][key].casefold(), key == "done")
                      for lang in LANGUAGES for key in ("done", "not_done")),
                     key=lambda kv: -len(kv[0]))
-FIGURE_MARKS = sorted({CATALOGUE[lang][f"fs.{s}"] for lang in LANGUAGES
-                       for s in ("estimate", "preliminary", "official")}, key=len, reverse=True)
+FIGURE_MARKS = sorted({figure_status.mark(s, lang) for lang in LANGUAGES for s in FigureStatus},
+                      key=len, reverse=True)
 
 
 def _period_words() -> dict[str, int]:
@@ -210,7 +212,7 @@ def _seen(status_cell: str | None, value_cell: Any, assessment: str | None, lang
 
 def _columns(headings: list[Any]) -> dict[str, int]:
     """Which column holds what, from the header row (either language), by the headings of
-    `hauloc_cli.model.annex`: the longest heading (or heading's start, before `{period}`)
+    `hauloc_cli.vocab.annex_columns`: the longest heading (or heading's start, before `{period}`)
     that a cell matches names its column."""
     cols: dict[str, int] = {}
     for i, h in enumerate(headings):

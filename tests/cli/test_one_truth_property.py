@@ -17,7 +17,7 @@ judged is accounted for: its figure used, or listed among the revisions of the f
 (file and line), or named in a warning.
 
 The extractors (tests/cli/outputs.py) map each output's words back to one status key through
-the catalogue of render/i18n.py, so the test outlives changes of wording.
+the catalogue of vocab/i18n.py, so the test outlives changes of wording.
 """
 
 from __future__ import annotations

@@ -12,8 +12,10 @@ from typer.testing import CliRunner, Result
 from hauloc_cli.cli import app
 from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.model.periods import Period
-from hauloc_cli.render.template import COLUMNS, template_csv
+from hauloc_cli.render import Options
+from hauloc_cli.render.template.csv import render as template_csv_of
 from hauloc_cli.views.template import template_rows
+from hauloc_cli.vocab.columns import TEMPLATE as COLUMNS
 from tests.conftest import PLAN_2024
 
 BOM = b"\xef\xbb\xbf"
@@ -38,7 +40,7 @@ def test_rows_for_one_quarter() -> None:
 
 
 def test_csv_text() -> None:
-    text = template_csv(template_rows(load_plan(PLAN_2024), (Period(2024, 2),)))
+    text = template_csv_of(template_rows(load_plan(PLAN_2024), (Period(2024, 2),)), Options())
     assert text == (
         "target,period,value,note,source,name,unit,plan_target\n"
         "production_growth,2024-Q2,,,,Tốc độ tăng trưởng giá trị sản xuất,%,12\n"
@@ -60,7 +62,7 @@ def test_fractional_targets_keep_their_decimals(tmp_path: Path) -> None:
     plan.write_text("plan: {id: p, year: 2025}\ntargets:\n"
                     "  - {id: poor, name: '=Hộ nghèo', kind: level, direction: at_most, "
                     "target: 1.5, unit: '%'}\n", encoding="utf-8")
-    text = template_csv(template_rows(load_plan(plan), (Period(2025, 1),)))
+    text = template_csv_of(template_rows(load_plan(plan), (Period(2025, 1),)), Options())
     assert text.splitlines()[1] == "poor,2025-Q1,,,,'=Hộ nghèo,%,1.5"
 
 

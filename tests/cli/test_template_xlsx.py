@@ -14,8 +14,10 @@ from typer.testing import CliRunner
 from hauloc_cli.cli import app
 from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.model.periods import Period
-from hauloc_cli.render.template import COLUMNS, template_xlsx
+from hauloc_cli.render import Options
+from hauloc_cli.render.template.xlsx import render as template_xlsx_of
 from hauloc_cli.views.template import template_rows
+from hauloc_cli.vocab.columns import TEMPLATE as COLUMNS
 from tests.cli.test_template import FILLED, IDS, assert_round_trip
 from tests.conftest import PLAN_2024
 
@@ -36,7 +38,7 @@ def workbook(data: bytes) -> Any:
 
 @pytest.fixture(scope="module")
 def sheet() -> Any:
-    return workbook(template_xlsx(template_rows(load_plan(PLAN_2024))))["actuals"]
+    return workbook(template_xlsx_of(template_rows(load_plan(PLAN_2024)), Options()))["actuals"]
 
 
 def validations(ws: Any) -> dict[str, tuple[str, str | None, str | None]]:
@@ -96,7 +98,8 @@ def test_a_plans_valid_range_wins(tmp_path: Path) -> None:
     plan.write_text("plan: {id: p, year: 2024}\ntargets:\n"
                     "  - {id: growth, name: Tăng trưởng, kind: annual, target: 12, unit: '%',"
                     " valid_range: [-50, 200]}\n", encoding="utf-8")
-    ws = workbook(template_xlsx(template_rows(load_plan(plan), (Period(2024, 1),))))["actuals"]
+    rows = template_rows(load_plan(plan), (Period(2024, 1),))
+    ws = workbook(template_xlsx_of(rows, Options()))["actuals"]
     assert validations(ws) == {"C2": ("decimal", "-50", "200")}
 
 

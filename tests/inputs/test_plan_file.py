@@ -119,3 +119,32 @@ def test_schema_command_checks_the_shipped_plan() -> None:
     data["targets"][0]["untis"] = "%"
     with pytest.raises(jsonschema.ValidationError, match="'untis' was unexpected"):
         jsonschema.validate(data, schema)
+
+
+def test_measure_and_its_old_name_unit(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    head = "plan: {id: p, year: 2024}\ntargets:\n"
+    path.write_text(head + "  - {id: a, name: A, kind: annual, target: 2, measure: xã}\n"
+                    "  - {id: b, name: B, kind: annual, target: 2, unit: '%'}\n")
+    assert [t.measure for t in load_plan(path).targets] == ["xã", "%"]
+    path.write_text(head + "  - {id: a, name: A, kind: annual, target: 2, measure: xã,\n"
+                    "     unit: xã}\n")
+    assert plan_problems(path) == [
+        f"{path}:4:12: [plan-rule] targets[0] (a).unit: unit is the old name of measure, and "
+        "both are given: keep measure and delete unit"]
+    path.write_text(head + "  - {id: a, name: A, kind: annual, target: 2, unit: [1]}\n")
+    assert plan_problems(path) == [
+        f"{path}:3:53: [bad-value] targets[0] (a).unit: input should be a valid string"]
+
+
+def test_the_schema_takes_measure_or_unit_not_both() -> None:
+    import jsonschema
+
+    schema = plan_json_schema()
+    plan = {"plan": {"id": "p", "year": 2024}, "targets": [
+        {"id": "a", "name": "A", "kind": "annual", "target": 2}]}
+    for key in ("measure", "unit"):
+        jsonschema.validate({**plan, "targets": [{**plan["targets"][0], key: "%"}]}, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**plan, "targets": [
+            {**plan["targets"][0], "unit": "%", "measure": "%"}]}, schema)

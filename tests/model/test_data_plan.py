@@ -24,7 +24,7 @@ EXPECTED = [
 def test_bundled_plan_is_the_sources_nine_of_27() -> None:
     plan = load_plan(PLAN_2024)
     assert (plan.plan.id, plan.plan.year, plan.plan.declared_targets) == ("hau-loc-2024", 2024, 27)
-    got = [(t.id, t.group, t.kind, t.direction, t.target, t.unit) for t in plan.targets]
+    got = [(t.id, t.group, t.kind, t.direction, t.target, t.measure) for t in plan.targets]
     assert got == EXPECTED
     assert plan.deadline_of(plan.by_id["ntm_district_recognition"]) == date(2024, 5, 31)
     assert (plan.status_bands.on_track, plan.status_bands.at_risk) == (0.95, 0.80)

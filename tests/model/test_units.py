@@ -52,7 +52,7 @@ def _target(**extra: object) -> Target:
 
 def test_unit_target_for_each_rule() -> None:
     share = unit_target(_target(rollup="share_meeting"), "a")
-    assert (share.kind, share.target, share.unit) == ("milestone", None, None)
+    assert (share.kind, share.target, share.measure) == ("milestone", None, None)
     with_threshold = unit_target(_target(rollup="count_meeting", threshold=90), "a")
     assert (with_threshold.kind, with_threshold.target) == ("annual", 90)
     per_unit = _target(rollup="count_meeting", threshold=90, assign={"a": 80})

@@ -10,8 +10,8 @@ from hauloc_cli.render.cells import expected_key, period_name, row_cells
 from hauloc_cli.render.check.json import significant
 from hauloc_cli.render.check.markdown import render_markdown
 from hauloc_cli.render.check.table import render_table
-from hauloc_cli.render.i18n import label
 from hauloc_cli.rules.status import evaluate
+from hauloc_cli.vocab.i18n import label
 from tests.conftest import at
 
 

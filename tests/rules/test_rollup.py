@@ -306,3 +306,22 @@ def test_figures_no_output_uses_are_found() -> None:
     assert unused(p, figures) == [(Figure("growth", Q1, 8.0, "a"), 1)]
     assert unused(plan(target("growth", "none")), figures) == [
         (Figure("growth", Q1, 8.0, "a"), 2)]
+
+
+def test_who_has_not_reported_is_one_list_per_target() -> None:
+    missing_e = {u: v for u, v in ONE_TO_FIVE.items() if u != "e"}
+    p = plan(target("t", "sum", "cumulative", 20), target("u", "sum", "cumulative", 20))
+    figures = {u: Figures([Figure("t", Q1, v, u), Figure("u", Q1, v, u)])
+               for u, v in ONE_TO_FIVE.items() if u in missing_e}
+    figures["e"] = Figures([Figure("u", Q1, 4.0, "e")])  # e reported u only
+    report = evaluate_units(p, UNITS, "p", Figures(), figures, Q1)
+    found = report.not_reported()
+    assert list(found) == ["t"]  # u: every district reported
+    assert (found["t"].missing, found["t"].carried, found["t"].not_reported) == (
+        ("d2",), (), ("d2",))
+    # under a meeting rule a leaf's earlier state stands in: carried, still not reported
+    s = plan(target("s", "share_meeting", "level", 100, min_coverage=0))
+    values = by_unit("s", {"b": True, "c": True, "e": True, "f": True}, Q2)
+    values["a"] = Figures([Figure("s", Q1, True, "a")])
+    cover = evaluate_units(s, UNITS, "p", Figures(), values, Q2).not_reported()["s"]
+    assert (cover.missing, cover.carried, cover.not_reported) == ((), ("a",), ("a",))

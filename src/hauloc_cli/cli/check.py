@@ -66,14 +66,14 @@ def check(
         outcome, language = common.prepare(actuals, targets, period, output, lang, options,
                                            last_year)
         from hauloc_cli.cli.units import matrix
-        from hauloc_cli.render import CHECK_FORMATS, RenderOptions, render_as
+        from hauloc_cli.render import CHECK_FORMATS, CheckOptions, render_as
 
         report, units = outcome.report, outcome.units
         if unit is not None:
             report, units = outcome.for_unit(unit), None
         use_color, width = common.terminal(color, to_file=output is not None)
         text = matrix(units, fmt.value, language, width) if by_unit else render_as(
-            CHECK_FORMATS, fmt.value, report, RenderOptions(
+            CHECK_FORMATS, fmt.value, report, CheckOptions(
                 lang=language, width=width, color=use_color,
                 only=common.failing(fail_on) if quiet else None, warnings=outcome.warnings,
                 units=units))

@@ -83,7 +83,7 @@ def bulk_load() -> Iterator[None]:
 
 
 def language(option: str | None) -> str:
-    from hauloc_cli.render.i18n import resolve_language
+    from hauloc_cli.vocab.i18n import resolve_language
 
     lang = resolve_language(option, os.environ)
     if lang is None:

@@ -99,10 +99,10 @@ def report(
         outcome, language = common.prepare(
             actuals, targets, period, output, "vi" if lang is None else lang, options, last_year,
             force=force)
-        from hauloc_cli.render import ANNEX_FORMATS, BINARY_FORMATS, RenderOptions, render_file
+        from hauloc_cli.render import ANNEX_FORMATS, BINARY_FORMATS, Options, render_file
 
         if chosen.value in BINARY_FORMATS:
             common.warn_unwritable(outcome.plan, outcome.loaded.units, targets)
         common.emit(render_file(ANNEX_FORMATS, chosen.value, outcome.annex(issued, numbered),
-                                RenderOptions(lang=language)), output)
+                                Options(lang=language)), output)
         raise typer.Exit(common.exit_code(outcome, fail_on))

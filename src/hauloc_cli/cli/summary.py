@@ -44,10 +44,10 @@ def summary(
     with common.bulk_load():
         outcome, language = common.prepare(actuals, targets, period, output, lang, options,
                                            last_year)
-        from hauloc_cli.render import BRIEF_FORMATS, RenderOptions, render_as
+        from hauloc_cli.render import BRIEF_FORMATS, BriefOptions, render_as
 
         use_color, width = common.terminal(color, to_file=output is not None)
-        text = render_as(BRIEF_FORMATS, fmt.value, outcome.brief, RenderOptions(
+        text = render_as(BRIEF_FORMATS, fmt.value, outcome.brief, BriefOptions(
             lang=language, width=width, color=use_color,
             source_file=", ".join(p.name for p in actuals)))
         common.emit(text, output)

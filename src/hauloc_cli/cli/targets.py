@@ -30,8 +30,8 @@ def list_targets(
     from hauloc_cli.core.run import load_plan
 
     plan = load_plan(targets)
-    from hauloc_cli.render import PLAN_FORMATS, RenderOptions, render_as
+    from hauloc_cli.render import PLAN_FORMATS, Options, render_as
 
     use_color, width = common.terminal(color)
     sys.stdout.write(render_as(PLAN_FORMATS, fmt.value, plan,
-                               RenderOptions(lang=language, width=width, color=use_color)))
+                               Options(lang=language, width=width, color=use_color)))

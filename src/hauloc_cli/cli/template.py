@@ -61,11 +61,9 @@ def template(
 
         write_split(rows, split, fmt.value, force)
         return
-    from hauloc_cli.render.template import template_csv, template_xlsx
+    from hauloc_cli.render import BINARY_FORMATS, TEMPLATE_FORMATS, Options, render_file
 
-    if fmt is TemplateFormat.csv:
-        common.emit(template_csv(rows), output, bom=True)
-        return
-    if output is None and sys.stdout.isatty():
+    if fmt.value in BINARY_FORMATS and output is None and sys.stdout.isatty():
         raise UsageError("a workbook cannot be shown on a terminal; give --output FILE.xlsx")
-    common.emit(template_xlsx(rows), output)
+    common.emit(render_file(TEMPLATE_FORMATS, fmt.value, rows, Options()), output,
+                bom=fmt.value not in BINARY_FORMATS)

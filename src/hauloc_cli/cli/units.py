@@ -21,11 +21,11 @@ if TYPE_CHECKING:
 def matrix(units: UnitsReport | None, fmt: str, lang: str, width: int) -> str:
     """`--by-unit`: the targets × units matrix in `fmt`."""
     from hauloc_cli.errors import UsageError
-    from hauloc_cli.render import MATRIX_FORMATS, RenderOptions, render_as
+    from hauloc_cli.render import MATRIX_FORMATS, Options, render_as
 
     if units is None:
         raise UsageError("--by-unit needs a units file: --units FILE, or units: in the plan")
-    return render_as(MATRIX_FORMATS, fmt, units, RenderOptions(lang=lang, width=width))
+    return render_as(MATRIX_FORMATS, fmt, units, Options(lang=lang, width=width))
 
 
 def template_rows(plan: Plan, units: Units | None, periods: Sequence[Period] | None
@@ -48,7 +48,7 @@ def write_split(rows: Sequence[TemplateRow], folder: Path, fmt: str, force: bool
     are written, or none (`output.write_all`)."""
     from hauloc_cli.cli.output import write_all
     from hauloc_cli.errors import UsageError
-    from hauloc_cli.render.template import template_csv, template_xlsx
+    from hauloc_cli.render import TEMPLATE_FORMATS, Options, render_file
 
     if not rows or rows[0].unit is None:
         raise UsageError("--split needs a units file: --units FILE, or units: in the plan")
@@ -60,8 +60,13 @@ def write_split(rows: Sequence[TemplateRow], folder: Path, fmt: str, force: bool
     for row in rows:
         by_unit.setdefault(row.unit or "", []).append(row)
     try:
-        write_all({folder / f"{unit}.{fmt}": template_xlsx(mine) if fmt == "xlsx"
-                   else ("\ufeff" + template_csv(mine)).encode()
+        write_all({folder / f"{unit}.{fmt}": _file(render_file(TEMPLATE_FORMATS, fmt, mine,
+                                                               Options()))
                    for unit, mine in by_unit.items()}, replace=force)
     except UsageError as exc:
         raise UsageError(f"--split: {exc}") from None
+
+
+def _file(data: str | bytes) -> bytes:
+    """A template as a file's bytes: a CSV with a byte-order mark, so Excel reads it as UTF-8."""
+    return data if isinstance(data, bytes) else ("\ufeff" + data).encode()

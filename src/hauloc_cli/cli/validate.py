@@ -34,12 +34,16 @@ def validate(
                                     max_size, units_file)
     language = common.language(lang)
     from hauloc_cli.core.run import Request, load, load_plan, load_units
-    from hauloc_cli.render.validate import describe
+    from hauloc_cli.render import VALIDATE_FORMATS, Options, render_as
+    from hauloc_cli.render.validate import Checked
+
+    def say(found: Checked) -> None:
+        typer.echo(render_as(VALIDATE_FORMATS, "text", found, Options(lang=language)))
 
     if actuals is None:
         plan = load_plan(targets, options.max_size)
         load_units(plan, targets, options.units_file, options.max_size)
-        typer.echo(describe(plan, lang=language))
+        say(Checked(plan))
         return
     loaded = load(Request((actuals,), targets, period, options))
     plan, data = loaded.plan, loaded.data
@@ -47,4 +51,4 @@ def validate(
     year = plan.plan.year  # last year's figures (compare_last_year) are not quarters judged
     periods = sorted({p for f in (data.figures, *data.by_unit.values()) for p in f.periods
                       if p.year == year})
-    typer.echo(describe(plan, data.rows, periods, language, data.sheet))
+    say(Checked(plan, data.rows, periods, data.sheet))

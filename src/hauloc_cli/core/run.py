@@ -110,9 +110,7 @@ class Outcome:
         whose earlier state stands in too)."""
         if self.units is None:
             return {}
-        return {tid: (*t.coverage.missing, *t.coverage.carried)
-                for tid, t in self.units.targets.items()
-                if t.coverage.missing or t.coverage.carried}
+        return {tid: cover.not_reported for tid, cover in self.units.not_reported().items()}
 
     def for_unit(self, unit: str) -> Report:
         """One unit's own report (`--unit`), judged against its assignments."""

@@ -63,12 +63,22 @@ def problems_of(exc: ValidationError, data: Any, locator: YamlLocator, name: str
             loc.append(ctx["index"])
         if "key" in ctx:
             loc.append(ctx["key"])
+        if loc[:1] == ["targets"] and loc[-1:] == ["measure"] and _says_unit(data, loc):
+            loc[-1] = "unit"  # the file gives the measure by its old name
         code, message, hint = describe(err, loc, _KEYS if keys is None else keys)
         line, col = locator.position(loc, key_itself=err["type"] == "extra_forbidden")
         problems.append(Problem(name, f"{line}:{col}", code,
                                 f"{_path_label(loc, data)}: {message}", hint, line))
     problems.sort(key=lambda p: tuple(int(n) for n in p.where.split(":")))
     return problems
+
+
+def _says_unit(data: Any, loc: list[Any]) -> bool:
+    """Whether the target at `loc` gives its measure as `unit:`."""
+    targets = data.get("targets") if isinstance(data, dict) else None
+    index = loc[1] if len(loc) > 2 else None
+    return (isinstance(targets, list) and isinstance(index, int) and index < len(targets)
+            and isinstance(targets[index], dict) and "unit" in targets[index])
 
 
 def _path_label(loc: list[Any], data: Any) -> str:
@@ -95,7 +105,7 @@ _KEYS = {
     "": tuple(Plan.model_fields),
     "plan": tuple(PlanInfo.model_fields),
     "status_bands": tuple(StatusBands.model_fields),
-    "targets": tuple(Target.model_fields),
+    "targets": (*Target.model_fields, "unit"),  # unit: the old name of measure
 }
 
 

@@ -112,7 +112,17 @@ class StatusBands(_Model):
         return self
 
 
+def _measure_was_unit_in_schema(schema: dict[str, Any]) -> None:
+    """The JSON Schema takes `unit:`, the old name of `measure:`, too, but not both."""
+    schema["properties"]["unit"] = {**schema["properties"]["measure"], "title": "Unit",
+                                    "description": "The old name of measure."}
+    schema["not"] = {"required": ["unit", "measure"]}
+
+
 class Target(_Model):
+    model_config = ConfigDict(extra="forbid", frozen=True,
+                              json_schema_extra=_measure_was_unit_in_schema)
+
     id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
     name: Text
     name_en: str | None = None
@@ -122,7 +132,9 @@ class Target(_Model):
     kind: Kind
     direction: Direction | None = None
     target: Number | None = None
-    unit: str | None = None
+    # What the figures are counted or measured in (`%`, `xã`, `tỷ đồng`); the YAML key
+    # `unit:`, its old name, is still read (`_measure_was_unit`).
+    measure: str | None = None
     baseline: Number | None = None
     pace: tuple[Number, Number, Number, Number] | None = None  # one per quarter
     deadline: date | None = None
@@ -154,6 +166,17 @@ class Target(_Model):
         """Whether `assign:` gives `unit` a target of its own."""
         return self.assign is not None and (not isinstance(self.assign, dict)
                                             or unit in self.assign)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _measure_was_unit(cls, data: Any) -> Any:
+        """`unit:`, the old name of `measure:`, read as it; both given is an error."""
+        if not isinstance(data, dict) or "unit" not in data:
+            return data
+        if "measure" in data:
+            raise _rule("unit", "unit is the old name of measure, and both are given: keep "
+                                "measure and delete unit")
+        return {("measure" if key == "unit" else key): v for key, v in data.items()}
 
     @property
     def carries(self) -> bool:
@@ -191,10 +214,10 @@ class Target(_Model):
         a rate: `/`). A target without a unit is not taken to count things."""
         if self.whole is not None:
             return self.whole
-        if self.kind == "milestone" or self.target is None or not self.unit:
+        if self.kind == "milestone" or self.target is None or not self.measure:
             return False
         numbers = (self.target, self.baseline if self.baseline is not None else 0.0)
-        return all(float(x).is_integer() for x in numbers) and not is_measure(self.unit)
+        return all(float(x).is_integer() for x in numbers) and not is_measure(self.measure)
 
     def pace_at(self, period: Period) -> float:
         """Share of the year's progress expected by the end of `period`."""
@@ -282,10 +305,10 @@ def unit_target(target: Target, unit: str | None = None) -> Target:
         if threshold is None or target.kind == "milestone":
             return target.model_copy(update={
                 "kind": "milestone", "direction": None, "target": None, "baseline": None,
-                "pace": None, "valid_range": None, "deadline": None, "unit": None})
+                "pace": None, "valid_range": None, "deadline": None, "measure": None})
         return target.model_copy(update={
             "kind": "annual", "target": threshold, "baseline": None, "pace": None,
-            "valid_range": None, "unit": None})
+            "valid_range": None, "measure": None})
     if assigned is not None:
         return target.model_copy(update={"target": assigned})
     return target
@@ -346,6 +369,6 @@ def default_range(target: Target) -> tuple[float, float] | None:
         return target.valid_range
     if target.kind == "cumulative":
         return (0.0, math.inf)
-    if target.kind == "level" and (target.unit or "").strip() == "%":
+    if target.kind == "level" and (target.measure or "").strip() == "%":
         return (0.0, 100.0)
     return None

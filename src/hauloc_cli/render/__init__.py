@@ -1,5 +1,6 @@
 """Renderers: pure functions from results to text, one module per format behind one interface,
-and the words they speak in (`i18n.py`, `reasons.py`). Only this package imports rich.
+and the words they speak in (`reasons.py`; the catalogue is `vocab/i18n.py`). Only this
+package imports rich.
 
 Every format module has `render(subject, options) -> str` (a file format's, such as xlsx,
 returns bytes); `render_as` picks the module by format name and imports it only then, so JSON
@@ -29,6 +30,10 @@ BRIEF_FORMATS = {"table": "summary.text", "markdown": "summary.markdown",
 PLAN_FORMATS = {"table": "targets.table", "json": "targets.json"}
 # The official report (hauloc report): the annex table; xlsx and docx render to bytes.
 ANNEX_FORMATS = {fmt: f"report.{fmt}" for fmt in ("xlsx", "docx", "html", "markdown")}
+# The data-entry template (hauloc template): rows to fill in; the workbook is bytes.
+TEMPLATE_FORMATS = {fmt: f"template.{fmt}" for fmt in ("csv", "xlsx")}
+# What hauloc validate found, in a line.
+VALIDATE_FORMATS = {"text": "validate"}
 BINARY_FORMATS = frozenset({"xlsx", "docx"})
 
 # What XML 1.0, and so a worksheet or a Word document, cannot hold: control characters (a BEL or
@@ -59,25 +64,39 @@ def unwritable(data: object, path: str = "") -> list[str]:
 
 
 @dataclass(frozen=True)
-class RenderOptions:
+class Options:
+    """What every product's renderer is given: the language, and how text for people is laid
+    out. A product with options of its own has its own class below."""
+
     lang: str = "en"
     width: int = 80  # text formats for people
     color: bool = False
+
+
+@dataclass(frozen=True)
+class CheckOptions(Options):
+    """hauloc check's results (CHECK_FORMATS)."""
+
     only: frozenset[Status] | None = None  # table and markdown: only these (--quiet)
     warnings: tuple[Problem, ...] = ()  # json: the input's warnings
-    source_file: str = ""  # html: the actuals file named in the footer
     units: UnitsReport | None = None  # json, csv: coverage and the units' figures
 
 
-def render_as(formats: Mapping[str, str], fmt: str, subject: Any, options: RenderOptions
-              ) -> str:
+@dataclass(frozen=True)
+class BriefOptions(Options):
+    """The meeting brief (BRIEF_FORMATS)."""
+
+    source_file: str = ""  # html: the actuals file named in the footer
+
+
+def render_as(formats: Mapping[str, str], fmt: str, subject: Any, options: Options) -> str:
     """`subject` in the format `fmt` of `formats` (CHECK_FORMATS, BRIEF_FORMATS…), as text."""
     text = render_file(formats, fmt, subject, options)
     assert isinstance(text, str)  # render_file checks it: only BINARY_FORMATS give bytes
     return text
 
 
-def render_file(formats: Mapping[str, str], fmt: str, subject: Any, options: RenderOptions
+def render_file(formats: Mapping[str, str], fmt: str, subject: Any, options: Options
                 ) -> str | bytes:
     """`subject` in the format `fmt`: bytes for the file formats (BINARY_FORMATS: xlsx,
     docx), text for the others."""

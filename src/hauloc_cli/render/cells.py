@@ -6,10 +6,11 @@ from collections.abc import Iterable
 
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, StatusBands, Target
-from hauloc_cli.render import i18n, rounding
+from hauloc_cli.render import rounding
 from hauloc_cli.render.compare_words import mark
-from hauloc_cli.render.i18n import SYMBOLS, format_date, format_value, label
 from hauloc_cli.rules.status import YEAR_END, Report, Result, Status, verdict
+from hauloc_cli.vocab import milestone
+from hauloc_cli.vocab.i18n import SYMBOLS, format_date, format_value, label, unit_label
 
 
 def number(x: float | None, unit: str | None, lang: str) -> str:
@@ -35,12 +36,12 @@ def row_cells(r: Result, report: Report, lang: str) -> list[str]:
     t = r.target
     if t.kind == "milestone":
         assert r.deadline is not None
-        plan_cell = label(lang, "done")
+        plan_cell = milestone.written(True, lang)
         expected = f"{label(lang, 'by')} {format_date(r.deadline, lang)}"
     else:
-        plan_cell = number(t.target, t.unit, lang)
+        plan_cell = number(t.target, t.measure, lang)
         expected = number(None if r.expected is None else rounding.expected(t, r.expected),
-                          t.unit, lang)
+                          t.measure, lang)
         if t.direction == "at_most":  # a ceiling, and what it allows by now, read as one
             plan_cell = f"≤ {plan_cell}"
             expected = expected if r.expected is None else f"≤ {expected}"
@@ -67,9 +68,9 @@ def _actual(r: Result, report: Report, lang: str) -> str:
     if r.actual is None:
         return "—"
     if isinstance(r.actual, bool):
-        shown = label(lang, "done" if r.actual else "not_done")
+        shown = milestone.written(r.actual, lang)
     else:
-        shown = number(r.actual, r.target.unit, lang)
+        shown = number(r.actual, r.target.measure, lang)
     shown += _estimate_mark(r, report, lang)
     if r.as_of is None or r.as_of == report.period:
         return shown
@@ -94,8 +95,8 @@ def pace(r: Result, bands: StatusBands, lang: str) -> str:
 
 def with_unit(name: str, target: Target, lang: str) -> str:
     """`name (communes)`: the name with its unit (not %), in the language asked."""
-    unit = target.unit
-    return f"{name} ({i18n.unit_label(lang, unit)})" if unit and unit != "%" else name
+    unit = target.measure
+    return f"{name} ({unit_label(lang, unit)})" if unit and unit != "%" else name
 
 
 def period_name(period: Period, lang: str, *, start: bool = False) -> str:

@@ -9,24 +9,24 @@ from __future__ import annotations
 from hauloc_cli.model.figures import FigureStatus, Value
 from hauloc_cli.model.plan import StatusBands, Target
 from hauloc_cli.render import rounding
-from hauloc_cli.render.i18n import difference, format_number, label
 from hauloc_cli.rules.compare import Facts, VsLastYear
 from hauloc_cli.rules.status import same
+from hauloc_cli.vocab import figure_status, milestone
+from hauloc_cli.vocab.i18n import difference, format_number, label
 
 
 def value_text(value: Value, target: Target, lang: str) -> str:
     """A figure as a cell shows it: '10,9%', '4', 'chưa đạt'."""
     if isinstance(value, bool):
-        return label(lang, "done" if value else "not_done")
-    return format_number(float(value), lang) + ("%" if target.unit == "%" else "")
+        return milestone.written(value, lang)
+    return format_number(float(value), lang) + ("%" if target.measure == "%" else "")
 
 
 def mark(status: FigureStatus | None, lang: str, *, every: bool = False) -> str:
     """' (ước)' / ' (est.)' after an estimate; with `every`, after any marked figure."""
     if status is None or not (every or status is FigureStatus.ESTIMATE):
         return ""
-    word = label(lang, f"fs.{status.value}")
-    return f" ({word})"
+    return f" ({figure_status.mark(status, lang)})"
 
 
 def _percent(x: float, lang: str) -> str:
@@ -86,7 +86,7 @@ def against_ceiling(target: Target, value: Value | None, share: float | None, la
             return ""
         # within the ceiling never reads as over it (1.0000001 · T is T)
         return label(lang, "cmp.of_max", share=_percent(min(share, 1.0), lang))
-    return label(lang, "cmp.over_max", amount=difference(a - t, target.unit, lang))
+    return label(lang, "cmp.over_max", amount=difference(a - t, target.measure, lang))
 
 
 def last_year(v: VsLastYear | None, target: Target, lang: str) -> str:

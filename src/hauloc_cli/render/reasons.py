@@ -10,8 +10,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from hauloc_cli.render import rounding
-from hauloc_cli.render.i18n import difference, format_date, format_value, label, unit_label
 from hauloc_cli.rules.status import same
+from hauloc_cli.vocab import milestone
+from hauloc_cli.vocab.i18n import difference, format_date, format_value, label, unit_label
 
 if TYPE_CHECKING:
     from hauloc_cli.model.periods import Period
@@ -27,8 +28,8 @@ def explain(target: Target, status: Status, period: Period, lang: str, *,
     if actual is None or as_of is None:
         line = label(lang, "why.no_data", period=period.words(lang))
     elif status.value == "no_data":  # an older figure, shown for reference only
-        shown = (label(lang, "done" if actual else "not_done") if isinstance(actual, bool)
-                 else format_value(actual, target.unit, lang))
+        shown = (milestone.written(actual, lang) if isinstance(actual, bool)
+                 else format_value(actual, target.measure, lang))
         line = label(lang, "why.no_data_older", period=period.words(lang),
                      older=as_of.words(lang), a=shown)
     elif target.kind == "milestone":
@@ -66,12 +67,12 @@ def _milestone(status: str, done: bool, when: str, deadline: str, lang: str) -> 
 def _numeric(target: Target, status: str, a: float, e: float, r: float | None, when: str,
              final: bool, lang: str, bands: StatusBands) -> str:
     def num(x: float) -> str:
-        return format_value(x, target.unit, lang)
+        return format_value(x, target.measure, lang)
 
     t = target.target
     assert t is not None
-    shown = unit_label(lang, target.unit, t)
-    unit = f" {shown}" if target.unit and target.unit != "%" else ""
+    shown = unit_label(lang, target.measure, t)
+    unit = f" {shown}" if target.measure and target.measure != "%" else ""
     if target.direction == "at_most":
         what = label(lang, "why.limit", a=num(a), t=num(t), unit=unit)
     elif target.kind == "cumulative":
@@ -108,7 +109,7 @@ def _how_far(target: Target, a: float, shown: float, r: float | None, paced: boo
         if a <= shown or same(a, shown):
             return ""
         key = "why.over_allowed" if paced else "why.over_max"
-        return " " + label(lang, key, amount=difference(a - shown, target.unit, lang))
+        return " " + label(lang, key, amount=difference(a - shown, target.measure, lang))
     if r is None:
         return ""
     return " " + label(lang, "why.share",

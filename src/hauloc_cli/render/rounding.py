@@ -17,8 +17,8 @@ import math
 from collections.abc import Callable, Sequence
 
 from hauloc_cli.model.plan import StatusBands, Target
-from hauloc_cli.render.i18n import format_number
 from hauloc_cli.rules.status import same
+from hauloc_cli.vocab.i18n import format_number
 
 MOST_DECIMALS = 2  # 94,99%: past this, the figure is cut toward its own side of the edge
 

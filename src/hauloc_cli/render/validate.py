@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan
-from hauloc_cli.render.i18n import label
+from hauloc_cli.render import Options
+from hauloc_cli.vocab.i18n import label
 
 
-def describe(plan: Plan, rows: int | None = None, periods: Sequence[Period] = (),
-             lang: str = "en", sheet: str | None = None) -> str:
-    """The plan's targets; with an actuals file (`rows` not None), its rows and periods, and
-    the sheet read when it is a workbook."""
-    parts = [label(lang, "ok.targets", n=len(plan.targets))]
+class Checked(NamedTuple):
+    """What validate found: the plan; with an actuals file (`rows` not None), its rows and
+    periods, and the sheet read when it is a workbook."""
+
+    plan: Plan
+    rows: int | None = None
+    periods: Sequence[Period] = ()
+    sheet: str | None = None
+
+
+def render(found: Checked, options: Options) -> str:
+    lang, rows, periods, sheet = options.lang, found.rows, found.periods, found.sheet
+    parts = [label(lang, "ok.targets", n=len(found.plan.targets))]
     if sheet is not None:
         parts.append(label(lang, "ok.sheet", name=sheet))
     if rows is not None:

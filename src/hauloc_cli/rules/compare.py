@@ -61,7 +61,7 @@ def plan_share(target: Target, actual: float | bool | None) -> float | None:
 
 def vs_last_year(target: Target, actual: float, last: float) -> VsLastYear:
     """The figure against the same period last year, as reports word it."""
-    points = (target.unit or "").strip() == "%"
+    points = (target.measure or "").strip() == "%"
     ratio = None if points or last <= 0 or same(last, 0) else actual / last
     return VsLastYear(last, actual - last, ratio, points)
 

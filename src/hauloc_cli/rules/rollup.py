@@ -54,6 +54,11 @@ class Coverage:
     def partial(self) -> bool:
         return bool(self.missing)
 
+    @property
+    def not_reported(self) -> tuple[str, ...]:
+        """The units without a figure for the period: missing, then carried."""
+        return (*self.missing, *self.carried)
+
 
 @dataclass(frozen=True)
 class Mismatch:
@@ -102,8 +107,16 @@ class UnitsReport:
         """The plan unit's report at another `period`, by the same rules."""
         if period == self.report.period:
             return self.report
-        return judge_rolled(self.report.plan, self.units, self.plan_unit, self.rolled, period,
-                            self.data_end)
+        plan, units, root, rolled = self.report.plan, self.units, self.plan_unit, self.rolled
+        return judge_rolled(plan, root, rolled, period, self.data_end,
+                            coverages(plan, units, root, rolled, period, self.data_end))
+
+    def not_reported(self) -> dict[str, Coverage]:
+        """Per rolled-up target, in plan order, its coverage when a unit has no figure for the
+        period judged (missing, or its earlier state carried): every "not reported" list."""
+        return {t.id: cover for t in self.report.plan.targets
+                if (found := self.targets.get(t.id)) is not None
+                and ((cover := found.coverage).missing or cover.carried)}
 
 
 def meets(target: Target, unit: str, value: Value) -> bool:
@@ -289,14 +302,14 @@ def evaluate_units(plan: Plan, units: Units, root: str, own: Figures,
     if data_end is None:
         data_end = max(filter(None, (f.latest for f in (own, *by_unit.values()))), default=None)
     rolled, mismatches = roll_up(plan, units, root, {**by_unit, root: own}, data_end)
-    report = judge_rolled(plan, units, root, rolled, period, data_end)
+    covers = coverages(plan, units, root, rolled, period, data_end)
+    report = judge_rolled(plan, root, rolled, period, data_end, covers)
     targets: dict[str, TargetUnits] = {}
     for target in plan.targets:
-        kids = members(units, root, target)
-        if target.rollup in (None, "none") or not kids:
+        if target.id not in covers or not covers[target.id].expected:
             continue
         views: dict[float | None, Target] = {}
-        cover = coverage(rolled, kids, target, period, data_end)
+        cover = covers[target.id]
         found = rolled[root].of(target.id).get(period)
         compiled = combine(target, [(c, f.value) for c in cover.counted if (f := state(
             rolled[c].of(target.id), period, data_end)) is not None], units)
@@ -312,11 +325,18 @@ def evaluate_units(plan: Plan, units: Units, root: str, own: Figures,
     return UnitsReport(report, root, targets, tuple(mismatches), rolled, units, data_end)
 
 
-def judge_rolled(plan: Plan, units: Units, root: str, rolled: Mapping[str, Figures],
-                 period: Period, data_end: Period | None) -> Report:
+def coverages(plan: Plan, units: Units, root: str, rolled: Mapping[str, Figures],
+              period: Period, data_end: Period | None) -> dict[str, Coverage]:
+    """Per rolled-up target, which of `root`'s units have a figure for `period`."""
+    return {t.id: coverage(rolled, members(units, root, t), t, period, data_end)
+            for t in plan.targets if t.rollup not in (None, "none")}
+
+
+def judge_rolled(plan: Plan, root: str, rolled: Mapping[str, Figures], period: Period,
+                 data_end: Period | None, covers: Mapping[str, Coverage]) -> Report:
     """The plan unit's report at `period` from the rolled-up figures: a target whose figure
-    would be a roll-up of too few units (`min_coverage`) is no data, unless an earlier
-    figure already decided it."""
+    would be a roll-up of too few units (`min_coverage`, by `covers`) is no data, unless an
+    earlier figure already decided it."""
     report = evaluate(plan, rolled[root], period, data_end)
     results = list(report.results)
     for i, (target, result) in enumerate(zip(plan.targets, report.results, strict=True)):
@@ -326,7 +346,7 @@ def judge_rolled(plan: Plan, units: Units, root: str, rolled: Mapping[str, Figur
         found = rolled[root].of(target.id).get(period)
         if found is not None and found.unit != root:  # the plan unit's own figure
             continue
-        cover = coverage(rolled, members(units, root, target), target, period, data_end)
+        cover = covers[target.id]
         if short(target, len(cover.counted), cover.expected):
             results[i] = Result(target, Status.NO_DATA, result.actual, result.as_of,
                                 deadline=result.deadline)

@@ -4,7 +4,7 @@ and the assessment; and, with units, one line per target and unit.
 
 Pure: the meeting brief (views/brief.py), the figures and the units' roll-up in, an `Annex` out.
 No words of any language: the writers (`render/report_*.py`) choose them, and the column
-headings of `model/annex.py`.
+headings of `vocab/annex_columns.py`.
 """
 
 from __future__ import annotations

@@ -232,7 +232,7 @@ def need(result: Result, period: Period) -> Need | None:
         return Need("days_left", days) if days >= 0 else Need("days_overdue", -days)
     assert target.target is not None and result.actual is not None
     t, a = target.target, float(result.actual)
-    points = target.unit == "%"
+    points = target.measure == "%"
     left = period.quarters_left
     if target.kind == "cumulative" and target.direction == "at_least":
         if left == 0:

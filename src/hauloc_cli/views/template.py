@@ -1,6 +1,6 @@
 """Data-entry templates: one row per target and period, ready for an office to fill in.
 
-Pure: which rows a template has. `render/template.py` writes them as CSV or a workbook.
+Pure: which rows a template has. `render/template/` writes them as CSV or a workbook.
 """
 
 from __future__ import annotations

@@ -45,10 +45,7 @@ def units_behind(units: UnitsReport) -> tuple[Behind, ...]:
 
 
 def not_reported(units: UnitsReport) -> tuple[NotReported, ...]:
-    tree = units.units
-    return tuple(NotReported(t, tuple(tree.by_id[u].name for u in (*cover.missing,
-                                                                    *cover.carried)),
+    tree, plan = units.units, units.report.plan
+    return tuple(NotReported(plan.by_id[tid], tuple(tree.by_id[u].name for u in cover.not_reported),
                              cover.expected, tuple(tree.by_id[u].name for u in cover.carried))
-                 for t in units.report.plan.targets
-                 if (found := units.targets.get(t.id)) is not None
-                 and ((cover := found.coverage).missing or cover.carried))
+                 for tid, cover in units.not_reported().items())

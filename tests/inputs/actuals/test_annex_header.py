@@ -10,8 +10,8 @@ from hauloc_cli.inputs.actuals.annex_header import (
     is_column_numbers,
     read_period,
 )
-from hauloc_cli.model.annex import COLUMNS, ESTIMATE_VALUE, heading
 from hauloc_cli.model.periods import Period
+from hauloc_cli.vocab.annex_columns import COLUMNS, ESTIMATE_VALUE, heading
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from hauloc_cli.inputs.files.table import COLUMN_ALIASES, KNOWN_COLUMNS, canonical_column
+from hauloc_cli.inputs.files.table import canonical_column
+from hauloc_cli.vocab.columns import ALIASES as COLUMN_ALIASES
+from hauloc_cli.vocab.columns import KNOWN as KNOWN_COLUMNS
 
 
 @pytest.mark.parametrize(("cell", "column"), [

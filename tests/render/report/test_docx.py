@@ -23,7 +23,7 @@ from docx.table import Table
 
 from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.model.plan import Signer
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import Options
 from hauloc_cli.render.report.docx import render
 from hauloc_cli.views.annex import Annex
 from tests.conftest import PLAN_2024
@@ -34,7 +34,7 @@ TARGETS_VI = ("Tốc độ tăng trưởng giá trị sản xuất", "Thu nhập
 
 
 def opened(annex: Annex, lang: str = "vi") -> DocxDocument:
-    return Document(BytesIO(render(annex, RenderOptions(lang=lang))))
+    return Document(BytesIO(render(annex, Options(lang=lang))))
 
 
 @pytest.fixture(scope="module")
@@ -244,7 +244,7 @@ def to_pdf(tmp_path: Path, annex: Annex, name: str, lang: str = "vi") -> Path:
         pytest.fail("HAULOC_REQUIRE_LIBREOFFICE=1 but no soffice on PATH "
                     "(apt-get install libreoffice-writer-nogui fonts-liberation)")
     source = tmp_path / f"{name}.docx"
-    source.write_bytes(render(annex, RenderOptions(lang=lang)))
+    source.write_bytes(render(annex, Options(lang=lang)))
     profile = (tmp_path / "lo-profile").as_uri()
     done = subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
                            "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from hauloc_cli.inputs.plan_file import load_plan
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import Options
 from hauloc_cli.render.report.html import render
 from tests.conftest import PLAN_2024
 from tests.render.report.annex_support import annex_of, annex_of_27, annex_with_units, with_info
@@ -63,7 +63,7 @@ def parsed(page: str) -> _Tables:
 
 
 def page_of(annex: object, lang: str = "vi") -> str:
-    return render(annex, RenderOptions(lang=lang))  # type: ignore[arg-type]
+    return render(annex, Options(lang=lang))  # type: ignore[arg-type]
 
 
 def test_the_letterhead_in_vietnamese() -> None:

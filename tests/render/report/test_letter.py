@@ -8,7 +8,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import Options
 from hauloc_cli.render.report.cells import unit_table
 from hauloc_cli.render.report.letterhead import letter
 from hauloc_cli.render.report.markdown import render as markdown
@@ -76,7 +76,7 @@ def test_placeholders_of_the_decree_without_recipients_number_or_date() -> None:
 
 
 def test_the_annex_notes_and_the_milestone_plan() -> None:
-    out = markdown(annex_of(), RenderOptions(lang="vi"))
+    out = markdown(annex_of(), Options(lang="vi"))
     assert "Hoàn thành trước tháng 6/2024" in out
     assert "Có nguy cơ không đạt" in out
     assert "| Số liệu quý I" in out

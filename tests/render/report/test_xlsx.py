@@ -29,7 +29,7 @@ from hauloc_cli.inputs.units_file import load_units
 from hauloc_cli.model.figures import Figure, Figures, FigureStatus
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan
-from hauloc_cli.render import ANNEX_FORMATS, RenderOptions, render_file
+from hauloc_cli.render import ANNEX_FORMATS, Options, render_file
 from hauloc_cli.render.report.xlsx import number_format
 from hauloc_cli.rules.rollup import evaluate_units
 from hauloc_cli.views.annex import Annex, build_annex
@@ -60,7 +60,7 @@ def example_annex() -> Annex:
 
 
 def workbook(annex: Annex, lang: str = "vi") -> Any:
-    data = render_file(ANNEX_FORMATS, "xlsx", annex, RenderOptions(lang=lang))
+    data = render_file(ANNEX_FORMATS, "xlsx", annex, Options(lang=lang))
     assert isinstance(data, bytes)
     return openpyxl.load_workbook(io.BytesIO(data))
 
@@ -329,7 +329,7 @@ def pages(pdf: Path) -> list[str]:
 def test_libreoffice_prints_the_example_on_one_a4_page(tmp_path: Path) -> None:
     plan = load_plan(PLAN_2024)
     text = pages(to_pdf(render_file(ANNEX_FORMATS, "xlsx", example_annex(),
-                                    RenderOptions(lang="vi")), tmp_path))
+                                    Options(lang="vi")), tmp_path))
     assert len(text) == 1
     # the codes are outside the print area: not on paper
     assert not any(t.id in text[0] for t in plan.targets)
@@ -372,7 +372,7 @@ def test_libreoffice_pages_166_communes_with_the_header_on_every_page(tmp_path: 
     unit starts with its header row (the target names repeated), every commune is on a page,
     the total and who reported at the end; nothing on paper below 10 pt."""
     annex = annex_of_166(tmp_path)
-    data = render_file(ANNEX_FORMATS, "xlsx", annex, RenderOptions(lang="vi"))
+    data = render_file(ANNEX_FORMATS, "xlsx", annex, Options(lang="vi"))
     assert isinstance(data, bytes)
     pdf = to_pdf(data, tmp_path)
     text = pages(pdf)
@@ -394,7 +394,7 @@ def test_libreoffice_pages_166_communes_with_the_header_on_every_page(tmp_path: 
 def test_libreoffice_saving_it_again_keeps_the_numbers_and_formats(tmp_path: Path) -> None:
     """What the reader of wide tables gets back from a workbook an office opened and saved
     in LibreOffice: the same cells, numbers still numbers, in the same number formats."""
-    data = render_file(ANNEX_FORMATS, "xlsx", example_annex(), RenderOptions(lang="vi"))
+    data = render_file(ANNEX_FORMATS, "xlsx", example_annex(), Options(lang="vi"))
     assert isinstance(data, bytes)
     source = tmp_path / "annex.xlsx"
     source.write_bytes(data)
@@ -448,7 +448,7 @@ def test_no_text_of_the_workbook_is_below_10_pt_on_paper(tmp_path: Path, which: 
     from tests.render.report.annex_support import annex_with_units
 
     annex = example_annex() if which == "example" else annex_with_units()
-    data = render_file(ANNEX_FORMATS, "xlsx", annex, RenderOptions(lang="vi"))
+    data = render_file(ANNEX_FORMATS, "xlsx", annex, Options(lang="vi"))
     assert isinstance(data, bytes)
     smallest = smallest_font_on_paper(to_pdf(data, tmp_path))
     assert all(size >= 10 for size in smallest.values()), smallest

@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from hauloc_cli.cli import app
 from hauloc_cli.inputs.plan_file import load_plan
-from hauloc_cli.render.i18n import label
+from hauloc_cli.vocab.i18n import label
 from tests.conftest import EXAMPLE, PLAN_2024
 
 pytestmark = [pytest.mark.slow,

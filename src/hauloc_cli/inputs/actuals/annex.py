@@ -30,22 +30,18 @@ from hauloc_cli.inputs.actuals.annex_names import Names, unit_by_name
 from hauloc_cli.inputs.actuals.long import Actuals, Collector, implausible
 from hauloc_cli.inputs.actuals.marks import read_status
 from hauloc_cli.inputs.actuals.unit_rows import did_you_mean_unit
-from hauloc_cli.inputs.actuals.values import DONE, NOT_DONE, parse_number, read_value, typo
+from hauloc_cli.inputs.actuals.values import parse_number, read_value, typo
 from hauloc_cli.inputs.files.table import HEADER_SEARCH_ROWS, Cell, DateCell, RawTable, cell_text
 from hauloc_cli.model.figures import Figure, Figures, FigureStatus, Value
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, Target, default_range, unit_target
 from hauloc_cli.model.units import Units
+from hauloc_cli.vocab import groups, milestone
 
 # Group rows: STT a Roman numeral (I, II., …), or a name such as `I. KINH TẾ`, a group's name,
 # or a name in capitals, on a row with no figure.
 _ROMAN = re.compile(r"(?=[ivxl])l?x{0,3}(?:ix|iv|v?i{0,3})\.?")
 _NUMBERED_GROUP = re.compile(r"(?:[ivxl]+|[a-z])\s*[.)/-]\s")
-GROUP_NAMES = frozenset({
-    "kinh te", "van hoa - xa hoi", "van hoa xa hoi", "xa hoi", "moi truong", "tai nguyen moi "
-    "truong", "quoc phong - an ninh", "quoc phong an ninh", "an ninh", "khac",
-    "economy", "society", "culture and society", "environment", "security",
-    "defence and security", "other"})
 _GROUP_PREFIX = re.compile(r"^(?:linh vuc|nhom chi tieu|nhom|cac chi tieu|chi tieu)(?: ve)?\s+")
 # Notes below the table: a row whose first cell starts with one of these words (and a colon)
 # begins them; from there on, rows without a figure are read past.
@@ -300,7 +296,7 @@ class _Reader:
         if shown.target is None or cell_text(raw) in _NO_FIGURE:
             return
         number = raw if isinstance(raw, float) else parse_number(
-            cell_text(raw), self.options.decimal_comma, (target.unit or "").strip() == "%")
+            cell_text(raw), self.options.decimal_comma, (target.measure or "").strip() == "%")
         if isinstance(number, float) and math.isclose(number, shown.target, rel_tol=1e-9,
                                                       abs_tol=1e-12):
             return
@@ -396,15 +392,14 @@ def _figure_like(cell: Cell) -> bool:
         return True
     text = cell_text(cell)
     return text not in _NO_FIGURE and (any(c.isdigit() for c in text)
-                                       or " ".join(text.lower().split()) in DONE | NOT_DONE)
+                                       or milestone.read(text) is not None)
 
 
 def _is_group(name: str) -> bool:
     """A name that heads a group of targets: `I. KINH TẾ`, `Văn hóa - xã hội`, `ECONOMY`."""
     words = toneless(name)
     bare = _GROUP_PREFIX.sub("", words)
-    return bool(_NUMBERED_GROUP.match(words) or bare in GROUP_NAMES
-                or bare.replace(" -", "").replace("-", " ") in GROUP_NAMES
+    return bool(_NUMBERED_GROUP.match(words) or groups.known(bare)
                 or (any(c.isalpha() for c in name) and name == name.upper()))
 
 

@@ -1,7 +1,7 @@
 """The header of an annex table (the wide layout, one row per target): which column is which,
 and the period its figures are of.
 
-The headings hauloc writes (`model/annex.py`) and the other names offices give the same
+The headings hauloc writes (`vocab/annex_columns.py`) and the other names offices give the same
 columns (README, "Reading annex tables") are recognised in Vietnamese, with or without tone
 marks, and in English. The header may stand below title rows and span two rows, a merged cell
 over the ones below it (`Thực hiện` over `Cùng kỳ năm trước` | `9 tháng năm 2024`).
@@ -10,12 +10,13 @@ over the ones below it (`Thực hiện` over `Cùng kỳ năm trước` | `9 th�
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from hauloc_cli.inputs.files.table import Cell, cell_text
+from hauloc_cli.vocab import annex_columns
+from hauloc_cli.vocab.toneless import toneless as toneless_text
 
 Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (1-based)
 Rows = Sequence[tuple[int, Sequence[Cell]]]
@@ -25,15 +26,13 @@ Rows = Sequence[tuple[int, Sequence[Cell]]]
 DERIVED = frozenset({"of_plan", "of_last_year", "previous", "assessment"})
 
 
-def toneless(text: str) -> str:
-    """`Kế hoạch năm` → `ke hoach nam`: lower case, no tone or other marks, đ as d, single
-    spaces."""
-    text = unicodedata.normalize("NFD", cell_text(text).lower().replace("đ", "d"))
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
+def toneless(cell: Cell) -> str:
+    """A cell's text as vocab/toneless.py compares it."""
+    return toneless_text(cell_text(cell))
 
 
 class Heading(NamedTuple):
-    key: str  # a column of model/annex.py (`value`, `plan`, …), `note`, or a DERIVED one
+    key: str  # a column of vocab/annex_columns.py (`value`, `plan`, …), `note`, or a DERIVED one
     rest: str = ""  # the words after the column's name: the period, in a value heading
     estimate: bool = False  # `Ước thực hiện …`: the figures are estimates
     cumulative: bool = False  # `Lũy kế …`: the year to date, beside a figure of the period
@@ -43,23 +42,7 @@ _DERIVED_WORDS = re.compile(r"\bso voi\b|\bso sanh\b|%|\bty le\b|\bcompared\b|\b
 _OF_LAST_YEAR = re.compile(r"cung ky|\bck\b|same period|last year")
 _OF_PLAN = re.compile(r"ke hoach|\bkh\b|\bplan\b|du toan")
 _PREVIOUS = re.compile(r"ky truoc|previous")
-_NAMES: tuple[tuple[str, str], ...] = (
-    ("number", r"stt|tt|so tt|so thu tu|no\.?|#"),
-    ("code", r"ma chi tieu|ma|ma so|code|target code|target id"),
-    ("unit_code", r"ma don vi|unit code|unit id"),
-    ("unit", r"don vi|don vi bao cao|xa|reporting unit"),
-    ("name", r"chi tieu|chi tieu chu yeu|cac chi tieu|ten chi tieu|noi dung|target|targets"
-             r"|indicator|indicators"),
-    ("measure", r"dvt|dv tinh|don vi tinh|unit|unit of measure"),
-    ("status", r"loai so lieu|tinh trang|tinh trang so lieu|figure status|status"),
-    ("assessment", r"danh gia|ket qua danh gia|assessment"),
-    ("note", r"ghi chu|note|notes|remarks"),
-    ("source", r"nguon|nguon so lieu|source"),
-    ("plan", r"(?:ke hoach|kh|chi tieu ke hoach)(?: nam)?(?: giao)?(?: \d{4})?"
-             r"|(?:annual )?plan(?: for)?(?: \d{4})?"),
-    ("previous", r"thuc hien ky truoc.*|previous period.*"),
-)
-_NAME_PATTERNS = tuple((key, re.compile(pattern)) for key, pattern in _NAMES)
+_NAME_PATTERNS = tuple((key, re.compile(pattern)) for key, pattern in annex_columns.READ)
 _LAST_YEAR = re.compile(r"(?P<cum>luy ke )?(?:thuc hien |th )?cung ky(?P<rest>.*)"
                         r"|same period(?P<rest2>.*)")
 _VALUE = re.compile(r"(?:(?P<est>uoc thuc hien|uoc th|uoc tinh|uoc|estimated?)"

@@ -22,9 +22,6 @@ from hauloc_cli.inputs.actuals import unit_rows
 from hauloc_cli.inputs.actuals.marks import read_reported, read_status
 from hauloc_cli.inputs.actuals.values import PLAIN, Refusal, quiet, read_value, typo
 from hauloc_cli.inputs.files.table import (
-    FIGURE_COLUMNS,
-    KNOWN_COLUMNS,
-    REQUIRED_COLUMNS,
     Cell,
     RawTable,
     canonical_column,
@@ -37,6 +34,10 @@ from hauloc_cli.model.figures import Figure, Figures, Value, revise
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, Target, default_range, unit_target
 from hauloc_cli.model.units import Units
+from hauloc_cli.vocab.columns import FIGURE as FIGURE_COLUMNS
+from hauloc_cli.vocab.columns import KNOWN as KNOWN_COLUMNS
+from hauloc_cli.vocab.columns import REQUIRED as REQUIRED_COLUMNS
+from hauloc_cli.vocab.columns import UNIT as UNIT_COLUMNS
 
 _PERIOD_CACHE_SIZE = 1000
 ByTarget = dict[str, dict[Period, Figure]]
@@ -148,7 +149,7 @@ class _Checker:
                              "keep one of them")
             index.setdefault(col, i)
             if col and col not in KNOWN_COLUMNS and not (
-                    units and col in unit_rows.UNIT_COLUMNS):
+                    units and col in UNIT_COLUMNS):
                 unknown.append(col)
                 self.warnings.add(lambda i=i, col=col: Problem(  # type: ignore[misc]
                     table.name, table.where(hl, i + 1), Code.UNKNOWN_COLUMN,
@@ -166,7 +167,7 @@ class _Checker:
         if missing:
             raise InputError(self.problems.kept, self.problems.more)
         i_target, i_period, i_value = (index[c] for c in REQUIRED_COLUMNS)
-        i_unit = next((index[c] for c in unit_rows.UNIT_COLUMNS if c in index), None)
+        i_unit = next((index[c] for c in UNIT_COLUMNS if c in index), None)
         if units is not None and i_unit is not None:
             self.i_unit = i_unit
         return i_target, i_period, i_value, len(columns)

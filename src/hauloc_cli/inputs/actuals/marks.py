@@ -15,14 +15,8 @@ from hauloc_cli.errors import Code
 from hauloc_cli.inputs.actuals.values import Refusal
 from hauloc_cli.inputs.files.table import Cell, cell_text
 from hauloc_cli.model.figures import FigureStatus
+from hauloc_cli.vocab import figure_status
 
-# The words reports use for each stage, lower case, NFC (tone marks as typed).
-STATUS_WORDS: dict[str, FigureStatus] = {
-    "ước": FigureStatus.ESTIMATE, "ước tính": FigureStatus.ESTIMATE,
-    "ước thực hiện": FigureStatus.ESTIMATE, "estimate": FigureStatus.ESTIMATE,
-    "sơ bộ": FigureStatus.PRELIMINARY, "preliminary": FigureStatus.PRELIMINARY,
-    "chính thức": FigureStatus.OFFICIAL, "official": FigureStatus.OFFICIAL,
-}
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00)?)?")
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
@@ -32,11 +26,11 @@ def read_status(raw: Cell) -> FigureStatus | None | Refusal:
     text = " ".join(cell_text(raw).lower().split())
     if not text:
         return None
-    found = STATUS_WORDS.get(text)
+    found = figure_status.READ.get(text)
     if found is not None:
         return found
     return (Code.BAD_VALUE, f"'{cell_text(raw)}' is not a status of a figure",
-            "write one of: " + ", ".join(STATUS_WORDS) + " (or leave it empty)")
+            "write one of: " + ", ".join(figure_status.READ) + " (or leave it empty)")
 
 
 def read_reported(raw: Cell) -> date | None | Refusal:

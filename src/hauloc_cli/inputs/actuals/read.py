@@ -13,7 +13,7 @@ from pathlib import Path
 
 from hauloc_cli.errors import Code, InputError, Problem, UsageError
 from hauloc_cli.inputs.actuals.long import Actuals, parse_table
-from hauloc_cli.inputs.files.table import REQUIRED_COLUMNS, RawTable, canonical_column, csv_table
+from hauloc_cli.inputs.files.table import RawTable, canonical_column, csv_table
 from hauloc_cli.inputs.files.text import (
     DEFAULT_MAX_SIZE,
     XLS_MAGIC,
@@ -28,6 +28,7 @@ from hauloc_cli.model.figures import Figure, Figures
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan
 from hauloc_cli.model.units import Units
+from hauloc_cli.vocab import columns
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 ODS_SUFFIX = ".ods"
@@ -127,7 +128,7 @@ def duplicate(figure: Figure, first: Figure) -> Problem:
 
 def _parse(table: RawTable, plan: Plan, opts: ReadOptions) -> Actuals:
     try:
-        if not all(c in map(canonical_column, table.header) for c in REQUIRED_COLUMNS):
+        if not all(c in map(canonical_column, table.header) for c in columns.REQUIRED):
             # no target, period and value columns: an annex table (the wide layout)?
             from hauloc_cli.inputs.actuals.annex import WideOptions, read_wide
 

@@ -1,6 +1,7 @@
 """The `unit` column of an actuals file: which unit a figure is from.
 
-With a units tree in effect, a column `unit` (also `đơn vị`, `xã`, `đơn vị báo cáo`) names
+With a units tree in effect, a column `unit` (also `đơn vị`, `xã`, `đơn vị báo cáo`:
+vocab/columns.UNIT) names
 the reporting unit of each row; a row without one, or naming the plan's own unit, is the plan
 unit's figure as before. The row checker (`long.py`) names a unit's rows of a target
 `schools of hoa_loc` in its problems (`unit_check`), and keeps each unit's figures apart, with
@@ -13,8 +14,6 @@ import difflib
 
 from hauloc_cli.model.plan import Target, unit_target
 from hauloc_cli.model.units import Units
-
-UNIT_COLUMNS = ("unit", "đơn vị", "xã", "đơn vị báo cáo")
 
 
 def unit_check(target: Target, unit: str) -> Target:

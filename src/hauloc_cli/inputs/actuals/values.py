@@ -17,6 +17,7 @@ from hauloc_cli.errors import Code
 from hauloc_cli.inputs.files.table import Cell, DateCell, cell_text
 from hauloc_cli.model.figures import Value
 from hauloc_cli.model.plan import Target
+from hauloc_cli.vocab import milestone
 
 # Plain decimals with '.': at most 300 digits before the point, so float() stays finite.
 NUMBER = re.compile(r"[-+]?[0-9]{1,300}(?:\.[0-9]+)?")
@@ -31,12 +32,6 @@ _COMMA_NUMBER = re.compile(
 # With --decimal-comma, a number with one '.' that a decimal point would read otherwise:
 # `11.500` is 11500, or 11.5 typed with a decimal point.
 _ONE_GROUP = re.compile(r"\+?[1-9][0-9]{0,2}\.[0-9]{3}")
-# Every word hauloc prints for a milestone reads back (done / not done, đã đạt / chưa đạt,
-# đã hoàn thành / chưa hoàn thành); `x` is a tick in a form's box.
-DONE = frozenset({"yes", "true", "1", "có", "đạt", "đã đạt", "hoàn thành", "đã hoàn thành",
-                  "done", "x"})
-NOT_DONE = frozenset({"no", "false", "0", "không", "chưa", "chưa đạt", "chưa hoàn thành",
-                      "not done"})
 
 Refusal = tuple[Code, str, str]  # why a cell is not a figure: code, message, hint
 
@@ -48,14 +43,11 @@ def read_value(raw: Cell, target: Target, decimal_comma: bool, lo: float, hi: fl
         if isinstance(raw, float):
             word = "1" if raw == 1 else "0" if raw == 0 else repr(raw)
         else:
-            word = " ".join(raw.lower().split())
-        if word in DONE:
-            return True
-        if word in NOT_DONE:
-            return False
-        return (Code.BAD_VALUE, f"'{cell_text(raw)}' is not yes or no",
-                "write yes/no, done/not done, true/false, 1/0, có/không, đạt/chưa đạt or "
-                "hoàn thành/chưa hoàn thành")
+            word = raw
+        done = milestone.read(word)
+        if done is not None:
+            return done
+        return (Code.BAD_VALUE, f"'{cell_text(raw)}' is not yes or no", milestone.HINT)
     if isinstance(raw, DateCell):
         return (Code.BAD_NUMBER, f"the cell is formatted as a date ({raw}), not a number",
                 "format the cell as a number (Format Cells → Number) and type the figure again")
@@ -66,7 +58,7 @@ def read_value(raw: Cell, target: Target, decimal_comma: bool, lo: float, hi: fl
     elif not decimal_comma and NUMBER.fullmatch(raw):
         parsed = plain(raw)
     else:
-        parsed = parse_number(raw, decimal_comma, (target.unit or "").strip() == "%")
+        parsed = parse_number(raw, decimal_comma, (target.measure or "").strip() == "%")
     if isinstance(parsed, tuple):
         return parsed
     if not lo <= parsed <= hi:
@@ -170,7 +162,7 @@ def quiet(target: Target, lo: float, hi: float, decimal_comma: bool) -> tuple[fl
     """The figures within [lo, hi] that `typo` never flags, as one range [qlo, qhi]: what the
     row checker reads inline (a figure outside it goes to `typo`, which decides)."""
     found = scale(target)
-    percent = (target.unit or "").strip() == "%"
+    percent = (target.measure or "").strip() == "%"
     if found is None or not (percent or decimal_comma):
         return lo, hi
     m, high = found
@@ -201,7 +193,7 @@ def typo(value: float, raw: Cell, target: Target, decimal_comma: bool, what: str
     m, high = found
     cumulative = target.kind == "cumulative"
     band = (_TINY if cumulative or m <= 0 else m / 2, 2 * high)
-    unit = (target.unit or "").strip()
+    unit = (target.measure or "").strip()
     percent = unit == "%"
     on = _scale_words(target, unit)
     if value >= FAR * high:

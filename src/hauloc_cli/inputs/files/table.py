@@ -14,25 +14,9 @@ from dataclasses import dataclass, field
 from typing import IO
 
 from hauloc_cli.errors import Code, InputError, Problem
+from hauloc_cli.vocab import columns
+from hauloc_cli.vocab.toneless import toneless
 
-REQUIRED_COLUMNS = ("target", "period", "value")
-OPTIONAL_COLUMNS = ("note", "source")
-# Columns of the data-entry template that are there for the person filling it in.
-REFERENCE_COLUMNS = ("name", "unit", "plan_target", "unit_name", "measure")
-KNOWN_COLUMNS: tuple[str, ...] = REQUIRED_COLUMNS + OPTIONAL_COLUMNS + REFERENCE_COLUMNS
-
-# Figures as reports give them (issue 12): how final a figure is, the date it was reported,
-# and the figure of the same period last year beside it. Column name → what it holds.
-FIGURE_COLUMNS = {
-    "status": "status", "tình trạng": "status", "loại số liệu": "status",
-    "reported": "reported", "ngày báo cáo": "reported",
-    "last_year": "last_year", "thực hiện cùng kỳ": "last_year",
-    # what the office says of a figure, for the letter (issue 24): why it stands where it
-    # does, and what is done about it
-    "cause": "cause", "nguyên nhân": "cause",
-    "solution": "solution", "giải pháp": "solution",
-}
-KNOWN_COLUMNS += tuple(FIGURE_COLUMNS)
 DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\\t": "\t", "\t": "\t"}
 
 Cell = str | float  # text, or a number as a workbook stores it
@@ -130,44 +114,25 @@ def find_header(rows: Sequence[tuple[int, Sequence[Cell]]]) -> tuple[list[str], 
             top = [*cells, *[""] * (width - len(cells))]
             low = [*below, *[""] * (width - len(below))]
             both = [str(b) if cell_text(b) else str(a) for a, b in zip(top, low, strict=True)]
-            if (below_line == line + 1 and any(c in KNOWN_COLUMNS for c in _names(below))
-                    and all(c in _names(both) for c in REQUIRED_COLUMNS)):
+            if (below_line == line + 1 and any(c in columns.KNOWN for c in _names(below))
+                    and all(c in _names(both) for c in columns.REQUIRED)):
                 return both, below_line
         names = _names(cells)
-        if all(c in names for c in REQUIRED_COLUMNS):
+        if all(c in names for c in columns.REQUIRED):
             return [str(c) for c in cells], line
     return None
 
 
-# Other names of the columns, as offices write them: lower case, without tone marks (đ is d),
-# single spaces. Add a column's other names here (one place for every reader of a header).
-COLUMN_ALIASES = {
-    "chi tieu": "target", "ma chi tieu": "target",
-    "ky": "period", "ky bao cao": "period",
-    "gia tri": "value", "so lieu": "value", "thuc hien": "value",
-    "ghi chu": "note",
-    "nguon": "source",
-    "nguyen nhan": "cause", "giai phap": "solution",
-}
-
-
-def _toneless(text: str) -> str:
-    """`Kỳ báo cáo` → `ky bao cao`: lower case, no tone or other marks, đ as d."""
-    bare = "".join(c for c in unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-                   if not unicodedata.combining(c))
-    return " ".join(bare.split())
-
-
 def canonical_column(name: str) -> str:
     """A header cell as the column it means: `column_name`, with the other names of
-    `COLUMN_ALIASES` (Vietnamese, any case, with or without tone marks) read as the canonical
+    `columns.ALIASES` (Vietnamese, any case, with or without tone marks) read as the canonical
     one: `Kỳ báo cáo` → `period`, `GIÁ TRỊ` → `value`."""
     column = column_name(name)
-    return column if column in KNOWN_COLUMNS else COLUMN_ALIASES.get(_toneless(column), column)
+    return column if column in columns.KNOWN else columns.ALIASES.get(toneless(column), column)
 
 
 def _known_columns(cells: list[str]) -> int:
-    return sum(canonical_column(c) in KNOWN_COLUMNS for c in cells)
+    return sum(canonical_column(c) in columns.KNOWN for c in cells)
 
 
 def _split(line: str, delimiter: str) -> list[str]:

@@ -6,7 +6,7 @@ import csv
 import io
 from typing import Any
 
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import CheckOptions
 from hauloc_cli.render.check.json import result_fields
 from hauloc_cli.render.check.units import coverage_cell
 from hauloc_cli.rules.rollup import UnitsReport
@@ -58,5 +58,5 @@ def render_csv(report: Report, units: UnitsReport | None = None) -> str:
     return buffer.getvalue()
 
 
-def render(report: Report, options: RenderOptions) -> str:
+def render(report: Report, options: CheckOptions) -> str:
     return render_csv(report, options.units)

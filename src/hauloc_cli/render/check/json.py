@@ -9,7 +9,7 @@ from hauloc_cli.errors import Problem
 from hauloc_cli.model.figures import Figures
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import StatusBands
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import CheckOptions
 from hauloc_cli.render.check.units import revision_fields, target_units
 from hauloc_cli.render.reasons import explain_result
 from hauloc_cli.rules.compare import Facts, facts
@@ -69,7 +69,7 @@ def _result_fields(result: Result, period: Period, bands: StatusBands) -> dict[s
         "group": t.group,
         "kind": t.kind,
         "direction": t.direction,
-        "unit": t.unit,
+        "unit": t.measure,
         "target": t.target,
         "actual": result.actual,
         "as_of": None if result.as_of is None else str(result.as_of),
@@ -127,5 +127,5 @@ def _array(key: str, items: list[str], last: bool) -> list[str]:
     return [*pieces, f"\n  ]{end}"]
 
 
-def render(report: Report, options: RenderOptions) -> str:
+def render(report: Report, options: CheckOptions) -> str:
     return render_json(report, options.warnings, options.units)

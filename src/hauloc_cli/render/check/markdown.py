@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import CheckOptions
 from hauloc_cli.render.cells import expected_key, row_cells, summary_line, with_unit
 from hauloc_cli.render.compare_words import compared
-from hauloc_cli.render.i18n import label
 from hauloc_cli.render.reasons import explain_result
 from hauloc_cli.rules.compare import facts
 from hauloc_cli.rules.status import Report, Result, Status
+from hauloc_cli.vocab.i18n import label
 
 COLUMNS = ("col.target", "col.plan", "col.actual", "col.expected", "col.progress", "col.status",
            "col.reason", "col.compare")
@@ -56,5 +56,5 @@ def render_markdown(report: Report, *, lang: str = "en",
     return "\n".join(lines) + "\n"
 
 
-def render(report: Report, options: RenderOptions) -> str:
+def render(report: Report, options: CheckOptions) -> str:
     return render_markdown(report, lang=options.lang, only=options.only)

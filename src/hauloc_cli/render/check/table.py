@@ -12,7 +12,7 @@ from rich.text import Text
 
 from hauloc_cli.model.figures import FigureStatus
 from hauloc_cli.model.periods import Period
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import CheckOptions
 from hauloc_cli.render.cells import (
     expected_key,
     expected_word,
@@ -23,10 +23,10 @@ from hauloc_cli.render.cells import (
 )
 from hauloc_cli.render.check.units import explain
 from hauloc_cli.render.compare_words import compared, mark
-from hauloc_cli.render.i18n import SYMBOLS, label
 from hauloc_cli.rules.compare import facts
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.rules.status import Report, Result, Status
+from hauloc_cli.vocab.i18n import SYMBOLS, label
 
 # By the status's value, so that every status has one, `missed` (a ceiling already broken, the
 # year-end miss) included.
@@ -142,7 +142,7 @@ def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bo
     return to_text(parts, width=width, color=color)
 
 
-def render(report: Report, options: RenderOptions) -> str:
+def render(report: Report, options: CheckOptions) -> str:
     o = options
     return render_table(report, lang=o.lang, width=o.width, color=o.color, only=o.only,
                         units=o.units)

@@ -17,19 +17,11 @@ from typing import Any
 
 from hauloc_cli.model.plan import Target
 from hauloc_cli.render.cells import number, period_name
-from hauloc_cli.render.i18n import SYMBOLS, label
 from hauloc_cli.rules.rollup import UnitResult, UnitsReport
+from hauloc_cli.vocab import milestone
+from hauloc_cli.vocab.i18n import SYMBOLS, label
 
 GAP = "  "
-# The matrix's own words (kept here, beside the only renderer that speaks them).
-WORDS = {"en": {"unit": "Unit", "reported": "units reported per target:",
-                "missing": "{unit}: not reported for {period} (targets {ids})",
-                "carried": "{unit}: not reported for {period}; its earlier figure stands in "
-                           "(targets {ids})"},
-         "vi": {"unit": "Đơn vị", "reported": "số đơn vị đã báo cáo theo chỉ tiêu:",
-                "missing": "{unit}: chưa báo cáo {period} (chỉ tiêu {ids})",
-                "carried": "{unit}: chưa báo cáo {period}, dùng số liệu kỳ trước (chỉ tiêu "
-                           "{ids})"}}
 
 
 def unit_ids(units: UnitsReport) -> tuple[str, ...]:
@@ -46,9 +38,9 @@ def _cell(found: UnitResult | None, target: Target, lang: str) -> str:
     if found.actual is None:
         return "—"
     if isinstance(found.actual, bool):
-        shown = label(lang, "done" if found.actual else "not_done")
+        shown = milestone.written(found.actual, lang)
     else:
-        shown = number(float(found.actual), target.unit, lang)
+        shown = number(float(found.actual), target.measure, lang)
     if not found.reported and found.as_of is not None:  # an earlier state stands in
         shown = f"{shown} ({found.as_of.words(lang)})"
     return shown if found.result is None else f"{SYMBOLS[found.result.status.value]} {shown}"
@@ -69,22 +61,22 @@ def silent(units: UnitsReport, lang: str) -> list[str]:
     """One line per unit that did not report a rolled-up target, with the targets' numbers:
     those with no figure at all, then those whose earlier figure stands in."""
     targets = rolled(units)
+    covers = units.not_reported()
     lines = []
     for key in ("missing", "carried"):
         for unit in units.units.units:  # the units rolled up over: children, or leaves
             ids = [str(i + 1) for i, t in enumerate(targets)
-                   if unit.id in getattr(units.targets[t.id].coverage, key)]
+                   if t.id in covers and unit.id in getattr(covers[t.id], key)]
             if ids:
-                lines.append(WORDS[lang][key].format(
-                    unit=unit.name, ids=", ".join(ids),
-                    period=period_name(units.report.period, lang)))
+                lines.append(label(lang, f"matrix.{key}", unit=unit.name, ids=", ".join(ids),
+                                   period=period_name(units.report.period, lang)))
     return lines
 
 
 def coverage_line(units: UnitsReport, lang: str) -> str:
     parts = [f"{i + 1} {len(t.coverage.reported)}/{t.coverage.expected}"
              for i, t in enumerate(units.targets[x.id] for x in rolled(units))]
-    return f"{units.report.period}: {WORDS[lang]['reported']} " + ", ".join(parts)
+    return f"{units.report.period}: {label(lang, 'matrix.reported')} " + ", ".join(parts)
 
 
 def records(units: UnitsReport) -> list[dict[str, Any]]:

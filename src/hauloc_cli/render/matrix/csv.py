@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import io
 
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import Options
 from hauloc_cli.render.matrix import records
 from hauloc_cli.rules.rollup import UnitsReport
 
 
-def render(units: UnitsReport, options: RenderOptions) -> str:
+def render(units: UnitsReport, options: Options) -> str:
     from hauloc_cli.render.check.csv import cell
 
     rows = records(units)

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import textwrap
 
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import Options
 from hauloc_cli.render.cells import target_name
-from hauloc_cli.render.matrix import GAP, WORDS, coverage_line, grid, silent
+from hauloc_cli.render.matrix import GAP, coverage_line, grid, silent
 from hauloc_cli.rules.rollup import UnitsReport
+from hauloc_cli.vocab.i18n import label
 
 
-def render(units: UnitsReport, options: RenderOptions) -> str:
+def render(units: UnitsReport, options: Options) -> str:
     lang, width = options.lang, options.width
     targets, rows = grid(units, lang)
-    name_width = max([len(WORDS[lang]["unit"])] + [len(n) for n, _ in rows])
+    name_width = max([len(label(lang, "matrix.unit"))] + [len(n) for n, _ in rows])
     widths = [max([len(str(i + 1))] + [len(cells[i]) for _, cells in rows])
               for i in range(len(targets))]
     pages: list[list[int]] = [[]]
@@ -26,7 +27,7 @@ def render(units: UnitsReport, options: RenderOptions) -> str:
         used += len(GAP) + w
     out: list[str] = []
     for page in pages:
-        head = [WORDS[lang]["unit"].ljust(name_width)]
+        head = [label(lang, "matrix.unit").ljust(name_width)]
         head += [str(i + 1).rjust(widths[i]) for i in page]
         out.append(GAP.join(head).rstrip())
         out.append("─" * min(width, len(out[-1])))

@@ -1,5 +1,5 @@
 """The annex table as text cells, for the documents that show it (Word, HTML): the headings of
-`model/annex.py`, group rows (`I | KINH TẾ`), one row per target, and the table by unit.
+`vocab/annex_columns.py`, group rows (`I | KINH TẾ`), one row per target, and the table by unit.
 
 The columns and each cell's words are those of every annex writer (`words.py`), without
 the workbook-only columns (the codes, the figures' status: a marked figure says it beside it,
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hauloc_cli.model.annex import BY_KEY
 from hauloc_cli.render.report import words
 from hauloc_cli.views.annex import NOT_REPORTED, Annex, Line
+from hauloc_cli.vocab.annex_columns import BY_KEY
 
 # Columns holding numbers (right-aligned by the writers).
 NUMERIC = frozenset({"plan", "last_year", "value", "of_plan", "of_last_year"})
@@ -30,7 +30,7 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    keys: tuple[str, ...]  # the column keys of model/annex.py
+    keys: tuple[str, ...]  # the column keys of vocab/annex_columns.py
     headings: tuple[str, ...]
     rows: tuple[Row, ...]
 

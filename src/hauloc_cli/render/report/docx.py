@@ -19,7 +19,7 @@ from datetime import datetime, time, timezone
 from io import BytesIO
 from typing import TYPE_CHECKING
 
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import Options
 from hauloc_cli.render.report.cells import (
     NUMERIC,
     Table,
@@ -57,7 +57,7 @@ WIDTHS = {"number": 13, "measure": 32, "plan": 24, "last_year": 22, "value": 22,
 LANG_TAGS = {"vi": "vi-VN", "en": "en-GB"}
 
 
-def render(annex: Annex, options: RenderOptions) -> bytes:
+def render(annex: Annex, options: Options) -> bytes:
     """The .docx file's bytes."""
     import docx
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import Options
 from hauloc_cli.render.report.cells import (
     NUMERIC,
     Table,
@@ -225,5 +225,5 @@ def render_report_html(annex: Annex, lang: str) -> str:
         "</main>\n</body>\n</html>\n")
 
 
-def render(annex: Annex, options: RenderOptions) -> str:
+def render(annex: Annex, options: Options) -> str:
     return render_report_html(annex, options.lang)

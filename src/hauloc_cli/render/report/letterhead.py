@@ -21,10 +21,11 @@ from datetime import date
 from hauloc_cli.model.annex import period_words
 from hauloc_cli.model.figures import FigureStatus
 from hauloc_cli.render.cells import target_name
-from hauloc_cli.render.i18n import format_date, label, unit_label
 from hauloc_cli.render.report import words
 from hauloc_cli.render.summary import words as brief_words
 from hauloc_cli.views.annex import Annex, Line
+from hauloc_cli.vocab import groups
+from hauloc_cli.vocab.i18n import format_date, label, unit_label
 
 # Words of the document in each language (tests/render/report/test_letterhead.py checks both
 # have the same keys). The blank before "/" in the number is left for the office's registry number.
@@ -278,7 +279,7 @@ def _shown(annex: Annex, lang: str) -> dict[str, _Shown]:
 
 def _quantity(text: str, line: Line, lang: str) -> str:
     """A figure of the table with its unit: `10,9%`, `4 sản phẩm`."""
-    unit = line.target.unit
+    unit = line.target.measure
     if not unit:
         return text
     if unit == "%":
@@ -364,7 +365,7 @@ def results(annex: Annex, lang: str, shown: dict[str, _Shown]) -> list[Para]:
     paras = [Para(word(lang, "results"), "heading"), Para(headline(annex, lang))]
     paras += [Para(t) for t in annex.plan.plan.letter.results]
     for n, group in enumerate(annex.groups, 1):
-        name = label(lang, f"group.{group.group}")
+        name = groups.name(group.group, lang)
         paras.append(Para(f"{n}. {name}", "group"))
         paras += [Para("- " + result_sentence(line, shown[line.target.id], annex, lang), "item")
                   for line in group.lines]

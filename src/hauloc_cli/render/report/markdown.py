@@ -8,13 +8,13 @@ differ: `10,6 (sơ bộ)`); when every figure is one, the value heading says `Ư
 
 from __future__ import annotations
 
-from hauloc_cli.model.annex import Column
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import Options
 from hauloc_cli.render.check.markdown import escape
 from hauloc_cli.render.report import words
 from hauloc_cli.render.report.cells import UnitTable, unit_numeric, unit_table
 from hauloc_cli.render.report.letterhead import Letter, letter
 from hauloc_cli.views.annex import Annex, Line
+from hauloc_cli.vocab.annex_columns import Column
 
 # Columns of words are left-aligned, of numbers right-aligned.
 _LEFT = frozenset({"unit", "name", "measure", "assessment", "note"})
@@ -107,5 +107,5 @@ def _grid(table: UnitTable) -> list[str]:
     return [line(rows[0], head=True), rule, *(line(r) for r in rows[1:])]
 
 
-def render(annex: Annex, options: RenderOptions) -> str:
+def render(annex: Annex, options: Options) -> str:
     return render_markdown(annex, options.lang)

@@ -1,7 +1,7 @@
 """The annex table's cells and words, in either language, shared by every writer of the
 official report (`report_xlsx`, `report_markdown`, and the document formats).
 
-Which columns apply, their headings (model/annex.py), the title, and each line's cells as
+Which columns apply, their headings (vocab/annex_columns.py), the title, and each line's cells as
 values: a `Num` (a number and how it is shown) or text. A workbook writes a `Num` as a number
 with a number format; the text formats write `text(num, lang)`. Percentages are numbers in
 percent (12,5, under a heading that says `%`, or beside `%` in ĐVT), never shares with a `%`
@@ -14,25 +14,24 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from hauloc_cli.model.annex import BY_KEY, ESTIMATE_VALUE, ROMAN, Column, heading, period_words
+from hauloc_cli.model.annex import ROMAN, period_words
 from hauloc_cli.model.figures import FigureStatus, Value
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import StatusBands, Target
 from hauloc_cli.render import rounding
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.compare_words import against_ceiling, share_edges
-from hauloc_cli.render.i18n import format_date, label, unit_label
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.views.annex import NOT_REPORTED, Annex, Line
+from hauloc_cli.vocab import figure_status, groups, milestone, unit_kinds
+from hauloc_cli.vocab.annex_columns import BY_KEY, ESTIMATE_VALUE, Column, heading
+from hauloc_cli.vocab.i18n import format_date, label, unit_label
 
 MAX_DECIMALS = 2  # a figure is shown with at most this many decimals (the cell keeps it all)
 SHARE_DECIMALS = 1  # So với kế hoạch (%), So với cùng kỳ (%): 90,8
 
 _TITLE = {"vi": "Báo cáo kết quả thực hiện các chỉ tiêu {period}",
           "en": "Report on the results against the targets, {period}"}
-_STATUS_WORDS = {"vi": {"estimate": "ước tính", "preliminary": "sơ bộ", "official": "chính thức"},
-                 "en": {"estimate": "estimate", "preliminary": "preliminary",
-                        "official": "official"}}
 SHEET_NAMES = {"vi": ("Phụ lục", "Theo đơn vị"), "en": ("Annex", "By unit")}
 # The verdicts as an annex words them where the status word alone would mislead.
 _VERDICTS = {"vi": {"at_risk": "Có nguy cơ không đạt"}, "en": {"at_risk": "At risk of missing"}}
@@ -163,19 +162,19 @@ def numeral(n: int) -> str:
 
 def group_name(group: str, lang: str) -> str:
     """`KINH TẾ`, `VĂN HÓA - XÃ HỘI`: a group row's name."""
-    return label(lang, f"group.{group}").upper()
+    return groups.name(group, lang).upper()
 
 
 def measure(target: Target, lang: str) -> str:
     """ĐVT: the unit of measure in the language asked (`%` stays `%`); none for milestones."""
-    return "" if target.kind == "milestone" else unit_label(lang, target.unit)
+    return "" if target.kind == "milestone" else unit_label(lang, target.measure)
 
 
 def figure(value: Value, lang: str) -> Num | str:
     """A figure as a cell holds it: a number, or the milestone words the reader takes back
     (`đã đạt` / `chưa đạt`, `done` / `not done`)."""
     if isinstance(value, bool):
-        return label(lang, "done" if value else "not_done")
+        return milestone.written(value, lang)
     return number(float(value))
 
 
@@ -221,7 +220,7 @@ def figure_status_word(line: Line, period: Period, lang: str) -> str:
     """Loại số liệu: `ước tính`, `sơ bộ`, `chính thức` beside a figure shown; else empty."""
     if line.figure_status is None or value_cell(line, period, lang) is None:
         return ""
-    return _STATUS_WORDS[lang][line.figure_status.value]
+    return figure_status.written(line.figure_status, lang)
 
 
 def last_year_cell(line: Line) -> Cell:
@@ -285,13 +284,13 @@ def notes(line: Line, annex: Annex, lang: str) -> str:
     status = line.figure_status
     if shown and status is not None and annex.estimates != "all" and (
             annex.estimates == "mixed" or status is FigureStatus.ESTIMATE):
-        parts.append(_STATUS_WORDS[lang][status.value])
+        parts.append(figure_status.written(status, lang))
     if line.value is not None and line.as_of is not None and line.as_of != period:
         said = label(lang, "brief.as_of", period=line.as_of.words(lang))
         if not shown:
             value = text(figure(line.value, lang), lang)
             if status is FigureStatus.ESTIMATE:
-                value = f"{label(lang, 'fs.estimate')} {value}"
+                value = f"{figure_status.mark(FigureStatus.ESTIMATE, lang)} {value}"
             said = f"{said}: {value}"
         parts.append(said)
     if line.unit is None:
@@ -320,8 +319,7 @@ def coverage_notes(target: str, annex: Annex, lang: str) -> list[str]:
 
 def unit_word(units: UnitsReport, ids: tuple[str, ...], lang: str) -> str:
     """`xã` when every unit is a commune, a town or a ward, else `đơn vị`."""
-    basic = all(units.units.by_id[u].kind in ("commune", "town", "ward") for u in ids)
-    return {"vi": ("xã", "đơn vị"), "en": ("communes", "units")}[lang][0 if basic else 1]
+    return unit_kinds.count_word((units.units.by_id[u].kind for u in ids), lang)
 
 
 def name_cell(line: Line, lang: str) -> str:

@@ -1,11 +1,12 @@
 """The official report's annex as an Excel workbook (openpyxl, imported only here, only then).
 
 Sheet 1, the annex: the issuing body (bold, upper case, top left), the title naming the
-period, the plan's name and the report's date; then the table: the header row of
-model/annex.py's headings, a row per group (`I` and `KINH TẾ`, merged across the table, bold)
-and a row per target (STT 1, 2, …). Sheet 2, with units: a row per target and unit. Cells hold
-numbers with number formats (Vietnamese Excel shows 12,5), never numbers as text; the header
-row stays in place on screen and is printed on every page; A4 landscape, one page wide.
+period, the plan's name and the report's date; then the table: the header row of the
+headings of vocab/annex_columns.py, a row per group (`I` and `KINH TẾ`, merged across the
+table, bold) and a row per target (STT 1, 2, …). Sheet 2, with units: a row per target and
+unit. Cells hold numbers with number formats (Vietnamese Excel shows 12,5), never numbers as
+text; the header row stays in place on screen and is printed on every page; A4 landscape,
+one page wide.
 """
 
 from __future__ import annotations
@@ -15,14 +16,14 @@ import io
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from hauloc_cli.model.annex import Column
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import Options
 from hauloc_cli.render.report import words
 from hauloc_cli.render.report.cells import unit_numeric, unit_table
 from hauloc_cli.render.report.letterhead import annex_heading, stamp
 from hauloc_cli.render.report.letterhead import word as letter_word
 from hauloc_cli.render.report.words import Cell, Num
 from hauloc_cli.views.annex import Annex
+from hauloc_cli.vocab.annex_columns import Column
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -61,7 +62,7 @@ def number_format(cell: Num, lang: str) -> str:
     return digits
 
 
-def render(annex: Annex, options: RenderOptions) -> bytes:
+def render(annex: Annex, options: Options) -> bytes:
     """The workbook's bytes."""
     from openpyxl import Workbook
 

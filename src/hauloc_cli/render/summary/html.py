@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from html import escape
 
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import BriefOptions
 from hauloc_cli.render.cells import target_name
-from hauloc_cli.render.i18n import SYMBOLS, label
 from hauloc_cli.render.summary import words
 from hauloc_cli.rules.status import Status
 from hauloc_cli.views.brief import Bar, Brief, Item
+from hauloc_cli.vocab import groups
+from hauloc_cli.vocab.i18n import SYMBOLS, label
 
 # One colour per verdict; the word and the symbol always say the same without it.
 COLORS = {
@@ -149,7 +150,7 @@ def _group(brief: Brief, group: str, items: tuple[Item, ...], lang: str) -> str:
     heads = "".join(f"<th>{escape(label(lang, k))}</th>" for k in (
         "col.target", "col.status", "brief.progress", "brief.history"))
     rows = "".join(_row(i, brief, lang) for i in items)
-    return (f'<section class="group"><h2>{escape(words.group_word(group, lang))}</h2>'
+    return (f'<section class="group"><h2>{escape(groups.name(group, lang))}</h2>'
             '<table><colgroup><col class="name"><col class="status"><col class="bar">'
             '<col class="hist"></colgroup>'
             f"<thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table></section>")
@@ -239,5 +240,5 @@ def _units(brief: Brief, lang: str) -> str:
     return as_html(brief.units, lang) + "\n"
 
 
-def render(brief: Brief, options: RenderOptions) -> str:
+def render(brief: Brief, options: BriefOptions) -> str:
     return render_brief_html(brief, lang=options.lang, source_file=options.source_file)

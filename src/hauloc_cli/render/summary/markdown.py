@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import BriefOptions
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.check.markdown import escape
-from hauloc_cli.render.i18n import SYMBOLS, label
 from hauloc_cli.render.summary import words
 from hauloc_cli.rules.status import Status
 from hauloc_cli.views.brief import Brief, Item
+from hauloc_cli.vocab import groups
+from hauloc_cli.vocab.i18n import SYMBOLS, label
 
 BAR_CELLS = 10
 
@@ -75,7 +76,7 @@ def render_brief_markdown(brief: Brief, *, lang: str = "en") -> str:
         lines += [f"**{sentence}**", ""]
     lines += [" · ".join(f"{shown}: {n}" for _, shown, n in words.counts(brief, lang)), ""]
     for section in brief.sections:
-        lines += [f"## {words.group_word(section.group, lang)}", ""]
+        lines += [f"## {groups.name(section.group, lang)}", ""]
         lines += _section(brief, section.items, lang) + [""]
     lines += [f"## {label(lang, 'brief.attention')}", ""] + _attention(brief, lang) + [""]
     lines += [f"## {words.changed_heading(brief, lang)}", ""] + _changes(brief, lang) + [""]
@@ -93,7 +94,7 @@ def render_brief_markdown(brief: Brief, *, lang: str = "en") -> str:
     return "\n".join(lines) + "\n"
 
 
-def render(brief: Brief, options: RenderOptions) -> str:
+def render(brief: Brief, options: BriefOptions) -> str:
     """The brief, then the units' sections when it has them."""
     text = render_brief_markdown(brief, lang=options.lang)
     if brief.units is None:

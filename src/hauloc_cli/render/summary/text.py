@@ -12,13 +12,14 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import BriefOptions
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.check.table import STYLES, to_text
-from hauloc_cli.render.i18n import SYMBOLS, label
 from hauloc_cli.render.summary import words
 from hauloc_cli.rules.status import Status
 from hauloc_cli.views.brief import Bar, Brief, Item
+from hauloc_cli.vocab import groups
+from hauloc_cli.vocab.i18n import SYMBOLS, label
 
 # The year-end classes look like the statuses they come from.
 VERDICT_STYLES: dict[str, str] = {
@@ -247,7 +248,7 @@ def render_brief_text(brief: Brief, *, lang: str = "en", width: int = 80,
     out += _counts(brief, lang, width)
     cells = bar_width(width)
     for section in brief.sections:
-        out += ["", _heading(words.group_word(section.group, lang)),
+        out += ["", _heading(groups.name(section.group, lang)),
                 *_section(brief, section.items, lang, cells)]
     out += ["", _heading(label(lang, "brief.attention")), *_attention(brief, lang, width)]
     out += ["", _heading(words.changed_heading(brief, lang)), *_changes(brief, lang, width)]
@@ -263,7 +264,7 @@ def render_brief_text(brief: Brief, *, lang: str = "en", width: int = 80,
     return to_text(out, width=width, color=color)
 
 
-def render(brief: Brief, options: RenderOptions) -> str:
+def render(brief: Brief, options: BriefOptions) -> str:
     """The brief, then the units' sections when it has them."""
     text = render_brief_text(brief, lang=options.lang, width=options.width,
                              color=options.color)

@@ -9,27 +9,19 @@ from html import escape as html_escape
 
 from hauloc_cli.render.cells import number, target_name
 from hauloc_cli.render.check.markdown import escape
-from hauloc_cli.render.i18n import SYMBOLS
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.views.units_brief import not_reported, units_behind
-
-WORDS = {
-    "en": {"behind": "Units behind", "behind_none": "No unit is off track.",
-           "missing": "Not reported", "missing_none": "Every unit has reported.",
-           "carried": "its earlier figure stands in"},
-    "vi": {"behind": "Đơn vị chậm tiến độ", "behind_none": "Không có đơn vị chậm tiến độ.",
-           "missing": "Đơn vị chưa báo cáo", "missing_none": "Tất cả đơn vị đã báo cáo.",
-           "carried": "dùng số liệu kỳ trước"},
-}
+from hauloc_cli.vocab.i18n import SYMBOLS, label
 
 
 def sections(units: UnitsReport, lang: str) -> list[tuple[str, list[str]]]:
     """The two sections as (heading, lines), the lines without markup."""
     off = SYMBOLS["off_track"]
     behind = [f"{target_name(b.target, lang)}: " + ", ".join(
-        f"{off} {name} {number(_actual(r.actual), b.target.unit, lang)}"
+        f"{off} {name} {number(_actual(r.actual), b.target.measure, lang)}"
         for name, r in b.units) for b in units_behind(units)]
-    words = WORDS[lang]
+    words = {key: label(lang, f"units.{key}") for key in
+             ("behind", "behind_none", "missing", "missing_none", "carried")}
     missing = [f"{target_name(m.target, lang)} ({len(m.units)}/{m.expected}): " + ", ".join(
         f"{name} ({words['carried']})" if name in m.carried else name for name in m.units)
         for m in not_reported(units)]

@@ -11,7 +11,10 @@ from hauloc_cli.model.figures import Figure
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import StatusBands, Target
 from hauloc_cli.render import cells, compare_words, rounding
-from hauloc_cli.render.i18n import (
+from hauloc_cli.rules.compare import Revision, facts
+from hauloc_cli.views.brief import Bar, Brief, Item, Need, Point
+from hauloc_cli.vocab import milestone
+from hauloc_cli.vocab.i18n import (
     SYMBOLS,
     format_date,
     format_number,
@@ -19,8 +22,6 @@ from hauloc_cli.render.i18n import (
     label,
     quantity,
 )
-from hauloc_cli.rules.compare import Revision, facts
-from hauloc_cli.views.brief import Bar, Brief, Item, Need, Point
 
 SPARKS = "▁▂▃▄▅▆▇█"
 UNREPORTED = "·"
@@ -56,10 +57,6 @@ def changed_heading(brief: Brief, lang: str) -> str:
 def changed_none(brief: Brief, lang: str) -> str:
     """'No target changed status since first half.'"""
     return label(lang, "brief.changed_none", before=brief.period.previous().heading(lang))
-
-
-def group_word(group: str, lang: str) -> str:
-    return label(lang, f"group.{group}")
 
 
 def amount(x: float, unit: str | None, lang: str) -> str:
@@ -98,7 +95,7 @@ def figures(item: Item, brief: Brief, lang: str) -> str:
         assert r.deadline is not None
         parts = [label(lang, "brief.deadline", date=format_date(r.deadline, lang))]
         if r.actual is not None:
-            shown = label(lang, "done" if r.actual else "not_done")
+            shown = milestone.written(bool(r.actual), lang)
             if r.as_of is not None and r.as_of != brief.period:
                 shown += f" ({label(lang, 'brief.as_of', period=inline_period(r.as_of, lang))})"
             parts.insert(0, shown)
@@ -106,12 +103,12 @@ def figures(item: Item, brief: Brief, lang: str) -> str:
             parts.append(days(item.days, lang))
         return " · ".join(parts)
     assert t.target is not None
-    goal = amount(t.target, t.unit, lang)
+    goal = amount(t.target, t.measure, lang)
     if t.direction == "at_most":
         goal = f"{label(lang, 'brief.limit')} {goal}"
     if r.actual is None:
         return f"{label(lang, 'brief.target')} {goal}"
-    actual = format_value(float(r.actual), t.unit, lang)
+    actual = format_value(float(r.actual), t.measure, lang)
     figure = brief.report.figures.of(t.id).get(r.as_of) if r.as_of else None
     if figure is not None:
         actual += compare_words.mark(figure.status, lang)
@@ -119,7 +116,7 @@ def figures(item: Item, brief: Brief, lang: str) -> str:
     if r.as_of is not None and r.as_of != brief.period:
         text += f" ({label(lang, 'brief.as_of', period=inline_period(r.as_of, lang))})"
     if r.expected is not None and not brief.final:
-        expected = format_value(rounding.expected(t, r.expected), t.unit, lang)
+        expected = format_value(rounding.expected(t, r.expected), t.measure, lang)
         word = "brief.allowed" if t.direction == "at_most" else "brief.expected"
         text += f" · {label(lang, word)} {expected}"
     return text
@@ -156,7 +153,7 @@ def need(item: Item, lang: str) -> str:
     if n.points:
         shown = f"{format_number(x, lang)} {label(lang, 'unit.points')}"
     else:
-        shown = amount(x, t.unit, lang)
+        shown = amount(x, t.measure, lang)
     return label(lang, f"need.{n.kind}", amount=shown)
 
 
@@ -165,8 +162,8 @@ def history_value(point: Point, target: Target, lang: str) -> str:
     if point.value is None:
         return UNREPORTED
     if isinstance(point.value, bool):
-        return label(lang, "done" if point.value else "not_done")
-    return format_value(float(point.value), target.unit, lang)
+        return milestone.written(point.value, lang)
+    return format_value(float(point.value), target.measure, lang)
 
 
 def spark(point: Point) -> str:

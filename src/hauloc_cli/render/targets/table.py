@@ -6,10 +6,10 @@ from rich import box
 from rich.table import Table
 
 from hauloc_cli.model.plan import Plan
-from hauloc_cli.render import RenderOptions
+from hauloc_cli.render import Options
 from hauloc_cli.render.cells import number, scope, target_name
 from hauloc_cli.render.check.table import to_text
-from hauloc_cli.render.i18n import format_date, label, unit_label
+from hauloc_cli.vocab.i18n import format_date, label, unit_label
 
 
 def render_plan(plan: Plan, *, lang: str = "en", width: int = 80, color: bool = False) -> str:
@@ -24,8 +24,8 @@ def render_plan(plan: Plan, *, lang: str = "en", width: int = 80, color: bool = 
             goal = f"{label(lang, 'by')} {format_date(plan.deadline_of(t), lang)}"
         else:
             sign = "≥" if t.direction == "at_least" else "≤"
-            goal = f"{sign} {number(t.target, t.unit, lang)}"
-        unit = unit_label(lang, t.unit) if t.unit and t.unit != "%" else ""
+            goal = f"{sign} {number(t.target, t.measure, lang)}"
+        unit = unit_label(lang, t.measure) if t.measure and t.measure != "%" else ""
         table.add_row(t.id, target_name(t, lang), t.kind, goal, unit)
     head = plan.title(lang)
     if str(plan.plan.year) not in head:  # the year once
@@ -33,5 +33,5 @@ def render_plan(plan: Plan, *, lang: str = "en", width: int = 80, color: bool = 
     return to_text([head, table, scope(plan, lang)], width=width, color=color)
 
 
-def render(plan: Plan, options: RenderOptions) -> str:
+def render(plan: Plan, options: Options) -> str:
     return render_plan(plan, lang=options.lang, width=options.width, color=options.color)

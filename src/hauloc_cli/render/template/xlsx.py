@@ -1,78 +1,24 @@
-"""The data-entry template as a file: CSV, or an Excel workbook with checks on the value cells.
-
-openpyxl is imported only when a workbook is written.
-"""
+"""The data-entry template as a workbook with checks on the value cells (`--format xlsx`);
+openpyxl is imported only when one is written."""
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from hauloc_cli.model.plan import default_range
-from hauloc_cli.render.check.csv import safe_text
+from hauloc_cli.render import Options
+from hauloc_cli.render.template import MILESTONE_WORDS, SHEET_TITLE, header, row_cells, tidy
 from hauloc_cli.views.template import TemplateRow
-
-COLUMNS = ("target", "period", "value", "note", "source", "name", "unit", "plan_target")
-MILESTONE_WORDS = ("có", "không")
-SHEET_TITLE = "actuals"
-
-
-def _cells(row: TemplateRow) -> dict[str, Any]:
-    t = row.target
-    goal = row.plan_target
-    return {
-        "target": t.id,
-        "period": str(row.period),
-        "value": "",
-        "note": "",
-        "source": "",
-        "name": t.name,
-        "unit": "/".join(MILESTONE_WORDS) if t.kind == "milestone" else (t.unit or ""),
-        "plan_target": (f"{MILESTONE_WORDS[0]}, hạn {goal.isoformat()}"
-                        if isinstance(goal, date) else "" if goal is None else goal),
-    }
-
-
-def _row_cells(row: TemplateRow) -> dict[str, Any]:
-    """The cells of a row; a units template has the reporting unit in `unit` (its name in
-    `unit_name`) and the unit of measure in `measure`."""
-    cells = _cells(row)
-    if row.unit is None:
-        return cells
-    measure = cells.pop("unit")
-    return {"target": cells.pop("target"), "period": cells.pop("period"), "unit": row.unit,
-            **cells, "unit_name": row.unit_name, "measure": measure}
-
-
-def header(rows: Sequence[TemplateRow]) -> tuple[str, ...]:
-    return tuple(_row_cells(rows[0])) if rows and rows[0].unit is not None else COLUMNS
-
-
-def _tidy(x: float) -> int | float:
-    """12.0 → 12, so that a whole number is written without a decimal point."""
-    return int(x) if x.is_integer() else x
-
-
-def template_csv(rows: Sequence[TemplateRow]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header(rows))
-    for row in rows:
-        writer.writerow(safe_text(v) if isinstance(v, str) else _tidy(v)
-                        for v in _row_cells(row).values())
-    return buffer.getvalue()
-
 
 # Column widths in characters: wide enough for the Vietnamese names of the bundled plan.
 _MIN_WIDTH = {"target": 14, "period": 10, "value": 12, "note": 30, "source": 30}
 _MAX_WIDTH = 60
 
 
-def template_xlsx(rows: Sequence[TemplateRow]) -> bytes:
+def render(rows: Sequence[TemplateRow], options: Options) -> bytes:
     """The template as an Excel workbook (openpyxl is imported only here)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -85,13 +31,13 @@ def template_xlsx(rows: Sequence[TemplateRow]) -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = SHEET_TITLE
-    columns = header(rows)
-    ws.append(columns)
+    names = header(rows)
+    ws.append(names)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"
 
-    value_col = get_column_letter(columns.index("value") + 1)
+    value_col = get_column_letter(names.index("value") + 1)
     yes_no = DataValidation(type="list", formula1='"{}"'.format(",".join(MILESTONE_WORDS)),
                             allow_blank=True, showErrorMessage=True,
                             errorTitle="có / không", error="Chọn có hoặc không.")
@@ -100,8 +46,8 @@ def template_xlsx(rows: Sequence[TemplateRow]) -> bytes:
     yes_no.showInputMessage = True
     numbers: dict[tuple[float, float] | None, DataValidation] = {}
     for line, row in enumerate(rows, start=2):
-        ws.append([_tidy(v) if isinstance(v, float) else xml_text(v) if isinstance(v, str)
-                   else v for v in _row_cells(row).values()])  # xml_text: U+FFFD, visibly
+        ws.append([tidy(v) if isinstance(v, float) else xml_text(v) if isinstance(v, str)
+                   else v for v in row_cells(row).values()])  # xml_text: U+FFFD, visibly
         ref = f"{value_col}{line}"
         ws[ref].number_format = "General"
         if row.target.kind == "milestone":
@@ -115,7 +61,7 @@ def template_xlsx(rows: Sequence[TemplateRow]) -> bytes:
         if validation.sqref:
             ws.add_data_validation(validation)
 
-    for i, column in enumerate(columns, start=1):
+    for i, column in enumerate(names, start=1):
         longest = max((len(str(c.value)) for c in ws[get_column_letter(i)] if c.value is not None),
                       default=0)
         width = max(longest + 2, _MIN_WIDTH.get(column, 0))
@@ -131,8 +77,8 @@ def _number_validation(bounds: tuple[float, float] | None) -> Any:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     low, high = bounds or (-math.inf, math.inf)
-    lo = "-1E+307" if math.isinf(low) else str(_tidy(low))
-    hi = "1E+307" if math.isinf(high) else str(_tidy(high))
+    lo = "-1E+307" if math.isinf(low) else str(tidy(low))
+    hi = "1E+307" if math.isinf(high) else str(tidy(high))
     if math.isfinite(low) and math.isfinite(high):
         error = f"Nhập một số từ {lo} đến {hi}."
     elif math.isfinite(low):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from hauloc_cli.model.periods import Period
-from hauloc_cli.render.i18n import (
+from hauloc_cli.vocab.i18n import (
     CATALOGUE,
     LANGUAGES,
     SYMBOLS,
@@ -47,7 +47,12 @@ def test_every_label_the_code_asks_for_exists() -> None:
                 "missed",
                 *(f"period.{q}" for q in range(1, 5)),
                 *(f"group.{g}" for g in ("economy", "society", "environment", "security",
-                                         "other"))):
+                                         "other")),
+                *(f"fs.{s}{cell}" for s in ("estimate", "preliminary", "official")
+                  for cell in ("", ".cell")),
+                *(f"units.{k}" for k in ("behind", "behind_none", "missing", "missing_none",
+                                         "carried")),
+                "matrix.missing", "matrix.carried"):
         assert key in keys
 
 

@@ -45,7 +45,7 @@ def difference(x: float, unit: str | None, lang: str) -> str:
     return quantity(x, unit, lang)
 
 
-# One catalogue per language; tests/test_i18n.py fails when a key is missing in one of them.
+# One catalogue per language; tests/vocab/test_i18n.py fails when a key is missing in one of them.
 CATALOGUE: dict[str, dict[str, str]] = {
     "en": {
         "achieved": "Achieved",
@@ -159,6 +159,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fs.estimate": "est.",
         "fs.preliminary": "prelim.",
         "fs.official": "official",
+        "fs.estimate.cell": "estimate",
+        "fs.preliminary.cell": "preliminary",
+        "fs.official.cell": "official",
         "col.compare": "Compared",
         "cmp.revised": "revised from {before}",
         "cmp.plan_share": "{share} of the year's plan",
@@ -172,6 +175,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "brief.revised": "Revised figures",
         "brief.revised_status": "status {before} → {now}",
         "brief.changes_revised": "{before}, as revised",
+        # The brief's units' sections (render/summary/units.py)
+        "units.behind": "Units behind",
+        "units.behind_none": "No unit is off track.",
+        "units.missing": "Not reported",
+        "units.missing_none": "Every unit has reported.",
+        "units.carried": "its earlier figure stands in",
+        # Units counted together: communes when all are at the commune level
+        "kinds.communes": "communes",
+        "kinds.units": "units",
+        # The targets x units matrix (check --by-unit)
+        "matrix.unit": "Unit",
+        "matrix.reported": "units reported per target:",
+        "matrix.missing": "{unit}: not reported for {period} (targets {ids})",
+        "matrix.carried": "{unit}: not reported for {period}; its earlier figure stands in "
+                          "(targets {ids})",
     },
     "vi": {
         "achieved": "Đạt",
@@ -284,6 +302,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fs.estimate": "ước",
         "fs.preliminary": "sơ bộ",
         "fs.official": "chính thức",
+        "fs.estimate.cell": "ước tính",
+        "fs.preliminary.cell": "sơ bộ",
+        "fs.official.cell": "chính thức",
         "col.compare": "So sánh",
         "cmp.revised": "điều chỉnh từ {before}",
         "cmp.plan_share": "đạt {share} KH năm",
@@ -297,6 +318,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "brief.revised": "Số liệu điều chỉnh",
         "brief.revised_status": "đánh giá {before} → {now}",
         "brief.changes_revised": "{before} đã điều chỉnh",
+        "units.behind": "Đơn vị chậm tiến độ",
+        "units.behind_none": "Không có đơn vị chậm tiến độ.",
+        "units.missing": "Đơn vị chưa báo cáo",
+        "units.missing_none": "Tất cả đơn vị đã báo cáo.",
+        "units.carried": "dùng số liệu kỳ trước",
+        "kinds.communes": "xã",
+        "kinds.units": "đơn vị",
+        "matrix.unit": "Đơn vị",
+        "matrix.reported": "số đơn vị đã báo cáo theo chỉ tiêu:",
+        "matrix.missing": "{unit}: chưa báo cáo {period} (chỉ tiêu {ids})",
+        "matrix.carried": "{unit}: chưa báo cáo {period}, dùng số liệu kỳ trước (chỉ tiêu {ids})",
     },
 }
 
