@@ -46,19 +46,9 @@ ESTIMATE_VALUE = Column("value", "Ước thực hiện {period}", "Estimate, {pe
 # Group rows are numbered with Roman numerals (I. KINH TẾ), targets within a group from 1.
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
-_PERIOD_WORDS = {
-    "vi": ("quý I năm {y}", "6 tháng năm {y}", "9 tháng năm {y}", "năm {y}"),
-    "en": ("Q1 {y}", "first half of {y}", "nine months of {y}", "the year {y}"),
-}
 
-
-def period_words(period: Period, lang: str) -> str:
-    """The period as an annex heading names it: '9 tháng năm 2024', 'nine months of 2024'."""
-    return _PERIOD_WORDS[lang][period.quarter - 1].format(y=period.year)
-
-
-def heading(column: Column, lang: str, period: Period) -> str:
-    """The heading of `column` in `lang` for a report of `period`."""
+def heading(column: Column, lang: str, period: Period, said: str) -> str:
+    """The heading of `column` in `lang` for a report of `period`, `said` as the annex names
+    it (`vocab.periods.annex_words`: '9 tháng năm 2024')."""
     text = column.vi if lang == "vi" else column.en
-    return text.format(year=period.year, last=period.year - 1,
-                       period=period_words(period, lang))
+    return text.format(year=period.year, last=period.year - 1, period=said)

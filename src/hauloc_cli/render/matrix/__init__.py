@@ -16,9 +16,10 @@ from __future__ import annotations
 from typing import Any
 
 from hauloc_cli.model.plan import Target
-from hauloc_cli.render.cells import number, period_name
+from hauloc_cli.render.cells import number
 from hauloc_cli.render.i18n import SYMBOLS, label
 from hauloc_cli.rules.rollup import UnitResult, UnitsReport
+from hauloc_cli.vocab import periods
 
 GAP = "  "
 # The matrix's own words (kept here, beside the only renderer that speaks them).
@@ -50,7 +51,7 @@ def _cell(found: UnitResult | None, target: Target, lang: str) -> str:
     else:
         shown = number(float(found.actual), target.unit, lang)
     if not found.reported and found.as_of is not None:  # an earlier state stands in
-        shown = f"{shown} ({found.as_of.words(lang)})"
+        shown = f"{shown} ({periods.words(found.as_of, lang)})"
     return shown if found.result is None else f"{SYMBOLS[found.result.status.value]} {shown}"
 
 
@@ -77,7 +78,7 @@ def silent(units: UnitsReport, lang: str) -> list[str]:
             if ids:
                 lines.append(WORDS[lang][key].format(
                     unit=unit.name, ids=", ".join(ids),
-                    period=period_name(units.report.period, lang)))
+                    period=periods.name(units.report.period, lang)))
     return lines
 
 

@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from hauloc_cli.model.annex import BY_KEY, ESTIMATE_VALUE, ROMAN, Column, heading, period_words
+from hauloc_cli.model.annex import BY_KEY, ESTIMATE_VALUE, ROMAN, Column, heading
 from hauloc_cli.model.figures import FigureStatus, Value
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import StatusBands, Target
@@ -24,6 +24,7 @@ from hauloc_cli.render.compare_words import against_ceiling, share_edges
 from hauloc_cli.render.i18n import format_date, label, unit_label
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.views.annex import NOT_REPORTED, Annex, Line
+from hauloc_cli.vocab import periods
 
 MAX_DECIMALS = 2  # a figure is shown with at most this many decimals (the cell keeps it all)
 SHARE_DECIMALS = 1  # So với kế hoạch (%), So với cùng kỳ (%): 90,8
@@ -106,7 +107,7 @@ def points_word(lang: str) -> str:
 
 def title(annex: Annex, lang: str) -> str:
     """`BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 9 THÁNG NĂM 2024`: names the period."""
-    return _TITLE[lang].format(period=period_words(annex.period, lang)).upper()
+    return _TITLE[lang].format(period=periods.annex_words(annex.period, lang)).upper()
 
 
 def has_last_year(annex: Annex, workbook: bool = True) -> bool:
@@ -153,7 +154,7 @@ def heading_of(column: Column, annex: Annex, lang: str) -> str:
     estimate."""
     if column.key == "value" and annex.estimates == "all":
         column = ESTIMATE_VALUE
-    return heading(column, lang, annex.period)
+    return heading(column, lang, annex.period, periods.annex_words(annex.period, lang))
 
 
 def numeral(n: int) -> str:
@@ -287,7 +288,7 @@ def notes(line: Line, annex: Annex, lang: str) -> str:
             annex.estimates == "mixed" or status is FigureStatus.ESTIMATE):
         parts.append(_STATUS_WORDS[lang][status.value])
     if line.value is not None and line.as_of is not None and line.as_of != period:
-        said = label(lang, "brief.as_of", period=line.as_of.words(lang))
+        said = label(lang, "brief.as_of", period=periods.words(line.as_of, lang))
         if not shown:
             value = text(figure(line.value, lang), lang)
             if status is FigureStatus.ESTIMATE:
