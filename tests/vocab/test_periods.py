@@ -173,3 +173,11 @@ def test_every_form_written_reads_back_to_the_same_period(month: int) -> None:
             assert (found.month, found.alone) == (month, False), (lang, form)
             inside = find(f"Thực hiện {form}", heading=True)
             assert inside is not None and inside.month == month, (lang, form)
+
+
+def test_the_year_judged_on_its_estimate_is_said_so() -> None:
+    period = Period(2026, 12)
+    assert periods.long_words(period, "vi", estimate=True) == "Ước thực hiện cả năm 2026"
+    assert periods.long_words(period, "en", estimate=True) == "estimate for the full year 2026"
+    # before December there is no year's estimate to speak of
+    assert periods.long_words(Period(2026, 11), "vi", estimate=True) == "11 tháng đầu năm 2026"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from hauloc_cli.model.figures import Figure, Figures, Value
+from hauloc_cli.model.figures import Figure, Figures, FigureStatus, Value
 from hauloc_cli.model.periods import MONTHS_PER_YEAR, Period
 from hauloc_cli.model.plan import GROUPS, Plan, Target
 from hauloc_cli.rules.compare import Revision, revisions
@@ -123,6 +123,15 @@ class Brief:
     @property
     def final(self) -> bool:
         return self.report.period.final
+
+    @property
+    def estimated(self) -> bool:
+        """The final period judged on estimates (`ước cả năm`, made before December): some
+        target's figure of it is an estimate."""
+        period, figures = self.report.period, self.report.figures
+        return period.final and any(
+            (f := figures.of(r.target.id).get(period)) is not None
+            and f.status is FigureStatus.ESTIMATE for r in self.report.results)
 
     @property
     def previous(self) -> Period:

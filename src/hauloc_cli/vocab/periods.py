@@ -76,9 +76,13 @@ def annex_words(period: Period, lang: str) -> str:
     return f"{_months_of(period)} {period.year}"
 
 
-def long_words(period: Period, lang: str) -> str:
+def long_words(period: Period, lang: str, estimate: bool = False) -> str:
     """The period heading a brief: '9 tháng đầu năm 2024', '10 tháng đầu năm 2026' /
-    'nine months of 2024', 'January–October 2026'."""
+    'nine months of 2024', 'January–October 2026'; the whole year judged on the `estimate`
+    made before December: 'Ước thực hiện cả năm 2024' / 'estimate for the full year 2024'."""
+    if estimate and period.final:
+        return (f"Ước thực hiện cả năm {period.year}" if lang == "vi"
+                else f"estimate for the full year {period.year}")
     if period.quarter is not None:
         return _QUARTER_LONG[lang][period.quarter - 1].format(y=period.year)
     if lang == "vi":
@@ -114,7 +118,8 @@ def written(period: Period) -> dict[str, tuple[str, ...]]:
     """Every form hauloc writes for `period`, per language (the round-trip test reads each
     back)."""
     return {lang: (canonical(period), words(period, lang), heading(period, lang),
-                   annex_words(period, lang), long_words(period, lang), name(period, lang),
+                   annex_words(period, lang), long_words(period, lang),
+                   long_words(period, lang, estimate=True), name(period, lang),
                    name(period, lang, start=True))
             for lang in LANGS}
 
@@ -155,6 +160,7 @@ _FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), kind) fo
     (r"\b(?P<year>\d{4})-(?P<n>1[0-2]|0[1-9])\b(?![/.-]\d)", "months"),
     (r"\b(?P<n>1[0-2]|[1-9]) thang va uoc(?: thuc hien)?(?: ca)? nam" + _YEAR, "year_estimate"),
     (r"\buoc(?: thuc hien| tinh)?(?: ca)? nam" + _YEAR, "year_estimate"),
+    (r"\bestimated?(?: for)?(?: the)? (?:full |whole )?year" + _YEAR, "year_estimate"),
     (r"\buoc(?: thuc hien| tinh)? thang " + _M + _YEAR + r"\b", "month_estimate"),
     (r"\b(?:quy|qui) (?P<q>iv|i{1,3}|[1-4])\b" + _YEAR, "quy"),
     (r"\b(?P<n>1[0-2]|[1-9]) thang(?! cuoi)(?: dau)?(?: nam)?" + _YEAR, "months"),

@@ -397,18 +397,26 @@ class _Checker:
                 for _, alone in sorted(months.items()):
                     self._compiled(check, given, alone, alone.value, range(0))
                 continue
-            total = 0.0
+            # January alone is the year to date at its end: read as such, it counts here
+            january = given.get(Period(year, 1))
+            have = set(months) | ({1} if january is not None else set())
+            total = 0.0 if january is None else float(january.value)
+            compiled: list[Alone] = []
             for month in range(1, max(months) + 1):
-                if month not in months:
+                if month not in have:
                     break
-                total += float(months[month].value)
-                self._compiled(check, given, months[month], total, range(1, month + 1))
+                if month in months:
+                    total += float(months[month].value)
+                    if self._compiled(check, given, months[month], total, range(1, month + 1)):
+                        compiled.append(months[month]._replace(value=total))
+            if compiled:
+                self._said_compiled(check.target_id, compiled)
             for month, alone in sorted(months.items()):
-                if all(m in months for m in range(1, month)):
+                if have.issuperset(range(1, month)):
                     continue
                 if Period(year, month) in given:
                     continue  # the year to date is given: the month alone is not needed
-                lacking = [m for m in range(1, month) if m not in months]
+                lacking = [m for m in range(1, month) if m not in have]
                 self.problem(
                     alone.line, self.i_period + 1, Code.MONTH_ALONE,
                     f"'{alone.written.text}' is the figure of month {month} alone, not the "
@@ -417,10 +425,22 @@ class _Checker:
                     f"give the year-to-date figure as '{words(Period(year, month), 'vi')}' "
                     f"(or {Period(year, month)}), or a row for every month from tháng 1")
 
+    def _said_compiled(self, target_id: str, compiled: list[Alone]) -> None:
+        """One warning per target whose year to date is compiled from months alone: at the
+        last one, with its first and last period."""
+        last = compiled[-1]
+        first = compiled[0].written.period
+        periods = f"{first}" if len(compiled) == 1 else f"{first} to {last.written.period}"
+        self.warnings.add(Problem(
+            self.table.name, self.table.where(last.line, self.i_period + 1), Code.MONTHS_COMPILED,
+            f"{target_id}: the year to date of {periods} is compiled from the months given "
+            f"alone (tháng 1 to tháng {last.written.period.month}: {last.value:g})", "",
+            last.line))
+
     def _compiled(self, check: Check, given: dict[Period, Figure], alone: Alone,
-                  value: Value, months: range) -> None:
-        """Keep the year to date made of months alone, unless one is given beside it: then a
-        warning when they disagree."""
+                  value: Value, months: range) -> bool:
+        """Keep the year to date made of months alone (True), unless one is given beside it:
+        then a warning when they disagree."""
         period = alone.written.period
         text = alone.written.text
         kept = given.get(period)
@@ -440,17 +460,11 @@ class _Checker:
                     f"date given is {kept.value:g} (line {kept.line})",
                     "the year-to-date figure is used; check the months' figures",
                     alone.line))
-            return
+            return False
         status = FigureStatus.ESTIMATE if alone.written.found.estimate else None
         given[period] = Figure(check.target_id, period, value, check.unit, status, None,
                                self.table.name, alone.line)
-        if months:
-            self.warnings.add(Problem(
-                self.table.name, self.table.where(alone.line, self.i_period + 1),
-                Code.MONTHS_COMPILED,
-                f"{check.target_id} in {period}: the year to date {value:g} is compiled from "
-                f"the months alone, tháng {months.start} to tháng {months.stop - 1}",
-                "", alone.line))
+        return bool(months)
 
     def marked(self, row: Sequence[Cell], figure: Figure, check: Check) -> None:
         """A figure of a row that may carry its status, reported date and last year's figure."""

@@ -172,7 +172,7 @@ def _attention(brief: Brief, lang: str) -> str:
 def _changes(brief: Brief, lang: str) -> str:
     head = words.changed_heading(brief, lang)
     if brief.changes is None:
-        body = f"<p>{escape(label(lang, 'brief.changed_first'))}</p>"
+        body = f"<p>{escape(words.changed_first(brief, lang))}</p>"
     elif not brief.changes:
         body = "<p>" + escape(words.changed_none(brief, lang)) + "</p>"
     else:

@@ -34,7 +34,7 @@ def verdict_with_symbol(verdict: str, lang: str) -> str:
 
 def period_words(brief: Brief, lang: str) -> str:
     """'9 tháng đầu năm 2024' / 'nine months of 2024'."""
-    return periods.long_words(brief.period, lang)
+    return periods.long_words(brief.period, lang, estimate=brief.estimated)
 
 
 def inline_period(period: Period, lang: str) -> str:
@@ -45,13 +45,18 @@ def inline_period(period: Period, lang: str) -> str:
 
 def changed_heading(brief: Brief, lang: str) -> str:
     """'Changed since last quarter (first half → nine months)'; no periods at the first."""
-    head = label(lang, "brief.changed")
+    head = label(lang, "brief.changed_month" if brief.monthly else "brief.changed")
     if brief.changes is None:
         return head
     before = periods.heading(brief.previous, lang)
     if brief.changes_revised:  # the quarter before is judged with its figures as revised
         before = label(lang, "brief.changes_revised", before=before)
     return f"{head} ({before} → {periods.heading(brief.period, lang)})"
+
+
+def changed_first(brief: Brief, lang: str) -> str:
+    """'First quarter: nothing to compare with yet.' (or month, in a monthly run)."""
+    return label(lang, "brief.changed_first_month" if brief.monthly else "brief.changed_first")
 
 
 def changed_none(brief: Brief, lang: str) -> str:
