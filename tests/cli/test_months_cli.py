@@ -1,0 +1,55 @@
+"""Months at the command line (issue 22): --period takes every spelling a file takes, and the
+README's monthly runs print what they show."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tests.cli.support import ROOT, run
+
+MONTHLY = ROOT / "examples" / "actuals_monthly_2024.csv"
+
+
+@pytest.mark.parametrize("spelling", ["11 tháng", "11 tháng đầu năm 2024", "2024-11",
+                                      "30/11/2024", "11 thang nam 2024"])
+def test_period_takes_every_spelling_of_a_month(spelling: str) -> None:
+    result = run("check", MONTHLY, "--period", spelling, "-f", "json", "--fail-on", "never")
+    assert result.code == 0
+    assert result.json()["period"] == "2024-11"
+
+
+def test_a_month_after_the_plans_year_is_an_option_error() -> None:
+    result = run("check", MONTHLY, "--period", "2025-01")
+    assert result.code == 2
+    assert "2025-01 is not in the plan's year 2024" in result.err
+
+
+def test_schools_reported_month_by_month_need_two_a_month() -> None:
+    # 0+1+1+0+1+2+0+1+3+1+0 = 10 schools by November, of 12: (12 − 10) / 1 month left = 2
+    result = run("summary", MONTHLY, "--period", "11 tháng", "--lang", "vi")
+    assert "mỗi tháng còn lại cần 2 trường" in result.out
+    assert "[months-compiled] national_standard_schools" in result.err
+
+
+def _readme_runs() -> list[tuple[str, str]]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    months = readme[readme.index("### Months"):readme.index("## Reading annex tables")]
+    return re.findall(r"```\n\$ (hauloc [^\n]*)\n(.*?)```\n", months, flags=re.S)
+
+
+def test_the_readme_shows_two_monthly_runs() -> None:
+    assert len(_readme_runs()) == 2
+
+
+@pytest.mark.parametrize(("command", "shown"), _readme_runs(), ids=lambda x: x[:50])
+def test_a_monthly_run_in_the_readme_prints_what_it_shows(command: str, shown: str) -> None:
+    program = f'"{sys.executable}" -m hauloc_cli'
+    done = subprocess.run(["bash", "-c", command.replace("hauloc", program, 1)],
+                          capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=120,
+                          env={**os.environ, "COLUMNS": "80", "NO_COLOR": "1"})
+    assert done.stdout == shown, done.stderr
