@@ -7,7 +7,9 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
+import openpyxl
 import pytest
 
 from tests.cli.support import ROOT, run
@@ -53,3 +55,29 @@ def test_a_monthly_run_in_the_readme_prints_what_it_shows(command: str, shown: s
                           capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=120,
                           env={**os.environ, "COLUMNS": "80", "NO_COLOR": "1"})
     assert done.stdout == shown, done.stderr
+
+
+def _judged(*args: object) -> dict[str, tuple[object, str]]:
+    doc = run("check", *args, "-f", "json", "--fail-on", "never").json()
+    return {t["id"]: (t["actual"], t["status"]) for t in doc["targets"]}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_monthly_annex_has_the_month_and_reads_back(tmp_path: Path, lang: str) -> None:
+    """The annex of a monthly run: the month's own figure beside the total to date (OCOP
+    5 − 4 = 1 in November, schools 10 − 10 = 0; none for a level, none where October has no
+    figure), and the workbook read back gives the same figures and statuses."""
+    out = tmp_path / "annex.xlsx"
+    assert run("report", MONTHLY, "--period", "11 tháng", "--lang", lang, "-f", "xlsx",
+               "-o", out).code in (0, 1)
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    header = next(r for r in rows if r[1] in ("Chỉ tiêu", "Target"))
+    month = header.index("Thực hiện tháng 11" if lang == "vi" else "Actual, month 11 alone")
+    assert header[month + 1] in ("Thực hiện 11 tháng năm 2024", "Actual, January–November 2024")
+    by_name = {r[1]: r[month] for r in rows if isinstance(r[0], int)}
+    ocop = "Sản phẩm OCOP mới" if lang == "vi" else "New OCOP products"
+    water = ("Tỷ lệ dân số nông thôn được dùng nước hợp vệ sinh" if lang == "vi"
+             else "Rural population using hygienic water")
+    assert (by_name[ocop], by_name[water]) == (1, None)
+    assert _judged(out) == _judged(MONTHLY, "--period", "11 tháng")

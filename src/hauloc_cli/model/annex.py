@@ -29,6 +29,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("measure", "ĐVT", "Unit"),
     Column("plan", "Kế hoạch năm {year}", "Plan {year}"),
     Column("last_year", "Thực hiện cùng kỳ năm {last}", "Same period {last}"),
+    Column("month", "Thực hiện tháng {month}", "Actual, month {month} alone"),  # monthly
     Column("value", "Thực hiện {period}", "Actual, {period}"),
     Column("status", "Loại số liệu", "Figure status"),  # only when the figures' status differ
     Column("of_plan", "So với kế hoạch (%)", "% of plan"),
@@ -42,6 +43,7 @@ BY_KEY = {c.key: c for c in COLUMNS}
 
 # The value column when every figure of the period judged is an estimate (ước tính).
 ESTIMATE_VALUE = Column("value", "Ước thực hiện {period}", "Estimate, {period}")
+ESTIMATE_MONTH = Column("month", "Ước thực hiện tháng {month}", "Estimate, month {month} alone")
 
 # Group rows are numbered with Roman numerals (I. KINH TẾ), targets within a group from 1.
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -51,4 +53,4 @@ def heading(column: Column, lang: str, period: Period, said: str) -> str:
     """The heading of `column` in `lang` for a report of `period`, `said` as the annex names
     it (`vocab.periods.annex_words`: '9 tháng năm 2024')."""
     text = column.vi if lang == "vi" else column.en
-    return text.format(year=period.year, last=period.year - 1, period=said)
+    return text.format(year=period.year, last=period.year - 1, period=said, month=period.month)

@@ -166,6 +166,7 @@ _FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), kind) fo
     (r"\b(?P<n>1[0-2]|[1-9]) thang(?! cuoi)(?: dau)?(?: nam)?" + _YEAR, "months"),
     (r"(?<![\w/])t" + _M + r"[/.-](?P<year>\d{4})\b", "month"),
     (r"\bthang " + _M + _YEAR + r"\b", "month"),
+    (r"\bmonth " + _M + r" alone" + _YEAR, "month"),
     (r"\bca nam" + _YEAR, "year"),
     (r"\bq(?P<q>[1-4])\b" + _YEAR, "q"),
     (r"\b(?P<w>" + "|".join(_NUMBER_WORDS) + r") months" + _YEAR, "months"),

@@ -10,7 +10,7 @@ from hauloc_cli.inputs.actuals.annex_header import (
     is_column_numbers,
     read_period,
 )
-from hauloc_cli.model.annex import COLUMNS, ESTIMATE_VALUE, heading
+from hauloc_cli.model.annex import BY_KEY, COLUMNS, ESTIMATE_MONTH, ESTIMATE_VALUE, Column, heading
 from hauloc_cli.model.periods import Period
 from hauloc_cli.vocab.periods import annex_words
 
@@ -20,12 +20,14 @@ from hauloc_cli.vocab.periods import annex_words
 def test_every_heading_hauloc_writes_is_recognised(lang: str, quarter: int) -> None:
     period = Period.at_quarter(2024, quarter)
     for column in (*COLUMNS, ESTIMATE_VALUE):
+        if column.key == "month":
+            continue  # below: a value heading of the month alone
         found = classify(heading(column, lang, period, annex_words(period, lang)))
         assert found is not None and found.key == column.key, heading(column, lang, period,
                                                                       annex_words(period, lang))
     value = classify(heading(ESTIMATE_VALUE, lang, period, annex_words(period, lang)))
     assert value is not None and value.estimate
-    plain = classify(heading(COLUMNS[6], lang, period, annex_words(period, lang)))
+    plain = classify(heading(BY_KEY["value"], lang, period, annex_words(period, lang)))
     assert plain is not None and not plain.estimate
     assert plain.rest and (named := read_period(plain.rest, heading=True)) is not None
     assert (named.month, named.year, named.alone) == (3 * quarter, 2024, False)
@@ -47,6 +49,18 @@ def test_every_heading_hauloc_writes_is_recognised(lang: str, quarter: int) -> N
 def test_the_other_names_offices_use(text: str, key: str) -> None:
     found = classify(text)
     assert found is not None and found.key == key
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("column", [BY_KEY["month"], ESTIMATE_MONTH])
+def test_the_month_column_hauloc_writes_is_the_month_alone(lang: str, column: Column) -> None:
+    """The monthly annex's `Thực hiện tháng 10` / `Actual, month 10 alone`: a value heading
+    of October alone, which the reader passes over beside the total to date."""
+    period = Period(2026, 10)
+    found = classify(heading(column, lang, period, annex_words(period, lang)))
+    assert found is not None and found.key == "value"
+    named = read_period(found.rest, heading=True)
+    assert named is not None and (named.month, named.alone, named.span) == (10, True, 1)
 
 
 def test_a_month_alone_is_a_value_heading_of_that_month() -> None:

@@ -169,6 +169,9 @@ def _columns(headings: list[str], first: int, line: int) -> WideHeader | None:
     values = [c for c, k in enumerate(kinds) if k is not None and k.key == "value"]
     # `Lũy kế kỳ báo cáo` beside `Thực hiện kỳ báo cáo`: the year to date is read
     values = [c for c in values if (kinds[c] or Heading("")).cumulative] or values
+    # `Thực hiện tháng 10` beside `Thực hiện 10 tháng` (the monthly form): the year to date
+    # is read, the month's own figure is worked out again from it
+    values = [c for c in values if not _month_alone(kinds[c])] or values
     for col, kind in enumerate(kinds):
         if kind is None or kind.key == "value":
             continue
@@ -185,6 +188,11 @@ def _columns(headings: list[str], first: int, line: int) -> WideHeader | None:
         return None
     return WideHeader(index, headings, kinds, first, line, duplicates=duplicates,
                       values=values)
+
+
+def _month_alone(kind: Heading | None) -> bool:
+    found = read_period(kind.rest, heading=True) if kind is not None and kind.rest else None
+    return found is not None and found.alone and found.span == 1
 
 
 def looks_like_annex(rows: Rows, merges: Sequence[Merge] = ()) -> bool:

@@ -17,7 +17,7 @@ from hauloc_cli.views.annex import NOT_REPORTED, Annex, Line
 from hauloc_cli.vocab import periods
 
 # Columns holding numbers (right-aligned by the writers).
-NUMERIC = frozenset({"plan", "last_year", "value", "of_plan", "of_last_year"})
+NUMERIC = frozenset({"plan", "last_year", "month", "value", "of_plan", "of_last_year"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,14 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from hauloc_cli.model.annex import BY_KEY, ESTIMATE_VALUE, ROMAN, Column, heading
+from hauloc_cli.model.annex import (
+    BY_KEY,
+    ESTIMATE_MONTH,
+    ESTIMATE_VALUE,
+    ROMAN,
+    Column,
+    heading,
+)
 from hauloc_cli.model.figures import FigureStatus, Value
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import StatusBands, Target
@@ -131,12 +138,16 @@ def columns(annex: Annex, *, by_unit: bool = False, workbook: bool = True
     # print area (the form keeps its columns from one quarter to the next)
     last_year = not by_unit and has_last_year(annex, workbook=False)
     kept = workbook and not by_unit and not last_year and has_last_year(annex, workbook)
-    if last_year:
-        keys.append("last_year")
-    keys.append("value")
-    keys.append("of_plan")
-    if last_year:
-        keys.append("of_last_year")
+    if annex.monthly:  # the monthly form: plan | the month | to date | last year | % | %
+        keys += ["month", "value", *(["last_year", "of_last_year"] if last_year else []),
+                 "of_plan"]
+    else:
+        if last_year:
+            keys.append("last_year")
+        keys.append("value")
+        keys.append("of_plan")
+        if last_year:
+            keys.append("of_last_year")
     keys += ["assessment", "note"]
     if workbook:  # after the print area: what the reader matches on, not what an official reads
         keys += [*(["last_year", "of_last_year"] if kept else []),
@@ -145,7 +156,7 @@ def columns(annex: Annex, *, by_unit: bool = False, workbook: bool = True
     return tuple(BY_KEY[k] for k in keys)
 
 
-PRINTED = frozenset({"number", "unit", "name", "measure", "plan", "last_year", "value",
+PRINTED = frozenset({"number", "unit", "name", "measure", "plan", "last_year", "month", "value",
                      "of_plan", "of_last_year", "assessment", "note"})
 
 
@@ -154,6 +165,8 @@ def heading_of(column: Column, annex: Annex, lang: str) -> str:
     estimate."""
     if column.key == "value" and annex.estimates == "all":
         column = ESTIMATE_VALUE
+    if column.key == "month" and annex.estimates == "all":
+        column = ESTIMATE_MONTH
     return heading(column, lang, annex.period, periods.annex_words(annex.period, lang))
 
 
@@ -356,7 +369,7 @@ def table_cells(lines: tuple[Line, ...], annex: Annex, lang: str, cols: tuple[Co
             for row in rows:
                 if isinstance(c := row[i], Num) and c.kind == "plain":
                     row[i] = Num(c.x, most, c.kind)
-    figures = [keys.index(k) for k in ("plan", "last_year", "value") if k in keys]
+    figures = [keys.index(k) for k in ("plan", "last_year", "month", "value") if k in keys]
     for line, row in zip(lines, rows, strict=True):
         if line.target.kind == "milestone" or line.target.counts_whole:
             continue
@@ -379,6 +392,7 @@ def cells(line: Line, annex: Annex, lang: str, cols: tuple[Column, ...]) -> list
         "measure": measure(line.target, lang),
         "plan": plan_cell(line, lang),
         "last_year": last_year_cell(line),
+        "month": None if line.month is None else figure(line.month, lang),
         "value": value_cell(line, period, lang),
         "status": figure_status_word(line, period, lang),
         "of_plan": of_plan(line, lang, annex.plan.status_bands),
