@@ -81,3 +81,18 @@ def test_the_monthly_annex_has_the_month_and_reads_back(tmp_path: Path, lang: st
              else "Rural population using hygienic water")
     assert (by_name[ocop], by_name[water]) == (1, None)
     assert _judged(out) == _judged(MONTHLY, "--period", "11 tháng")
+
+
+def test_the_december_meetings_annex_is_judged_on_the_years_estimate(tmp_path: Path) -> None:
+    """`11 tháng và ước cả năm` in the title: the report is of the whole year, its figures
+    the estimate (OCOP 6 of 6: achieved)."""
+    path = tmp_path / "annex.csv"
+    path.write_text(
+        "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 11 THÁNG VÀ ƯỚC CẢ NĂM 2024,,,,\n"
+        "STT,Chỉ tiêu,Kế hoạch năm 2024,Thực hiện 11 tháng năm 2024,"
+        "Ước thực hiện cả năm 2024\n"
+        "1,Sản phẩm OCOP mới,6,5,6\n", encoding="utf-8")
+    doc = run("check", path, "-f", "json", "--fail-on", "never").json()
+    ocop = next(t for t in doc["targets"] if t["id"] == "ocop_products")
+    assert doc["period"] == "2024-Q4"
+    assert (ocop["actual"], ocop["figure_status"], ocop["status"]) == (6.0, "estimate", "achieved")
