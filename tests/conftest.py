@@ -30,11 +30,12 @@ def at(plan: Plan, values: Figures | Mapping[str, Mapping[int, Value]], quarter:
     """`{target: {quarter: value}}` of the plan's year, and the period of `quarter`."""
     year = plan.plan.year
     figures = values if isinstance(values, Figures) else Figures.of_values(year, values)
-    return figures, Period(year, quarter)
+    return figures, Period.at_quarter(year, quarter)
 
 
 def on(values: Mapping[int, Value], quarter: int, year: int = 2024
        ) -> tuple[dict[Period, Figure], Period]:
     """One target's `{quarter: value}` as figures by period, and the period of `quarter`."""
-    figures = {Period(year, q): Figure("t", Period(year, q), v) for q, v in values.items()}
-    return figures, Period(year, quarter)
+    figures = {Period.at_quarter(year, q): Figure("t", Period.at_quarter(year, q), v) for q,
+               v in values.items()}
+    return figures, Period.at_quarter(year, quarter)

@@ -41,6 +41,7 @@ class Code(str, Enum):
     UNKNOWN_TARGET = "unknown-target"
     BAD_PERIOD = "bad-period"
     QUARTER_ALONE = "quarter-alone"
+    MONTH_ALONE = "month-alone"
     WRONG_YEAR = "wrong-year"
     BAD_NUMBER = "bad-number"
     AMBIGUOUS_NUMBER = "ambiguous-number"
@@ -74,6 +75,8 @@ class Code(str, Enum):
     MORE_WARNINGS = "more-warnings"
     UNWRITABLE_TEXT = "unwritable-text"
     UNUSED_FIGURE = "unused-figure"
+    MONTHS_COMPILED = "months-compiled"
+    MONTHS_DISAGREE = "months-disagree"
 
     def __str__(self) -> str:
         return self.value

@@ -24,7 +24,7 @@ from typing import Any
 from hauloc_cli.model.figures import FigureStatus
 from hauloc_cli.model.periods import Period
 from hauloc_cli.vocab import annex_columns as annex_model
-from hauloc_cli.vocab import figure_status
+from hauloc_cli.vocab import figure_status, periods
 from hauloc_cli.vocab.i18n import CATALOGUE, LANGUAGES
 
 STATUS_KEYS = ("achieved", "on_track", "at_risk", "off_track", "missed", "no_data",
@@ -68,8 +68,8 @@ def _period_words() -> dict[str, int]:
     words: dict[str, int] = {}
     for lang in LANGUAGES:
         for q in range(1, 5):
-            p = Period(2000, q)
-            for w in (p.words(lang), p.heading(lang)):
+            p = Period.at_quarter(2000, q)
+            for w in (periods.words(p, lang), periods.heading(p, lang)):
                 words[w.casefold()] = q
     return words
 

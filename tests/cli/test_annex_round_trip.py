@@ -41,7 +41,7 @@ def test_the_report_reads_back_to_its_figures(tmp_path: Path, lang: str, quarter
                   f"2024-Q{quarter}")
     # the model commune's count, 1 since Q1, is in the value cell with 'Số liệu quý I' in the
     # notes: it reads back as the Q1 figure it is
-    assert figures_of(path) == annex_expected(read(EXAMPLE), Period(2024, quarter),
+    assert figures_of(path) == annex_expected(read(EXAMPLE), Period.at_quarter(2024, quarter),
                                               ("ntm_model_communes",))
 
 
@@ -55,10 +55,10 @@ def test_last_year_of_a_target_whose_figure_is_older(tmp_path: Path, quarter: in
                        "production_growth,Cả năm 2023,7.5\nproduction_growth,2024-Q1,9.5\n"
                        "ocop_products,2024-Q3,4\n", encoding="utf-8")
     path = report(tmp_path / "report.xlsx", actuals, "--period", f"2024-Q{quarter}")
-    expected = annex_expected(read(actuals), Period(2024, quarter))
+    expected = annex_expected(read(actuals), Period.at_quarter(2024, quarter))
     assert expected == ({("ocop_products", None, "2024-Q3"): (4.0, None)} if quarter == 3
                         else {("production_growth", None, "2023-Q4"): (7.5, None)})
-    assert figures_of(path, period=Period(2024, quarter)) == expected
+    assert figures_of(path, period=Period.at_quarter(2024, quarter)) == expected
 
 
 def test_check_of_the_report_judges_as_check_of_its_actuals(tmp_path: Path) -> None:
@@ -90,7 +90,7 @@ def test_the_sheet_by_unit_reads_back_to_the_units_figures(tmp_path: Path) -> No
     plan_level = figures_of(path, units=UNITS)
     security = plan_level.pop(("security_standard_communes", None, "2024-Q3"))
     assert security == (pytest.approx(100 * 21 / 22), None)
-    assert plan_level == {**annex_expected(read(EXAMPLE), Period(2024, 3)),
+    assert plan_level == {**annex_expected(read(EXAMPLE), Period.at_quarter(2024, 3)),
                           ("ntm_model_communes", None, "2024-Q3"): (1.0, None)}
 
 

@@ -31,16 +31,16 @@ def invoke(*args: str) -> Result:
 def test_rows_every_target_and_quarter_in_plan_order() -> None:
     rows = template_rows(load_plan(PLAN_2024))
     assert [(r.target.id, r.period) for r in rows] == [
-        (t, Period(2024, q)) for t in IDS for q in (1, 2, 3, 4)]
+        (t, Period.at_quarter(2024, q)) for t in IDS for q in (1, 2, 3, 4)]
 
 
 def test_rows_for_one_quarter() -> None:
-    rows = template_rows(load_plan(PLAN_2024), (Period(2024, 3),))
-    assert [(r.target.id, r.period) for r in rows] == [(t, Period(2024, 3)) for t in IDS]
+    rows = template_rows(load_plan(PLAN_2024), (Period.at_quarter(2024, 3),))
+    assert [(r.target.id, r.period) for r in rows] == [(t, Period.at_quarter(2024, 3)) for t in IDS]
 
 
 def test_csv_text() -> None:
-    text = template_csv_of(template_rows(load_plan(PLAN_2024), (Period(2024, 2),)), Options())
+    text = template_csv_of(template_rows(load_plan(PLAN_2024), (Period.at_quarter(2024, 2),)), Options())
     assert text == (
         "target,period,value,note,source,name,unit,plan_target\n"
         "production_growth,2024-Q2,,,,Tốc độ tăng trưởng giá trị sản xuất,%,12\n"
@@ -62,7 +62,7 @@ def test_fractional_targets_keep_their_decimals(tmp_path: Path) -> None:
     plan.write_text("plan: {id: p, year: 2025}\ntargets:\n"
                     "  - {id: poor, name: '=Hộ nghèo', kind: level, direction: at_most, "
                     "target: 1.5, unit: '%'}\n", encoding="utf-8")
-    text = template_csv_of(template_rows(load_plan(plan), (Period(2025, 1),)), Options())
+    text = template_csv_of(template_rows(load_plan(plan), (Period.at_quarter(2025, 1),)), Options())
     assert text.splitlines()[1] == "poor,2025-Q1,,,,'=Hộ nghèo,%,1.5"
 
 

@@ -98,7 +98,7 @@ def test_a_plans_valid_range_wins(tmp_path: Path) -> None:
     plan.write_text("plan: {id: p, year: 2024}\ntargets:\n"
                     "  - {id: growth, name: Tăng trưởng, kind: annual, target: 12, unit: '%',"
                     " valid_range: [-50, 200]}\n", encoding="utf-8")
-    rows = template_rows(load_plan(plan), (Period(2024, 1),))
+    rows = template_rows(load_plan(plan), (Period.at_quarter(2024, 1),))
     ws = workbook(template_xlsx_of(rows, Options()))["actuals"]
     assert validations(ws) == {"C2": ("decimal", "-50", "200")}
 

@@ -35,9 +35,9 @@ def files(tmp_path: Path, **texts: str) -> Path:
 
 def test_the_example_is_judged_at_its_latest_period() -> None:
     outcome = run(Request([EXAMPLE], PLAN_2024))
-    assert outcome.period == outcome.data_end == Period(2024, 3)
+    assert outcome.period == outcome.data_end == Period.at_quarter(2024, 3)
     assert outcome.units is None
-    assert outcome.at(Period(2024, 3)) is outcome.report
+    assert outcome.at(Period.at_quarter(2024, 3)) is outcome.report
     # the brief's quarters are the outcome's own judgements
     assert outcome.brief.report is outcome.report
 
@@ -49,9 +49,9 @@ def test_earlier_periods_apply_min_coverage_too(tmp_path: Path) -> None:
     plan = files(tmp_path, f="target,period,value,unit\nschools,Q1,1,a\nschools,Q1,1,b\n"
                              "schools,Q2,3,a\n")
     outcome = run(Request([tmp_path / "f.csv"], plan))
-    assert outcome.period == Period(2024, 2)
+    assert outcome.period == Period.at_quarter(2024, 2)
     assert outcome.report.results[0].status is Status.NO_DATA
-    assert outcome.at(Period(2024, 1)).results[0].status is Status.ON_TRACK
+    assert outcome.at(Period.at_quarter(2024, 1)).results[0].status is Status.ON_TRACK
     history = outcome.brief.items[0].history
     assert [p.verdict for p in history] == ["on_track", "no_data"]
     assert outcome.missing_units() == {"schools": ("b",), "water": ("a", "b")}
@@ -61,7 +61,7 @@ def test_the_plan_units_own_row_counts_with_its_id_in_the_unit_cell(tmp_path: Pa
     plan = files(tmp_path, f="target,period,value,unit\nwater,Q1,88,d\nwater,Q1,80,a\n")
     outcome = run(Request([tmp_path / "f.csv"], plan))
     water = outcome.report.results[1]
-    assert (water.actual, water.as_of) == (88.0, Period(2024, 1))
+    assert (water.actual, water.as_of) == (88.0, Period.at_quarter(2024, 1))
     assert outcome.units is not None and outcome.units.targets["water"].source == "own"
 
 
@@ -70,7 +70,7 @@ def test_a_revision_across_two_files_is_kept(tmp_path: Path) -> None:
                  o="target,period,value,unit,status\nwater,Q1,86,,chính thức\n")
     outcome = run(Request([tmp_path / "e.csv", tmp_path / "o.csv"], plan))
     assert outcome.report.results[1].actual == 86.0
-    [before] = outcome.report.figures.replaced("water", Period(2024, 1))
+    [before] = outcome.report.figures.replaced("water", Period.at_quarter(2024, 1))
     assert (before.value, before.file) == (85.0, str(tmp_path / "e.csv"))
 
 
@@ -91,7 +91,7 @@ def test_a_period_after_the_data_is_warned_and_judged_without_older_flows(
     assert [w.code for w in outcome.warnings] == [Code.PERIOD_AFTER_DATA]
     schools = outcome.report.results[0]
     assert (schools.status, schools.actual, schools.as_of) == (
-        Status.NO_DATA, 2.0, Period(2024, 1))
+        Status.NO_DATA, 2.0, Period.at_quarter(2024, 1))
 
 
 def test_bad_options_are_option_errors(tmp_path: Path) -> None:

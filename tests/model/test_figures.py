@@ -7,7 +7,7 @@ from datetime import date
 from hauloc_cli.model.figures import Figure, Figures, FigureStatus
 from hauloc_cli.model.periods import Period
 
-Q1, Q2 = Period(2024, 1), Period(2024, 2)
+Q1, Q2 = Period.at_quarter(2024, 1), Period.at_quarter(2024, 2)
 
 
 def test_a_figure_has_room_for_unit_status_date_and_source() -> None:
@@ -43,4 +43,4 @@ def test_empty() -> None:
 
 def test_of_values() -> None:
     figures = Figures.of_values(2025, {"a": {3: 7.0}})
-    assert list(figures) == [Figure("a", Period(2025, 3), 7.0)]
+    assert list(figures) == [Figure("a", Period.at_quarter(2025, 3), 7.0)]

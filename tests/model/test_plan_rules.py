@@ -39,7 +39,7 @@ def test_a_minimal_plan_takes_the_defaults(tmp_path: Path) -> None:
           kind: milestone
         """))
     a, m = plan.targets
-    q3 = Period(2024, 3)
+    q3 = Period.at_quarter(2024, 3)
     assert (a.direction, a.group, a.measure, a.pace, a.pace_at(q3)) == ("at_least", None, None,
                                                                      None, 0.75)
     assert (m.direction, m.target, plan.deadline_of(m)) == (None, None, date(2024, 12, 31))

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan
-from hauloc_cli.render.cells import expected_key, period_name, row_cells
+from hauloc_cli.render.cells import expected_key, row_cells
 from hauloc_cli.render.check.json import significant
 from hauloc_cli.render.check.markdown import render_markdown
 from hauloc_cli.render.check.table import render_table
@@ -27,16 +26,6 @@ from tests.conftest import at
 ])
 def test_significant(x: float | None, rounded: float | None) -> None:
     assert significant(x) == rounded
-
-
-@pytest.mark.parametrize(("quarter", "vi", "en"), [
-    (1, "quý I 2024", "2024-Q1"), (3, "9 tháng 2024", "2024-Q3"), (4, "cả năm 2024", "2024-Q4")])
-def test_period_name(quarter: int, vi: str, en: str) -> None:
-    period = Period(2024, quarter)
-    assert (period_name(period, "vi"), period_name(period, "en")) == (vi, en)
-    # at the start of a line (the summary line) the Vietnamese words take a capital
-    assert period_name(period, "vi", start=True) == vi[0].upper() + vi[1:]
-    assert period_name(period, "en", start=True) == en
 
 
 def _plan(*targets: dict[str, object]) -> Plan:

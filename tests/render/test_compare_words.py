@@ -19,7 +19,7 @@ from hauloc_cli.rules.compare import facts, vs_last_year
 from hauloc_cli.rules.status import evaluate
 from hauloc_cli.views.brief import build_brief
 
-Q2, Q3 = Period(2024, 2), Period(2024, 3)
+Q2, Q3 = Period.at_quarter(2024, 2), Period.at_quarter(2024, 3)
 BANDS = StatusBands()
 
 
@@ -72,9 +72,10 @@ def revised_figures() -> Figures:
     # 6 tháng: estimate 10.4 revised to an official 11.5; 9 tháng: estimate 10.9, 2023: 4.07
     estimate = Figure("g", Q2, 10.4, status=FigureStatus.ESTIMATE, line=2)
     official = Figure("g", Q2, 11.5, status=FigureStatus.OFFICIAL, line=3)
+    last = Period.at_quarter(2023, 3)
     return Figures.indexed({"g": {Q2: official, Q3: Figure("g", Q3, 10.9, status=FigureStatus.
                                                            ESTIMATE, line=4),
-                                  Period(2023, 3): Figure("g", Period(2023, 3), 4.07)}},
+                                  last: Figure("g", last, 4.07)}},
                            {("g", Q2): (estimate,)})
 
 

@@ -52,8 +52,8 @@ BANDS = StatusBands()
 ])
 def test_numeric_reasons(t: Target, figures: dict[int, float], q: int, en: str, vi: str) -> None:
     result = judge(t, *on(figures, q), StatusBands())
-    assert explain_result(result, Period(2024, q), "en", BANDS) == en
-    assert explain_result(result, Period(2024, q), "vi", BANDS) == vi
+    assert explain_result(result, Period.at_quarter(2024, q), "en", BANDS) == en
+    assert explain_result(result, Period.at_quarter(2024, q), "vi", BANDS) == vi
 
 
 @pytest.mark.parametrize(("figures", "q", "en", "vi"), [
@@ -65,14 +65,14 @@ def test_numeric_reasons(t: Target, figures: dict[int, float], q: int, en: str, 
 ])
 def test_milestone_reasons(figures: dict[int, bool], q: int, en: str, vi: str) -> None:
     result = judge(RECOGNITION, *on(figures, q), StatusBands(), MAY_31)
-    period = Period(2024, q)
+    period = Period.at_quarter(2024, q)
     assert (explain_result(result, period, "en", BANDS),
             explain_result(result, period, "vi", BANDS)) == (en, vi)
 
 
 def test_a_milestone_not_due_yet() -> None:
     result = judge(RECOGNITION, *on({1: False}, 1), StatusBands(), date(2024, 12, 31))
-    assert explain_result(result, Period(2024, 1), "en", BANDS) == (
+    assert explain_result(result, Period.at_quarter(2024, 1), "en", BANDS) == (
         "not done by the end of Q1; deadline 2024-12-31")
 
 
@@ -93,15 +93,15 @@ def test_a_milestone_not_due_yet() -> None:
 ])
 def test_reason(t: Target, figures: dict[int, float], q: int, reason: str) -> None:
     result = judge(t, *on(figures, q), BANDS)
-    assert explain_result(result, Period(2024, q), "en", BANDS) == reason
+    assert explain_result(result, Period.at_quarter(2024, q), "en", BANDS) == reason
 
 
 def test_milestone_reasons_as_of_an_older_quarter() -> None:
     late = judge(RECOGNITION, *on({1: False}, 2), StatusBands(), MAY_31)
-    assert explain_result(late, Period(2024, 2), "en", BANDS) == \
+    assert explain_result(late, Period.at_quarter(2024, 2), "en", BANDS) == \
         "not done as of Q1; deadline 2024-05-31 has passed"
     done = judge(RECOGNITION, *on({1: True}, 1), StatusBands(), MAY_31)
-    assert explain_result(done, Period(2024, 1), "en", BANDS) == "done by the end of Q1"
+    assert explain_result(done, Period.at_quarter(2024, 1), "en", BANDS) == "done by the end of Q1"
 
 
 # Issue 19: the ratio beside a status is never rounded across a band edge, and a ceiling is
@@ -158,8 +158,8 @@ def test_milestone_reasons_as_of_an_older_quarter() -> None:
 def test_shares_beside_a_status_and_ceilings(t: Target, figures: dict[int, float], q: int,
                                              en: str, vi: str) -> None:
     result = judge(t, *on(figures, q), BANDS)
-    assert explain_result(result, Period(2024, q), "en", BANDS) == en
-    assert explain_result(result, Period(2024, q), "vi", BANDS) == vi
+    assert explain_result(result, Period.at_quarter(2024, q), "en", BANDS) == en
+    assert explain_result(result, Period.at_quarter(2024, q), "vi", BANDS) == vi
 
 
 def test_no_pace_said_where_there_is_none() -> None:
@@ -169,18 +169,19 @@ def test_no_pace_said_where_there_is_none() -> None:
     loose = StatusBands(on_track=1.5, at_risk=0.8)
     within = judge(WASTE, *on({2: 4.5}, 2), loose)
     assert within.status.value == "at_risk"
-    assert explain_result(within, Period(2024, 2), "en", loose) == (
+    assert explain_result(within, Period.at_quarter(2024, 2), "en", loose) == (
         "4.5 tonnes against a limit of 10 by the end of Q2; at most 5 allowed by now; "
         "behind pace")
-    assert explain(GROWTH, Status.AT_RISK, Period(2024, 2), "en", bands=BANDS, actual=11.0,
-                   as_of=Period(2024, 2), expected=12.0, ratio=None) == (
+    assert explain(GROWTH, Status.AT_RISK, Period.at_quarter(2024, 2), "en", bands=BANDS,
+                   actual=11.0,
+                   as_of=Period.at_quarter(2024, 2), expected=12.0, ratio=None) == (
         "11% against 12% by the end of Q2; behind pace")
 
 
 def test_a_figure_shown_for_reference_is_not_judged() -> None:
     """No data for Q3 (a count is not carried forward): the Q1 figure is named, not judged."""
     result = judge(OCOP, *on({1: 2}, 3), BANDS)
-    assert explain_result(result, Period(2024, 3), "en", BANDS) == (
+    assert explain_result(result, Period.at_quarter(2024, 3), "en", BANDS) == (
         "no figure for Q3; the latest, 2 as of Q1, cannot stand in for it")
-    assert explain_result(result, Period(2024, 3), "vi", BANDS) == (
+    assert explain_result(result, Period.at_quarter(2024, 3), "vi", BANDS) == (
         "Chưa có số liệu 9 tháng (số liệu quý I: 2, không dùng thay được)")

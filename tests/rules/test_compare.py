@@ -16,8 +16,8 @@ from hauloc_cli.model.plan import Plan, Target
 from hauloc_cli.rules.compare import facts, plan_share, revisions, vs_last_year
 from hauloc_cli.rules.status import Status, evaluate
 
-Q2, Q3 = Period(2024, 2), Period(2024, 3)
-LAST_Q3 = Period(2023, 3)
+Q2, Q3 = Period.at_quarter(2024, 2), Period.at_quarter(2024, 3)
+LAST_Q3 = Period.at_quarter(2023, 3)
 
 
 def target(**fields: Any) -> Target:
@@ -99,7 +99,8 @@ def test_facts_of_a_target_with_last_year() -> None:
 def test_facts_compare_the_quarter_of_the_figure_judged() -> None:
     # judged at Q3 with only a Q2 figure: Q2 is compared with 2023-Q2, not 2023-Q3
     plan = plan_of(INCOME)
-    figures = Figures([Figure("income", Q2, 66.0), Figure("income", Period(2023, 2), 60.0),
+    figures = Figures([Figure("income", Q2, 66.0), Figure("income", Period.at_quarter(2023, 2),
+                                                          60.0),
                        Figure("income", LAST_Q3, 59.0)])
     found = facts(evaluate(plan, figures, Q3).results[0], figures)
     assert found.vs_last_year is not None and found.vs_last_year.ratio == pytest.approx(1.1)
@@ -132,7 +133,7 @@ def test_a_revision_that_changes_a_status() -> None:
     found = revisions(plan, figures, Q3)
     assert [(r.before.value, r.after.value, r.status_before, r.status_after) for r in found] == [
         (66.8, 64.0, Status.ON_TRACK, Status.AT_RISK)]
-    assert revisions(plan, figures, Period(2024, 1)) == ()  # Q2 is after Q1: not yet
+    assert revisions(plan, figures, Period.at_quarter(2024, 1)) == ()  # Q2 is after Q1: not yet
 
 
 def test_a_figure_revised_twice_gives_two_revisions() -> None:

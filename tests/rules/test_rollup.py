@@ -29,7 +29,7 @@ from hauloc_cli.rules.status import Status
 from tests.conftest import ASSETS
 
 UNITS = load_units(ASSETS / "units.tree.yaml")
-Q1, Q2 = Period(2024, 1), Period(2024, 2)
+Q1, Q2 = Period.at_quarter(2024, 1), Period.at_quarter(2024, 2)
 LEAVES = ("a", "b", "c", "e", "f")
 
 

@@ -156,7 +156,7 @@ def test_bands_come_from_the_plan() -> None:
 
 def test_as_of_is_the_quarter_of_the_figure_used() -> None:
     result = judge(CUM_UP, *on({1: 2, 3: 4}, 2), BANDS)
-    assert (result.actual, result.as_of) == (2, Period(2024, 1))
+    assert (result.actual, result.as_of) == (2, Period.at_quarter(2024, 1))
     assert judge(CUM_UP, *on({}, 2), BANDS).as_of is None
 
 
@@ -220,24 +220,26 @@ def test_projected(t: Target, figures: dict[int, float], q: int,
     (target("level", "at_most", target=0), 1, 2, None, 1.0),  # no way to go
 ])
 def test_progress(t: Target, a: float, q: int, done: float | None, due: float) -> None:
-    got_done, got_due = progress(t, a, Period(2024, q))
+    got_done, got_due = progress(t, a, Period.at_quarter(2024, q))
     assert got_done == (None if done is None else pytest.approx(done))
     assert got_due == pytest.approx(due)
 
 
 def test_days_to_deadline_counts_from_the_end_of_the_quarter() -> None:
-    assert days_to_deadline(MAY_31, Period(2024, 1)) == 61  # 31 March → 31 May: 30 + 31
-    assert days_to_deadline(MAY_31, Period(2024, 2)) == -30  # 30 June is 30 days late
-    assert days_to_deadline(date(2024, 12, 31), Period(2024, 4)) == 0
+    assert days_to_deadline(MAY_31, Period.at_quarter(2024, 1)) == 61  # 31 March → 31 May: 30 + 31
+    assert days_to_deadline(MAY_31, Period.at_quarter(2024, 2)) == -30  # 30 June is 30 days late
+    assert days_to_deadline(date(2024, 12, 31), Period.at_quarter(2024, 4)) == 0
 
 
 def test_latest_takes_the_last_quarter_at_or_before() -> None:
     figures, q2 = on({1: 1.0, 3: 3.0}, 2)
-    assert latest(figures, q2) == Figure("t", Period(2024, 1), 1.0)
-    assert latest(figures, Period(2024, 4)) == Figure("t", Period(2024, 3), 3.0)
+    assert latest(figures, q2) == Figure("t", Period.at_quarter(2024, 1), 1.0)
+    assert latest(figures, Period.at_quarter(2024, 4)) == Figure("t", Period.at_quarter(2024, 3),
+                                                                 3.0)
     assert latest(*on({3: 3.0}, 2)) is None
     # Another year's figure is never the latest of this one.
-    assert latest({Period(2023, 4): Figure("t", Period(2023, 4), 9.0)}, Period(2024, 1)) is None
+    assert latest({Period.at_quarter(2023, 4): Figure("t", Period.at_quarter(2023, 4), 9.0)},
+                  Period.at_quarter(2024, 1)) is None
 
 
 @pytest.mark.parametrize(("quarter", "counts"), [
@@ -254,19 +256,20 @@ def test_example_plan_counts(quarter: int, counts: dict[Status, int]) -> None:
     plan = load_plan(PLAN_2024)
     report = evaluate(plan, *at(plan, read_actuals(EXAMPLE, plan).figures.values(), quarter))
     assert report.counts == counts
-    assert report.period == Period(2024, quarter)
+    assert report.period == Period.at_quarter(2024, quarter)
     assert [r.target.id for r in report.results] == [t.id for t in plan.targets]
 
 
 # Rule 2, older figures: (name, target, {quarter: value}, quarter judged, latest period of the
 # data (None: no limit), status, whether the earlier figure stands in (False: no data, the
 # figure kept for reference only).
-Q = Period(2024, 1)
+Q = Period.at_quarter(2024, 1)
 OLDER = [
     # a state (level, milestone) stands in before the final period, up to the data's end
     ("level at Q1 stands in at Q2", LEVEL_UP, {1: 85}, 2, None, R, True),
-    ("level at Q2 stands in at Q3, data to Q3", LEVEL_UP, {2: 85}, 3, Period(2024, 3), R, True),
-    ("level not after the data", LEVEL_UP, {2: 85}, 3, Period(2024, 2), N, False),
+    ("level at Q2 stands in at Q3, data to Q3", LEVEL_UP, {2: 85}, 3, Period.at_quarter(2024, 3),
+     R, True),
+    ("level not after the data", LEVEL_UP, {2: 85}, 3, Period.at_quarter(2024, 2), N, False),
     ("level not at the final period", LEVEL_UP, {3: 99}, 4, None, N, False),
     ("level met earlier, not at the final period", LEVEL_UP, {3: 100}, 4, None, N, False),
     # a flow (cumulative) does not, unless it already decides the target
@@ -277,7 +280,7 @@ OLDER = [
     ("ceiling passed at Q3 decides the year", CUM_DOWN, {3: 11}, 4, None, M, True),
     ("ceiling within at Q3 is no data at Q4", CUM_DOWN, {3: 9}, 4, None, N, False),
     ("annual figure not carried", ANNUAL_UP, {2: 12}, 3, None, N, False),
-    ("annual at Q3 is no data at Q4", ANNUAL_UP, {3: 13}, 4, Period(2024, 3), N, False),
+    ("annual at Q3 is no data at Q4", ANNUAL_UP, {3: 13}, 4, Period.at_quarter(2024, 3), N, False),
     # asked in the plan: carry_forward
     ("carry_forward on a count", target("cumulative", target=6, carry_forward=True),
      {2: 3}, 3, None, X, True),
@@ -293,7 +296,7 @@ def test_older_figures(name: str, t: Target, figures: dict[int, float], q: int,
     result = judge(t, *on(figures, q), BANDS, None, end)
     older = max(figures)
     assert result.status is status
-    assert (result.actual, result.as_of) == (figures[older], Period(2024, older))
+    assert (result.actual, result.as_of) == (figures[older], Period.at_quarter(2024, older))
     assert (result.expected is not None) is stands
 
 
@@ -303,17 +306,18 @@ def test_older_milestones() -> None:
     assert judge(MILESTONE, *on({1: True}, 4), BANDS, MAY_31).status is A
     assert judge(MILESTONE, *on({1: False}, 2), BANDS, MAY_31).status is X
     found = judge(MILESTONE, *on({3: False}, 4), BANDS, date(2024, 12, 31))
-    assert (found.status, found.actual, found.as_of) == (N, False, Period(2024, 3))
+    assert (found.status, found.actual, found.as_of) == (N, False, Period.at_quarter(2024, 3))
 
 
 def test_the_year_end_verdicts() -> None:
     """At the final period: exceeded beyond the target, met at it, missed otherwise; before it,
     the status itself."""
-    q4 = Period(2024, 4)
+    q4 = Period.at_quarter(2024, 4)
     assert verdict(judge(ANNUAL_UP, *on({4: 12.5}, 4), BANDS), q4) == "exceeded"
     assert verdict(judge(ANNUAL_UP, *on({4: 12}, 4), BANDS), q4) == "met"
     assert verdict(judge(ANNUAL_DOWN, *on({4: 2.9}, 4), BANDS), q4) == "exceeded"
     assert verdict(judge(ANNUAL_UP, *on({4: 11}, 4), BANDS), q4) == "missed"
     assert verdict(judge(ANNUAL_UP, *on({}, 4), BANDS), q4) == "no_data"
     assert verdict(judge(MILESTONE, *on({4: True}, 4), BANDS, MAY_31), q4) == "met"
-    assert verdict(judge(ANNUAL_UP, *on({2: 11.5}, 2), BANDS), Period(2024, 2)) == "on_track"
+    assert verdict(judge(ANNUAL_UP, *on({2: 11.5}, 2), BANDS), Period.at_quarter(2024,
+                                                                                 2)) == "on_track"

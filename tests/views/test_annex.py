@@ -32,8 +32,8 @@ from hauloc_cli.views.annex import Annex, build_annex
 from hauloc_cli.views.brief import build_brief
 from tests.conftest import ASSETS
 
-Q1, Q2, Q3 = Period(2024, 1), Period(2024, 2), Period(2024, 3)
-LAST_Q3 = Period(2023, 3)
+Q1, Q2, Q3 = Period.at_quarter(2024, 1), Period.at_quarter(2024, 2), Period.at_quarter(2024, 3)
+LAST_Q3 = Period.at_quarter(2023, 3)
 ISSUED = date(2024, 9, 30)
 EST, PRE, OFF = FigureStatus.ESTIMATE, FigureStatus.PRELIMINARY, FigureStatus.OFFICIAL
 
@@ -134,7 +134,7 @@ def test_last_year_of_the_period_judged_when_the_figure_is_older() -> None:
     judged a year earlier, not 2023-Q1's (1); and 2 of Q1 is not compared with 7 of Q3."""
     plan = _plan({"id": "schools", "name": "Trường", "kind": "cumulative", "target": 12,
                   "compare_last_year": True})
-    line = annex_of(plan, [Figure("schools", Period(2023, 1), 1.0),
+    line = annex_of(plan, [Figure("schools", Period.at_quarter(2023, 1), 1.0),
                            Figure("schools", LAST_Q3, 7.0), Figure("schools", Q1, 2.0)]).lines[0]
     assert (line.value, line.as_of, line.last_year, line.vs_last_year) == (2.0, Q1, 7.0, None)
 
@@ -162,7 +162,7 @@ def test_estimates_count_only_the_figures_shown() -> None:
 
 
 def test_at_the_final_quarter_the_verdict_is_the_year_end_class() -> None:
-    q4 = Period(2024, 4)
+    q4 = Period.at_quarter(2024, 4)
     figures = [Figure("ocop", q4, 7.0), Figure("schools", q4, 12.0), Figure("roads", q4, 9.0)]
     verdicts = {line.target.id: line.verdict for line in annex_of(PLAN, figures, q4).lines}
     assert (verdicts["ocop"], verdicts["schools"], verdicts["roads"]) == (

@@ -282,7 +282,7 @@ def test_at_most_beyond_its_limit_is_exceeded_at_the_end() -> None:
 ])
 def test_bar(target: dict[str, Any], a: float, quarter: int, expected: Bar) -> None:
     t = _plan({"id": "x", "name": "X", **target}).targets[0]
-    got = bar(t, a, Period(2024, quarter))
+    got = bar(t, a, Period.at_quarter(2024, quarter))
     assert got.fill == pytest.approx(expected.fill)
     assert got.mark == pytest.approx(expected.mark)
     assert got.over is expected.over

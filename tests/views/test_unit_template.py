@@ -21,7 +21,7 @@ PLAN = Plan.model_validate({"plan": {"id": "p", "year": 2024}, "targets": [
 
 def test_rows_per_leaf_then_the_plan_units_own() -> None:
     units = load_units(ASSETS / "units.tree.yaml")
-    rows = unit_template_rows(PLAN, units, "d1", [Period(2024, 1)])
+    rows = unit_template_rows(PLAN, units, "d1", [Period.at_quarter(2024, 1)])
     assert [(r.unit, r.target.id, r.target.kind, r.plan_target) for r in rows] == [
         ("a", "schools", "cumulative", 2.0),       # a's assignment
         ("a", "security", "milestone", date(2024, 12, 31)),  # yes/no: meets the standard

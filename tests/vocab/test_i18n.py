@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from hauloc_cli.model.periods import Period
 from hauloc_cli.vocab.i18n import (
     CATALOGUE,
     LANGUAGES,
@@ -45,7 +44,6 @@ def test_every_label_the_code_asks_for_exists() -> None:
     # keys built from parts: statuses, year-end classes, quarters, periods, groups
     for key in ("achieved", "on_track", "at_risk", "off_track", "no_data", "exceeded", "met",
                 "missed",
-                *(f"period.{q}" for q in range(1, 5)),
                 *(f"group.{g}" for g in ("economy", "society", "environment", "security",
                                          "other")),
                 *(f"fs.{s}{cell}" for s in ("estimate", "preliminary", "official")
@@ -81,17 +79,6 @@ def test_every_verdict_has_a_symbol() -> None:
 def test_words_exactly(key: str, vi: str, en: str) -> None:
     assert label("vi", key) == vi
     assert label("en", key) == en
-
-
-@pytest.mark.parametrize(("quarter", "vi", "en"), [
-    (1, "Quý I năm 2024", "Q1 2024"),
-    (2, "6 tháng đầu năm 2024", "first half of 2024"),
-    (3, "9 tháng đầu năm 2024", "nine months of 2024"),
-    (4, "Cả năm 2024", "full year 2024"),
-])
-def test_periods_with_the_year(quarter: int, vi: str, en: str) -> None:
-    assert label("vi", f"period.{quarter}", year=2024) == vi
-    assert label("en", f"period.{quarter}", year=2024) == en
 
 
 def test_year_end_sentence_as_reports_write_it() -> None:
@@ -153,15 +140,6 @@ def test_dates_and_units() -> None:
 def test_resolve_language(option: str | None, environ: dict[str, str],
                           expected: str | None) -> None:
     assert resolve_language(option, environ) == expected
-
-
-@pytest.mark.parametrize(("quarter", "vi", "en"), [
-    (1, "Quý I", "Q1"), (2, "6 tháng", "first half"), (3, "9 tháng", "nine months"),
-    (4, "Cả năm", "full year"),
-])
-def test_period_headings_exactly(quarter: int, vi: str, en: str) -> None:
-    period = Period(2024, quarter)
-    assert (period.heading("vi"), period.heading("en")) == (vi, en)
 
 
 @pytest.mark.parametrize(("lang", "unit", "count", "shown"), [

@@ -49,8 +49,9 @@ TargetsOpt = Annotated[
 ]
 PeriodOpt = Annotated[
     str | None,
-    typer.Option("--period", "-p", help="Quarter to judge, e.g. 2024-Q2. "
-                 "Default: the latest quarter in the file. Also the period of an annex "
+    typer.Option("--period", "-p", help="Period to judge, e.g. 2024-Q2, 2024-10, "
+                 "'10 tháng' (any spelling a file takes). Default: the latest period in the "
+                 "file. Also the period of an annex "
                  "table's figures when its headings and title name none.", show_default=False),
 ]
 FailOnOpt = Annotated[

@@ -152,14 +152,16 @@ def load_units(plan: Plan, targets: Path | None, units_file: Path | None,
 
 
 def period_option(period: str | None, year: int) -> Period | None:
-    """--period in any spelling an actuals file takes (`2024-Q2`, `Q2`, `6 tháng`, …)."""
+    """--period in any spelling an actuals file takes (`2024-Q2`, `Q2`, `6 tháng`, `2026-10`,
+    `10 tháng`, `tháng 10`, `ước cả năm`, …): the year to date at the end of the month it
+    names."""
     if period is None:
         return None
-    from hauloc_cli.inputs.periods import PeriodError, read_period
     from hauloc_cli.model.periods import Period
+    from hauloc_cli.vocab.periods import PeriodError, read
 
     try:
-        return Period(year, read_period(period, year))
+        return Period(year, read(period, year).month)
     except PeriodError as exc:
         message = (f"{period} is not in the plan's year {year}" if exc.code is Code.WRONG_YEAR
                    else f"{exc.message}; {exc.hint}")
@@ -211,7 +213,8 @@ def judge(loaded: Loaded) -> Outcome:
     warnings = data.warnings
     if data_end is not None and period > data_end:
         warnings += (Problem(data.file, "", Code.PERIOD_AFTER_DATA,
-                             f"--period {period} is after the latest quarter in the file "
+                             f"--period {period} is after the latest "
+                             f"{'month' if data_end.quarter is None else 'quarter'} in the file "
                              f"({data_end}); targets not already decided are judged as having "
                              "no figure", "check that this is the latest file, or leave out "
                              "--period"),)

@@ -105,7 +105,7 @@ class Figures:
     @classmethod
     def of_values(cls, year: int, values: Mapping[str, Mapping[int, Value]]) -> Figures:
         """Figures from plain values: `{target id: {quarter: value}}` of one year."""
-        return cls(Figure(tid, Period(year, q), v) for tid, by_q in values.items()
+        return cls(Figure(tid, Period.at_quarter(year, q), v) for tid, by_q in values.items()
                    for q, v in by_q.items())
 
     @classmethod
@@ -163,7 +163,8 @@ class Figures:
         """`{target id: {quarter: value}}` of the year of the latest figure (not last year's
         figures kept to compare with): the plain numbers, for tests and summaries."""
         year = self.latest.year if self.latest else 0
-        return {tid: {p.quarter: f.value for p, f in sorted(by_p.items()) if p.year == year}
+        return {tid: {p.quarter: f.value for p, f in sorted(by_p.items())
+                      if p.year == year and p.quarter is not None}
                 for tid, by_p in self._by_target.items()}
 
     @property

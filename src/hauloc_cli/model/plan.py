@@ -22,7 +22,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from hauloc_cli.errors import Code
-from hauloc_cli.model.periods import QUARTERS_PER_YEAR, Period
+from hauloc_cli.model.periods import MONTHS_PER_YEAR, QUARTERS_PER_YEAR, Period, pace_share
 
 Group = Literal["economy", "society", "environment", "security"]
 Kind = Literal["cumulative", "level", "annual", "milestone"]
@@ -136,7 +136,8 @@ class Target(_Model):
     # `unit:`, its old name, is still read (`_measure_was_unit`).
     measure: str | None = None
     baseline: Number | None = None
-    pace: tuple[Number, Number, Number, Number] | None = None  # one per quarter
+    # 4 shares (one per quarter) or 12 (one per month): `_pace_rules`
+    pace: Annotated[tuple[Number, ...], Field(min_length=4, max_length=12)] | None = None
     deadline: date | None = None
     source: str | None = None
     valid_range: tuple[Number, Number] | None = None
@@ -221,8 +222,7 @@ class Target(_Model):
 
     def pace_at(self, period: Period) -> float:
         """Share of the year's progress expected by the end of `period`."""
-        q = period.quarter
-        return self.pace[q - 1] if self.pace is not None else q / QUARTERS_PER_YEAR
+        return pace_share(self.pace, period.month)
 
 
 # Units that measure rather than count (README, "Writing a plan"): a target in one of them is
@@ -270,15 +270,19 @@ def _number_rules(target: Target) -> None:
 
 
 def _pace_rules(target: Target) -> None:
-    """Four non-decreasing shares of the year ending at 1, where a pace applies."""
+    """Four (quarterly) or twelve (monthly) non-decreasing shares of the year ending at 1,
+    where a pace applies."""
     pace = target.pace
     if pace is None:
         return
     if not (target.kind == "cumulative" or target.baseline is not None):
         raise _rule("pace", "'pace' applies to cumulative targets and levels with a baseline")
+    if len(pace) not in (QUARTERS_PER_YEAR, MONTHS_PER_YEAR):
+        raise _rule("pace", f"pace takes 4 quarterly or 12 monthly shares, not {len(pace)}")
+    kind = "four" if len(pace) == QUARTERS_PER_YEAR else "twelve"
     if any(not 0 <= f <= 1 for f in pace) or list(pace) != sorted(pace):
-        raise _rule("pace", "pace must be four non-decreasing fractions between 0 and 1")
-    if pace[3] != 1:
+        raise _rule("pace", f"pace must be {kind} non-decreasing fractions between 0 and 1")
+    if pace[-1] != 1:
         raise _rule("pace", "the last pace fraction must be 1.0 (the whole year)")
 
 

@@ -9,7 +9,7 @@ from hauloc_cli.model.plan import Plan, StatusBands, Target
 from hauloc_cli.render import rounding
 from hauloc_cli.render.compare_words import mark
 from hauloc_cli.rules.status import YEAR_END, Report, Result, Status, verdict
-from hauloc_cli.vocab import milestone
+from hauloc_cli.vocab import milestone, periods
 from hauloc_cli.vocab.i18n import SYMBOLS, format_date, format_value, label, unit_label
 
 
@@ -74,7 +74,7 @@ def _actual(r: Result, report: Report, lang: str) -> str:
     shown += _estimate_mark(r, report, lang)
     if r.as_of is None or r.as_of == report.period:
         return shown
-    return f"{shown} ({r.as_of.words(lang)})"
+    return f"{shown} ({periods.words(r.as_of, lang)})"
 
 
 def _estimate_mark(r: Result, report: Report, lang: str) -> str:
@@ -99,14 +99,6 @@ def with_unit(name: str, target: Target, lang: str) -> str:
     return f"{name} ({unit_label(lang, unit)})" if unit and unit != "%" else name
 
 
-def period_name(period: Period, lang: str, *, start: bool = False) -> str:
-    """`2024-Q3` in English, `9 tháng 2024` in Vietnamese (`Quý I 2024` at the `start` of a
-    line)."""
-    if lang == "en":
-        return str(period)
-    return f"{period.heading(lang) if start else period.words(lang)} {period.year}"
-
-
 def scope(plan: Plan, lang: str, words: str = "") -> str:
     """`9 of 27 declared targets defined`, or `9 targets defined` when none are declared;
     `words="brief."` says it the way the brief does."""
@@ -124,10 +116,10 @@ def summary_line(report: Report, lang: str) -> str:
         found[verdict(r, report.period)] += 1
     counts = ", ".join(f"{n} {label(lang, key).lower()}" for key, n in found.items()
                        if n or key != Status.MISSED.value or report.period.final)
-    return f"{period_name(report.period, lang, start=True)}: {counts} — {scope(report.plan, lang)}"
+    return f"{periods.name(report.period, lang, start=True)}: {counts} — {scope(report.plan, lang)}"
 
 
 def missing_note(report: Report, ids: list[str], lang: str) -> str:
     """The --fail-on-missing note: which targets have no figure for the period judged."""
-    return label(lang, "missing", period=period_name(report.period, lang), n=len(ids),
+    return label(lang, "missing", period=periods.name(report.period, lang), n=len(ids),
                  ids=", ".join(ids))

@@ -13,6 +13,7 @@ from hauloc_cli.render import rounding
 from hauloc_cli.rules.status import same
 from hauloc_cli.vocab import milestone
 from hauloc_cli.vocab.i18n import difference, format_date, format_value, label, unit_label
+from hauloc_cli.vocab import periods
 
 if TYPE_CHECKING:
     from hauloc_cli.model.periods import Period
@@ -26,12 +27,12 @@ def explain(target: Target, status: Status, period: Period, lang: str, *,
             ratio: float | None = None, deadline: date | None = None) -> str:
     """Where the figure stands, what was expected by the end of `period`, and the verdict."""
     if actual is None or as_of is None:
-        line = label(lang, "why.no_data", period=period.words(lang))
+        line = label(lang, "why.no_data", period=periods.words(period, lang))
     elif status.value == "no_data":  # an older figure, shown for reference only
         shown = (milestone.written(actual, lang) if isinstance(actual, bool)
                  else format_value(actual, target.measure, lang))
-        line = label(lang, "why.no_data_older", period=period.words(lang),
-                     older=as_of.words(lang), a=shown)
+        line = label(lang, "why.no_data_older", period=periods.words(period, lang),
+                     older=periods.words(as_of, lang), a=shown)
     elif target.kind == "milestone":
         assert deadline is not None
         line = _milestone(status.value, bool(actual), _when(as_of, period, lang),
@@ -46,7 +47,7 @@ def explain(target: Target, status: Status, period: Period, lang: str, *,
 def _when(as_of: Period, period: Period, lang: str) -> str:
     """`by 9 tháng`, or `as of quý I` when the latest figure is older than the period judged."""
     key = "why.when" if as_of == period else "why.when_old"
-    return label(lang, key, period=as_of.words(lang))
+    return label(lang, key, period=periods.words(as_of, lang))
 
 
 def explain_result(result: Result, period: Period, lang: str, bands: StatusBands) -> str:

@@ -9,6 +9,7 @@ from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan
 from hauloc_cli.render import Options
 from hauloc_cli.vocab.i18n import label
+from hauloc_cli.vocab.periods import words
 
 
 class Checked(NamedTuple):
@@ -28,13 +29,16 @@ def render(found: Checked, options: Options) -> str:
         parts.append(label(lang, "ok.sheet", name=sheet))
     if rows is not None:
         parts.append(label(lang, "ok.row" if rows == 1 else "ok.rows", n=rows))
-        quarters = [p.quarter for p in periods]
-        words = [p.words(lang) for p in periods]  # Q1 / quý I, 6 tháng (issue 9)
-        if not quarters:
+        months = [p.month for p in periods]
+        said = [words(p, lang) for p in periods]  # Q1 / quý I, 6 tháng (issue 9), 10 tháng
+        quarterly = all(p.quarter is not None for p in periods)
+        step = 3 if quarterly else 1
+        kind = "quarters" if quarterly else "periods"
+        if not months:
             parts.append(label(lang, "ok.no_figures"))
-        elif quarters == list(range(quarters[0], quarters[-1] + 1)) and len(quarters) > 1:
-            parts.append(label(lang, "ok.quarters_range", first=words[0], last=words[-1]))
+        elif months == list(range(months[0], months[-1] + 1, step)) and len(months) > 1:
+            parts.append(label(lang, f"ok.{kind}_range", first=said[0], last=said[-1]))
         else:
-            key = "ok.quarter" if len(quarters) == 1 else "ok.quarters"
-            parts.append(label(lang, key, list=", ".join(words)))
+            key = "ok.quarter" if len(months) == 1 and quarterly else f"ok.{kind}"
+            parts.append(label(lang, key, list=", ".join(said)))
     return "OK: " + ", ".join(parts)

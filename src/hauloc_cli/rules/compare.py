@@ -74,7 +74,7 @@ def facts(result: Result, figures: Figures) -> Facts:
     target = result.target
     by_period = figures.of(target.id)
     figure = by_period.get(as_of)
-    last = by_period.get(Period(as_of.year - 1, as_of.quarter)) if len(by_period) > 1 else None
+    last = by_period.get(as_of.same_last_year()) if len(by_period) > 1 else None
     compared = None
     if last is not None and not isinstance(last.value, bool) \
             and not isinstance(result.actual, bool):
@@ -104,7 +104,7 @@ def revisions(plan: Plan, figures: Figures, period: Period) -> tuple[Revision, .
     for target in plan.targets:
         by_period = figures.of(target.id)
         deadline = plan.deadline_of(target) if target.kind == "milestone" else None
-        for p in period.year_so_far():
+        for p in period.year_so_far(monthly=True):
             kept = by_period.get(p)
             if kept is None:
                 continue

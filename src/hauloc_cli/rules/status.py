@@ -85,7 +85,7 @@ def evaluate(plan: Plan, figures: Figures, period: Period,
 
 def latest(figures: Mapping[Period, Figure], period: Period) -> Figure | None:
     """The figure of the latest period of the year at or before `period` (rule 2)."""
-    for p in reversed(period.year_so_far()):
+    for p in reversed(period.year_so_far(monthly=True)):
         found = figures.get(p)
         if found is not None:
             return found

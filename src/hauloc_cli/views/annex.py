@@ -53,6 +53,9 @@ class Line:
     # What the office wrote beside the figure judged (inputs: `nguyên nhân`, `giải pháp`).
     cause: str = ""
     solution: str = ""
+    # In a monthly annex, the month's own figure: a flow's total to date less the total to
+    # the month before; None for a state, or when either is missing.
+    month: Value | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,11 @@ class Annex:
     # The units' roll-up (coverage, compiled figures, names); None without units.
     units: UnitsReport | None = None
     number: str | None = None  # the report's number in the register; None: left blank
+
+    @property
+    def monthly(self) -> bool:
+        """The monthly layout: the month's own figure beside the total to date."""
+        return self.brief.monthly
 
     @property
     def plan(self) -> Plan:
@@ -113,13 +121,23 @@ def _line(number: int, result: Result, figures: Figures, period: Period,
     found = facts(result, figures)
     figure = found.figure
     shown = target or result.target
-    last = figures.of(result.target.id).get(period.same_last_year())
+    by_period = figures.of(result.target.id)
+    last = by_period.get(period.same_last_year())
+    month = None
+    if shown.kind == "cumulative" and result.as_of == period and figure is not None \
+            and not isinstance(figure.value, bool):
+        before = by_period.get(period.previous(monthly=True)) if period.month > 1 else None
+        if period.month == 1:
+            month = figure.value
+        elif before is not None and not isinstance(before.value, bool):
+            month = float(figure.value) - float(before.value)
     return Line(number, shown, shown.target if shown.kind != "milestone" else None,
                 result.actual, result.as_of, None if figure is None else figure.status,
                 None if last is None else last.value, found.plan_share,
                 found.vs_last_year if result.as_of == period else None,
                 verdict(result, period), result, unit,
-                "" if figure is None else figure.cause, "" if figure is None else figure.solution)
+                "" if figure is None else figure.cause, "" if figure is None else figure.solution,
+                month)
 
 
 def _by_unit(plan: Plan, units: UnitsReport, period: Period) -> tuple[Line, ...]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from hauloc_cli.model.figures import Figure, Figures, Value
-from hauloc_cli.model.periods import Period
+from hauloc_cli.model.figures import Figure, Figures, FigureStatus, Value
+from hauloc_cli.model.periods import MONTHS_PER_YEAR, Period
 from hauloc_cli.model.plan import GROUPS, Plan, Target
 from hauloc_cli.rules.compare import Revision, revisions
 from hauloc_cli.rules.rollup import UnitsReport
@@ -63,7 +63,8 @@ class Point:
 class Need:
     """What a target still needs. `kind` is one of:
 
-    per_quarter (amount per remaining quarter), missed_by, allowed_per_quarter, over_by,
+    per_quarter or per_month (amount per remaining quarter or month: `is_monthly`), missed_by,
+    allowed_per_quarter or allowed_per_month, over_by,
     gap (amount still to go up), reduce (amount still to come down), days_left, days_overdue.
     """
 
@@ -112,6 +113,8 @@ class Brief:
     changes_revised: bool = False
     # The units' side (who is behind, who has not reported), when a units tree is in effect.
     units: UnitsReport | None = None
+    # The run steps month by month (`is_monthly`), else quarter by quarter.
+    monthly: bool = False
 
     @property
     def period(self) -> Period:
@@ -120,6 +123,20 @@ class Brief:
     @property
     def final(self) -> bool:
         return self.report.period.final
+
+    @property
+    def estimated(self) -> bool:
+        """The final period judged on estimates (`ước cả năm`, made before December): some
+        target's figure of it is an estimate."""
+        period, figures = self.report.period, self.report.figures
+        return period.final and any(
+            (f := figures.of(r.target.id).get(period)) is not None
+            and f.status is FigureStatus.ESTIMATE for r in self.report.results)
+
+    @property
+    def previous(self) -> Period:
+        """The period before, at the run's step: last month, or last quarter."""
+        return self.report.period.previous(self.monthly)
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -155,13 +172,14 @@ def build_brief(plan: Plan, figures: Figures, period: Period,
                 units: UnitsReport | None = None) -> Brief:
     """The brief for the end of `period`: every quarter up to it judged by `at` (the run's
     own judgement, core/run.py `Outcome.at`; without it, the plain rules on `figures`)."""
-    so_far = period.year_so_far()
+    monthly = is_monthly(plan, figures, period)
+    so_far = period.year_so_far(monthly)
     judged = at or (lambda p: evaluate(plan, figures, p))
     reports = {p: judged(p) for p in so_far}
     report = reports[period]
     items = [
         _item(result, [reports[p].results[i] for p in so_far],
-              figures.of(result.target.id), period)
+              figures.of(result.target.id), period, monthly)
         for i, result in enumerate(report.results)
     ]
     sections = tuple(
@@ -170,8 +188,8 @@ def build_brief(plan: Plan, figures: Figures, period: Period,
         if any((i.target.group or OTHER) == group for i in items)
     )
     changes = None
-    if not period.first:
-        before = reports[period.previous()].results
+    if not period.first(monthly):
+        before = reports[period.previous(monthly)].results
         changes = tuple(Change(item, before[n].status, item.result.status)
                         for n, item in enumerate(items)
                         if before[n].status is not item.result.status)
@@ -184,9 +202,20 @@ def build_brief(plan: Plan, figures: Figures, period: Period,
         no_data=tuple(i for i in items if i.result.status is Status.NO_DATA),
         revisions=revised,
         changes_revised=changes is not None and any(
-            r.before.period <= period.previous() for r in revised),
+            r.before.period <= period.previous(monthly) for r in revised),
         units=units,
+        monthly=monthly,
     )
+
+
+def is_monthly(plan: Plan, figures: Figures, period: Period) -> bool:
+    """A run is monthly when the plan paces a target by month (12 shares), the period judged
+    is a month inside a quarter, or a figure of its year is; else it steps by quarter, as
+    plans and files of quarters always have."""
+    if period.quarter is None or any(t.pace is not None and len(t.pace) == MONTHS_PER_YEAR
+                                     for t in plan.targets):
+        return True
+    return any(p.year == period.year and p.quarter is None for p in figures.periods)
 
 
 def needs_attention(items: list[Item]) -> tuple[Item, ...]:
@@ -214,7 +243,7 @@ def bar(target: Target, a: float, period: Period) -> Bar:
     return Bar(min(max(done, 0.0), 1.0), min(max(due, 0.0), 1.0), over)
 
 
-def need(result: Result, period: Period) -> Need | None:
+def need(result: Result, period: Period, monthly: bool = False) -> Need | None:
     """What a target still needs, for the targets that need attention (None for the others).
 
     cumulative at_least: (T − a) / (quarters left) per remaining quarter, or missed by T − a at
@@ -233,25 +262,26 @@ def need(result: Result, period: Period) -> Need | None:
     assert target.target is not None and result.actual is not None
     t, a = target.target, float(result.actual)
     points = target.measure == "%"
-    left = period.quarters_left
+    left = period.left(monthly)
+    each = "month" if monthly else "quarter"
     if target.kind == "cumulative" and target.direction == "at_least":
-        if left == 0:
+        if period.final:
             return Need("missed_by", t - a, points)
-        return Need("per_quarter", (t - a) / left, points)
+        return Need(f"per_{each}", (t - a) / left, points)
     if target.kind == "cumulative":
         if a > t and not same(a, t):
             return Need("over_by", a - t, points)
-        return Need("allowed_per_quarter", (t - a) / max(left, 1), points)
+        return Need(f"allowed_per_{each}", (t - a) / max(left, 1), points)
     if target.direction == "at_least":
-        return Need("missed_by" if left == 0 else "gap", t - a, points)
-    return Need("missed_by" if left == 0 else "reduce", a - t, points)
+        return Need("missed_by" if period.final else "gap", t - a, points)
+    return Need("missed_by" if period.final else "reduce", a - t, points)
 
 
 def _item(result: Result, by_period: list[Result], figures: Mapping[Period, Figure],
-          period: Period) -> Item:
+          period: Period, monthly: bool) -> Item:
     target = result.target
     history = tuple(_point(target, figures.get(r_period), r, r_period)
-                    for r_period, r in zip(period.year_so_far(), by_period, strict=True))
+                    for r_period, r in zip(period.year_so_far(monthly), by_period, strict=True))
     shown_bar = None
     days = None
     if target.kind == "milestone":
@@ -260,7 +290,7 @@ def _item(result: Result, by_period: list[Result], figures: Mapping[Period, Figu
     elif result.actual is not None:
         shown_bar = bar(target, float(result.actual), period)
     return Item(result, verdict(result, period), shown_bar, history, days,
-                need(result, period))
+                need(result, period, monthly))
 
 
 def _point(target: Target, figure: Figure | None, result: Result, period: Period) -> Point:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from hauloc_cli.model.annex import period_words
 from hauloc_cli.model.periods import Period
+from hauloc_cli.vocab import periods
 
 
 class Column(NamedTuple):
@@ -28,6 +28,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("measure", "ĐVT", "Unit"),
     Column("plan", "Kế hoạch năm {year}", "Plan {year}"),
     Column("last_year", "Thực hiện cùng kỳ năm {last}", "Same period {last}"),
+    Column("month", "Thực hiện tháng {month}", "Actual, month {month} alone"),  # monthly
     Column("value", "Thực hiện {period}", "Actual, {period}"),
     Column("status", "Loại số liệu", "Figure status"),  # only when the figures' status differ
     Column("of_plan", "So với kế hoạch (%)", "% of plan"),
@@ -41,6 +42,7 @@ BY_KEY = {c.key: c for c in COLUMNS}
 
 # The value column when every figure of the period judged is an estimate (ước tính).
 ESTIMATE_VALUE = Column("value", "Ước thực hiện {period}", "Estimate, {period}")
+ESTIMATE_MONTH = Column("month", "Ước thực hiện tháng {month}", "Estimate, month {month} alone")
 
 # The names of the columns a heading may give, toneless (vocab/toneless.py), as patterns
 # matching the whole heading. The value and last-year columns, whose headings carry a period,
@@ -66,5 +68,5 @@ READ: tuple[tuple[str, str], ...] = (
 def heading(column: Column, lang: str, period: Period) -> str:
     """The heading of `column` in `lang` for a report of `period`."""
     text = column.vi if lang == "vi" else column.en
-    return text.format(year=period.year, last=period.year - 1,
-                       period=period_words(period, lang))
+    return text.format(year=period.year, last=period.year - 1, month=period.month,
+                       period=periods.annex_words(period, lang))

@@ -205,7 +205,7 @@ def test_a_plan_cell_that_differs_from_the_plan_is_a_warning(tmp_path: Path) -> 
     (warning,) = actuals.warnings
     assert (warning.where, warning.code) == ("'Biểu 01'!D2", Code.PLAN_MISMATCH)
     assert "the plan file's target of ocop_products is 6" in warning.message
-    assert actuals.figures.of("ocop_products")[Period(2024, 3)].value == 4.0
+    assert actuals.figures.of("ocop_products")[Period.at_quarter(2024, 3)].value == 4.0
 
 
 def test_an_unknown_column_is_a_warning(tmp_path: Path) -> None:
@@ -237,7 +237,7 @@ def test_the_period_from_the_heading_or_the_title(tmp_path: Path, heading: str,
 
 def test_the_period_from_the_option(tmp_path: Path) -> None:
     path = one_row(tmp_path, "Thực hiện kỳ báo cáo")
-    assert figures_of(path, period=Period(2024, 2)) == {
+    assert figures_of(path, period=Period.at_quarter(2024, 2)) == {
         ("ocop_products", None, "2024-Q2"): (4.0, None)}
     found = problems(path)
     assert [(w, c) for w, c, _ in found] == [("'Biểu 01'!B1", Code.MISSING_PERIOD)]
@@ -245,9 +245,9 @@ def test_the_period_from_the_option(tmp_path: Path) -> None:
 
 def test_the_option_and_the_file_disagree(tmp_path: Path) -> None:
     path = one_row(tmp_path, "Thực hiện 9 tháng năm 2024")
-    assert figures_of(path, period=Period(2024, 3))  # the same: fine
+    assert figures_of(path, period=Period.at_quarter(2024, 3))  # the same: fine
     with pytest.raises(UsageError, match=r"--period 2024-Q2 is not the period of .*2024-Q3"):
-        read(path, period=Period(2024, 2))
+        read(path, period=Period.at_quarter(2024, 2))
 
 
 @pytest.mark.parametrize(("heading", "title", "where", "code"), [
@@ -293,7 +293,7 @@ def test_value_columns_of_several_periods(tmp_path: Path) -> None:
     del rows[0]
     path = workbook(tmp_path / "no-title.xlsx", rows)
     assert [(w, c) for w, c, _ in problems(path)] == [("'Biểu 01'!B1", Code.MISSING_PERIOD)]
-    assert figures_of(path, period=Period(2024, 2)) == {
+    assert figures_of(path, period=Period.at_quarter(2024, 2)) == {
         ("ocop_products", None, "2024-Q2"): (3.0, None),
         ("ocop_products", None, "2023-Q2"): (2.0, None)}
 
@@ -436,7 +436,7 @@ def test_the_example_annex_reads_as_the_example_at_q3() -> None:
     """
     from tests.conftest import EXAMPLE, ROOT
 
-    expected = annex_expected(read(EXAMPLE), Period(2024, 3))
+    expected = annex_expected(read(EXAMPLE), Period.at_quarter(2024, 3))
     assert figures_of(ROOT / "examples" / "annex_9_thang_2024.csv") == expected
     # by hand: the nine targets' Q3 figures of examples/actuals_2024.csv, less the model
     # commune (its figure is of Q1) and security (none); growth and income are estimates
@@ -517,6 +517,7 @@ def test_annex_tables_of_several_quarters_read_together(tmp_path: Path) -> None:
                                  ("q3.xlsx", "Thực hiện kỳ báo cáo", 4)):
         workbook(tmp_path / name, [["Chỉ tiêu", heading], ["Sản phẩm OCOP mới", value]])
     files = sorted(tmp_path.glob("q*.xlsx"))
-    actuals = read_sources(files, load_plan(PLAN_2024), ReadOptions(period=Period(2024, 3)))
+    actuals = read_sources(files, load_plan(PLAN_2024),
+                           ReadOptions(period=Period.at_quarter(2024, 3)))
     assert {str(p): f.value for p, f in actuals.figures.of("ocop_products").items()} == {
         "2024-Q1": 1.0, "2024-Q2": 3.0, "2024-Q3": 4.0}

@@ -37,4 +37,4 @@ def test_any_heading_or_title(text: str, heading: bool) -> None:
     found = classify(text)
     assert found is None or found.key
     period = read_period(text, heading)
-    assert period is None or 1 <= period.quarter <= 4
+    assert period is None or 1 <= period.month <= 12

@@ -11,22 +11,31 @@ from hauloc_cli.inputs.actuals.annex_header import (
     read_period,
 )
 from hauloc_cli.model.periods import Period
-from hauloc_cli.vocab.annex_columns import COLUMNS, ESTIMATE_VALUE, heading
+from hauloc_cli.vocab.annex_columns import (
+    BY_KEY,
+    COLUMNS,
+    ESTIMATE_MONTH,
+    ESTIMATE_VALUE,
+    Column,
+    heading,
+)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("quarter", [1, 2, 3, 4])
 def test_every_heading_hauloc_writes_is_recognised(lang: str, quarter: int) -> None:
-    period = Period(2024, quarter)
+    period = Period.at_quarter(2024, quarter)
     for column in (*COLUMNS, ESTIMATE_VALUE):
+        if column.key == "month":
+            continue  # below: a value heading of the month alone
         found = classify(heading(column, lang, period))
         assert found is not None and found.key == column.key, heading(column, lang, period)
     value = classify(heading(ESTIMATE_VALUE, lang, period))
     assert value is not None and value.estimate
-    plain = classify(heading(COLUMNS[6], lang, period))
+    plain = classify(heading(BY_KEY["value"], lang, period))
     assert plain is not None and not plain.estimate
     assert plain.rest and (named := read_period(plain.rest, heading=True)) is not None
-    assert (named.quarter, named.year, named.alone) == (quarter, 2024, False)
+    assert (named.month, named.year, named.alone) == (3 * quarter, 2024, False)
 
 
 @pytest.mark.parametrize(("text", "key"), [
@@ -47,7 +56,28 @@ def test_the_other_names_offices_use(text: str, key: str) -> None:
     assert found is not None and found.key == key
 
 
-@pytest.mark.parametrize("text", ["Thực hiện tháng 9/2024", "Số liệu", "", "Biểu số 01"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("column", [BY_KEY["month"], ESTIMATE_MONTH])
+def test_the_month_column_hauloc_writes_is_the_month_alone(lang: str, column: Column) -> None:
+    """The monthly annex's `Thực hiện tháng 10` / `Actual, month 10 alone`: a value heading
+    of October alone, which the reader passes over beside the total to date."""
+    period = Period(2026, 10)
+    found = classify(heading(column, lang, period))
+    assert found is not None and found.key == "value"
+    named = read_period(found.rest, heading=True)
+    assert named is not None and (named.month, named.alone, named.span) == (10, True, 1)
+
+
+def test_a_month_alone_is_a_value_heading_of_that_month() -> None:
+    """`Thực hiện tháng 9/2024` is September alone (issue 22): a value column whose period
+    the annex reader refuses as `month-alone`, no longer a heading it passes over."""
+    found = classify("Thực hiện tháng 9/2024")
+    assert found is not None and found.key == "value"
+    named = read_period(found.rest, heading=True)
+    assert named is not None and (named.month, named.alone) == (9, True)
+
+
+@pytest.mark.parametrize("text", ["Số liệu", "", "Biểu số 01"])
 def test_headings_that_name_no_column(text: str) -> None:
     assert classify(text) is None
 
@@ -59,23 +89,23 @@ def test_estimate_and_cumulative_marks() -> None:
 
 
 @pytest.mark.parametrize(("text", "heading", "expected"), [
-    ("9 tháng năm 2024", True, (3, 2024, False)),
-    ("6 tháng đầu năm 2024", False, (2, 2024, False)),
-    ("Quý I năm 2024", False, (1, 2024, False)),
-    ("BÁO CÁO quý III/2024", False, (3, 2024, False)),  # a title names the report's quarter
-    ("quý III/2024", True, (3, 2024, True)),  # a heading: the quarter alone
-    ("năm 2024", True, (4, 2024, False)),
-    ("cả năm 2024", False, (4, 2024, False)),
-    ("nine months of 2024", False, (3, 2024, False)),
-    ("Q3 2024", False, (3, 2024, False)),
-    ("first half of 2024", False, (2, 2024, False)),
-    ("the year 2024", True, (4, 2024, False)),
-    ("9 tháng", True, (3, None, False)),
-    ("12 tháng năm 2023", False, (4, 2023, False)),
+    ("9 tháng năm 2024", True, (9, 2024, False)),
+    ("6 tháng đầu năm 2024", False, (6, 2024, False)),
+    ("Quý I năm 2024", False, (3, 2024, False)),
+    ("BÁO CÁO quý III/2024", False, (9, 2024, False)),  # a title names the report's quarter
+    ("quý III/2024", True, (9, 2024, True)),  # a heading: the quarter alone
+    ("năm 2024", True, (12, 2024, False)),
+    ("cả năm 2024", False, (12, 2024, False)),
+    ("nine months of 2024", False, (9, 2024, False)),
+    ("Q3 2024", False, (9, 2024, False)),
+    ("first half of 2024", False, (6, 2024, False)),
+    ("the year 2024", True, (12, 2024, False)),
+    ("9 tháng", True, (9, None, False)),
+    ("12 tháng năm 2023", False, (12, 2023, False)),
 ])
 def test_periods_in_words(text: str, heading: bool, expected: tuple[int, int, bool]) -> None:
     found = read_period(text, heading=heading)
-    assert found is not None and (found.quarter, found.year, found.alone) == expected
+    assert found is not None and (found.month, found.year, found.alone) == expected
 
 
 @pytest.mark.parametrize("text", [

@@ -49,7 +49,7 @@ def test_an_office_table_by_unit(tmp_path: Path) -> None:
 def test_english_headings_unit_ids_and_the_period_from_the_option(tmp_path: Path) -> None:
     rows = [["Unit code", "(1) New OCOP products (products)", "Notes"], ["hoa_loc", 3, None]]
     path = workbook(tmp_path / "u.xlsx", rows)
-    assert figures_of(path, units=UNITS, period=Period(2024, 2)) == {
+    assert figures_of(path, units=UNITS, period=Period.at_quarter(2024, 2)) == {
         ("ocop_products", "hoa_loc", "2024-Q2"): (3.0, None)}
 
 
@@ -78,4 +78,4 @@ def test_no_period_and_no_units(tmp_path: Path) -> None:
 def test_the_option_and_the_title_disagree(tmp_path: Path) -> None:
     path = workbook(tmp_path / "u.xlsx", [TITLE, HEADER, [1, "Xã Hoa Lộc", 1, "đạt"]])
     with pytest.raises(UsageError, match="--period 2024-Q2 is not the period"):
-        read(path, units=UNITS, period=Period(2024, 2))
+        read(path, units=UNITS, period=Period.at_quarter(2024, 2))

@@ -22,7 +22,7 @@ from hauloc_cli.model.plan import Plan
 from tests.conftest import PLAN_2024
 
 E, P, OFF = FigureStatus.ESTIMATE, FigureStatus.PRELIMINARY, FigureStatus.OFFICIAL
-Q2, Q3 = Period(2024, 2), Period(2024, 3)
+Q2, Q3 = Period.at_quarter(2024, 2), Period.at_quarter(2024, 3)
 
 
 @pytest.fixture(scope="module")
@@ -150,7 +150,7 @@ def test_vietnamese_column_names(tmp_path: Path, plan: Plan) -> None:
                 + "income_per_capita,2024-Q3,67.5,ước,2024-09-25,59.27\n")
     figures = data.figures  # type: ignore[attr-defined]
     assert figures.of("income_per_capita")[Q3].status is E
-    assert figures.of("income_per_capita")[Period(2023, 3)].value == 59.27
+    assert figures.of("income_per_capita")[Period.at_quarter(2023, 3)].value == 59.27
     assert data.warnings == ()  # type: ignore[attr-defined]
 
 
@@ -167,9 +167,9 @@ def test_the_last_year_column_beside_value(tmp_path: Path, plan: Plan) -> None:
                 + "ocop_products,2024-Q3,4,\n"
                 + "national_standard_schools,2024-Q3,9,0\n")
     figures = data.figures  # type: ignore[attr-defined]
-    assert figures.of("production_growth")[Period(2023, 3)].value == 4.07
-    assert Period(2023, 3) not in figures.of("ocop_products")  # empty: no figure
-    assert figures.of("national_standard_schools")[Period(2023, 3)].value == 0
+    assert figures.of("production_growth")[Period.at_quarter(2023, 3)].value == 4.07
+    assert Period.at_quarter(2023, 3) not in figures.of("ocop_products")  # empty: no figure
+    assert figures.of("national_standard_schools")[Period.at_quarter(2023, 3)].value == 0
     assert figures.latest == Q3
 
 
@@ -179,8 +179,8 @@ def test_a_last_year_figure_repeated_on_revised_rows_is_one_figure(
                 + "income_per_capita,2024-Q2,66.8,ước,58.1\n"
                 + "income_per_capita,2024-Q2,66.2,chính thức,58.1\n")
     figures = data.figures  # type: ignore[attr-defined]
-    assert figures.of("income_per_capita")[Period(2023, 2)].value == 58.1
-    assert figures.replaced("income_per_capita", Period(2023, 2)) == ()
+    assert figures.of("income_per_capita")[Period.at_quarter(2023, 2)].value == 58.1
+    assert figures.replaced("income_per_capita", Period.at_quarter(2023, 2)) == ()
 
 
 def test_a_bad_last_year_figure_is_a_bad_number(tmp_path: Path, plan: Plan) -> None:
@@ -197,7 +197,7 @@ def test_last_years_periods_are_read_for_targets_compared_with_last_year(tmp_pat
         {"id": "ocop", "name": "OCOP", "kind": "cumulative", "target": 6}]})
     data = read(tmp_path, plan, "target,period,value\nincome,9 tháng 2023,59.27\n"
                 + "income,2024-Q3,67.5\n")
-    assert data.figures.of("income")[Period(2023, 3)].value == 59.27  # type: ignore[attr-defined]
+    assert data.figures.of("income")[Period.at_quarter(2023, 3)].value == 59.27  # type: ignore[attr-defined]
     found = problems(tmp_path, plan, "target,period,value\nocop,2023-Q3,3\n")
     assert found == [f"{tmp_path / 'a.csv'}:2:2: [wrong-year] period '2023-Q3' is not in the "
                      "plan's year 2024 — this plan is for 2024; use the plan of 2023 with "
@@ -216,12 +216,12 @@ def test_a_last_year_file_read_with_the_figures(tmp_path: Path, plan: Plan) -> N
                     "ocop_products,2023-Q3,2,ước,\n", encoding="utf-8")
     data = with_last_year(read_actuals(this, plan), last, plan)
     figures = data.figures
-    assert figures.of("income_per_capita")[Period(2023, 3)].value == 60
-    assert Period(2022, 3) not in figures.of("income_per_capita")
+    assert figures.of("income_per_capita")[Period.at_quarter(2023, 3)].value == 60
+    assert Period.at_quarter(2022, 3) not in figures.of("income_per_capita")
     # ocop 2023-Q3: 3 beside the 2024 row (unmarked) and 2 (ước) in the last-year file: the
     # estimate is more final than an unmarked figure, both undated → 2 is used, 3 revised
-    assert figures.of("ocop_products")[Period(2023, 3)].value == 2
-    assert [f.value for f in figures.replaced("ocop_products", Period(2023, 3))] == [3]
+    assert figures.of("ocop_products")[Period.at_quarter(2023, 3)].value == 2
+    assert [f.value for f in figures.replaced("ocop_products", Period.at_quarter(2023, 3))] == [3]
     assert figures.latest == Q3
 
 

@@ -293,7 +293,8 @@ def test_annex_csv_with_a_decimal_comma(tmp_path: Path, plan: Plan) -> None:
              "Thực hiện 9 tháng năm 2024"],
             ["1", "Tốc độ tăng trưởng", "%", "11,5", "1,15", "11.500"],
             ["2", "Thu nhập bình quân", "triệu đồng", "75", "69", "69,5"]])
-    data = read_actuals(path, plan, ReadOptions(decimal_comma=True, period=Period(2024, 3)))
+    data = read_actuals(path, plan, ReadOptions(decimal_comma=True,
+                                                period=Period.at_quarter(2024, 3)))
     assert [(w.where, w.code, w.message.rsplit("; ", 1)[1]) for w in data.warnings] == [
         ("2:5", TEN, "11.5?"), ("2:6", POINT, "11.5?")]
     assert data.figures.values()["growth"] == {2: 1.15, 3: 11500.0}

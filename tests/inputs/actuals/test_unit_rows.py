@@ -44,7 +44,7 @@ def test_rows_with_and_without_a_unit(tmp_path: Path) -> None:
     }
     (figure,) = data.by_unit["a"].of("schools").values()
     assert (figure.target, figure.unit, figure.line) == ("schools", "a", 3)
-    assert figure.period == Period(2024, 1)
+    assert figure.period == Period.at_quarter(2024, 1)
 
 
 def test_an_unknown_unit_and_a_duplicate(tmp_path: Path) -> None:

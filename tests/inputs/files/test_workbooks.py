@@ -136,13 +136,19 @@ def test_periods_typed_as_dates(tmp_path: Path) -> None:
     assert statuses(book)["ocop_products"] == ("on_track", 3.0)
 
 
-def test_a_date_that_ends_no_quarter_is_a_bad_period(tmp_path: Path) -> None:
+def test_a_date_at_a_month_end_is_that_month_and_any_other_date_a_bad_period(
+        tmp_path: Path) -> None:
+    """31/05/2024 is the year to date at the end of May (issue 22); 15/05/2024 is no period."""
     path = tmp_path / "d.csv"
     path.write_text("target,period,value\nocop_products,31/05/2024,2\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path), "-f", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["period"] == "2024-05"
+    path.write_text("target,period,value\nocop_products,15/05/2024,2\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(path)])
     assert result.exit_code == 3
-    assert (f"{path}:2:2: [bad-period] '31/05/2024' is a date, not the end of a quarter — a "
-            "figure is the year to date at a quarter's end: 31/03, 30/06, 30/09 or 31/12"
+    assert (f"{path}:2:2: [bad-period] '15/05/2024' is a date, not the end of a month — a "
+            "figure is the year to date at a month's end: 31/03, 30/06, 31/10 …"
             in result.stderr)
 
 

@@ -158,7 +158,7 @@ def test_revisions_and_last_year_in_cells() -> None:
     # examples/actuals_2024.csv at 6 tháng: growth 10.4 (ước) revised to 10.6 (sơ bộ);
     # 2023's growth 4.07 % is of the full year, so 6 tháng has no last-year figure.
     plan = load_plan(PLAN_2024)
-    report = evaluate(plan, read_actuals(EXAMPLE, plan).figures, Period(2024, 2))
+    report = evaluate(plan, read_actuals(EXAMPLE, plan).figures, Period.at_quarter(2024, 2))
     growth = next(r for r in rows(render_csv(report)) if r["id"] == "production_growth")
     assert (growth["actual"], growth["figure_status"], growth["revised_from"]) == (
         "10.6", "preliminary", "10.4")
@@ -171,7 +171,8 @@ def test_points_against_last_year_in_cells(tmp_path: Path) -> None:
     path.write_text("target,period,value,last_year\nproduction_growth,2024-Q3,10.9,4.07\n"
                     "income_per_capita,2024-Q3,67.5,59.27\n", encoding="utf-8")
     figures = read_actuals(path, plan).figures
-    found = {r["id"]: r for r in rows(render_csv(evaluate(plan, figures, Period(2024, 3))))}
+    found = {r["id"]: r for r in rows(render_csv(evaluate(plan, figures, Period.at_quarter(2024,
+                                                                                           3))))}
     growth, income = found["production_growth"], found["income_per_capita"]
     # growth in %: 10.9 − 4.07 = 6.83 points, no ratio
     assert growth["last_year"] == "4.07" and growth["vs_last_year_ratio"] == ""

@@ -34,7 +34,8 @@ def annex_of(actuals: list[Path] | None = None, plan: Plan | None = None, quarte
     shipped plan) at the end of `quarter` of 2024, with no units."""
     plan = plan or load_plan(PLAN_2024)
     data = read_sources(actuals or [EXAMPLE], plan, ReadOptions())
-    return build_annex(build_brief(plan, data.figures, Period(2024, quarter)), None, issued)
+    return build_annex(build_brief(plan, data.figures, Period.at_quarter(2024, quarter)), None,
+                       issued)
 
 
 def annex_with_units() -> Annex:
@@ -44,7 +45,7 @@ def annex_with_units() -> Annex:
     units = units_for_plan(plan, path, UNITS)
     assert units is not None
     data = read_sources([COMMUNES], plan, ReadOptions(units=units))
-    period = Period(2024, 3)
+    period = Period.at_quarter(2024, 3)
     found = evaluate_units(plan, units, plan_unit(plan, units), data.figures, data.by_unit,
                            period)
     brief = build_brief(plan, found.rolled[found.plan_unit], period)

@@ -13,7 +13,7 @@ from hauloc_cli.views.annex import build_annex
 from hauloc_cli.views.brief import build_brief
 from tests.render.report.test_xlsx import unit_annex
 
-Q3 = Period(2024, 3)
+Q3 = Period.at_quarter(2024, 3)
 PLAN = Plan.model_validate({"plan": {"id": "p", "name": "Xã | Thử", "year": 2024},
                             "targets": [
     {"id": "ocop", "name": "OCOP *mới*", "kind": "cumulative", "target": 6},

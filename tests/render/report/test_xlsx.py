@@ -37,7 +37,7 @@ from hauloc_cli.views.brief import build_brief
 from tests.conftest import ASSETS, EXAMPLE, PLAN_2024
 from tests.views.test_annex import FIGURES, PLAN, UNIT_PLAN
 
-Q1, Q3 = Period(2024, 1), Period(2024, 3)
+Q1, Q3 = Period.at_quarter(2024, 1), Period.at_quarter(2024, 3)
 ISSUED = date(2024, 9, 30)
 HEADER = 8  # two issuer lines, a blank, title, plan, date, a blank
 

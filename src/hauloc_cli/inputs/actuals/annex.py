@@ -19,7 +19,6 @@ from typing import Literal
 
 from hauloc_cli.errors import Code, InputError, Problem, UsageError
 from hauloc_cli.inputs.actuals.annex_header import (
-    Named,
     WideHeader,
     find_wide_header,
     is_column_numbers,
@@ -37,6 +36,7 @@ from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, Target, default_range, unit_target
 from hauloc_cli.model.units import Units
 from hauloc_cli.vocab import groups, milestone
+from hauloc_cli.vocab.periods import Found
 
 # Group rows: STT a Roman numeral (I, II., …), or a name such as `I. KINH TẾ`, a group's name,
 # or a name in capitals, on a row with no figure.
@@ -341,7 +341,7 @@ class _Reader:
             found = _AS_OF.fullmatch(toneless(part).strip())
             named = read_period(found.group(1), heading=False) if found else None
             if named is not None and named.year in (None, self.periods[self.main].year):
-                return Period(self.periods[self.main].year, named.quarter)
+                return Period(self.periods[self.main].year, named.month)
         return None
 
     def typo(self, line: int, col: int, raw: Cell, value: Value, target: Target,
@@ -421,15 +421,18 @@ def _periods(reader: _Reader, header: WideHeader, year: int, given: Period | Non
                        f"this plan is for {year}; use the plan of {title[2].year} with "
                        "--targets")
         return {}
-    named: dict[int, Named | None] = {}
+    named: dict[int, Found | None] = {}
     for col in header.values:
         kind, heading = header.kinds[col], header.headings[col]
         assert kind is not None
         found = read_period(kind.rest, heading=True) if kind.rest else None
         if found is not None and found.alone and not kind.cumulative:
-            reader.problem(header.line, col + 1, Code.QUARTER_ALONE,
-                           f"the column '{heading}' holds the figures of quarter "
-                           f"{found.quarter} alone, not the year to date",
+            alone = (f"quarter {found.month // 3}" if found.span == 3
+                     else f"month {found.month}")
+            reader.problem(header.line, col + 1,
+                           Code.QUARTER_ALONE if found.span == 3 else Code.MONTH_ALONE,
+                           f"the column '{heading}' holds the figures of {alone} alone, not "
+                           "the year to date",
                            "give the year-to-date figures, headed e.g. 'Thực hiện 9 tháng "
                            f"năm {year}' or 'Lũy kế quý III/{year}'")
             return {}
@@ -445,7 +448,7 @@ def _periods(reader: _Reader, header: WideHeader, year: int, given: Period | Non
     return _several_periods(reader, header, year, named, given, title)
 
 
-Title = tuple[int, str, Named] | None  # the first title row naming a period: line, text, it
+Title = tuple[int, str, Found] | None  # the first title row naming a period: line, text, it
 
 
 def _one_period(reader: _Reader, header: WideHeader, year: int, given: Period | None,
@@ -455,17 +458,17 @@ def _one_period(reader: _Reader, header: WideHeader, year: int, given: Period | 
     heading, where = header.headings[col], reader.table.where
     rest = header.value.rest
     named = read_period(rest, heading=True) if rest else None
-    if named is not None and title is not None and named.quarter != title[2].quarter:
+    if named is not None and title is not None and named.month != title[2].month:
         reader.problem(header.line, col + 1, Code.BAD_PERIOD,
-                       f"the column '{heading}' is of {Period(year, named.quarter)} but the "
+                       f"the column '{heading}' is of {Period(year, named.month)} but the "
                        f"title on {where(title[0], None)} is of "
-                       f"{Period(year, title[2].quarter)}", "correct one of them")
+                       f"{Period(year, title[2].month)}", "correct one of them")
         return {}
     if named is not None:
-        found = _with_option(reader, heading, Period(year, named.quarter), given,
+        found = _with_option(reader, heading, Period(year, named.month), given,
                              f"the heading '{heading}' at {where(header.line, col + 1)}")
     elif title is not None:
-        found = _with_option(reader, heading, Period(year, title[2].quarter), given,
+        found = _with_option(reader, heading, Period(year, title[2].month), given,
                              f"the title '{title[1]}' at {where(title[0], None)}")
     else:
         found = _with_option(reader, heading, None, given, "")
@@ -473,7 +476,7 @@ def _one_period(reader: _Reader, header: WideHeader, year: int, given: Period | 
 
 
 def _several_periods(reader: _Reader, header: WideHeader, year: int,
-                     named: dict[int, Named | None], given: Period | None, title: Title
+                     named: dict[int, Found | None], given: Period | None, title: Title
                      ) -> dict[int, Period]:
     """Value columns of several periods (`Thực hiện 6 tháng` | `Ước thực hiện 9 tháng` |
     `Ước thực hiện cả năm`): each column up to the report's period (the title's, else
@@ -482,7 +485,7 @@ def _several_periods(reader: _Reader, header: WideHeader, year: int,
     cols = list(named)
     quarters: dict[int, int] = {}
     for col, found in named.items():
-        quarter = 0 if found is None else found.quarter
+        quarter = 0 if found is None else found.month
         clash = next((c for c, q in quarters.items() if q == quarter or not (q and quarter)),
                      None)
         if clash is not None:
@@ -503,7 +506,7 @@ def _several_periods(reader: _Reader, header: WideHeader, year: int,
     source = (f"the title '{title[1]}' at {reader.table.where(title[0], None)}"
               if title is not None else "")
     report = _with_option(reader, header.headings[cols[0]], title and Period(
-        year, title[2].quarter), given, source)
+        year, title[2].month), given, source)
     assert report is not None
     if report not in periods.values():
         reader.problem(header.line, cols[0] + 1, Code.BAD_PERIOD,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from hauloc_cli.inputs.files.table import Cell, cell_text
-from hauloc_cli.vocab import annex_columns
+from hauloc_cli.vocab import annex_columns, periods
 from hauloc_cli.vocab.toneless import toneless as toneless_text
 
 Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (1-based)
@@ -29,6 +29,11 @@ DERIVED = frozenset({"of_plan", "of_last_year", "previous", "assessment"})
 def toneless(cell: Cell) -> str:
     """A cell's text as vocab/toneless.py compares it."""
     return toneless_text(cell_text(cell))
+
+
+def read_period(text: Cell, heading: bool) -> periods.Found | None:
+    """The period a heading (`heading`) or a title row names (`vocab.periods.find`)."""
+    return periods.find(cell_text(text), heading)
 
 
 class Heading(NamedTuple):
@@ -73,57 +78,6 @@ def classify(text: str) -> Heading | None:
         if not _VALUE_REST.fullmatch(rest) and read_period(rest, heading=True) is None:
             return None  # `Thực hiện tháng 9`: not a period hauloc reads
         return Heading("value", rest.strip(" ,:-"), bool(m.group("est")), bool(m.group("cum")))
-    return None
-
-
-# --- periods in words ---------------------------------------------------------------------
-
-class Named(NamedTuple):
-    quarter: int
-    year: int | None
-    alone: bool  # `quý II`…`quý IV` in a heading: that quarter alone, not the year to date
-    words: str  # as written (toneless)
-
-
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_YEAR = r"(?:[\s/.,-]*(?:nam|of|of the year)?[\s/.,-]*(?P<year>\d{4}))?"
-_SPECIFIC = (
-    (re.compile(r"\b(?:quy|qui) (?P<q>iv|i{1,3}|[1-4])\b" + _YEAR), "quy"),
-    (re.compile(r"\b(?P<n>3|6|9|12) thang(?! cuoi)(?: dau)?(?: nam)?" + _YEAR), "months"),
-    (re.compile(r"\bca nam" + _YEAR), "year"),
-    (re.compile(r"\bq(?P<q>[1-4])\b" + _YEAR), "q"),
-    (re.compile(r"\b(?P<n>three|six|nine|twelve) months" + _YEAR), "months"),
-    (re.compile(r"\b(?:first|1st) half" + _YEAR), "half"),
-    (re.compile(r"\b(?:first|1st) quarter" + _YEAR), "first"),
-    (re.compile(r"\b(?:full|whole) year" + _YEAR), "year"),
-)
-# Only in a value heading: `Thực hiện năm 2024`, `Actual, the year 2024` (the writers' full
-# year). In a title, `năm 2024` is the plan's year (`chỉ tiêu năm 2024`), not a period.
-_YEAR_ONLY = re.compile(r"\b(?:nam|the year) (?P<year>\d{4})\b")
-# A date line (`Hậu Lộc, ngày 9 tháng 10 năm 2024`) names a day, not a period: `9 tháng` there
-# is not nine months.
-_DATE_LINE = re.compile(r"\bngay\s*\d{1,2}\s*thang\s*\d{1,2}(?:\s*nam\s*\d{4})?")
-_MONTHS = {"3": 1, "6": 2, "9": 3, "12": 4, "three": 1, "six": 2, "nine": 3, "twelve": 4}
-
-
-def read_period(text: str, heading: bool) -> Named | None:
-    """The period a heading (`heading`) or a title row names, in Vietnamese or English:
-    `9 tháng năm 2024`, `6 tháng đầu năm 2024`, `Quý I năm 2024`, `quý III/2024`,
-    `cả năm 2024`, `nine months of 2024`, `Q3 2024`, `first half of 2024`; None when none."""
-    words = _DATE_LINE.sub(" ", toneless(text))
-    for pattern, kind in _SPECIFIC:
-        if m := pattern.search(words):
-            groups = m.groupdict()
-            year = int(groups["year"]) if groups.get("year") else None
-            if kind in ("quy", "q"):
-                q = groups["q"]
-                quarter = int(q) if q.isdigit() else _ROMAN[q]
-                return Named(quarter, year, heading and kind == "quy" and quarter > 1,
-                             m.group(0))
-            quarter = {"half": 2, "first": 1, "year": 4}.get(kind) or _MONTHS[groups["n"]]
-            return Named(quarter, year, False, m.group(0))
-    if heading and (m := _YEAR_ONLY.search(words)):
-        return Named(4, int(m.group("year")), False, m.group(0))
     return None
 
 
@@ -199,6 +153,9 @@ def _columns(headings: list[str], first: int, line: int) -> WideHeader | None:
     values = [c for c, k in enumerate(kinds) if k is not None and k.key == "value"]
     # `Lũy kế kỳ báo cáo` beside `Thực hiện kỳ báo cáo`: the year to date is read
     values = [c for c in values if (kinds[c] or Heading("")).cumulative] or values
+    # `Thực hiện tháng 10` beside `Thực hiện 10 tháng` (the monthly form): the year to date
+    # is read, the month's own figure is worked out again from it
+    values = [c for c in values if not _month_alone(kinds[c])] or values
     for col, kind in enumerate(kinds):
         if kind is None or kind.key == "value":
             continue
@@ -215,6 +172,11 @@ def _columns(headings: list[str], first: int, line: int) -> WideHeader | None:
         return None
     return WideHeader(index, headings, kinds, first, line, duplicates=duplicates,
                       values=values)
+
+
+def _month_alone(kind: Heading | None) -> bool:
+    found = read_period(kind.rest, heading=True) if kind is not None and kind.rest else None
+    return found is not None and found.alone and found.span == 1
 
 
 def looks_like_annex(rows: Rows, merges: Sequence[Merge] = ()) -> bool:

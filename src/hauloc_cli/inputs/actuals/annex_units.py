@@ -150,7 +150,7 @@ class _UnitReader:
                          f"this plan is for {year}; use the plan of {title[2].year} with "
                          "--targets")
             return None
-        found = None if title is None else Period(year, title[2].quarter)
+        found = None if title is None else Period(year, title[2].month)
         if (found is not None and given is not None and found != given
                 and self.options.period_must_match):
             raise UsageError(f"--period {given} is not the period of {self.table.name} "
@@ -207,13 +207,13 @@ class _UnitReader:
                 return
             if (m := _TRAILING.search(raw)) and (
                     named := read_period(m.group(1), heading=False)) is not None:
-                if named.year not in (None, period.year) or named.quarter > period.quarter:
+                if named.year not in (None, period.year) or named.month > period.month:
                     self.problem(line, col + 1, Code.BAD_PERIOD,
                                  f"'{raw}' names a period that is not before {period}, "
                                  "the table's", "a figure in the table is of its period, or "
                                  "of an earlier one of the year: '5 (6 tháng)'")
                     return
-                raw, at = raw[:m.start()].strip(), Period(period.year, named.quarter)
+                raw, at = raw[:m.start()].strip(), Period(period.year, named.month)
         shown = unit_target(target, unit) if unit else target
         lo, hi = default_range(shown) or (-math.inf, math.inf)
         value = read_value(raw, shown, self.options.decimal_comma, lo, hi)

@@ -29,8 +29,7 @@ from hauloc_cli.inputs.files.table import (
     column_name,
     nfc,
 )
-from hauloc_cli.inputs.periods import PeriodError, read_period
-from hauloc_cli.model.figures import Figure, Figures, Value, revise
+from hauloc_cli.model.figures import Figure, Figures, FigureStatus, Value, revise
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, Target, default_range, unit_target
 from hauloc_cli.model.units import Units
@@ -38,6 +37,7 @@ from hauloc_cli.vocab.columns import FIGURE as FIGURE_COLUMNS
 from hauloc_cli.vocab.columns import KNOWN as KNOWN_COLUMNS
 from hauloc_cli.vocab.columns import REQUIRED as REQUIRED_COLUMNS
 from hauloc_cli.vocab.columns import UNIT as UNIT_COLUMNS
+from hauloc_cli.vocab.periods import Found, PeriodError, read, words
 
 _PERIOD_CACHE_SIZE = 1000
 ByTarget = dict[str, dict[Period, Figure]]
@@ -58,6 +58,21 @@ class Check(NamedTuple):
     figures: ByTarget  # that unit's figures by target
 
 _NO_CHECKS: dict[object, Check] = {}
+
+
+class Written(NamedTuple):
+    """A period cell that is not a plain year to date: the month alone (`tháng 10`), or an
+    estimate (`ước cả năm`); `month_alone` gathers its figures (`compile_months`)."""
+
+    period: Period  # the year to date it speaks of: the month's end
+    found: Found
+    text: str  # as written
+
+
+class Alone(NamedTuple):
+    value: Value
+    line: int
+    written: Written
 
 
 @dataclass(frozen=True)
@@ -119,7 +134,10 @@ class _Checker:
         # The target as units see it, by target id and assignment (model/plan.unit_target).
         self._views: dict[tuple[str, float | None], Check] = {}
         self.i_unit: int | None = None
-        self.periods: dict[object, Period | PeriodError] = {}
+        self.periods: dict[object, Period | Written | PeriodError] = {}
+        # The months' figures given alone, per (unit, target id): month → the figure.
+        self.alone: dict[tuple[str | None, str], dict[int, Alone]] = {}
+        self.i_period = 0
         self._suggestions: dict[str, str] = {}
         # The plan unit's figures warned about as typos, (target, period, line): not warned
         # about again as implausible.
@@ -275,11 +293,17 @@ class _Checker:
             target = unit_rows.unit_check(self.plan.by_id[target_id], unit)
         return read_value(raw, target, self.decimal_comma, lo, hi)
 
-    def period(self, raw: object) -> Period | PeriodError:
-        """The period a cell names (remembered for the next rows that write it the same way)."""
+    def period(self, raw: object) -> Period | Written | PeriodError:
+        """The period a cell names (remembered for the next rows that write it the same way):
+        the year to date, or `Written` for the month alone and estimates."""
         year = self.plan.plan.year
+        text = cell_text(raw)  # type: ignore[arg-type]
+        found: Period | Written | PeriodError
         try:
-            found: Period | PeriodError = Period(year, read_period(cell_text(raw), year))  # type: ignore[arg-type]
+            said = read(text, year)
+            found = Period(year, said.month)
+            if said.alone or said.estimate:
+                found = Written(found, said, text)
         except PeriodError as exc:
             found = exc
         if len(self.periods) < _PERIOD_CACHE_SIZE:
@@ -326,11 +350,122 @@ class _Checker:
         if error.code is Code.WRONG_YEAR and target is not None and target.compare_last_year:
             year = self.plan.plan.year - 1
             try:
-                return Period(year, read_period(cell_text(raw), year))  # type: ignore[arg-type]
+                said = read(cell_text(raw), year)  # type: ignore[arg-type]
+                if not said.alone:
+                    return Period(year, said.month)
             except PeriodError:
                 pass
         self.problem(line, col, error.code, error.message, error.hint)
         return None
+
+    def written(self, written: Written, value: Value, check: Check, row: Sequence[Cell],
+                line: int) -> None:
+        """A figure whose period cell is not a plain year to date: an estimate (`ước cả năm`)
+        is the figure of the period's end marked as an estimate; the month alone is kept for
+        `compile_months`."""
+        if written.found.alone:
+            key = (check.unit, check.target_id)
+            months = self.alone.setdefault(key, {})
+            if written.period.month in months:
+                self.problem(line, self.i_period + 1, Code.DUPLICATE_ROW,
+                             f"a second figure for {check.target_id} in '{written.text}' (the "
+                             f"first is on line {months[written.period.month].line})",
+                             "keep one row per target and month")
+                return
+            months[written.period.month] = Alone(value, line, written)
+            return
+        figure = Figure(check.target_id, written.period, value, check.unit,
+                        FigureStatus.ESTIMATE, None, self.table.name, line)
+        if self.marks:
+            self.marked(row, figure, check)
+        else:
+            self.keep(figure, check.figures)
+
+    def compile_months(self) -> None:
+        """The months given alone, made into the year to date (issue 22): for a flow (a
+        cumulative target) the sum of the months from January when every one is there, said
+        as compiled, with a warning when a year-to-date figure given beside it disagrees, and
+        a `month-alone` problem when months are missing; for a state (a level, a rate, a
+        milestone) the month's figure is the state at its end."""
+        year = self.plan.plan.year
+        for (unit, target_id), months in self.alone.items():
+            target = self.plan.by_id[target_id]
+            check = self.checks[target_id] if unit is None else next(
+                c for by_t in self.unit_checks.values() for c in by_t.values()
+                if c.unit == unit and c.target_id == target_id)
+            given = check.figures.setdefault(target_id, {})
+            if target.kind != "cumulative":
+                for _, alone in sorted(months.items()):
+                    self._compiled(check, given, alone, alone.value, range(0))
+                continue
+            # January alone is the year to date at its end: read as such, it counts here
+            january = given.get(Period(year, 1))
+            have = set(months) | ({1} if january is not None else set())
+            total = 0.0 if january is None else float(january.value)
+            compiled: list[Alone] = []
+            for month in range(1, max(months) + 1):
+                if month not in have:
+                    break
+                if month in months:
+                    total += float(months[month].value)
+                    if self._compiled(check, given, months[month], total, range(1, month + 1)):
+                        compiled.append(months[month]._replace(value=total))
+            if compiled:
+                self._said_compiled(check.target_id, compiled)
+            for month, alone in sorted(months.items()):
+                if have.issuperset(range(1, month)):
+                    continue
+                if Period(year, month) in given:
+                    continue  # the year to date is given: the month alone is not needed
+                lacking = [m for m in range(1, month) if m not in have]
+                self.problem(
+                    alone.line, self.i_period + 1, Code.MONTH_ALONE,
+                    f"'{alone.written.text}' is the figure of month {month} alone, not the "
+                    f"year to date, and month(s) {', '.join(map(str, lacking))} of "
+                    f"{target_id} are missing",
+                    f"give the year-to-date figure as '{words(Period(year, month), 'vi')}' "
+                    f"(or {Period(year, month)}), or a row for every month from tháng 1")
+
+    def _said_compiled(self, target_id: str, compiled: list[Alone]) -> None:
+        """One warning per target whose year to date is compiled from months alone: at the
+        last one, with its first and last period."""
+        last = compiled[-1]
+        first = compiled[0].written.period
+        periods = f"{first}" if len(compiled) == 1 else f"{first} to {last.written.period}"
+        self.warnings.add(Problem(
+            self.table.name, self.table.where(last.line, self.i_period + 1), Code.MONTHS_COMPILED,
+            f"{target_id}: the year to date of {periods} is compiled from the months given "
+            f"alone (tháng 1 to tháng {last.written.period.month}: {last.value:g})", "",
+            last.line))
+
+    def _compiled(self, check: Check, given: dict[Period, Figure], alone: Alone,
+                  value: Value, months: range) -> bool:
+        """Keep the year to date made of months alone (True), unless one is given beside it:
+        then a warning when they disagree."""
+        period = alone.written.period
+        text = alone.written.text
+        kept = given.get(period)
+        if kept is not None:
+            if isinstance(kept.value, bool) or isinstance(value, bool):
+                same = kept.value == value
+            else:
+                same = math.isclose(float(kept.value), float(value), rel_tol=1e-9,
+                                    abs_tol=1e-9)
+            if not same:
+                compiled = f"the months {months.start}–{months.stop - 1} add up to " \
+                    if months else f"'{text}' says "
+                self.warnings.add(Problem(
+                    self.table.name, self.table.where(alone.line, self.i_period + 1),
+                    Code.MONTHS_DISAGREE,
+                    f"{check.target_id} in {period}: {compiled}{value:g} but the year to "
+                    f"date given is {kept.value:g} (line {kept.line})",
+                    "the year-to-date figure is used; check the months' figures",
+                    alone.line))
+            return False
+        status = FigureStatus.ESTIMATE if alone.written.found.estimate else None
+        given[period] = Figure(check.target_id, period, value, check.unit, status, None,
+                               self.table.name, alone.line)
+        return bool(months)
 
     def marked(self, row: Sequence[Cell], figure: Figure, check: Check) -> None:
         """A figure of a row that may carry its status, reported date and last year's figure."""
@@ -351,7 +486,8 @@ class _Checker:
         if bad:
             return
         assert not isinstance(status, tuple) and not isinstance(reported, tuple)
-        figure = figure._replace(status=status, reported=reported,
+        figure = figure._replace(status=figure.status if status is None else status,
+                                 reported=reported,
                                  cause=" ".join(cell_text(cells.get("cause", "")).split()),
                                  solution=" ".join(
                                      cell_text(cells.get("solution", "")).split()))
@@ -385,6 +521,7 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
     InputError listing every problem."""
     checker = _Checker(table, plan, max_errors, decimal_comma, units)
     i_target, i_period, i_value, width = checker.columns()
+    checker.i_period = i_period
     state = [table.header_line, 0]  # the last line read, and the data rows counted
     while True:
         try:
@@ -394,6 +531,8 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
             line, state[0] = state[0] + 1, table.line_num()
             state[1] += 1
             checker.bad_record(exc, line)
+    if checker.alone:
+        checker.compile_months()
     problems = checker.problems
     for found in table.problems:
         problems.add(found)
@@ -468,6 +607,8 @@ def _rows(checker: _Checker, columns: tuple[int, int, int, int], state: list[int
                 if not qlo <= value <= qhi:  # type: ignore[operator]
                     checker.typo(check, raw_value, value, period, line, i_value + 1)  # type: ignore[arg-type]
             if type(period) is not Period:
+                if type(period) is Written:
+                    checker.written(period, value, check, row, line)  # type: ignore[arg-type]
                 continue
             figure = new(Figure, (target_id, period, value, unit, None, None, name, line,
                                          "", ""))

@@ -16,9 +16,9 @@ from __future__ import annotations
 from typing import Any
 
 from hauloc_cli.model.plan import Target
-from hauloc_cli.render.cells import number, period_name
+from hauloc_cli.render.cells import number
 from hauloc_cli.rules.rollup import UnitResult, UnitsReport
-from hauloc_cli.vocab import milestone
+from hauloc_cli.vocab import milestone, periods
 from hauloc_cli.vocab.i18n import SYMBOLS, label
 
 GAP = "  "
@@ -42,7 +42,7 @@ def _cell(found: UnitResult | None, target: Target, lang: str) -> str:
     else:
         shown = number(float(found.actual), target.measure, lang)
     if not found.reported and found.as_of is not None:  # an earlier state stands in
-        shown = f"{shown} ({found.as_of.words(lang)})"
+        shown = f"{shown} ({periods.words(found.as_of, lang)})"
     return shown if found.result is None else f"{SYMBOLS[found.result.status.value]} {shown}"
 
 
@@ -69,7 +69,7 @@ def silent(units: UnitsReport, lang: str) -> list[str]:
                    if t.id in covers and unit.id in getattr(covers[t.id], key)]
             if ids:
                 lines.append(label(lang, f"matrix.{key}", unit=unit.name, ids=", ".join(ids),
-                                   period=period_name(units.report.period, lang)))
+                                   period=periods.name(units.report.period, lang)))
     return lines
 
 

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from hauloc_cli.render.report import words
 from hauloc_cli.views.annex import NOT_REPORTED, Annex, Line
+from hauloc_cli.vocab import periods
 from hauloc_cli.vocab.annex_columns import BY_KEY
 
 # Columns holding numbers (right-aligned by the writers).
-NUMERIC = frozenset({"plan", "last_year", "value", "of_plan", "of_last_year"})
+NUMERIC = frozenset({"plan", "last_year", "month", "value", "of_plan", "of_last_year"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +144,7 @@ def _target_columns(n: int, tid: str, lines: list[Line], annex: Annex, lang: str
             figure = words.Num(figure.x, most, figure.kind)
         text = words.text(figure, lang) if sent else NOT_SENT
         if sent and line.as_of is not None and line.as_of != annex.period:
-            text += f" ({line.as_of.words(lang)})"
+            text += f" ({periods.words(line.as_of, lang)})"
         if line.verdict == NOT_REPORTED or figure is None or line.as_of != annex.period:
             missing[uid].append(f"({n})")
         cells[uid].append(text)

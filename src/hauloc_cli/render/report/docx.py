@@ -52,7 +52,7 @@ SIGN_COLUMNS = (70, 95)
 # Column widths of the annex in mm; the name (or the unit) takes what is left.
 # STT and the longest unit word ('đồng/người/năm') each on one line at 11 pt with
 # LibreOffice's cell margins: 'ST / T' and 'n / ăm' were seen at 11 and 26 mm.
-WIDTHS = {"number": 13, "measure": 32, "plan": 24, "last_year": 22, "value": 22,
+WIDTHS = {"number": 13, "measure": 32, "plan": 24, "last_year": 22, "month": 22, "value": 22,
           "of_plan": 20, "of_last_year": 19, "assessment": 28, "note": 30}
 LANG_TAGS = {"vi": "vi-VN", "en": "en-GB"}
 

@@ -102,7 +102,8 @@ td,th{overflow-wrap:normal;word-break:normal;hyphens:manual}
 """
 _FIGURE = re.compile(r"[≤+\-]?\s?\d")
 # Column widths in % of the table: the name (or unit) column takes the rest.
-WIDTHS = {"number": 5, "measure": 10, "plan": 10, "last_year": 8, "value": 9, "of_plan": 8,
+WIDTHS = {"number": 5, "measure": 10, "plan": 10, "last_year": 8, "month": 8, "value": 9,
+          "of_plan": 8,
           "of_last_year": 8, "assessment": 12, "note": 13}
 
 

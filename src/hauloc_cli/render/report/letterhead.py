@@ -18,13 +18,12 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from hauloc_cli.model.annex import period_words
 from hauloc_cli.model.figures import FigureStatus
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.report import words
 from hauloc_cli.render.summary import words as brief_words
 from hauloc_cli.views.annex import Annex, Line
-from hauloc_cli.vocab import groups
+from hauloc_cli.vocab import groups, periods
 from hauloc_cli.vocab.i18n import format_date, label, unit_label
 
 # Words of the document in each language (tests/render/report/test_letterhead.py checks both
@@ -69,8 +68,6 @@ WORDS: dict[str, dict[str, str]] = {
         "solution": "Giải pháp: {text}",
         "no_solutions": "Các cơ quan, đơn vị chưa đề xuất giải pháp.",
         "no_tasks": "Các cơ quan, đơn vị chưa đề xuất nhiệm vụ, giải pháp.",
-        "rest.1": "9 tháng cuối năm {year}", "rest.2": "6 tháng cuối năm {year}",
-        "rest.3": "3 tháng cuối năm {year}", "rest.4": "năm {year}",
         "see_annex": "(Chi tiết tại Phụ lục kèm theo)",
         "recipients": "Nơi nhận:",
         "placeholder": "- ……………;",
@@ -123,8 +120,6 @@ WORDS: dict[str, dict[str, str]] = {
         "solution": "Measures: {text}",
         "no_solutions": "No office has proposed measures.",
         "no_tasks": "No office has proposed tasks or measures.",
-        "rest.1": "the last nine months of {year}", "rest.2": "the second half of {year}",
-        "rest.3": "the last quarter of {year}", "rest.4": "{year}",
         "see_annex": "(Details in the annex)",
         "recipients": "Recipients:",
         "placeholder": "- ……………;",
@@ -310,7 +305,7 @@ def result_sentence(line: Line, shown: _Shown, annex: Annex, lang: str) -> str:
     name = target_name(target, lang)
     verdict = "" if line.verdict is None else _first_lower(words.verdict_word(line.verdict,
                                                                                 lang))
-    period = annex.period.words(lang)
+    period = periods.words(annex.period, lang)
     if not shown.value:
         text = word(lang, "no_data", name=name, period=period)
         if shown.note:
@@ -324,7 +319,7 @@ def result_sentence(line: Line, shown: _Shown, annex: Annex, lang: str) -> str:
     verb = word(lang, ("stood" if ceiling else "reached") + ("_est" if estimate else ""))
     text = f"{name} {verb} {_quantity(shown.value, line, lang)}"
     if line.as_of is not None and line.as_of != annex.period:
-        text += f" ({label(lang, 'brief.as_of', period=line.as_of.words(lang))})"
+        text += f" ({label(lang, 'brief.as_of', period=periods.words(line.as_of, lang))})"
     parts = [text]
     plan = _quantity(shown.plan.removeprefix("≤ "), line, lang) if shown.plan else ""
     if shown.of_plan and ceiling:
@@ -402,7 +397,7 @@ def shortcomings(annex: Annex, lang: str, shown: dict[str, _Shown]) -> list[Para
         names = "; ".join(target_name(line.target, lang)
                           + (f" ({_first_lower(shown[line.target.id].note)})"
                              if shown[line.target.id].note else "") for line in missing)
-        paras.append(Para(word(lang, "no_figures", period=annex.period.words(lang),
+        paras.append(Para(word(lang, "no_figures", period=periods.words(annex.period, lang),
                                n=len(missing), names=names,
                                targets=_targets(len(missing), lang))))
     return paras
@@ -413,8 +408,7 @@ def tasks(annex: Annex, lang: str) -> list[Para]:
     numbers for counts), with the measures the offices proposed; at the year's end only
     what the office wrote."""
     period = annex.period
-    rest = word(lang, f"rest.{period.quarter}",
-                year=period.year + 1 if period.final else period.year)
+    rest = periods.rest_words(period, period.year + 1 if period.final else period.year, lang)
     paras = [Para(upper(word(lang, "tasks", rest=rest)), "heading")]
     own = annex.plan.plan.letter.tasks
     paras += [Para(t) for t in own]
@@ -448,8 +442,8 @@ def body(annex: Annex, lang: str) -> tuple[Para, ...]:
     """The letter's body: the intro, I. the results, II. what is behind and why, III. the
     tasks, and the pointer to the annex."""
     period = annex.period
-    rest = word(lang, f"rest.{period.quarter}", year=period.year)
-    said = period_words(period, lang)
+    rest = periods.rest_words(period, period.year, lang)
+    said = periods.annex_words(period, lang)
     intro = word(lang, "intro_final", period=said) if period.final else \
         word(lang, "intro", period=said, rest=rest)
     shown = _shown(annex, lang)
@@ -481,7 +475,7 @@ def annex_heading(annex: Annex, lang: str) -> tuple[str, str, str]:
     05/10/2024)` (the number and the date blank for the clerk when not given): the annex's
     heading in every format."""
     number = annex.number or BLANK
-    subject = word(lang, "subject", period=period_words(annex.period, lang))
+    subject = word(lang, "subject", period=periods.annex_words(annex.period, lang))
     note = word(lang, "annex_note", number=number, kind=document_kind(annex),
                 date=BLANK if annex.issued is None else format_date(annex.issued, lang))
     return word(lang, "annex"), upper(subject), note
@@ -497,7 +491,7 @@ def letter(annex: Annex, lang: str) -> Letter:
     """Every text of the document but the tables, in `lang`."""
     info = annex.plan.plan
     kind = document_kind(annex)
-    subject = word(lang, "subject", period=period_words(annex.period, lang))
+    subject = word(lang, "subject", period=periods.annex_words(annex.period, lang))
     number = annex.number or BLANK
     year = None if annex.period.final else annex.period.year
     annex_title, annex_subject, annex_note = annex_heading(annex, lang)

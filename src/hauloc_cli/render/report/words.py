@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from hauloc_cli.model.annex import ROMAN, period_words
+from hauloc_cli.model.annex import ROMAN
 from hauloc_cli.model.figures import FigureStatus, Value
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import StatusBands, Target
@@ -23,8 +23,8 @@ from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.compare_words import against_ceiling, share_edges
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.views.annex import NOT_REPORTED, Annex, Line
-from hauloc_cli.vocab import figure_status, groups, milestone, unit_kinds
-from hauloc_cli.vocab.annex_columns import BY_KEY, ESTIMATE_VALUE, Column, heading
+from hauloc_cli.vocab import figure_status, groups, milestone, periods, unit_kinds
+from hauloc_cli.vocab.annex_columns import BY_KEY, ESTIMATE_MONTH, ESTIMATE_VALUE, Column, heading
 from hauloc_cli.vocab.i18n import format_date, label, unit_label
 
 MAX_DECIMALS = 2  # a figure is shown with at most this many decimals (the cell keeps it all)
@@ -105,7 +105,7 @@ def points_word(lang: str) -> str:
 
 def title(annex: Annex, lang: str) -> str:
     """`BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 9 THÁNG NĂM 2024`: names the period."""
-    return _TITLE[lang].format(period=period_words(annex.period, lang)).upper()
+    return _TITLE[lang].format(period=periods.annex_words(annex.period, lang)).upper()
 
 
 def has_last_year(annex: Annex, workbook: bool = True) -> bool:
@@ -129,12 +129,16 @@ def columns(annex: Annex, *, by_unit: bool = False, workbook: bool = True
     # print area (the form keeps its columns from one quarter to the next)
     last_year = not by_unit and has_last_year(annex, workbook=False)
     kept = workbook and not by_unit and not last_year and has_last_year(annex, workbook)
-    if last_year:
-        keys.append("last_year")
-    keys.append("value")
-    keys.append("of_plan")
-    if last_year:
-        keys.append("of_last_year")
+    if annex.monthly:  # the monthly form: plan | the month | to date | last year | % | %
+        keys += ["month", "value", *(["last_year", "of_last_year"] if last_year else []),
+                 "of_plan"]
+    else:
+        if last_year:
+            keys.append("last_year")
+        keys.append("value")
+        keys.append("of_plan")
+        if last_year:
+            keys.append("of_last_year")
     keys += ["assessment", "note"]
     if workbook:  # after the print area: what the reader matches on, not what an official reads
         keys += [*(["last_year", "of_last_year"] if kept else []),
@@ -143,7 +147,7 @@ def columns(annex: Annex, *, by_unit: bool = False, workbook: bool = True
     return tuple(BY_KEY[k] for k in keys)
 
 
-PRINTED = frozenset({"number", "unit", "name", "measure", "plan", "last_year", "value",
+PRINTED = frozenset({"number", "unit", "name", "measure", "plan", "last_year", "month", "value",
                      "of_plan", "of_last_year", "assessment", "note"})
 
 
@@ -152,6 +156,8 @@ def heading_of(column: Column, annex: Annex, lang: str) -> str:
     estimate."""
     if column.key == "value" and annex.estimates == "all":
         column = ESTIMATE_VALUE
+    if column.key == "month" and annex.estimates == "all":
+        column = ESTIMATE_MONTH
     return heading(column, lang, annex.period)
 
 
@@ -286,7 +292,7 @@ def notes(line: Line, annex: Annex, lang: str) -> str:
             annex.estimates == "mixed" or status is FigureStatus.ESTIMATE):
         parts.append(figure_status.written(status, lang))
     if line.value is not None and line.as_of is not None and line.as_of != period:
-        said = label(lang, "brief.as_of", period=line.as_of.words(lang))
+        said = label(lang, "brief.as_of", period=periods.words(line.as_of, lang))
         if not shown:
             value = text(figure(line.value, lang), lang)
             if status is FigureStatus.ESTIMATE:
@@ -353,7 +359,7 @@ def table_cells(lines: tuple[Line, ...], annex: Annex, lang: str, cols: tuple[Co
             for row in rows:
                 if isinstance(c := row[i], Num) and c.kind == "plain":
                     row[i] = Num(c.x, most, c.kind)
-    figures = [keys.index(k) for k in ("plan", "last_year", "value") if k in keys]
+    figures = [keys.index(k) for k in ("plan", "last_year", "month", "value") if k in keys]
     for line, row in zip(lines, rows, strict=True):
         if line.target.kind == "milestone" or line.target.counts_whole:
             continue
@@ -376,6 +382,7 @@ def cells(line: Line, annex: Annex, lang: str, cols: tuple[Column, ...]) -> list
         "measure": measure(line.target, lang),
         "plan": plan_cell(line, lang),
         "last_year": last_year_cell(line),
+        "month": None if line.month is None else figure(line.month, lang),
         "value": value_cell(line, period, lang),
         "status": figure_status_word(line, period, lang),
         "of_plan": of_plan(line, lang, annex.plan.status_bands),

@@ -39,7 +39,7 @@ TINTS = {
     "no_data": "#f3f4f6",
 }
 BAR_WIDTH, BAR_HEIGHT = 100, 14
-SLOT, SLOTS, SPARK_HEIGHT = 12, 4, 22
+SLOT, SPARK_HEIGHT = 12, 22
 
 CSS = """
 *{box-sizing:border-box}
@@ -103,12 +103,13 @@ def bar_svg(bar: Bar, verdict: str) -> str:
             f'stroke-width="2"/></svg>')
 
 
-def history_svg(item: Item) -> str:
-    """Small bars, one per quarter of the year: height for progress, colour for the verdict
-    at that quarter; a grey dot for a quarter without a figure, nothing for quarters to come."""
+def history_svg(item: Item, monthly: bool = False) -> str:
+    """Small bars, one per period of the year (quarter, or month when `monthly`): height for
+    progress, colour for the verdict then; a grey dot for a period without a figure, nothing
+    for periods to come."""
     parts = []
-    for point in item.history:
-        x = (point.period.quarter - 1) * SLOT + 1
+    for slot, point in enumerate(item.history):
+        x = slot * SLOT + 1
         color = COLORS[point.verdict]
         if point.fill is None:
             parts.append(f'<circle cx="{x + 4}" cy="{SPARK_HEIGHT - 2}" r="1.5" fill="#9ca3af"/>')
@@ -120,7 +121,7 @@ def history_svg(item: Item) -> str:
             h = max(round(point.fill * (SPARK_HEIGHT - 2), 1), 1.0)
             parts.append(f'<rect x="{x}" y="{SPARK_HEIGHT - h}" width="8" height="{h}" '
                          f'fill="{color}"/>')
-    width = SLOTS * SLOT
+    width = (12 if monthly else 4) * SLOT
     return (f'<svg class="spark" width="{width}" height="{SPARK_HEIGHT}" '
             f'viewBox="0 0 {width} {SPARK_HEIGHT}" aria-hidden="true">'
             f'<line x1="0" y1="{SPARK_HEIGHT - 0.5}" x2="{width}" y2="{SPARK_HEIGHT - 0.5}" '
@@ -142,7 +143,7 @@ def _row(item: Item, brief: Brief, lang: str) -> str:
             + '</td>'
             f'<td class="status">{_chip(item.verdict, lang)}</td>'
             f'<td class="bar">{bar}</td>'
-            f'<td class="hist">{history_svg(item)}'
+            f'<td class="hist">{history_svg(item, brief.monthly)}'
             f'<span class="values">{escape(values)}</span></td></tr>')
 
 
@@ -172,7 +173,7 @@ def _attention(brief: Brief, lang: str) -> str:
 def _changes(brief: Brief, lang: str) -> str:
     head = words.changed_heading(brief, lang)
     if brief.changes is None:
-        body = f"<p>{escape(label(lang, 'brief.changed_first'))}</p>"
+        body = f"<p>{escape(words.changed_first(brief, lang))}</p>"
     elif not brief.changes:
         body = "<p>" + escape(words.changed_none(brief, lang)) + "</p>"
     else:

@@ -57,7 +57,7 @@ def _attention(brief: Brief, lang: str) -> list[str]:
 
 def _changes(brief: Brief, lang: str) -> list[str]:
     if brief.changes is None:
-        return [label(lang, "brief.changed_first")]
+        return [words.changed_first(brief, lang)]
     if not brief.changes:
         return [words.changed_none(brief, lang)]
     return [f"- {escape(target_name(c.item.target, lang))}: "

@@ -196,7 +196,7 @@ def _attention(brief: Brief, lang: str, width: int) -> list[object]:
 
 def _changes(brief: Brief, lang: str, width: int) -> list[object]:
     if brief.changes is None:
-        return [Text(label(lang, "brief.changed_first"))]
+        return [Text(words.changed_first(brief, lang))]
     if not brief.changes:
         return [Text(words.changed_none(brief, lang))]
     rows = []

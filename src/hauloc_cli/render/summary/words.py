@@ -13,7 +13,7 @@ from hauloc_cli.model.plan import StatusBands, Target
 from hauloc_cli.render import cells, compare_words, rounding
 from hauloc_cli.rules.compare import Revision, facts
 from hauloc_cli.views.brief import Bar, Brief, Item, Need, Point
-from hauloc_cli.vocab import milestone
+from hauloc_cli.vocab import milestone, periods
 from hauloc_cli.vocab.i18n import (
     SYMBOLS,
     format_date,
@@ -34,29 +34,34 @@ def verdict_with_symbol(verdict: str, lang: str) -> str:
 
 def period_words(brief: Brief, lang: str) -> str:
     """'9 tháng đầu năm 2024' / 'nine months of 2024'."""
-    return label(lang, f"period.{brief.period.quarter}", year=brief.period.year)
+    return periods.long_words(brief.period, lang, estimate=brief.estimated)
 
 
 def inline_period(period: Period, lang: str) -> str:
     """The period's heading inside a sentence: 'quý I', '6 tháng' / 'Q1', 'first half'."""
-    word = period.heading(lang)
+    word = periods.heading(period, lang)
     return word[0].lower() + word[1:] if lang == "vi" else word
 
 
 def changed_heading(brief: Brief, lang: str) -> str:
     """'Changed since last quarter (first half → nine months)'; no periods at the first."""
-    head = label(lang, "brief.changed")
-    if brief.period.first:
+    head = label(lang, "brief.changed_month" if brief.monthly else "brief.changed")
+    if brief.changes is None:
         return head
-    before = brief.period.previous().heading(lang)
+    before = periods.heading(brief.previous, lang)
     if brief.changes_revised:  # the quarter before is judged with its figures as revised
         before = label(lang, "brief.changes_revised", before=before)
-    return f"{head} ({before} → {brief.period.heading(lang)})"
+    return f"{head} ({before} → {periods.heading(brief.period, lang)})"
+
+
+def changed_first(brief: Brief, lang: str) -> str:
+    """'First quarter: nothing to compare with yet.' (or month, in a monthly run)."""
+    return label(lang, "brief.changed_first_month" if brief.monthly else "brief.changed_first")
 
 
 def changed_none(brief: Brief, lang: str) -> str:
     """'No target changed status since first half.'"""
-    return label(lang, "brief.changed_none", before=brief.period.previous().heading(lang))
+    return label(lang, "brief.changed_none", before=periods.heading(brief.previous, lang))
 
 
 def amount(x: float, unit: str | None, lang: str) -> str:
@@ -132,8 +137,8 @@ def days(n: int, lang: str) -> str:
 
 # What a count's need says as a whole number, and which way it is rounded (rounding.py):
 # what is still needed up, what is still allowed down; the others are facts, said as they are.
-NEEDS_UP = frozenset({"per_quarter", "gap", "reduce"})
-ALLOWANCES = frozenset({"allowed_per_quarter"})
+NEEDS_UP = frozenset({"per_quarter", "per_month", "gap", "reduce"})
+ALLOWANCES = frozenset({"allowed_per_quarter", "allowed_per_month"})
 
 
 def need(item: Item, lang: str) -> str:
@@ -247,7 +252,7 @@ def revision(rev: Revision, lang: str) -> str:
         return compare_words.value_text(f.value, t, lang) + compare_words.mark(
             f.status, lang, every=True)
 
-    text = f"{rev.before.period.heading(lang)}: {shown(rev.before)} → {shown(rev.after)}"
+    text = f"{periods.heading(rev.before.period, lang)}: {shown(rev.before)} → {shown(rev.after)}"
     if rev.status_before is rev.status_after:  # the status is said only when it changed
         return text
     return text + " · " + label(lang, "brief.revised_status",
