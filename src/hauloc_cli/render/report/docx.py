@@ -3,8 +3,10 @@ Decree 30/2020/NĐ-CP on A4 portrait, then the annex table on A4 landscape.
 
 The letter (`letterhead.py`): the header as a borderless two-column table (issuing body and
 number | motto and date line), the title, the body, the signature block beside "Nơi nhận:".
-Times New Roman 14 pt (the Decree's 13–14), margins top and bottom 20 mm, left 30 mm, right
-15 mm (its 20–25, 20–25, 30–35, 15–20), page numbers centred at the top from page 2.
+Times New Roman 13 pt, single line spacing, 6 pt between paragraphs, margins top and bottom
+20 mm, left 30 mm, right 15 mm (the least of the Decree's 13–14 pt, 6 pt, 20–25, 20–25, 30–35,
+15–20 mm: a letter of the example's size, 9 targets, on one page), page numbers centred at
+the top from page 2.
 
 The annex (`cells.py`) comes after the signature, in a landscape section of its own, as
 offices attach a "Phụ lục": its eight to ten columns do not fit the 165 mm of a portrait page
