@@ -40,7 +40,8 @@ def test_rows_for_one_quarter() -> None:
 
 
 def test_csv_text() -> None:
-    text = template_csv_of(template_rows(load_plan(PLAN_2024), (Period.at_quarter(2024, 2),)), Options())
+    rows = template_rows(load_plan(PLAN_2024), (Period.at_quarter(2024, 2),))
+    text = template_csv_of(rows, Options())
     assert text == (
         "target,period,value,note,source,name,unit,plan_target\n"
         "production_growth,2024-Q2,,,,Tốc độ tăng trưởng giá trị sản xuất,%,12\n"

@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING
 
 from hauloc_cli.render import rounding
 from hauloc_cli.rules.status import same
-from hauloc_cli.vocab import milestone
+from hauloc_cli.vocab import milestone, periods
 from hauloc_cli.vocab.i18n import difference, format_date, format_value, label, unit_label
-from hauloc_cli.vocab import periods
 
 if TYPE_CHECKING:
     from hauloc_cli.model.periods import Period

@@ -77,10 +77,14 @@ def test_the_letterhead_in_vietnamese() -> None:
     assert ("<h1>BÁO CÁO<span>Kết quả thực hiện các chỉ tiêu kinh tế - xã hội 9 tháng năm "
             "2024</span></h1>") in page
     # the letter's sentences, as test_letterhead works them out
-    assert ('<p class="heading">II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN</p>') in page
-    assert ('<p class="item">- Sản phẩm OCOP mới đạt 4 sản phẩm, bằng 66,7% kế hoạch năm (kế '
-            'hoạch 6 sản phẩm); có nguy cơ không đạt.</p>') in page
-    assert '<p class="item">- Sản phẩm OCOP mới: mỗi quý còn lại cần 2 sản phẩm.</p>' in page
+    assert '<p class="heading"><b>II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN</b></p>' in page
+    assert ('<p class="heading"><b>I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU</b> (chi tiết tại Phụ lục '
+            'kèm theo)</p>') in page
+    assert ('<p class="group"><b>2. Văn hóa - xã hội:</b> Trường học đạt chuẩn quốc gia (thêm) '
+            'đạt 9 trường, bằng 75,0% kế hoạch năm (12 trường); đúng tiến độ.</p>') in page
+    assert '; Sản phẩm OCOP mới: mỗi quý còn lại cần 2 sản phẩm; ' in page
+    # the annex's note column is a cell, not the annex's italic, centred note line
+    assert '<p class="note">(Kèm theo Báo cáo số' in page and "td.note" not in page
     # no name in the shipped plan: an empty name line under the room to sign
     assert ('<div class="signer"><p>TM. ỦY BAN NHÂN DÂN</p><p>CHỦ TỊCH</p>'
             '<p class="name"></p></div>') in page
@@ -210,21 +214,19 @@ def pages_text(pdf: Path) -> list[str]:
 @needs_browser
 def test_27_targets_print_the_letter_portrait_and_the_annex_on_two_landscape_pages(
         tmp_path: Path) -> None:
-    """Looked at (pdftoppm): the letter of 27 sentences on 3 portrait pages, the signer's
-    name at the foot of the third; the annex on 2 landscape pages, its header repeated."""
+    """Looked at (pdftoppm): the letter of 27 sentences (a paragraph per group) on 2
+    portrait pages, the signer's name on the second; the annex on 2 landscape pages, its
+    header repeated."""
     annex, _ = annex_of_27(tmp_path)
     pdf = printed(tmp_path, page_of(annex), "report27")
     pages = pages_text(pdf)
-    assert orientations(pdf) == ["portrait"] * 3 + ["landscape"] * 2
-    assert "Nguyễn Văn An" in pages[2] and "PHỤ LỤC" in pages[3]
-    assert all("Thực hiện" in page for page in pages[3:])
+    assert orientations(pdf) == ["portrait"] * 2 + ["landscape"] * 2
+    assert "Nguyễn Văn An" in pages[1] and "PHỤ LỤC" in pages[2]
+    assert all("Thực hiện" in page for page in pages[2:])
 
 
+@pytest.mark.slow
 @needs_browser
-@pytest.mark.xfail(strict=True, reason=(
-    "seen in pdftoppm: Chromium leaves group III's heading row (MÔI TRƯỜNG) alone at the "
-    "foot of the annex's first page, its rows on the next; tbody{break-inside:avoid} and "
-    "tr.group{break-after:avoid} (tried) are not honoured there. Not fixed yet."))
 def test_27_targets_print_with_no_group_split(tmp_path: Path) -> None:
     annex, names = annex_of_27(tmp_path)
     pages = pages_text(printed(tmp_path, page_of(annex), "report27"))
@@ -248,15 +250,18 @@ def test_27_targets_print_with_no_group_split(tmp_path: Path) -> None:
 def test_the_example_prints_with_its_text(tmp_path: Path, lang: str) -> None:
     pdf = printed(tmp_path, page_of(annex_of(), lang), f"report-{lang}")
     pages = pages_text(pdf)
-    # looked at (pdftoppm): the letter on two portrait pages (its 9 sentences, the targets
-    # behind, the tasks, the signature and Nơi nhận at the foot of page 2), the annex on a
-    # landscape page of its own; page numbers from the second page on
+    # looked at (pdftoppm): the letter on a portrait page and two lines of the next (Noto
+    # Serif is wider than Times New Roman), which the signature block and Nơi nhận go with,
+    # never alone on a page; the annex on a landscape page of its own; page numbers from the
+    # second page on
     assert orientations(pdf) == ["portrait", "portrait", "landscape"]
     assert [p.split()[0] for p in pages[1:]] == ["2", "3"]
     assert not pages[0].split()[0].isdigit()
     annex = {"vi": "PHỤ LỤC", "en": "ANNEX"}[lang]
     assert [annex in p.split("\n", 3)[2] for p in pages] == [False, False, True]
     assert "TM. ỦY BAN NHÂN DÂN" in pages[1]
+    body = pages[1].split("\n", 2)[2].split({"vi": "Nơi nhận", "en": "Recipients"}[lang])[0]
+    assert len(body.split()) >= 5, body  # the block kept with the letter's last lines
     text = " ".join(" ".join(pages).split())
     for words in ({"vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "en": "SOCIALIST REPUBLIC"}[lang],
                   {"vi": "Hậu Lộc, ngày 05 tháng 10 năm 2024", "en": "Hậu Lộc, 5 October 2024"

@@ -53,7 +53,7 @@ def test_text_from_the_plan_is_inert() -> None:
     # no plan issuer: the plan's name heads the letter, in capitals, its '|' made inert
     assert text.startswith("**XÃ \\| THỬ**  \nSố: /BC\n")
     assert rows(text)[3][1] == "OCOP \\*mới\\*"
-    assert "- OCOP \\*mới\\* đạt 4, bằng 66,7% kế hoạch năm (kế hoạch 6)" in text
+    assert "**1. Khác:** OCOP \\*mới\\* đạt 4, bằng 66,7% kế hoạch năm (6)" in text
 
 
 def test_the_table_by_unit() -> None:

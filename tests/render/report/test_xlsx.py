@@ -30,7 +30,7 @@ from hauloc_cli.model.figures import Figure, Figures, FigureStatus
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan
 from hauloc_cli.render import ANNEX_FORMATS, Options, render_file
-from hauloc_cli.render.report.xlsx import number_format
+from hauloc_cli.render.report.xlsx import number_format, unit_widths
 from hauloc_cli.rules.rollup import evaluate_units
 from hauloc_cli.views.annex import Annex, build_annex
 from hauloc_cli.views.brief import build_brief
@@ -387,6 +387,38 @@ def test_libreoffice_pages_166_communes_with_the_header_on_every_page(tmp_path: 
     assert all(f"Xã {n:03d}" in flat for n in range(1, COMMUNES_166 + 1))
     assert "Tổng hợp" in by_unit[-1] and "165/166" in by_unit[-1]
     assert all(size >= 10 for size in smallest_font_on_paper(pdf).values())
+
+
+@pytest.mark.slow
+@needs_libreoffice
+def test_libreoffice_prints_22_communes_on_one_page_by_unit(tmp_path: Path) -> None:
+    """Issue 24: the 22 communes' table by unit fits one landscape A4 page (the columns fill
+    the page's width, so the target names wrap to five lines, not six), at 12 pt with
+    nothing on paper below 10; the annex keeps to its own page, its last group (IV) with its
+    row."""
+    from tests.render.report.annex_support import annex_with_units
+
+    data = render_file(ANNEX_FORMATS, "xlsx", annex_with_units(), Options(lang="vi"))
+    assert isinstance(data, bytes)
+    pdf = to_pdf(data, tmp_path)
+    text = pages(pdf)
+    assert len(text) == 2, [t[:80] for t in text]
+    assert "PHỤ LỤC" in text[0] and "QUỐC PHÒNG - AN NINH" in text[0]
+    assert "an ninh - trật" in text[0]  # group IV's one target, under its heading
+    by_unit = text[1]
+    assert "KẾT QUẢ THEO ĐƠN VỊ" in by_unit and "Thị trấn Hậu Lộc" in by_unit
+    assert "Xã Đa Lộc" in by_unit and "Tổng hợp" in by_unit and "21/22" in by_unit
+    assert all(size >= 10 for size in smallest_font_on_paper(pdf).values())
+
+
+def test_the_table_by_unit_fills_the_page_width() -> None:
+    """5 targets and an assessment: 128 − 5 − 20 − 20 = 83 units over 6.25 shares: 13.28 a
+    figure, 16.6 an assessment (held at 16); 2 targets: 83 / 3 = 27.7, held at 16."""
+    keys = ("number", "unit", "t1", "t2", "t3", "t4", "t5", "status:t5", "note")
+    assert unit_widths(keys) == (5, 20, 13.3, 13.3, 13.3, 13.3, 13.3, 16, 20)
+    assert unit_widths(("number", "unit", "a", "b", "note")) == (5, 20, 16, 16, 20)
+    many = unit_widths(("number", "unit", *(f"t{n}" for n in range(20)), "note"))
+    assert set(many[2:-1]) == {9}  # too many for the page: the sheet is fitted to its width
 
 
 @pytest.mark.slow

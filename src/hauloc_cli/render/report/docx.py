@@ -3,8 +3,10 @@ Decree 30/2020/NĐ-CP on A4 portrait, then the annex table on A4 landscape.
 
 The letter (`letterhead.py`): the header as a borderless two-column table (issuing body and
 number | motto and date line), the title, the body, the signature block beside "Nơi nhận:".
-Times New Roman 14 pt (the Decree's 13–14), margins top and bottom 20 mm, left 30 mm, right
-15 mm (its 20–25, 20–25, 30–35, 15–20), page numbers centred at the top from page 2.
+Times New Roman 13 pt, single line spacing, 6 pt between paragraphs, margins top and bottom
+20 mm, left 30 mm, right 15 mm (the least of the Decree's 13–14 pt, 6 pt, 20–25, 20–25, 30–35,
+15–20 mm: a letter of the example's size, 9 targets, on one page), page numbers centred at
+the top from page 2.
 
 The annex (`cells.py`) comes after the signature, in a landscape section of its own, as
 offices attach a "Phụ lục": its eight to ten columns do not fit the 165 mm of a portrait page
@@ -40,7 +42,8 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
 FONT = "Times New Roman"
-BODY_PT, TABLE_PT = 14, 11
+BODY_PT, TABLE_PT = 13, 11
+PARA_PT = 6  # between the letter's paragraphs: Decree 30's least
 UNIT_PT = 10  # the table by unit: a column per target; no smaller than 10 pt on paper
 # mm: A4, and the margins of Decree 30 (within its ranges)
 A4 = (210, 297)
@@ -229,22 +232,30 @@ def _widths(table: DocxTable, widths: tuple[float, ...]) -> None:
 def _title(document: Document, text: Letter) -> None:
     """'BÁO CÁO', the subject under it, a short rule under both."""
     title = _para(document, text.title, bold=True)
-    title.paragraph_format.space_before = _points(18)
+    title.paragraph_format.space_before = _points(12)
     _para(document, text.subject, bold=True)
     _rule(document, 40, PORTRAIT_WIDTH, padding=0)
 
 
 def _body(document: Document, text: Letter) -> None:
-    """The paragraphs, justified, the first line indented 10 mm; the section headings (I.,
-    II., III.) and the group headings (1. Kinh tế) bold, each kept with what follows."""
+    """The paragraphs, justified, the first line indented 10 mm, 6 pt between paragraphs (the
+    Decree's least); the section headings (I., II., III.) bold and kept with what follows, a
+    group's name bold at the head of its paragraph."""
     from docx.shared import Mm, Pt
+
+    from hauloc_cli.render import xml_text
 
     paragraph = None
     for para in text.body:
-        heading = para.kind in ("heading", "group")
-        paragraph = _para(document, para.text, bold=heading, align="justify")
+        heading = para.kind == "heading"
+        paragraph = _para(document, para.text, bold=heading and not para.lead,
+                          align="justify")
+        if para.lead:  # a heading or a group's name, bold, before the text that follows
+            lead = paragraph.add_run(xml_text(para.lead + " "))
+            lead.bold = True
+            paragraph.runs[0]._r.addprevious(lead._r)
         paragraph.paragraph_format.first_line_indent = Mm(10)
-        paragraph.paragraph_format.space_before = Pt(6 if para.kind == "heading" else 3)
+        paragraph.paragraph_format.space_before = Pt(PARA_PT)
         paragraph.paragraph_format.keep_with_next = heading or None
     if paragraph is not None:  # the signature never stands alone on a page
         paragraph.paragraph_format.keep_with_next = True
@@ -253,8 +264,8 @@ def _body(document: Document, text: Letter) -> None:
 def _signature(document: Document, text: Letter) -> None:
     """'Nơi nhận:' (bold italic 12 pt, its lines 11 pt) on the left, the signature on the
     right: on whose behalf and the title bold upper case, room to sign, the name bold."""
-    spacer = _para(document)
-    spacer.paragraph_format.space_before = _points(6)
+    spacer = _para(document)  # 8 pt between the last paragraph and the block
+    spacer.paragraph_format.line_spacing = _points(8)
     spacer.paragraph_format.keep_with_next = True
     table = document.add_table(rows=1, cols=2)
     _widths(table, SIGN_COLUMNS)

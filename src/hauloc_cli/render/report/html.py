@@ -28,7 +28,7 @@ from hauloc_cli.render.report.cells import (
     unit_numeric,
     unit_table,
 )
-from hauloc_cli.render.report.letterhead import Letter, letter
+from hauloc_cli.render.report.letterhead import Letter, Para, letter
 from hauloc_cli.views.annex import Annex
 
 CSS = """
@@ -46,13 +46,13 @@ hr.issuer-rule{width:30%}
 hr.motto-rule{width:21em;max-width:95%}
 hr.title-rule{width:30%}
 .dated{font-style:italic}
-.number,.note{white-space:pre-wrap}
+p.number,p.note{white-space:pre-wrap}
 h1{font-size:13pt;text-align:center;margin:14pt 0 0;line-height:1.35}
 h1 span{display:block}
 .letter{text-align:justify;margin:8pt 0 0}
-.letter p,.letter li{text-indent:10mm;margin:0 0 3pt}
-.letter ul{list-style:none;margin:0;padding:0}
-.sign{display:grid;grid-template-columns:45% 55%;margin-top:10pt;break-inside:avoid}
+.letter p{text-indent:10mm;margin:6pt 0 0}
+.sign{display:grid;grid-template-columns:45% 55%;margin-top:10pt;break-inside:avoid;
+ break-before:avoid}
 .recipients{font-size:11pt}
 .recipients p:first-child{font-size:12pt;font-weight:700;font-style:italic}
 .signer{text-align:center;font-weight:700}
@@ -61,7 +61,7 @@ h1 span{display:block}
 h2{font-size:13pt;text-align:center;margin:0;line-height:1.35;break-after:avoid;
  break-inside:avoid}
 h2 span{display:block}
-.note{text-align:center;font-style:italic;margin-bottom:6pt;break-after:avoid}
+p.note{text-align:center;font-style:italic;margin-bottom:6pt;break-after:avoid}
 h3{font-size:12pt;margin:12pt 0 4pt;break-after:avoid}
 table{width:100%;border-collapse:collapse;font-size:11pt;line-height:1.2}
 th,td{border:1px solid #000;padding:1.5pt 3pt;vertical-align:middle}
@@ -76,8 +76,7 @@ td.numeric.figure{white-space:nowrap}
 table.units{table-layout:fixed}
 td,th{overflow-wrap:normal;word-break:normal;hyphens:manual}
 .annex{break-before:page}
-.letter p.heading,.letter p.group{font-weight:700;break-after:avoid}
-.letter p.heading{margin-top:6pt}
+.letter p.heading{break-after:avoid}
 .by-unit{break-before:page}
 @page{size:A4;margin:20mm 15mm 20mm 30mm;
  @top-center{content:counter(page);font-family:"Noto Serif",Tinos,"Times New Roman",serif;
@@ -87,6 +86,8 @@ td,th{overflow-wrap:normal;word-break:normal;hyphens:manual}
 @media print{
  .doc{max-width:none;padding:0}
  body{font-size:13pt;line-height:1.25}
+ .letter{margin-top:0}
+ .sign{margin-top:6pt}
  .head{font-size:13pt}
  h1,h2{font-size:13pt}
  .annex,.by-unit{page:annex;margin-top:0}
@@ -96,8 +97,7 @@ td,th{overflow-wrap:normal;word-break:normal;hyphens:manual}
  th,td{padding:0.6pt 2pt}
  .recipients{font-size:11pt}
  .signer .name{margin-top:40pt}
- h1{margin-top:10pt}
- .letter p{margin-bottom:2pt}
+ h1{margin-top:6pt}
 }
 """
 _FIGURE = re.compile(r"[≤+\-]?\s?\d")
@@ -122,10 +122,18 @@ def _head(text: Letter) -> str:
             f'<p class="dated">{escape(text.dated)}</p></div></header>')
 
 
+def _para(para: Para) -> str:
+    """A paragraph of the letter: a heading bold, but for the words after its `lead`; a
+    group's `lead` bold before its results."""
+    klass = f' class="{para.kind}"' if para.kind != "text" else ""
+    if para.kind == "heading" and not para.lead:
+        return f"<p{klass}><b>{escape(para.text)}</b></p>"
+    lead = f"<b>{escape(para.lead)}</b> " if para.lead else ""
+    return f"<p{klass}>{lead}{escape(para.text)}</p>"
+
+
 def _letter(text: Letter) -> str:
-    body = "".join(
-        f'<p class="{para.kind}">{escape(para.text)}</p>' if para.kind != "text"
-        else f"<p>{escape(para.text)}</p>" for para in text.body)
+    body = "".join(_para(para) for para in text.body)
     return (f'<h1>{escape(text.title)}<span>{escape(text.subject)}</span></h1>'
             '<hr class="title-rule">'
             f'<section class="letter">{body}</section>')

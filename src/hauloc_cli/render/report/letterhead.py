@@ -36,9 +36,6 @@ WORDS: dict[str, dict[str, str]] = {
         "date": "ngày {day} tháng {month} năm {year}",
         "title": "BÁO CÁO",
         "subject": "Kết quả thực hiện các chỉ tiêu kinh tế - xã hội {period}",
-        "intro": "Kết quả thực hiện các chỉ tiêu kinh tế - xã hội {period}; nhiệm vụ, giải "
-                 "pháp trọng tâm {rest} như sau:",
-        "intro_final": "Kết quả thực hiện các chỉ tiêu kinh tế - xã hội {period} như sau:",
         "results": "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
         "behind": "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
         "tasks": "III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM {rest}",
@@ -50,7 +47,7 @@ WORDS: dict[str, dict[str, str]] = {
         "count_short": "{n} {word}",
         "achieved_early": "đã đạt kế hoạch năm",
         "reached": "đạt", "reached_est": "ước đạt", "stood": "là", "stood_est": "ước là",
-        "of_plan": "bằng {share}% kế hoạch năm (kế hoạch {plan})",
+        "of_plan": "bằng {share}% kế hoạch năm ({plan})",
         "share_of_plan": "{share}% kế hoạch năm",
         "ceiling_plan": "{against} (không quá {plan})",
         "vs_ratio": "bằng {ratio}% so với cùng kỳ",
@@ -58,17 +55,18 @@ WORDS: dict[str, dict[str, str]] = {
         "vs_same": "bằng cùng kỳ",
         "milestone": "{name}: {done} ({plan})",
         "no_data": "{name}: chưa có số liệu {period}",
-        "cause": "Nguyên nhân: {text}",
+        "cause": "{name}: {verdict}; nguyên nhân: {text}",
         "unit_says": "{unit}: {text}",
+        "behind_list": "{verdict} ({n} {targets}): {names}.",
         "no_causes": "Các cơ quan, đơn vị chưa báo cáo nguyên nhân.",
-        "some_causes": "Chưa có báo cáo nguyên nhân của: {names}.",
+        "some_causes": "Các chỉ tiêu này chưa có báo cáo nguyên nhân.",
         "none_behind": "Không có chỉ tiêu chậm tiến độ hoặc có nguy cơ không đạt.",
-        "no_figures": "Chưa có số liệu {period} của {n} {targets}: {names}.",
+        "no_figures": "Chưa có số liệu {period}: {names}.",
         "need": "{name}: {need}",
         "solution": "Giải pháp: {text}",
         "no_solutions": "Các cơ quan, đơn vị chưa đề xuất giải pháp.",
         "no_tasks": "Các cơ quan, đơn vị chưa đề xuất nhiệm vụ, giải pháp.",
-        "see_annex": "(Chi tiết tại Phụ lục kèm theo)",
+        "see_annex": "(chi tiết tại Phụ lục kèm theo)",
         "recipients": "Nơi nhận:",
         "placeholder": "- ……………;",
         "archive": "- Lưu: VT.",
@@ -85,10 +83,6 @@ WORDS: dict[str, dict[str, str]] = {
         "date": "{day_en} {month_en} {year}",
         "title": "REPORT",
         "subject": "Results against the socio-economic targets, {period}",
-        "intro": "The results against the socio-economic targets, {period}, and the main "
-                 "tasks and measures for {rest}, are as follows:",
-        "intro_final": "The results against the socio-economic targets, {period}, are as "
-                       "follows:",
         "results": "I. RESULTS AGAINST THE TARGETS",
         "behind": "II. SHORTCOMINGS AND THEIR CAUSES",
         "tasks": "III. MAIN TASKS AND MEASURES FOR {rest}",
@@ -110,17 +104,18 @@ WORDS: dict[str, dict[str, str]] = {
         "vs_same": "the same as the same period last year",
         "milestone": "{name}: {done} ({plan})",
         "no_data": "{name}: no figure for {period}",
-        "cause": "Cause: {text}",
+        "cause": "{name}: {verdict}; cause: {text}",
         "unit_says": "{unit}: {text}",
+        "behind_list": "{verdict} ({n} {targets}): {names}.",
         "no_causes": "No office has reported the causes.",
-        "some_causes": "No cause reported for: {names}.",
+        "some_causes": "No cause has been reported for these.",
         "none_behind": "No target is behind schedule or at risk of being missed.",
-        "no_figures": "No figure for {period} of {n} {targets}: {names}.",
+        "no_figures": "No figure for {period}: {names}.",
         "need": "{name}: {need}",
         "solution": "Measures: {text}",
         "no_solutions": "No office has proposed measures.",
         "no_tasks": "No office has proposed tasks or measures.",
-        "see_annex": "(Details in the annex)",
+        "see_annex": "(details in the annex)",
         "recipients": "Recipients:",
         "placeholder": "- ……………;",
         "archive": "- Filed: office records.",
@@ -151,11 +146,18 @@ class Signature:
 
 @dataclass(frozen=True, slots=True)
 class Para:
-    """A paragraph of the letter: `kind` is `heading` (I., II., bold), `group` (1. Kinh tế,
-    bold), `item` (a line beginning with a dash) or `text`."""
+    """A paragraph of the letter: `kind` is `heading` (I., II., bold), `group` (a group's
+    results run in after its bold `lead`, '1. Kinh tế:'), `item` (a line beginning with a
+    dash) or `text`."""
 
     text: str
     kind: str = "text"
+    lead: str = ""
+
+    @property
+    def full(self) -> str:
+        """The paragraph as read: the lead, then the text."""
+        return f"{self.lead} {self.text}" if self.lead else self.text
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,7 @@ class Letter:
     dated: str
     title: str
     subject: str
-    body: tuple[Para, ...]  # the intro, sections I–III and the pointer to the annex
+    body: tuple[Para, ...]  # sections I–III
     signature: Signature
     recipients: tuple[str, ...]  # "Nơi nhận:", then its lines
     annex_title: str
@@ -331,22 +333,18 @@ def result_sentence(line: Line, shown: _Shown, annex: Annex, lang: str) -> str:
     return ", ".join(parts) + (f"; {verdict}." if verdict else ".")
 
 
-def behind_sentence(line: Line, shown: _Shown, lang: str) -> str:
-    """'Sản phẩm OCOP mới: có nguy cơ không đạt (4/6 sản phẩm, 66,7% kế hoạch năm)': the
-    figures of section I, said again only as far as the verdict needs them."""
-    assert line.verdict is not None
-    verdict = _first_lower(words.verdict_word(line.verdict, lang))
-    name = target_name(line.target, lang)
-    if line.target.kind == "milestone" or not shown.value:
-        figures = _first_lower(shown.plan) if line.target.kind == "milestone" else ""
-    else:
-        plan = shown.plan.removeprefix("≤ ")
-        figures = _quantity(f"{shown.value}/{plan}", line, lang) if plan else shown.value
-        if shown.of_plan and line.target.direction != "at_most":
-            figures += f", {word(lang, 'share_of_plan', share=shown.of_plan)}"
-        elif shown.of_plan:
-            figures += f", {shown.of_plan}"
-    return f"{name}: {verdict}" + (f" ({figures})" if figures else "") + "."
+def behind_list(lines: list[Line], lang: str) -> str:
+    """The targets behind, by verdict in the order of the verdicts: 'Có nguy cơ không đạt (2
+    chỉ tiêu): Tốc độ tăng trưởng giá trị sản xuất; Sản phẩm OCOP mới.' Their figures are
+    section I's; said once."""
+    by_verdict: dict[str, list[str]] = {}
+    for line in lines:
+        assert line.verdict is not None
+        by_verdict.setdefault(line.verdict, []).append(target_name(line.target, lang))
+    return " ".join(
+        word(lang, "behind_list", verdict=words.verdict_word(v, lang), n=len(names),
+             targets=_targets(len(names), lang), names="; ".join(names))
+        for v in BEHIND if (names := by_verdict.get(v)))
 
 
 def _unit_texts(annex: Annex, target: str, key: str) -> list[tuple[str, str]]:
@@ -356,50 +354,54 @@ def _unit_texts(annex: Annex, target: str, key: str) -> list[tuple[str, str]]:
 
 
 def results(annex: Annex, lang: str, shown: dict[str, _Shown]) -> list[Para]:
-    """I.: the count, the office's own words, then each group's targets as sentences."""
-    paras = [Para(word(lang, "results"), "heading"), Para(headline(annex, lang))]
+    """I.: the count (pointing to the annex), the office's own words, then each group's
+    targets as sentences, run in after the group's name as reports write them."""
+    paras = [Para(word(lang, "see_annex"), "heading", word(lang, "results")),
+             Para(headline(annex, lang))]
     paras += [Para(t) for t in annex.plan.plan.letter.results]
     for n, group in enumerate(annex.groups, 1):
         name = groups.name(group.group, lang)
-        paras.append(Para(f"{n}. {name}", "group"))
-        paras += [Para("- " + result_sentence(line, shown[line.target.id], annex, lang), "item")
-                  for line in group.lines]
+        sentences = " ".join(result_sentence(line, shown[line.target.id], annex, lang)
+                             for line in group.lines)
+        paras.append(Para(sentences, "group", f"{n}. {name}:"))
     return paras
 
 
 def shortcomings(annex: Annex, lang: str, shown: dict[str, _Shown]) -> list[Para]:
-    """II.: the targets behind (at risk, off track, missed), each with the causes the offices
-    gave, and the targets with no figure; one line where no cause was given."""
+    """II.: the targets behind (at risk, off track, missed): each with the causes the offices
+    gave, then the others by verdict in one paragraph that says no cause was given, and the
+    targets with no figure."""
     paras = [Para(word(lang, "behind"), "heading")]
     paras += [Para(t) for t in annex.plan.plan.letter.shortcomings]
     behind = [line for line in annex.lines if line.verdict in BEHIND]
-    without: list[str] = []
-    any_cause = False
+    without: list[Line] = []
     for line in behind:
-        paras.append(Para("- " + behind_sentence(line, shown[line.target.id], lang), "item"))
         causes = ([line.cause] if line.cause else []) + [
             word(lang, "unit_says", unit=u, text=t)
             for u, t in _unit_texts(annex, line.target.id, "cause")]
-        if causes:
-            any_cause = True
-            paras.append(Para(word(lang, "cause", text="; ".join(c.rstrip(".") for c in causes))
-                              + "."))
-        else:
-            without.append(target_name(line.target, lang))
+        if not causes:
+            without.append(line)
+            continue
+        assert line.verdict is not None
+        paras.append(Para("- " + word(
+            lang, "cause", name=target_name(line.target, lang),
+            verdict=_first_lower(words.verdict_word(line.verdict, lang)),
+            text="; ".join(c.rstrip(".") for c in causes)) + ".", "item"))
+    said: list[str] = []
     if not behind:
-        paras.append(Para(word(lang, "none_behind")))
-    elif not any_cause:
-        paras.append(Para(word(lang, "no_causes")))
+        said.append(word(lang, "none_behind"))
     elif without:
-        paras.append(Para(word(lang, "some_causes", names="; ".join(without))))
+        said += [behind_list(without, lang),
+                 word(lang, "no_causes" if len(without) == len(behind) else "some_causes")]
     missing = [line for line in annex.lines if line.verdict == "no_data"]
     if missing:
         names = "; ".join(target_name(line.target, lang)
                           + (f" ({_first_lower(shown[line.target.id].note)})"
                              if shown[line.target.id].note else "") for line in missing)
-        paras.append(Para(word(lang, "no_figures", period=periods.words(annex.period, lang),
-                               n=len(missing), names=names,
-                               targets=_targets(len(missing), lang))))
+        said.append(word(lang, "no_figures", period=periods.words(annex.period, lang),
+                         n=len(missing), names=names, targets=_targets(len(missing), lang)))
+    if said:
+        paras.append(Para(" ".join(said)))
     return paras
 
 
@@ -417,38 +419,35 @@ def tasks(annex: Annex, lang: str) -> list[Para]:
             paras.append(Para(word(lang, "no_tasks")))
         return paras
     items = {item.target.id: item for section in annex.brief.sections for item in section.items}
-    any_solution = False
+    needs: list[str] = []
     for line in annex.lines:
         item = items.get(line.target.id)
         need = "" if item is None else brief_words.need(item, lang)
         solutions = ([line.solution] if line.solution else []) + [
             word(lang, "unit_says", unit=u, text=t)
             for u, t in _unit_texts(annex, line.target.id, "solution")]
-        if not need and not solutions:
-            continue
         name = target_name(line.target, lang)
         text = word(lang, "need", name=name, need=need) if need else name
         if solutions:
-            any_solution = True
             text += "; " + _first_lower(word(lang, "solution", text="; ".join(
                 s.rstrip(".") for s in solutions)))
-        paras.append(Para(f"- {text}.", "item"))
-    if not any_solution:
-        paras.append(Para(word(lang, "no_solutions")))
+            paras.append(Para(f"- {text}.", "item"))
+        elif need:
+            needs.append(text)
+    # what the other targets need, in one paragraph; then that no measure was proposed
+    said = ["; ".join(needs) + "."] if needs else []
+    if not any(p.kind == "item" for p in paras):
+        said.append(word(lang, "no_solutions"))
+    if said:
+        paras.append(Para(" ".join(said)))
     return paras
 
 
 def body(annex: Annex, lang: str) -> tuple[Para, ...]:
-    """The letter's body: the intro, I. the results, II. what is behind and why, III. the
-    tasks, and the pointer to the annex."""
-    period = annex.period
-    rest = periods.rest_words(period, period.year, lang)
-    said = periods.annex_words(period, lang)
-    intro = word(lang, "intro_final", period=said) if period.final else \
-        word(lang, "intro", period=said, rest=rest)
+    """The letter's body: I. the results, II. what is behind and why, III. the tasks (the
+    title says what the letter is about: no paragraph says it again)."""
     shown = _shown(annex, lang)
-    return (Para(intro), *results(annex, lang, shown), *shortcomings(annex, lang, shown),
-            *tasks(annex, lang), Para(word(lang, "see_annex")))
+    return (*results(annex, lang, shown), *shortcomings(annex, lang, shown), *tasks(annex, lang))
 
 
 def signature(annex: Annex, lang: str) -> Signature:

@@ -59,7 +59,9 @@ def _letter(text: Letter) -> list[str]:
               f"*{escape(text.dated)}*", "",
               f"# {escape(text.title)}", "", f"**{escape(text.subject)}**", ""]
     for para in text.body:
-        if para.kind in ("heading", "group"):
+        if para.lead:
+            lines += [f"**{escape(para.lead)}** {escape(para.text)}", ""]
+        elif para.kind == "heading":
             lines += [f"**{escape(para.text)}**", ""]
         elif para.kind == "item":
             lines += [f"- {escape(para.text.removeprefix('- '))}", ""]

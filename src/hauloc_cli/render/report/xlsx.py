@@ -42,6 +42,7 @@ _WRAP = frozenset({"name", "unit", "assessment", "plan", "measure"})
 _CENTRED = frozenset({"number", "measure", "status"})
 _FIGURES = frozenset({"plan", "last_year", "value", "of_plan", "of_last_year"})
 LINE_HEIGHT = 15.0  # points per line of text at 12 pt
+GAP = 6.0  # points: the blank rows between the annex's heading lines and its table
 # Characters of 12-pt Times New Roman per unit of column width (the width of a '0' in the
 # workbook's default font, Calibri 11): Times is narrower.
 _CHARS_PER_WIDTH = 1.2
@@ -95,7 +96,9 @@ def _annex_sheet(ws: Worksheet, annex: Annex, lang: str) -> None:
     for words_of_issuer in issuer:
         _merged(ws, row, 1, min(3, width), words_of_issuer.upper(), bold=True)
         row += 1
-    row += 1 if issuer else 0
+    if issuer:  # a thin blank row: a 22-unit annex keeps to one printed page
+        ws.row_dimensions[row].height = GAP
+        row += 1
     # as the Word annex heads it: PHỤ LỤC, the subject, the report's number and date
     # centred over the columns printed (up to Ghi chú), not those the print leaves out
     title, subject, note = annex_heading(annex, lang)
@@ -103,6 +106,7 @@ def _annex_sheet(ws: Worksheet, annex: Annex, lang: str) -> None:
     _merged(ws, row, 1, printed, title, bold=True, size=SIZE + 2)
     _merged(ws, row + 1, 1, printed, subject, bold=True)
     _merged(ws, row + 2, 1, printed, note, italic=True)
+    ws.row_dimensions[row + 3].height = GAP
     header = row + 4
     _header(ws, header, cols, annex, lang)
     row = header + 1
@@ -149,14 +153,36 @@ def _unit_sheet(ws: Worksheet, annex: Annex, lang: str) -> None:
                                      True)
             if row.group:
                 cell.font = _font(bold=True)
-    fixed = {"number": 5, "unit": 20, "note": 16}
-    for i, key in enumerate(table.keys, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = fixed.get(
-            key, 11 if key.startswith("status:") else 9)
-    ws.row_dimensions[header].height = LINE_HEIGHT * 6
+    widths = unit_widths(table.keys)
+    for i, wide in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = wide
+    for r, cells in enumerate([table.headings, *(row.cells for row in table.rows)],
+                              start=header):
+        lines = max(_wrapped(text, wide * _CHARS_PER_WIDTH - 1)
+                    for text, wide in zip(cells, widths, strict=True))
+        if lines > 1 or r == header:  # a wrapped assessment is not left to overlap
+            ws.row_dimensions[r].height = LINE_HEIGHT * lines + 3
     last = header + len(table.rows)
     ws.freeze_panes = f"C{header + 1}"
     _print(ws, header, f"A1:{get_column_letter(width)}{last}")
+
+
+# The printed width of an A4 landscape page within Decree 30's margins, in units of column
+# width (about 715 points at about 5.3 points a unit): the table by unit fills it, so that its
+# headings wrap to few lines and 22 units print on one page.
+PAGE_WIDTH = 128
+_UNIT_FIXED = {"number": 5, "unit": 20, "note": 20}
+
+
+def unit_widths(keys: tuple[str, ...]) -> tuple[float, ...]:
+    """Column widths of the table by unit: STT, the unit and the notes fixed, the targets'
+    columns sharing the rest of the page (an assessment a quarter wider than a figure), each
+    between 9 and 16 (more targets than fit: the sheet is fitted to the page's width)."""
+    share = {k: 1.25 if k.startswith("status:") else 1.0 for k in keys if k not in _UNIT_FIXED}
+    rest = PAGE_WIDTH - sum(_UNIT_FIXED[k] for k in keys if k in _UNIT_FIXED)
+    each = rest / (sum(share.values()) or 1.0)
+    return tuple(float(_UNIT_FIXED[k]) if k in _UNIT_FIXED else
+                 round(min(max(each * share[k], 9.0), 16.0), 1) for k in keys)
 
 
 def _unit_number(text: str, lang: str) -> tuple[float | int, str] | None:
