@@ -322,7 +322,7 @@ class _Checker:
                    col: int) -> Period | None:
         """A period of the year before the plan's, for a target compared with last year;
         else the problem of the period is reported."""
-        if error.code is Code.WRONG_YEAR and target is not None and target.compare_last_year:
+        if error.code is Code.WRONG_YEAR and target is not None and target.reads_last_year:
             year = self.plan.plan.year - 1
             try:
                 return Period(year, read_period(cell_text(raw), year))  # type: ignore[arg-type]
