@@ -20,10 +20,12 @@ from datetime import date
 
 from hauloc_cli.model.annex import period_words
 from hauloc_cli.model.figures import FigureStatus
+from hauloc_cli.render import cells, compare_words
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.i18n import format_date, label, unit_label
 from hauloc_cli.render.report import words
 from hauloc_cli.render.summary import words as brief_words
+from hauloc_cli.rules import compare
 from hauloc_cli.views.annex import Annex, Line
 
 # Words of the document in each language (tests/render/report/test_letterhead.py checks both
@@ -330,6 +332,7 @@ def result_sentence(line: Line, shown: _Shown, annex: Annex, lang: str) -> str:
         parts.append(word(lang, "ceiling_plan", against=shown.of_plan, plan=plan))
     elif shown.of_plan:
         parts.append(word(lang, "of_plan", share=shown.of_plan, plan=plan))
+    parts += compare_words.other_shares(target, compare.other_shares(target, line.value), lang)
     if vs := _vs_last_year(shown.of_last_year, line, lang):
         parts.append(vs)
     return ", ".join(parts) + (f"; {verdict}." if verdict else ".")
@@ -362,9 +365,11 @@ def _unit_texts(annex: Annex, target: str, key: str) -> list[tuple[str, str]]:
 def results(annex: Annex, lang: str, shown: dict[str, _Shown]) -> list[Para]:
     """I.: the count, the office's own words, then each group's targets as sentences."""
     paras = [Para(word(lang, "results"), "heading"), Para(headline(annex, lang))]
+    if above := cells.year_end_above(annex.brief, lang):
+        paras.append(Para(f"{above}."))
     paras += [Para(t) for t in annex.plan.plan.letter.results]
     for n, group in enumerate(annex.groups, 1):
-        name = label(lang, f"group.{group.group}")
+        name = annex.plan.group_name(group.group, lang) or label(lang, f"group.{group.group}")
         paras.append(Para(f"{n}. {name}", "group"))
         paras += [Para("- " + result_sentence(line, shown[line.target.id], annex, lang), "item")
                   for line in group.lines]

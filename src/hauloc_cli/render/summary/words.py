@@ -9,7 +9,7 @@ import math
 
 from hauloc_cli.model.figures import Figure
 from hauloc_cli.model.periods import Period
-from hauloc_cli.model.plan import StatusBands, Target
+from hauloc_cli.model.plan import Plan, StatusBands, Target
 from hauloc_cli.render import cells, compare_words, rounding
 from hauloc_cli.render.i18n import (
     SYMBOLS,
@@ -58,8 +58,9 @@ def changed_none(brief: Brief, lang: str) -> str:
     return label(lang, "brief.changed_none", before=brief.period.previous().heading(lang))
 
 
-def group_word(group: str, lang: str) -> str:
-    return label(lang, f"group.{group}")
+def group_word(group: str, lang: str, plan: Plan) -> str:
+    """A group's name: as the plan declares it (`groups:`), else the catalogue's."""
+    return plan.group_name(group, lang) or label(lang, f"group.{group}")
 
 
 def amount(x: float, unit: str | None, lang: str) -> str:
