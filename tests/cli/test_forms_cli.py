@@ -25,7 +25,7 @@ from pathlib import Path
 
 import jsonschema
 
-from tests.cli.support import OUTPUT_SCHEMA, run, write
+from tests.cli.support import OUTPUT_SCHEMA, ROOT, run, write
 
 PLAN = """\
 plan:
@@ -188,3 +188,18 @@ def test_the_annex_reader_reads_past_a_declared_groups_heading(tmp_path: Path) -
     refused = run("check", "-t", plain, path, "-p", "2025-Q4")
     assert refused.code == 3
     assert "no target named 'Xây dựng Đảng và hệ thống chính trị'" in refused.err
+
+
+def test_the_readme_shows_what_the_forms_example_prints() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = ("$ COLUMNS=80 hauloc check -t examples/forms/plan_2025.yaml "
+               "examples/forms/actuals_2025.csv --lang vi\n")
+    shown = readme.split(command, 1)[1].split("```", 1)[0]
+    found = run("check", "-t", ROOT / "examples/forms/plan_2025.yaml",
+                ROOT / "examples/forms/actuals_2025.csv", "--lang", "vi", columns=80)
+    assert found.out == shown
+    summary = run("summary", "-t", ROOT / "examples/forms/plan_2025.yaml",
+                  ROOT / "examples/forms/actuals_2025.csv", "--lang", "vi").out
+    for said in ("5/6 chỉ tiêu đạt và vượt kế hoạch, trong đó 3 vượt",
+                 "Về chỉ tiêu cấp trên giao, 1/2 chỉ tiêu đạt và vượt, trong đó 1 vượt"):
+        assert said in summary and said in " ".join(readme.split())
