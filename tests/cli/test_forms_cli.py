@@ -203,3 +203,27 @@ def test_the_readme_shows_what_the_forms_example_prints() -> None:
     for said in ("5/6 chỉ tiêu đạt và vượt kế hoạch, trong đó 3 vượt",
                  "Về chỉ tiêu cấp trên giao, 1/2 chỉ tiêu đạt và vượt, trong đó 1 vượt"):
         assert said in summary and said in " ".join(readme.split())
+
+
+def test_the_by_unit_matrix_gives_the_year_end_class(tmp_path: Path) -> None:
+    """Q4: d1 reports 7 schools against its 6 (exceeded, ★), d2 6 against 6 (met, ✔); the
+    province's own 13 against 12. CSV and JSON keep the status and give the class."""
+    plan = write(tmp_path / "plan.yaml", """\
+plan: {id: p, year: 2024}
+units: units.yaml
+targets:
+  - {id: schools, name: Schools, kind: cumulative, target: 12, rollup: sum,
+     assign: {d1: 6, d2: 6}}
+""")
+    (tmp_path / "units.yaml").write_text(
+        (ROOT / "tests/assets/units.tree.yaml").read_text("utf-8"), encoding="utf-8")
+    figures = write(tmp_path / "a.csv", "target,period,value,unit\nschools,Q4,7,d1\n"
+                    "schools,Q4,6,d2\nschools,Q4,13,\n")
+    args = ["check", "-t", plan, figures, "-p", "2024-Q4", "--by-unit"]
+    table = run(*args, columns=80).out
+    assert "Huyện D1  ★ 7" in table and "Huyện D2  ✔ 6" in table
+    rows = list(csv.DictReader(io.StringIO(run(*args, "-f", "csv").out)))
+    assert [(r["unit"], r["status"], r["verdict"]) for r in rows] == [
+        ("d1", "achieved", "exceeded"), ("d2", "achieved", "met")]
+    units = run(*args, "-f", "json").json()["units"]
+    assert [u["verdict"] for u in units] == ["exceeded", "met"]
