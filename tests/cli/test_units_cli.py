@@ -115,16 +115,18 @@ def test_by_unit_in_markdown_csv_and_json(tmp_path: Path) -> None:
     assert markdown.splitlines()[:4] == ["| Unit | Schools | Security |", "|---|---:|---:|",
                                          "| Huyện D1 | ● 4 | 66.67% |", "| Huyện D2 | ● 5 | — |"]
     lines = CliRunner().invoke(app, [*args, "csv"]).stdout.splitlines()
-    assert lines == ["period,unit,name,target,actual,reported,as_of,status",
-                     "2024-Q1,d1,Huyện D1,schools,4.0,yes,2024-Q1,on_track",
-                     "2024-Q1,d2,Huyện D2,schools,5.0,yes,2024-Q1,on_track",
-                     "2024-Q1,d1,Huyện D1,security,66.66666666666667,yes,2024-Q1,",
-                     "2024-Q1,d2,Huyện D2,security,,no,,"]
+    # verdict: before the final quarter, the status (rules/status.py `verdict`)
+    assert lines == ["period,unit,name,target,actual,reported,as_of,status,verdict",
+                     "2024-Q1,d1,Huyện D1,schools,4.0,yes,2024-Q1,on_track,on_track",
+                     "2024-Q1,d2,Huyện D2,schools,5.0,yes,2024-Q1,on_track,on_track",
+                     "2024-Q1,d1,Huyện D1,security,66.66666666666667,yes,2024-Q1,,",
+                     "2024-Q1,d2,Huyện D2,security,,no,,,"]
     body = json.loads(CliRunner().invoke(app, [*args, "json"]).stdout)
     assert (body["plan_unit"], len(body["units"])) == ("p", 4)
     assert body["units"][0] == {"period": "2024-Q1", "unit": "d1", "name": "Huyện D1",
                                 "target": "schools", "actual": 4.0, "reported": True,
-                                "as_of": "2024-Q1", "status": "on_track"}
+                                "as_of": "2024-Q1", "status": "on_track",
+                                "verdict": "on_track"}
 
 
 def test_one_units_own_report(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from hauloc_cli.errors import Code, InputError, Problem
 from hauloc_cli.inputs.files.yaml import YamlLocator, load_yaml
-from hauloc_cli.model.plan import Plan, PlanInfo, StatusBands, Target
+from hauloc_cli.model.plan import GroupInfo, Plan, PlanInfo, StatusBands, Target
 
 
 def load_plan(path: Path, max_size: int | None = None) -> Plan:
@@ -105,7 +105,9 @@ _KEYS = {
     "": tuple(Plan.model_fields),
     "plan": tuple(PlanInfo.model_fields),
     "status_bands": tuple(StatusBands.model_fields),
-    "targets": (*Target.model_fields, "unit"),  # unit: the old name of measure
+    "targets": (*(k for k in Target.model_fields if k != "target_range"),
+                "unit"),  # unit: the old name of measure
+    "groups": tuple(GroupInfo.model_fields),
 }
 
 

@@ -16,28 +16,42 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from hauloc_cli.errors import Code
 from hauloc_cli.model.periods import MONTHS_PER_YEAR, QUARTERS_PER_YEAR, Period, pace_share
 
-Group = Literal["economy", "society", "environment", "security"]
+Group = Literal["economy", "society", "environment", "security"]  # built in (`groups:` adds)
 Kind = Literal["cumulative", "level", "annual", "milestone"]
 Direction = Literal["at_least", "at_most"]
 Rollup = Literal["sum", "mean", "weighted_mean", "share_meeting", "count_meeting", "min", "max",
                  "none"]
 MEETING_RULES = ("share_meeting", "count_meeting")
 GROUPS: tuple[str, ...] = Group.__args__  # type: ignore[attr-defined]
+Change = Literal["percent", "points"]
+# An `about:` target is met within this fraction of its value, either side, unless the target's
+# `tolerance:` or the plan's `about_tolerance:` says otherwise (README, "How status is judged").
+ABOUT_TOLERANCE = 0.05
 
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 Text = Annotated[str, Field(min_length=1)]
+Id = Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+Fraction = Annotated[float, Field(strict=True, ge=0, lt=1, allow_inf_nan=False)]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _new(default: Any) -> Any:
+    """A key added with the target forms (issue 23): left out of the plan's JSON while it has
+    its default, so the JSON of a plan that does not use it stays as it was."""
+    return Field(default, exclude_if=lambda value: value == default)
 
 
 def _rule(key: str, message: str) -> PydanticCustomError:
@@ -92,6 +106,8 @@ class PlanInfo(_Model):
     # line `Lưu: VT.` is always added. None: the Decree's placeholder lines.
     recipients: tuple[Text, ...] | None = None
     letter: LetterTexts = LetterTexts()
+    # The tolerance of the plan's `about:` targets that give none of their own.
+    about_tolerance: Fraction = _new(ABOUT_TOLERANCE)
 
     @field_validator("issuer", "recipients", mode="before")
     @classmethod
@@ -119,19 +135,60 @@ def _measure_was_unit_in_schema(schema: dict[str, Any]) -> None:
     schema["not"] = {"required": ["unit", "measure"]}
 
 
+class GroupInfo(_Model):
+    """A group of targets the plan declares (`groups:`), as its resolution heads it."""
+
+    id: Id
+    name: Text
+    name_en: str | None = None
+
+
+class OtherPlan(_Model):
+    """Another plan value for the same target, named by who set it (`KH tỉnh giao`): outputs
+    give the ratio of the figure to it beside the ratio to the plan judged by."""
+
+    by: Text  # as reports name it: `KH tỉnh giao`, `dự toán tỉnh giao`
+    by_en: str | None = None
+    target: Annotated[float, Field(strict=True, gt=0, allow_inf_nan=False)]
+
+
+# `target:` is a number or a range `[low, high]`: the schema says both (the model keeps the
+# number judged by in `target` and the range in `target_range`, see `Target._forms`).
+_TARGET_SCHEMA = {"anyOf": [
+    {"type": "number"},
+    {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2},
+    {"type": "null"}]}
+
+
 class Target(_Model):
     model_config = ConfigDict(extra="forbid", frozen=True,
                               json_schema_extra=_measure_was_unit_in_schema)
 
-    id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    id: Id
     name: Text
     name_en: str | None = None
     # Other names the target goes by in the offices' tables (read back by name, NFC, any case).
     aliases: tuple[Text, ...] = ()
-    group: Group | None = None
+    group: Id | None = None  # one of GROUPS or of the plan's `groups:`
     kind: Kind
     direction: Direction | None = None
-    target: Number | None = None
+    # The plan value judged by (README, "How status is judged"): the number, the near end of a
+    # range (`target: [low, high]`, kept whole in target_range), or the value of `about:`.
+    target: Annotated[Number | None, WithJsonSchema(_TARGET_SCHEMA)] = None
+    target_range: SkipJsonSchema[tuple[float, float] | None] = _new(None)
+    about: Number | None = _new(None)
+    tolerance: Fraction | None = _new(None)  # of `about:`; None: the plan's about_tolerance
+    strict: Annotated[bool, Field(strict=True)] = _new(False)  # trên / dưới: equal is not met
+    # The target is a change from last year's figure of the same period: growth in % or a
+    # change in percentage points; last year's figure from `base:` or the actuals.
+    change: Change | None = _new(None)
+    base: Number | None = _new(None)
+    # Who set the plan value judged by (`KH xã giao`), other plan values for the target, and
+    # whether the level above assigned it (chỉ tiêu tỉnh giao).
+    set_by: str | None = _new(None)
+    set_by_en: str | None = _new(None)
+    other_plans: tuple[OtherPlan, ...] = _new(())
+    from_above: Annotated[bool, Field(strict=True)] = _new(False)
     # What the figures are counted or measured in (`%`, `xã`, `tỷ đồng`); the YAML key
     # `unit:`, its old name, is still read (`_measure_was_unit`).
     measure: str | None = None
@@ -179,6 +236,23 @@ class Target(_Model):
                                 "measure and delete unit")
         return {("measure" if key == "unit" else key): v for key, v in data.items()}
 
+    @field_validator("other_plans")
+    @classmethod
+    def _set_by_each(cls, others: tuple[OtherPlan, ...], info: ValidationInfo) -> Any:
+        seen = {info.data.get("set_by")}
+        for i, other in enumerate(others):
+            if other.by in seen:
+                raise PydanticCustomError("plan_rule", f"two plan values set by '{other.by}'",
+                                          {"key": "by", "index": i})
+            seen.add(other.by)
+        return others
+
+    @property
+    def reads_last_year(self) -> bool:
+        """Whether the actuals' figures of the year before are read for it: to compare with
+        (`compare_last_year`), or to measure a change from (`change:` without `base:`)."""
+        return self.compare_last_year or (self.change is not None and self.base is None)
+
     @property
     def carries(self) -> bool:
         """Whether an earlier figure may stand in for a missing one (a state, or asked)."""
@@ -190,8 +264,8 @@ class Target(_Model):
     @classmethod
     def _default_direction(cls, data: Any) -> Any:
         if isinstance(data, dict) and data.get("kind") != "milestone" and "direction" not in data:
-            return {**data, "direction": "at_least"}
-        return data
+            data = {**data, "direction": "at_least"}
+        return _forms(data)
 
     @model_validator(mode="after")
     def _consistent(self, info: ValidationInfo) -> Target:
@@ -202,6 +276,7 @@ class Target(_Model):
         if self.kind == "milestone":
             _milestone_rules(self)
         else:
+            _form_rules(self)
             _number_rules(self)
             _pace_rules(self)
             if self.valid_range is not None and self.valid_range[0] > self.valid_range[1]:
@@ -219,6 +294,24 @@ class Target(_Model):
             return False
         numbers = (self.target, self.baseline if self.baseline is not None else 0.0)
         return all(float(x).is_integer() for x in numbers) and not is_measure(self.measure)
+
+    def ends(self) -> tuple[float, float]:
+        """(near, far): the target is met at its near end and exceeded beyond its far end.
+        A number is both; a range's near end is its low end for at_least, its high end for
+        at_most; `about: v` is the range v·(1 ∓ tolerance) (the plan fills in its
+        about_tolerance where the target gives none). In the target's own terms: a change, for
+        `change:` targets."""
+        t = self.target
+        assert t is not None
+        if self.about is not None:
+            share = ABOUT_TOLERANCE if self.tolerance is None else self.tolerance
+            tol = abs(self.about) * share
+            low, high = self.about - tol, self.about + tol
+        elif self.target_range is not None:
+            low, high = self.target_range
+        else:
+            return t, t
+        return (low, high) if self.direction == "at_least" else (high, low)
 
     def pace_at(self, period: Period) -> float:
         """Share of the year's progress expected by the end of `period`."""
@@ -244,9 +337,57 @@ def is_measure(unit: str) -> bool:
 
 def _milestone_rules(target: Target) -> None:
     """A milestone is done or not: nothing numeric applies."""
-    for key in ("direction", "target", "baseline", "pace", "valid_range"):
+    for key in _MILESTONE_KEYS:
         if getattr(target, key) is not None:
             raise _rule(key, f"'{key}' does not apply to a milestone (it is done or not)")
+    if target.strict or target.other_plans:
+        raise _rule("strict" if target.strict else "other_plans",
+                    "a milestone is done or not: no strict comparison or other plan values")
+
+
+def _forms(data: Any) -> Any:
+    """`target: [low, high]` as the near end judged by (`target`) and the range; `about: v` as
+    its value judged by. A plan dumped and read again (rules/rollup.unit_plan) has both."""
+    if not isinstance(data, dict):
+        return data
+    given = data.get("target")
+    if isinstance(given, list | tuple):
+        if len(given) != 2 or not all(isinstance(x, int | float) and not isinstance(x, bool)
+                                      and math.isfinite(x) for x in given):
+            raise _rule("target", "a range is two numbers, low first: target: [10, 10.5]")
+        low, high = (float(x) for x in given)
+        if not low < high:
+            raise _rule("target", f"a range's low end must be below its high end (got "
+                        f"[{given[0]}, {given[1]}])")
+        near = high if data.get("direction") == "at_most" else low
+        return {**data, "target": near, "target_range": (low, high)}
+    about = data.get("about")
+    if about is None:
+        return data
+    if given is not None and given != about:
+        raise _rule("about", "give 'target' or 'about', not both")
+    if isinstance(about, int | float) and not isinstance(about, bool):
+        return {**data, "target": about}
+    return data
+
+
+_MILESTONE_KEYS = ("direction", "target", "baseline", "pace", "valid_range", "about",
+                   "tolerance", "change", "base")
+
+
+def _form_rules(target: Target) -> None:
+    """The forms of a number's target agree with each other."""
+    if target.tolerance is not None and target.about is None:
+        raise _rule("tolerance", "'tolerance' applies to 'about:' targets only")
+    if target.base is not None and target.change is None:
+        raise _rule("base", "'base' applies to targets with 'change:' only")
+    if target.change is not None:
+        for key in ("baseline", "pace"):
+            if getattr(target, key) is not None:
+                raise _rule(key, f"'{key}' does not apply to a change from last year (it "
+                            "is judged against last year's figure of the same period)")
+        if target.change == "percent" and target.base is not None and not target.base > 0:
+            raise _rule("base", "a growth in % needs a base above 0")
 
 
 def _number_rules(target: Target) -> None:
@@ -254,6 +395,8 @@ def _number_rules(target: Target) -> None:
     t = target.target
     if t is None:
         raise _rule("target", f"'target' is required for kind '{target.kind}'")
+    if target.change is not None:  # a change may be a fall: any sign
+        return
     if target.deadline is not None:
         raise _rule("deadline", "'deadline' applies to milestones only")
     if target.baseline is not None:
@@ -309,13 +452,19 @@ def unit_target(target: Target, unit: str | None = None) -> Target:
         if threshold is None or target.kind == "milestone":
             return target.model_copy(update={
                 "kind": "milestone", "direction": None, "target": None, "baseline": None,
-                "pace": None, "valid_range": None, "deadline": None, "measure": None})
+                "pace": None, "valid_range": None, "deadline": None, "measure": None,
+                **_ONE_NUMBER})
         return target.model_copy(update={
             "kind": "annual", "target": threshold, "baseline": None, "pace": None,
-            "valid_range": None, "measure": None})
+            "valid_range": None, "measure": None, **_ONE_NUMBER})
     if assigned is not None:
-        return target.model_copy(update={"target": assigned})
+        return target.model_copy(update={"target": assigned, **_ONE_NUMBER})
     return target
+
+
+# A unit's own target or threshold is one number: none of the plan's forms around it.
+_ONE_NUMBER = {"target_range": None, "about": None, "tolerance": None, "strict": False,
+               "change": None, "base": None, "other_plans": ()}
 
 
 class Plan(_Model):
@@ -323,13 +472,32 @@ class Plan(_Model):
     units: str | None = None  # a units file, relative to the plan file
     rollup_tolerance: Annotated[float, Field(strict=True, ge=0, allow_inf_nan=False)] = 0.005
     status_bands: StatusBands = StatusBands()
+    # The plan's own groups, in the order outputs give them, beside the four built in.
+    groups: tuple[GroupInfo, ...] = _new(())
     targets: tuple[Target, ...]
+
+    @field_validator("groups")
+    @classmethod
+    def _groups_unique(cls, groups: tuple[GroupInfo, ...]) -> Any:
+        seen: set[str] = set()
+        for i, g in enumerate(groups):
+            if g.id in seen:
+                raise PydanticCustomError("plan_rule", f"group id '{g.id}' is declared twice",
+                                          {"key": "id", "index": i, "code": Code.DUPLICATE_ID})
+            seen.add(g.id)
+        return groups
 
     @field_validator("targets")
     @classmethod
     def _unique_and_in_year(cls, targets: tuple[Target, ...], info: ValidationInfo) -> Any:
         if not targets:
             raise PydanticCustomError("plan_rule", "a plan needs at least one target", {})
+        known = (*GROUPS, *(g.id for g in info.data.get("groups", ())))
+        for i, t in enumerate(targets):
+            if t.group is not None and t.group not in known:
+                raise PydanticCustomError(
+                    "plan_rule", f"'{t.group}' is not a group: one of {', '.join(known)}, or "
+                    "declare it under groups:", {"key": "group", "index": i})
         seen: set[str] = set()
         for i, t in enumerate(targets):
             if t.id in seen:
@@ -343,11 +511,28 @@ class Plan(_Model):
             for i, t in enumerate(targets):
                 if t.deadline is not None:
                     _in_year(t.deadline, info_plan.year, {"index": i})
+            return tuple(t.model_copy(update={"tolerance": info_plan.about_tolerance})
+                         if t.about is not None and t.tolerance is None else t for t in targets)
         return targets
 
     @functools.cached_property
     def by_id(self) -> dict[str, Target]:
         return {t.id: t for t in self.targets}
+
+    @functools.cached_property
+    def group_order(self) -> tuple[str, ...]:
+        """The groups in the order outputs give them: the declared ones, then the built-in
+        ones not declared."""
+        declared = tuple(g.id for g in self.groups)
+        return (*declared, *(g for g in GROUPS if g not in declared))
+
+    def group_name(self, group: str, lang: str) -> str | None:
+        """A declared group's name in the language asked (English falls back to Vietnamese);
+        None for a group the plan does not declare (the word catalogue names it)."""
+        for g in self.groups:
+            if g.id == group:
+                return g.name_en if lang == "en" and g.name_en else g.name
+        return None
 
     def title(self, lang: str) -> str:
         """The plan's name in the language asked (English falls back to the Vietnamese name)."""

@@ -9,6 +9,7 @@ from hauloc_cli.model.plan import Plan, StatusBands, Target
 from hauloc_cli.render import rounding
 from hauloc_cli.render.compare_words import mark
 from hauloc_cli.rules.status import YEAR_END, Report, Result, Status, verdict
+from hauloc_cli.views.brief import Brief
 from hauloc_cli.vocab import milestone, periods
 from hauloc_cli.vocab.i18n import SYMBOLS, format_date, format_value, label, unit_label
 
@@ -17,6 +18,32 @@ def number(x: float | None, unit: str | None, lang: str) -> str:
     if x is None:
         return "—"
     return format_value(x, unit, lang)
+
+
+def plan_value(t: Target, lang: str, *, sign: bool = False) -> str:
+    """A number's target as a plan cell writes it: `12%` (`≥ 12%` with `sign`), `≤ 5` for a
+    ceiling, `> 80%` / `< 4%` strict, `10%–10,5%` a range, `≈ 8,5` about, and a change from
+    last year with its unit and `so cùng kỳ` (`≥ 7% so cùng kỳ`, `-1,5–-1 điểm % so cùng
+    kỳ`)."""
+    assert t.target is not None
+    unit = "%" if t.change == "percent" else None if t.change else t.measure
+
+    def num(x: float) -> str:
+        shown = number(x, unit, lang)
+        return f"{shown} {label(lang, 'unit.points')}" if t.change == "points" else shown
+
+    if t.about is not None:
+        shown = f"≈ {num(t.about)}"
+    elif t.target_range is not None:
+        low, high = t.target_range
+        shown = f"{number(low, unit, lang)}–{num(high)}"
+    else:
+        shown = num(t.target)
+        if t.strict:
+            shown = f"{'>' if t.direction == 'at_least' else '<'} {shown}"
+        elif t.direction == "at_most" or sign:
+            shown = f"{'≥' if t.direction == 'at_least' else '≤'} {shown}"
+    return f"{shown} {label(lang, 'plan.vs_last_year')}" if t.change else shown
 
 
 def target_name(target: Target, lang: str) -> str:
@@ -39,11 +66,10 @@ def row_cells(r: Result, report: Report, lang: str) -> list[str]:
         plan_cell = milestone.written(True, lang)
         expected = f"{label(lang, 'by')} {format_date(r.deadline, lang)}"
     else:
-        plan_cell = number(t.target, t.measure, lang)
+        plan_cell = plan_value(t, lang)
         expected = number(None if r.expected is None else rounding.expected(t, r.expected),
                           t.measure, lang)
         if t.direction == "at_most":  # a ceiling, and what it allows by now, read as one
-            plan_cell = f"≤ {plan_cell}"
             expected = expected if r.expected is None else f"≤ {expected}"
     return [target_name(t, lang), plan_cell, _actual(r, report, lang), expected,
             pace(r, report.plan.status_bands, lang), status_word(r, report.period, lang)]
@@ -123,3 +149,14 @@ def missing_note(report: Report, ids: list[str], lang: str) -> str:
     """The --fail-on-missing note: which targets have no figure for the period judged."""
     return label(lang, "missing", period=periods.name(report.period, lang), n=len(ids),
                  ids=", ".join(ids))
+
+
+def year_end_above(brief: Brief, lang: str) -> str | None:
+    """At the final quarter, the same count for the targets assigned from above, on its own
+    line: 'Về chỉ tiêu cấp trên giao, 7/8 chỉ tiêu đạt và vượt, trong đó 2 vượt'. None before
+    it, or when the plan marks none."""
+    if not brief.final or not brief.from_above:
+        return None
+    c = brief.from_above_counts
+    return label(lang, "brief.year_end_above", good=c["exceeded"] + c["met"],
+                 total=len(brief.from_above), exceeded=c["exceeded"])

@@ -45,13 +45,32 @@ def revised(facts: Facts, target: Target, lang: str) -> str:
 def plan_share(facts: Facts, target: Target, lang: str, bands: StatusBands) -> str:
     """'90.8% of the year's plan' / 'đạt 90,8% KH năm'; for a ceiling (at_most), never a share
     of a plan fulfilled: '80% of the maximum' / 'bằng 80% mức tối đa' within it, 'over the
-    maximum by 0.35 pp' / 'vượt mức tối đa 0,35 điểm %' over it (see `ceiling`)."""
+    maximum by 0.35 pp' / 'vượt mức tối đa 0,35 điểm %' over it (see `ceiling`). With who set
+    the plan and the target's other plan values: 'đạt 135,7% KH xã giao, 317,1% KH tỉnh
+    giao'."""
+    others = other_shares(target, facts.other_shares, lang)
     if target.direction == "at_most":
-        return ceiling(facts, target, lang)
-    if facts.plan_share is None:
-        return ""
-    return label(lang, "cmp.plan_share", share=rounding.band_percent(
-        facts.plan_share, share_edges(target, bands), lang, decimals=SHARE_DECIMALS))
+        first = ceiling(facts, target, lang)
+    elif facts.plan_share is None:
+        first = ""
+    else:
+        share = rounding.band_percent(facts.plan_share, share_edges(target, bands), lang,
+                                      decimals=SHARE_DECIMALS)
+        by = _by(target.set_by, target.set_by_en, lang)
+        first = (label(lang, "cmp.plan_share_by", share=share, by=by) if by
+                 else label(lang, "cmp.plan_share", share=share))
+    return ", ".join(p for p in (first, *others) if p)
+
+
+def other_shares(target: Target, shares: tuple[float | None, ...], lang: str) -> list[str]:
+    """'317,1% KH tỉnh giao': the figure against each of the target's other plan values."""
+    return [label(lang, "cmp.other_share", share=_percent(x, lang), by=_by(o.by, o.by_en, lang))
+            for x, o in zip(shares, target.other_plans, strict=True) if x is not None]
+
+
+def _by(by: str | None, by_en: str | None, lang: str) -> str | None:
+    """Who set a plan value, in the language asked (English falls back to the plan's words)."""
+    return by_en if lang == "en" and by_en else by
 
 
 SHARE_DECIMALS = 1  # 90,8%

@@ -23,10 +23,16 @@ if TYPE_CHECKING:
 def explain(target: Target, status: Status, period: Period, lang: str, *,
             bands: StatusBands, actual: float | bool | None = None,
             as_of: Period | None = None, expected: float | None = None,
-            ratio: float | None = None, deadline: date | None = None) -> str:
-    """Where the figure stands, what was expected by the end of `period`, and the verdict."""
+            ratio: float | None = None, deadline: date | None = None,
+            lacks: str | None = None, base: float | None = None) -> str:
+    """Where the figure stands, what was expected by the end of `period`, and the verdict;
+    for a change from last year not judged, what it `lacks` (rules/status.py)."""
     if actual is None or as_of is None:
         line = label(lang, "why.no_data", period=periods.words(period, lang))
+    elif lacks is not None:
+        line = label(lang, f"why.{lacks}", a=format_value(float(actual), target.measure, lang),
+                     when=_when(as_of, period, lang),
+                     base="" if base is None else format_value(base, target.measure, lang))
     elif status.value == "no_data":  # an older figure, shown for reference only
         shown = (milestone.written(actual, lang) if isinstance(actual, bool)
                  else format_value(actual, target.measure, lang))
@@ -53,7 +59,8 @@ def explain_result(result: Result, period: Period, lang: str, bands: StatusBands
     """The reason of `result`; `bands` are the plan's (the share shown keeps to their side)."""
     r = result
     return explain(r.target, r.status, period, lang, bands=bands, actual=r.actual,
-                   as_of=r.as_of, expected=r.expected, ratio=r.ratio, deadline=r.deadline)
+                   as_of=r.as_of, expected=r.expected, ratio=r.ratio, deadline=r.deadline,
+                   lacks=r.lacks, base=r.base)
 
 
 def _milestone(status: str, done: bool, when: str, deadline: str, lang: str) -> str:

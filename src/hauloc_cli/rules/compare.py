@@ -46,9 +46,19 @@ class Facts(NamedTuple):
     last_year: Figure | None  # the figure of the same period last year
     vs_last_year: VsLastYear | None
     plan_share: float | None
+    # a / P for each of the target's other plan values (`other_plans:`), in the plan's order.
+    other_shares: tuple[float | None, ...] = ()
 
 
 _NO_FACTS = Facts(None, (), None, None, None)
+
+
+def other_shares(target: Target, actual: float | bool | None) -> tuple[float | None, ...]:
+    """a / P for each other plan value P of the target (`135,7% KH xã giao, 317% KH tỉnh
+    giao`); None without a figure."""
+    if actual is None or isinstance(actual, bool):
+        return tuple(None for _ in target.other_plans)
+    return tuple(actual / other.target for other in target.other_plans)
 
 
 def plan_share(target: Target, actual: float | bool | None) -> float | None:
@@ -80,8 +90,11 @@ def facts(result: Result, figures: Figures) -> Facts:
             and not isinstance(result.actual, bool):
         compared = vs_last_year(target, float(result.actual), float(last.value))
     # A figure shown for reference only (no data) is not a share of the plan reached.
-    share = None if result.status is Status.NO_DATA else plan_share(target, result.actual)
-    return Facts(figure, figures.replaced(target.id, as_of), last, compared, share)
+    if result.status is Status.NO_DATA:
+        return Facts(figure, figures.replaced(target.id, as_of), last, compared, None,
+                     other_shares(target, None))
+    return Facts(figure, figures.replaced(target.id, as_of), last, compared,
+                 plan_share(target, result.actual), other_shares(target, result.actual))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import Enum
 
@@ -44,6 +44,16 @@ class Result:
     ratio: float | None = None
     projected: float | None = None
     deadline: date | None = None
+    # A change from last year (`change:`): last year's figure it was measured from; or, with
+    # status no_data, what was missing to judge it (`LACKS_LAST_YEAR`, `LACKS_GROWTH_BASE`).
+    base: float | None = None
+    lacks: str | None = None
+
+
+# Why a change from last year could not be judged: no figure of last year's same period (and
+# no `base:`), or one of 0 or below, from which no growth in % can be measured.
+LACKS_LAST_YEAR = "last_year"
+LACKS_GROWTH_BASE = "growth_base"
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,16 @@ def same(x: float, y: float) -> bool:
 
 def _at_least(x: float, y: float) -> bool:
     return x > y or same(x, y)
+
+
+def meets(target: Target, a: float) -> bool:
+    """The figure meets the target: at or beyond its near end (`Target.ends`) in its
+    direction; for a strict target (trên / dưới) beyond it, never equal."""
+    near = target.ends()[0]
+    beyond = a > near if target.direction == "at_least" else a < near
+    if target.strict:
+        return beyond and not same(a, near)
+    return beyond or same(a, near)
 
 
 def evaluate(plan: Plan, figures: Figures, period: Period,
@@ -105,11 +125,11 @@ def judge(target: Target, figures: Mapping[Period, Figure], period: Period,
     """
     found = figures.get(period)
     if found is not None:
-        return _judged(target, found, period, bands, deadline)
+        return _judged(target, found, period, bands, deadline, figures)
     found = latest(figures, period)
     if found is None:
         return Result(target, Status.NO_DATA, deadline=deadline)
-    result = _judged(target, found, period, bands, deadline)
+    result = _judged(target, found, period, bands, deadline, figures)
     if decided(result) or (target.carries and not period.final
                            and (data_end is None or period <= data_end)):
         return result
@@ -117,11 +137,39 @@ def judge(target: Target, figures: Mapping[Period, Figure], period: Period,
 
 
 def _judged(target: Target, found: Figure, period: Period, bands: StatusBands,
-            deadline: date | None) -> Result:
+            deadline: date | None, figures: Mapping[Period, Figure]) -> Result:
     if target.kind == "milestone":
         assert deadline is not None
         return _milestone(target, bool(found.value), found.period, period, deadline)
-    return _numeric(target, float(found.value), found.period, period, bands)
+    if target.change is None:
+        return _numeric(target, float(found.value), found.period, period, bands)
+    last = target.base
+    if last is None:
+        figure = figures.get(found.period.same_last_year())
+        last = None if figure is None or isinstance(figure.value, bool) else float(figure.value)
+    a = float(found.value)
+    if last is None:
+        return Result(target, Status.NO_DATA, a, found.period, lacks=LACKS_LAST_YEAR)
+    if target.change == "percent" and (last < 0 or same(last, 0)):
+        return Result(target, Status.NO_DATA, a, found.period, base=last,
+                      lacks=LACKS_GROWTH_BASE)
+    result = _numeric(level_target(target, last), a, found.period, period, bands)
+    return replace(result, base=last)
+
+
+def level_target(target: Target, last: float) -> Target:
+    """A change from last year (`change:`) as the level it asks of this year's figure, from
+    last year's figure `last`: L·(1 + x/100) for a growth of x %, L + x for x points; judged
+    as an annual figure is (README, "How status is judged")."""
+    def level(x: float) -> float:
+        return last * (1 + x / 100) if target.change == "percent" else last + x
+
+    assert target.target is not None
+    near, far = (level(x) for x in target.ends())
+    return target.model_copy(update={
+        "kind": "annual", "target": level(target.target), "about": None, "tolerance": None,
+        "target_range": None if same(near, far) else (min(near, far), max(near, far)),
+        "change": None, "base": None})
 
 
 def decided(result: Result) -> bool:
@@ -136,19 +184,21 @@ def decided(result: Result) -> bool:
 def verdict(result: Result, period: Period) -> str:
     """The status word key before the final period; at it, the year-end class (`YEAR_END`).
 
-    Exceeded: achieved and beyond the target (above it for at_least, below it for at_most);
-    met: achieved exactly, or a milestone done; missed: the year ended without it.
+    Exceeded: achieved and beyond the target's far end (`Target.ends`: the target itself, a
+    range's far end), above it for at_least, below it for at_most; met: achieved otherwise, or
+    a milestone done; missed: the year ended without it. A class of the one status, never a
+    status of its own: every output derives it here.
     """
     if not period.final or result.status is Status.NO_DATA:
         return result.status.value
     if result.status is not Status.ACHIEVED:
         return Status.MISSED.value
-    t = result.target.target
-    if t is None or isinstance(result.actual, bool) or result.actual is None:
+    if result.target.target is None or isinstance(result.actual, bool) \
+            or result.actual is None:
         return "met"
-    a = float(result.actual)
-    beyond = a > t if result.target.direction == "at_least" else a < t
-    return "exceeded" if beyond and not same(a, t) else "met"
+    a, far = float(result.actual), result.target.ends()[1]
+    beyond = a > far if result.target.direction == "at_least" else a < far
+    return "exceeded" if beyond and not same(a, far) else "met"
 
 
 def _milestone(target: Target, done: bool, as_of: Period, period: Period,
@@ -199,7 +249,7 @@ def _numeric(target: Target, a: float, as_of: Period, period: Period, bands: Sta
     f = target.pace_at(period)
     final = period.final
     up = target.direction == "at_least"
-    met = _at_least(a, t) if up else _at_least(t, a)
+    met = meets(target, a)
     e, r = expected_and_ratio(target, a, f)
 
     status: Status | None = None  # decided early (rule 4), else by the bands (rule 5)

@@ -60,7 +60,7 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class Group:
-    group: str  # one of views.brief.SECTION_ORDER
+    group: str  # a group of the plan's group_order, or views.brief.OTHER
     number: int  # 1, 2, … (written I, II, …)
     lines: tuple[Line, ...]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from hauloc_cli.model.figures import Figure, Figures, FigureStatus, Value
 from hauloc_cli.model.periods import MONTHS_PER_YEAR, Period
-from hauloc_cli.model.plan import GROUPS, Plan, Target
+from hauloc_cli.model.plan import Plan, Target
 from hauloc_cli.rules.compare import Revision, revisions
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.rules.status import (
@@ -27,9 +27,9 @@ from hauloc_cli.rules.status import (
     verdict,
 )
 
-# Sections in the order Vietnamese reports use; targets without a group come last.
+# Sections in the order Vietnamese reports use (a plan's declared groups first, Plan.group_order);
+# targets without a group come last.
 OTHER = "other"
-SECTION_ORDER: tuple[str, ...] = (*GROUPS, OTHER)
 
 # What the brief calls each result: the status before the final quarter, the year-end class at it.
 STATUS_VERDICTS: tuple[str, ...] = tuple(s.value for s in Status)
@@ -89,7 +89,7 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    group: str  # one of SECTION_ORDER
+    group: str  # one of the plan's group_order, or OTHER
     items: tuple[Item, ...]
 
 
@@ -151,12 +151,27 @@ class Brief:
     def counts(self) -> dict[str, int]:
         """How many targets have each verdict; before the final period, missed (a ceiling
         already passed) only when there is one."""
-        counts = dict.fromkeys(self.verdicts, 0)
-        for item in self.items:
-            counts[item.verdict] += 1
+        counts = self._count(self.items)
         if not self.final and not counts[Status.MISSED.value]:
             del counts[Status.MISSED.value]
         return counts
+
+    @property
+    def from_above(self) -> tuple[Item, ...]:
+        """The targets the level above assigned (`from_above:`, chỉ tiêu tỉnh giao), which
+        the year-end count gives again on their own line."""
+        return tuple(i for i in self.items if i.target.from_above)
+
+    def _count(self, items: tuple[Item, ...]) -> dict[str, int]:
+        counts = dict.fromkeys(self.verdicts, 0)
+        for item in items:
+            counts[item.verdict] += 1
+        return counts
+
+    @property
+    def from_above_counts(self) -> dict[str, int]:
+        """`counts` of the targets assigned from above (every verdict, none left out)."""
+        return self._count(self.from_above)
 
     @property
     def defined(self) -> int:
@@ -184,7 +199,7 @@ def build_brief(plan: Plan, figures: Figures, period: Period,
     ]
     sections = tuple(
         Section(group, tuple(i for i in items if (i.target.group or OTHER) == group))
-        for group in SECTION_ORDER
+        for group in (*plan.group_order, OTHER)
         if any((i.target.group or OTHER) == group for i in items)
     )
     changes = None

@@ -3,7 +3,12 @@ and every name a group's row of an annex table may have (toneless), those among 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from hauloc_cli.vocab.i18n import label
+
+if TYPE_CHECKING:
+    from hauloc_cli.model.plan import Plan
 
 # A group's row as offices name it, toneless (vocab/toneless.py).
 READ = frozenset({
@@ -13,9 +18,11 @@ READ = frozenset({
     "defence and security", "other"})
 
 
-def name(group: str, lang: str) -> str:
-    """`Kinh tế`, `Economy`: the group as every output names it."""
-    return label(lang, f"group.{group}")
+def name(group: str, lang: str, plan: Plan | None = None) -> str:
+    """`Kinh tế`, `Economy`: the group as every output names it; a group the `plan` declares
+    (`groups:`) by the plan's name for it."""
+    declared = None if plan is None else plan.group_name(group, lang)
+    return declared if declared is not None else label(lang, f"group.{group}")
 
 
 def known(bare: str) -> bool:

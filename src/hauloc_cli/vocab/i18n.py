@@ -86,6 +86,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "brief.defined": "{defined} of {declared} declared targets defined",
         "brief.defined_all": "{defined} targets defined",
         "brief.year_end": "{good}/{total} targets met or exceeded, {exceeded} of them exceeded",
+        "brief.year_end_above": "Of the targets assigned from above, {good}/{total} met or "
+                                "exceeded, {exceeded} of them exceeded",
         "brief.attention": "Needs attention",
         "brief.attention_none": "Nothing needs attention.",
         "brief.changed": "Changed since last quarter",
@@ -152,6 +154,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "why.no_data": "no figure reported by the end of {period}",
         "why.no_data_older": "no figure for {period}; the latest, {a} as of {older}, cannot "
                              "stand in for it",
+        "why.last_year": "no figure for the same period last year to measure the change "
+                         "from ({a} {when})",
+        "why.growth_base": "last year's figure is {base}: no growth in % can be measured from "
+                           "it ({a} {when})",
         "why.done": "done {when}",
         "why.passed": "not done {when}; deadline {deadline} has passed",
         "why.next": "not done {when}; deadline {deadline} is next quarter",
@@ -167,6 +173,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "col.compare": "Compared",
         "cmp.revised": "revised from {before}",
         "cmp.plan_share": "{share} of the year's plan",
+        "cmp.plan_share_by": "{share} of {by}",
+        "cmp.other_share": "{share} of {by}",
+        "plan.vs_last_year": "on last year",
         "cmp.of_max": "{share} of the maximum",
         "cmp.over_max": "over the maximum by {amount}",
         "cmp.ratio": "{ratio} of the same period last year ({last})",
@@ -232,6 +241,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "brief.defined": "Theo dõi {defined}/{declared} chỉ tiêu của nghị quyết",
         "brief.defined_all": "Theo dõi {defined} chỉ tiêu",
         "brief.year_end": "{good}/{total} chỉ tiêu đạt và vượt kế hoạch, trong đó {exceeded} vượt",
+        "brief.year_end_above": "Về chỉ tiêu cấp trên giao, {good}/{total} chỉ tiêu đạt và "
+                                "vượt, trong đó {exceeded} vượt",
         "brief.attention": "Cần chú ý",
         "brief.attention_none": "Không có chỉ tiêu nào cần chú ý.",
         "brief.changed": "Thay đổi so với quý trước",
@@ -297,6 +308,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "why.no_data": "chưa có số liệu {period}",
         "why.no_data_older": "chưa có số liệu {period} (số liệu {older}: {a}, không dùng "
                              "thay được)",
+        "why.last_year": "chưa có số liệu cùng kỳ năm trước để so sánh ({when}: {a})",
+        "why.growth_base": "số liệu cùng kỳ năm trước là {base}: không tính được mức tăng % "
+                           "({when}: {a})",
         "why.done": "{when}: đã hoàn thành",
         "why.passed": "{when}: chưa hoàn thành; đã quá hạn {deadline}",
         "why.next": "{when}: chưa hoàn thành; hạn {deadline} rơi vào quý sau",
@@ -312,6 +326,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "col.compare": "So sánh",
         "cmp.revised": "điều chỉnh từ {before}",
         "cmp.plan_share": "đạt {share} KH năm",
+        "cmp.plan_share_by": "đạt {share} {by}",
+        "cmp.other_share": "{share} {by}",
+        "plan.vs_last_year": "so cùng kỳ",
         "cmp.of_max": "bằng {share} mức tối đa",
         "cmp.over_max": "vượt mức tối đa {amount}",
         "cmp.ratio": "bằng {ratio} so cùng kỳ ({last})",

@@ -25,7 +25,7 @@ from hauloc_cli.inputs.actuals.annex_header import (
     read_period,
     toneless,
 )
-from hauloc_cli.inputs.actuals.annex_names import Names, unit_by_name
+from hauloc_cli.inputs.actuals.annex_names import Names, name_key, unit_by_name
 from hauloc_cli.inputs.actuals.long import Actuals, Collector, implausible
 from hauloc_cli.inputs.actuals.marks import read_status
 from hauloc_cli.inputs.actuals.unit_rows import did_you_mean_unit
@@ -156,6 +156,8 @@ class _Reader:
         self.table, self.plan, self.options, self.header = table, plan, options, header
         self.problems, self.warnings = problems, warnings
         self.names = Names(plan.targets)
+        # The headings of the plan's own groups (`groups:`), read past as group rows.
+        self.groups = {name_key(n) for g in plan.groups for n in (g.name, g.name_en) if n}
         self.col = header.index
         self.units = options.units if ("unit" in self.col or "unit_code" in self.col) else None
         self.plan_unit = plan.plan.unit
@@ -242,7 +244,7 @@ class _Reader:
         ids = self.names.match(name)
         if len(ids) == 1:
             return self.plan.by_id[ids[0]]
-        if not ids and not figures and _is_group(name):
+        if not ids and not figures and (_is_group(name) or name_key(name) in self.groups):
             return None
         self.count += 1
         col = self.col.get("name", self.col.get("code", 0)) + 1

@@ -66,12 +66,14 @@ class Names:
             return [self.ids[text.strip().lower()]]
         return self.exact.get(key) or self.bare.get(_bare(key)) or []
 
-    def suggest(self, text: str) -> str:
-        """'did you mean …' for a name that matches no target."""
+    def suggest(self, text: str, id_where: str = "add a code column (Mã chỉ tiêu) with its id"
+                ) -> str:
+        """'did you mean …' for a name that matches no target; `id_where` says where else the
+        target's id may be written."""
         close = difflib.get_close_matches(name_key(text), list(self.labels), n=1, cutoff=0.6)
         if not close:
             return ("write the target's name as the plan does, add the name to the target's "
-                    "aliases: in the plan, or add a code column (Mã chỉ tiêu) with its id")
+                    f"aliases: in the plan, or {id_where}")
         name, target_id = self.labels[close[0]]
         return (f"did you mean '{name}' ({target_id})? Or add '{text.strip()}' to the "
                 "target's aliases: in the plan")

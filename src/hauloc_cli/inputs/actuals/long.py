@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import csv
 import difflib
+import functools
 import itertools
 import math
+import re
 import sys
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +21,7 @@ from typing import NamedTuple
 
 from hauloc_cli.errors import Code, InputError, Problem
 from hauloc_cli.inputs.actuals import unit_rows
+from hauloc_cli.inputs.actuals.annex_names import Names
 from hauloc_cli.inputs.actuals.marks import read_reported, read_status
 from hauloc_cli.inputs.actuals.values import PLAIN, Refusal, quiet, read_value, typo
 from hauloc_cli.inputs.files.table import (
@@ -41,6 +44,10 @@ from hauloc_cli.vocab.periods import Found, PeriodError, read, words
 
 _PERIOD_CACHE_SIZE = 1000
 ByTarget = dict[str, dict[Period, Figure]]
+
+
+# A target cell written as an id (else it is taken for a name: the hint says so).
+_ID = re.compile(r"[a-z0-9_]+")
 
 
 class Check(NamedTuple):
@@ -203,18 +210,36 @@ class _Checker:
             self.marks.setdefault(meaning, i)
 
     def target(self, raw: object, line: int, col: int) -> Check | None:
-        """The target a cell names once trimmed; an unknown-target problem when none."""
+        """The target a cell names once trimmed, by its id or by one of its names as the
+        annex reader matches them (annex_names.Names: name, name_en, aliases; NFC, any case);
+        an unknown-target problem when none, or when the name is several targets'."""
         target_id = cell_text(raw)  # type: ignore[arg-type]
         check = self.checks.get(target_id)
+        if check is None and target_id:
+            ids = self.names.match(target_id)
+            if len(ids) > 1:
+                self.problem(line, col, Code.UNKNOWN_TARGET,
+                             f"'{target_id}' is the name of {len(ids)} targets "
+                             f"({', '.join(ids)})", "write the target's id instead")
+                return None
+            if ids:  # kept under the name as written, for the next rows that write it
+                check = self.checks[target_id] = self.checks[ids[0]]
         if check is None:
             def suggest() -> str:
                 if target_id not in self._suggestions:
                     self._suggestions[target_id] = _did_you_mean(
-                        target_id, list(self.plan.by_id), "run 'hauloc targets' for the ids")
+                        target_id, list(self.plan.by_id), "run 'hauloc targets' for the ids"
+                    ) if _ID.fullmatch(target_id) else self.names.suggest(
+                        target_id, "write its id (hauloc targets lists them)")
                 return self._suggestions[target_id]
             self.problem(line, col, Code.UNKNOWN_TARGET,
                          f"no target '{target_id}' in the plan", suggest)
         return check
+
+    @functools.cached_property
+    def names(self) -> Names:
+        """The targets' names, made when a target cell is not an id."""
+        return Names(self.plan.targets)
 
     def unit_target(self, target_id: str, unit: str, line: int, col: int) -> Check | None:
         """The check of a unit's row of `target_id` (`unit_checks` keeps it for the next rows
@@ -347,7 +372,7 @@ class _Checker:
                    col: int) -> Period | None:
         """A period of the year before the plan's, for a target compared with last year;
         else the problem of the period is reported."""
-        if error.code is Code.WRONG_YEAR and target is not None and target.compare_last_year:
+        if error.code is Code.WRONG_YEAR and target is not None and target.reads_last_year:
             year = self.plan.plan.year - 1
             try:
                 said = read(cell_text(raw), year)  # type: ignore[arg-type]

@@ -41,6 +41,10 @@ def flat(fields: dict[str, Any]) -> dict[str, Any]:
     v = fields["vs_last_year"] or {}
     for key in ("ratio", "growth", "change"):
         out[f"vs_last_year_{key}"] = v.get(key)
+    if "target_range" in out:
+        out["target_range"] = "; ".join(map(repr, out["target_range"]))
+    if "other_plans" in out:
+        out["other_plans"] = "; ".join(f"{o['by']}: {o['share']!r}" for o in out["other_plans"])
     return out
 
 
@@ -50,11 +54,13 @@ def render_csv(report: Report, units: UnitsReport | None = None) -> str:
     bands = report.plan.status_bands
     rows = [{"period": str(period), **flat(result_fields(r, period, bands, report.figures)),
              **coverage_cell(units, r.target.id)} for r in report.results]
+    # The target forms' fields only some targets have (issue 23): a column when any has it.
+    columns = list(dict.fromkeys(k for row in rows for k in row))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     if rows:
-        writer.writerow(rows[0])
-    writer.writerows([cell(v) for v in row.values()] for row in rows)
+        writer.writerow(columns)
+    writer.writerows([cell(row.get(k)) for k in columns] for row in rows)
     return buffer.getvalue()
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from hauloc_cli.errors import Problem
 from hauloc_cli.model.figures import Figures
 from hauloc_cli.model.periods import Period
-from hauloc_cli.model.plan import StatusBands
+from hauloc_cli.model.plan import StatusBands, Target
 from hauloc_cli.render import CheckOptions
 from hauloc_cli.render.check.units import revision_fields, target_units
 from hauloc_cli.render.reasons import explain_result
@@ -43,10 +43,25 @@ def result_fields(result: Result, period: Period, bands: StatusBands,
                   figures: Figures | None = None) -> dict[str, Any]:
     """One target's fields; the reason is always in English (see the README)."""
     return {**_result_fields(result, period, bands),
-            **_figure_fields(facts(result, Figures() if figures is None else figures))}
+            **_figure_fields(facts(result, Figures() if figures is None else figures),
+                             result.target)}
 
 
-def _figure_fields(f: Facts) -> dict[str, Any]:
+def _form_fields(result: Result) -> dict[str, Any]:
+    """The target forms' fields (issue 23), only where the target has them: its range's ends
+    (a range, about, or a range of changes as levels), strict, the base of a change from last
+    year, and what a change not judged lacks."""
+    t, fields = result.target, dict[str, Any]()
+    if t.kind != "milestone" and t.target is not None and len(set(t.ends())) == 2:
+        fields["target_range"] = sorted(significant(x) for x in t.ends())
+    if t.strict:
+        fields["strict"] = True
+    if result.base is not None or result.lacks is not None:
+        fields["base"], fields["lacks"] = result.base, result.lacks
+    return fields
+
+
+def _figure_fields(f: Facts, target: Target) -> dict[str, Any]:
     """What reports say beside the status (issue 12; docs/output.schema.json)."""
     v = f.vs_last_year
     return {
@@ -58,6 +73,10 @@ def _figure_fields(f: Facts) -> dict[str, Any]:
             "ratio": significant(v.ratio), "growth": significant(v.growth),
             "change": significant(v.change), "points": v.points},
         "plan_share": significant(f.plan_share),
+        # the target's other plan values (`other_plans:`), only where it has some
+        **({"other_plans": [{"by": o.by, "target": o.target, "share": significant(x)}
+                            for o, x in zip(target.other_plans, f.other_shares, strict=True)]}
+           if f.other_shares else {}),
     }
 
 
@@ -71,6 +90,7 @@ def _result_fields(result: Result, period: Period, bands: StatusBands) -> dict[s
         "direction": t.direction,
         "unit": t.measure,
         "target": t.target,
+        **_form_fields(result),
         "actual": result.actual,
         "as_of": None if result.as_of is None else str(result.as_of),
         "expected": significant(result.expected),

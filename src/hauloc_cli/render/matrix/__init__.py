@@ -5,7 +5,8 @@ share is here.
 Pure functions from a `UnitsReport` to text. The table numbers the targets (a legend under
 it names them) and, when the columns do not fit the width, splits them into pages, so that 22
 units × 9 targets reads at 80 columns. A cell is the unit's figure, after the status symbol
-when the unit is judged for that target (its assignment, or a unit that reports under
+(at the final quarter, of its year-end class: ★ exceeded) when the unit is judged for that
+target (its assignment, or a unit that reports under
 share_meeting/count_meeting), with the period of an earlier figure that stands in (a unit's
 state); `—` when the unit did not report; empty for a target that does not roll up. Under the
 matrix, one line per unit that did not report names it and the targets.
@@ -15,9 +16,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Target
 from hauloc_cli.render.cells import number
 from hauloc_cli.rules.rollup import UnitResult, UnitsReport
+from hauloc_cli.rules.status import verdict
 from hauloc_cli.vocab import milestone, periods
 from hauloc_cli.vocab.i18n import SYMBOLS, label
 
@@ -32,7 +35,7 @@ def rolled(units: UnitsReport) -> list[Target]:
     return [t for t in units.report.plan.targets if t.id in units.targets]
 
 
-def _cell(found: UnitResult | None, target: Target, lang: str) -> str:
+def _cell(found: UnitResult | None, target: Target, period: Period, lang: str) -> str:
     if found is None:
         return ""
     if found.actual is None:
@@ -43,7 +46,7 @@ def _cell(found: UnitResult | None, target: Target, lang: str) -> str:
         shown = number(float(found.actual), target.measure, lang)
     if not found.reported and found.as_of is not None:  # an earlier state stands in
         shown = f"{shown} ({periods.words(found.as_of, lang)})"
-    return shown if found.result is None else f"{SYMBOLS[found.result.status.value]} {shown}"
+    return shown if found.result is None else f"{SYMBOLS[verdict(found.result, period)]} {shown}"
 
 
 def grid(units: UnitsReport, lang: str) -> tuple[list[Target], list[tuple[str, list[str]]]]:
@@ -53,7 +56,8 @@ def grid(units: UnitsReport, lang: str) -> tuple[list[Target], list[tuple[str, l
     for unit in unit_ids(units):
         by_target = {t.id: {u.unit: u for u in units.targets[t.id].units} for t in targets}
         name = units.units.by_id[unit].name
-        rows.append((name, [_cell(by_target[t.id].get(unit), t, lang) for t in targets]))
+        rows.append((name, [_cell(by_target[t.id].get(unit), t, units.report.period, lang)
+                            for t in targets]))
     return targets, rows
 
 
@@ -88,5 +92,7 @@ def records(units: UnitsReport) -> list[dict[str, Any]]:
                         "name": units.units.by_id[u.unit].name, "target": t.id,
                         "actual": u.actual, "reported": u.reported,
                         "as_of": None if u.as_of is None else str(u.as_of),
-                        "status": None if u.result is None else u.result.status.value})
+                        "status": None if u.result is None else u.result.status.value,
+                        "verdict": None if u.result is None
+                        else verdict(u.result, units.report.period)})
     return out

@@ -17,6 +17,6 @@ def render(units: UnitsReport, options: Options) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["period", "unit", "name", "target", "actual", "reported", "as_of",
-                     "status"])
+                     "status", "verdict"])
     writer.writerows([cell(v) for v in row.values()] for row in rows)
     return buffer.getvalue()

@@ -42,8 +42,8 @@ def plan_table(annex: Annex, lang: str) -> Table:
     rows: list[Row] = []
     shown = iter(words.table_texts(annex.lines, annex, lang, cols))
     for group in annex.groups:
-        rows.append(Row((words.numeral(group.number), words.group_name(group.group, lang)),
-                        group=True))
+        name = words.group_name(group.group, lang, annex.plan)
+        rows.append(Row((words.numeral(group.number), name), group=True))
         rows.extend(Row(tuple(next(shown))) for _ in group.lines)
     return Table(tuple(c.key for c in cols),
                  tuple(words.heading_of(c, annex, lang) for c in cols), tuple(rows))

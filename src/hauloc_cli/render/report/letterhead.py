@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from hauloc_cli.model.figures import FigureStatus
+from hauloc_cli.render import cells, compare_words
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.report import words
 from hauloc_cli.render.summary import words as brief_words
+from hauloc_cli.rules import compare
 from hauloc_cli.views.annex import Annex, Line
 from hauloc_cli.vocab import groups, periods
 from hauloc_cli.vocab.i18n import format_date, label, unit_label
@@ -328,6 +330,7 @@ def result_sentence(line: Line, shown: _Shown, annex: Annex, lang: str) -> str:
         parts.append(word(lang, "ceiling_plan", against=shown.of_plan, plan=plan))
     elif shown.of_plan:
         parts.append(word(lang, "of_plan", share=shown.of_plan, plan=plan))
+    parts += compare_words.other_shares(target, compare.other_shares(target, line.value), lang)
     if vs := _vs_last_year(shown.of_last_year, line, lang):
         parts.append(vs)
     return ", ".join(parts) + (f"; {verdict}." if verdict else ".")
@@ -358,9 +361,11 @@ def results(annex: Annex, lang: str, shown: dict[str, _Shown]) -> list[Para]:
     targets as sentences, run in after the group's name as reports write them."""
     paras = [Para(word(lang, "see_annex"), "heading", word(lang, "results")),
              Para(headline(annex, lang))]
+    if above := cells.year_end_above(annex.brief, lang):
+        paras.append(Para(f"{above}."))
     paras += [Para(t) for t in annex.plan.plan.letter.results]
     for n, group in enumerate(annex.groups, 1):
-        name = groups.name(group.group, lang)
+        name = groups.name(group.group, lang, annex.plan)
         sentences = " ".join(result_sentence(line, shown[line.target.id], annex, lang)
                              for line in group.lines)
         paras.append(Para(sentences, "group", f"{n}. {name}:"))

@@ -44,7 +44,7 @@ def _annex_rows(annex: Annex, lang: str, cols: tuple[Column, ...]) -> list[list[
     rows: list[list[str]] = []
     shown = iter(words.table_texts(annex.lines, annex, lang, cols))
     for group in annex.groups:
-        name = f"**{escape(words.group_name(group.group, lang))}**"
+        name = f"**{escape(words.group_name(group.group, lang, annex.plan))}**"
         rows.append([f"**{words.numeral(group.number)}**", name, *[""] * (len(cols) - 2)])
         rows += [[escape(t) for t in next(shown)] for _ in group.lines]
     return rows

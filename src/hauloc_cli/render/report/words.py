@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from hauloc_cli.model.annex import ROMAN
 from hauloc_cli.model.figures import FigureStatus, Value
 from hauloc_cli.model.periods import Period
-from hauloc_cli.model.plan import StatusBands, Target
+from hauloc_cli.model.plan import Plan, StatusBands, Target
 from hauloc_cli.render import rounding
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.compare_words import against_ceiling, share_edges
@@ -166,9 +166,10 @@ def numeral(n: int) -> str:
     return ROMAN[n - 1] if 1 <= n <= len(ROMAN) else str(n)
 
 
-def group_name(group: str, lang: str) -> str:
-    """`KINH TẾ`, `VĂN HÓA - XÃ HỘI`: a group row's name."""
-    return groups.name(group, lang).upper()
+def group_name(group: str, lang: str, plan: Plan) -> str:
+    """`KINH TẾ`, `VĂN HÓA - XÃ HỘI`: a group row's name (vocab.groups: as the plan declares
+    it, else the catalogue's)."""
+    return groups.name(group, lang, plan).upper()
 
 
 def measure(target: Target, lang: str) -> str:

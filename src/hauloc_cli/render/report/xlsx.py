@@ -114,7 +114,7 @@ def _annex_sheet(ws: Worksheet, annex: Annex, lang: str) -> None:
     found = iter(words.table_cells(annex.lines, annex, lang, cols))
     for group in annex.groups:
         numeral = words.numeral(group.number)
-        _group_row(ws, row, width, numeral, words.group_name(group.group, lang))
+        _group_row(ws, row, width, numeral, words.group_name(group.group, lang, annex.plan))
         longest[0] = max(longest[0], len(numeral) + 1)
         row += 1
         for _ in group.lines:

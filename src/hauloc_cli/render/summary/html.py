@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from hauloc_cli.render import BriefOptions
+from hauloc_cli.render import BriefOptions, cells
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.summary import words
 from hauloc_cli.rules.status import Status
@@ -151,7 +151,7 @@ def _group(brief: Brief, group: str, items: tuple[Item, ...], lang: str) -> str:
     heads = "".join(f"<th>{escape(label(lang, k))}</th>" for k in (
         "col.target", "col.status", "brief.progress", "brief.history"))
     rows = "".join(_row(i, brief, lang) for i in items)
-    return (f'<section class="group"><h2>{escape(groups.name(group, lang))}</h2>'
+    return (f'<section class="group"><h2>{escape(groups.name(group, lang, brief.report.plan))}</h2>'
             '<table><colgroup><col class="name"><col class="status"><col class="bar">'
             '<col class="hist"></colgroup>'
             f"<thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table></section>")
@@ -209,6 +209,7 @@ def render_brief_html(brief: Brief, *, lang: str = "en", source_file: str | None
     title = brief.report.plan.title(lang)
     period = words.period_words(brief, lang)
     sentence = words.year_end(brief, lang)
+    above = cells.year_end_above(brief, lang)
     counts = "".join(f"<li>{_chip(v, lang, n)}</li>" for v, _, n in words.counts(brief, lang))
     groups = "".join(_group(brief, s.group, s.items, lang) for s in brief.sections)
     foot = []
@@ -224,6 +225,7 @@ def render_brief_html(brief: Brief, *, lang: str = "en", source_file: str | None
         f'<p class="period"><strong>{escape(period)}</strong> · '
         f"{escape(words.scope(brief, lang))}</p>"
         + (f'<p class="year-end">{escape(sentence)}</p>' if sentence else "")
+        + (f'<p class="year-end">{escape(above)}</p>' if above else "")
         + f'<ul class="counts">{counts}</ul></header>\n{groups}\n'
         f'<div class="notes">{_attention(brief, lang)}{_changes(brief, lang)}'
         f"{_revisions(brief, lang)}{_no_data(brief, lang)}</div>\n"

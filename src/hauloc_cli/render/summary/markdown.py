@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hauloc_cli.render import BriefOptions
+from hauloc_cli.render import BriefOptions, cells
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.check.markdown import escape
 from hauloc_cli.render.summary import words
@@ -71,12 +71,12 @@ def render_brief_markdown(brief: Brief, *, lang: str = "en") -> str:
     """The same content as the terminal brief, as Markdown headings, tables and lists."""
     lines = [f"# {escape(brief.report.plan.title(lang))}", "",
              f"**{words.period_words(brief, lang)}** · {words.scope(brief, lang)}", ""]
-    sentence = words.year_end(brief, lang)
-    if sentence:
-        lines += [f"**{sentence}**", ""]
+    for sentence in (words.year_end(brief, lang), cells.year_end_above(brief, lang)):
+        if sentence:
+            lines += [f"**{sentence}**", ""]
     lines += [" · ".join(f"{shown}: {n}" for _, shown, n in words.counts(brief, lang)), ""]
     for section in brief.sections:
-        lines += [f"## {groups.name(section.group, lang)}", ""]
+        lines += [f"## {groups.name(section.group, lang, brief.report.plan)}", ""]
         lines += _section(brief, section.items, lang) + [""]
     lines += [f"## {label(lang, 'brief.attention')}", ""] + _attention(brief, lang) + [""]
     lines += [f"## {words.changed_heading(brief, lang)}", ""] + _changes(brief, lang) + [""]

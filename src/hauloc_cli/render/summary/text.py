@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from hauloc_cli.render import BriefOptions
-from hauloc_cli.render.cells import target_name
+from hauloc_cli.render.cells import target_name, year_end_above
 from hauloc_cli.render.check.table import STYLES, to_text
 from hauloc_cli.render.summary import words
 from hauloc_cli.rules.status import Status
@@ -242,13 +242,13 @@ def render_brief_text(brief: Brief, *, lang: str = "en", width: int = 80,
         Text(brief.report.plan.title(lang), style="bold"),
         Text(f"{words.period_words(brief, lang)} · {words.scope(brief, lang)}"),
     ]
-    sentence = words.year_end(brief, lang)
-    if sentence:
-        out.append(Text(sentence, style="bold"))
+    for sentence in (words.year_end(brief, lang), year_end_above(brief, lang)):
+        if sentence:
+            out.append(Text(sentence, style="bold"))
     out += _counts(brief, lang, width)
     cells = bar_width(width)
     for section in brief.sections:
-        out += ["", _heading(groups.name(section.group, lang)),
+        out += ["", _heading(groups.name(section.group, lang, brief.report.plan)),
                 *_section(brief, section.items, lang, cells)]
     out += ["", _heading(label(lang, "brief.attention")), *_attention(brief, lang, width)]
     out += ["", _heading(words.changed_heading(brief, lang)), *_changes(brief, lang, width)]
