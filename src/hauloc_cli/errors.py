@@ -60,6 +60,9 @@ class Code(str, Enum):
     PLAN_RULE = "plan-rule"
     DUPLICATE_ID = "duplicate-id"
     UNIT_CYCLE = "unit-cycle"
+    # Term plans and the years' figures judged against them
+    OUTSIDE_TERM = "outside-term"
+    NO_YEAR = "no-year"
     # Warnings
     UNKNOWN_COLUMN = "unknown-column"
     DECREASING_VALUE = "decreasing-value"
@@ -74,6 +77,7 @@ class Code(str, Enum):
     MORE_WARNINGS = "more-warnings"
     UNWRITABLE_TEXT = "unwritable-text"
     UNUSED_FIGURE = "unused-figure"
+    BELOW_TERM = "below-term"
 
     def __str__(self) -> str:
         return self.value
