@@ -30,6 +30,8 @@ PLAN_FORMATS = {"table": "targets.table", "json": "targets.json"}
 # The official report (hauloc report): the annex table; xlsx and docx render to bytes.
 ANNEX_FORMATS = {fmt: f"report.{fmt}" for fmt in ("xlsx", "docx", "html", "markdown")}
 BINARY_FORMATS = frozenset({"xlsx", "docx"})
+# hauloc term: the term's status.
+TERM_FORMATS = {fmt: f"term.{fmt}" for fmt in ("table", "json", "markdown", "html")}
 
 # What XML 1.0, and so a worksheet or a Word document, cannot hold: control characters (a BEL or
 # a NUL typed as an escape in a YAML string), the non-characters U+FFFE and U+FFFF, and lone
