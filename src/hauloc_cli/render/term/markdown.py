@@ -12,9 +12,9 @@ ALIGN = ("---", "---:", "---:", "---:", "---:", "---:", "---")
 
 
 def render_markdown(view: TermView, lang: str) -> str:
+    heads = (escape(words.heading(c, view, lang)) for c in words.COLUMNS)
     lines = [f"## {escape(words.title(view, lang))}", "", escape(words.as_of_line(view, lang)),
-             "", "| " + " | ".join(escape(words.heading(c, view, lang)) for c in words.COLUMNS) + " |",
-             "|" + "|".join(ALIGN) + "|"]
+             "", "| " + " | ".join(heads) + " |", "|" + "|".join(ALIGN) + "|"]
     lines += ["| " + " | ".join(escape(c) for c in words.cells(line, view, lang)) + " |"
               for line in view.lines]
     lines += ["", f"### {escape(label(lang, 'term.brief'))}", ""]

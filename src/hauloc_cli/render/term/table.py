@@ -14,7 +14,6 @@ from hauloc_cli.render.i18n import label
 from hauloc_cli.render.term import words
 from hauloc_cli.views.term import TermView
 
-
 # Below this width the base and the rate so far are said in the brief only, so that the
 # status word is never cut.
 WIDE = 120
