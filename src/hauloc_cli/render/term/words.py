@@ -149,7 +149,7 @@ def need_sentence(line: TermLine, view: TermView, lang: str) -> str:
 
 
 def brief_line(line: TermLine, view: TermView, lang: str) -> str:
-    """`▲ GRDP per person: At risk — 2025: 3,505 USD; 4,100 USD (2026 est.); 17.0%/year on
+    """`✖ GRDP per person (Unlikely): 2025: 3,505 USD; 3,950 USD (2026 est.); 12.7%/year on
     average so far (17.6%/year needed from 2025); needs …`."""
     r = line.result
     t = r.target
@@ -170,7 +170,9 @@ def brief_line(line: TermLine, view: TermView, lang: str) -> str:
     need = need_sentence(line, view, lang)
     if need:
         parts.append(need)
-    return f"{status_word(line, lang)} {name(t, lang)}: " + "; ".join(parts)
+    status = r.status.value
+    return (f"{SYMBOLS[status]} {name(t, lang)} ({label(lang, f'term.status.{status}')}): "
+            + "; ".join(parts))
 
 
 def count_line(view: TermView, lang: str) -> str:
