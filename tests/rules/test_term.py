@@ -13,7 +13,13 @@ from hauloc_cli.model.figures import Figure, FigureStatus
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.term import TermPlan
 from hauloc_cli.rules.status import Status
-from hauloc_cli.rules.term import elapsed, evaluate_term, judge_term, required_rate
+from hauloc_cli.rules.term import (
+    below_term,
+    elapsed,
+    evaluate_term,
+    judge_term,
+    required_rate,
+)
 
 A = pytest.approx
 
@@ -201,3 +207,26 @@ def test_the_report_counts_and_dates_the_term() -> None:
     assert report.counts[Status.OFF_TRACK] == 1
     assert report.as_of is not None and report.as_of.period == Period(2027, 2)
     assert report.results[1].estimated  # six months of 2027: the year is not over
+
+
+@pytest.mark.parametrize(("target", "year", "yearly", "floor"), [
+    # a growth's yearly average: 8 % a year is below 10 %
+    (GROWTH, 2027, 8, 10), (GROWTH, 2027, 10, None), (GROWTH, 2027, 12, None),
+    # a growth of levels from 100: 100 × 1.1² = 121 at the end of 2027
+    ({"kind": "average_growth", "target": 10, "base": 100}, 2027, 120, 121),
+    # a level from 100 to 161.051 by 2030: the path is 100 × 1.1^(y − 2025): 110 in 2026,
+    # 133.1 in 2028
+    (LEVEL, 2026, 109, 110), (LEVEL, 2028, 133.1, None), (LEVEL, 2028, 140, None),
+    # down from 100 to 81 by 2027: 90 in 2026; at most 95 is above the path
+    ({"kind": "level", "direction": "at_most", "target": 81, "base": 100, "by": 2027}, 2026,
+     95, 90),
+    ({"kind": "level", "target": 121, "base": 100, "by": 2027}, 2028, 100, None),  # after by
+    # a total of 10 over five years: 2 a year
+    (TOTAL, 2026, 1, 2), (TOTAL, 2026, 2, None),
+    (MILESTONE, 2026, 0, None),
+])
+def test_what_the_term_needs_of_a_year(target: dict[str, Any], year: int, yearly: float,
+                                       floor: float | None) -> None:
+    p = plan(**target)
+    found = below_term(p, p.targets[0], year, yearly)
+    assert found == (None if floor is None else A(floor))

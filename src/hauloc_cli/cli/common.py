@@ -113,11 +113,13 @@ def check_output(output: Path | None, inputs: tuple[Path | None, ...] = (),
     if output is not None:
         from hauloc_cli.cli.output import check_new, check_writable, expect, protect_inputs
         from hauloc_cli.inputs.plan_file import default_plan_path
+        from hauloc_cli.inputs.term_link import term_named
         from hauloc_cli.inputs.units_file import units_named
 
         check_writable(output)
         paths = tuple(p or default_plan_path() for p in inputs)
-        protect_inputs(output, (*paths, units, *map(units_named, paths)))
+        protect_inputs(output, (*paths, units, *map(units_named, paths),
+                                *map(term_named, paths)))
         if not force:
             check_new(output)
         expect(output, force=force)

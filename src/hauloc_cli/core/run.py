@@ -187,6 +187,7 @@ def load(request: Request, environ: Mapping[str, str] | None = None) -> Loaded:
 
     from hauloc_cli.inputs.actuals.read import ReadOptions, with_last_year
     from hauloc_cli.inputs.actuals.sources import read_sources
+    from hauloc_cli.inputs.plan_file import default_plan_path
 
     options = request.options or ReadOptions()
     plan = load_plan(request.targets, options.max_size)
@@ -197,6 +198,11 @@ def load(request: Request, environ: Mapping[str, str] | None = None) -> Loaded:
     data = read_sources(request.actuals, plan, options)
     if request.last_year is not None:
         data = with_last_year(data, request.last_year, plan, options)
+    if plan.plan.term_plan is not None:  # the term plan the year carries out
+        from hauloc_cli.core.term import term_warnings
+
+        data = dataclasses.replace(data, warnings=term_warnings(
+            plan, request.targets or default_plan_path(), options.max_size) + data.warnings)
     return Loaded(plan, units, dataclasses.replace(data, units=units), asked)
 
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from hauloc_cli.errors import Problem
     from hauloc_cli.inputs.actuals.read import ReadOptions
     from hauloc_cli.inputs.actuals.years import YearActuals
+    from hauloc_cli.model.plan import Plan
     from hauloc_cli.model.term import TermPlan
     from hauloc_cli.rules.term import TermReport
 
@@ -62,3 +63,35 @@ def run_term(request: TermRequest, environ: Mapping[str, str] | None = None) -> 
                             os.environ if environ is None else environ)
     data = read_years(request.actuals, plan, options)
     return TermOutcome(evaluate_term(plan, data.figures), data, data.warnings)
+
+
+def term_warnings(plan: Plan, plan_path: Path, max_size: int | None = None
+                  ) -> tuple[Problem, ...]:
+    """A yearly plan's `term_plan:` read, and a `below-term` warning, at the target's line, for
+    each of the year's targets that the term also holds (the same id) and that falls short of
+    what the term needs of the year (`rules.term.below_term`)."""
+    from hauloc_cli.errors import Code, Problem
+    from hauloc_cli.inputs.term_link import linked_term, target_place
+    from hauloc_cli.rules.term import below_term
+
+    term = linked_term(plan, plan_path, max_size)
+    if term is None:
+        return ()
+    year = plan.plan.year
+    problems = []
+    for i, target in enumerate(plan.targets):
+        held = term.by_id.get(target.id)
+        if held is None or target.target is None:
+            continue
+        floor = below_term(term, held, year, target.target)
+        if floor is None:
+            continue
+        line, col = target_place(plan_path, i, max_size)
+        word = "above" if held.direction == "at_most" else "below"
+        problems.append(Problem(
+            str(plan_path), f"{line}:{col}", Code.BELOW_TERM,
+            f"targets[{i}] ({target.id}): the year's target {target.target:g} is {word} what "
+            f"the term {term.plan.span} needs of {year}: {floor:.4g} ({plan.plan.term_plan})",
+            "the rest of the term must then make up for it; raise the year's target, or say "
+            "why in the report", line))
+    return tuple(problems)

@@ -92,6 +92,9 @@ class PlanInfo(_Model):
     # line `Lưu: VT.` is always added. None: the Decree's placeholder lines.
     recipients: tuple[Text, ...] | None = None
     letter: LetterTexts = LetterTexts()
+    # The term plan the year carries out (hauloc term), relative to the plan file: the year's
+    # targets are checked against what the term needs of the year (`below-term` warnings).
+    term_plan: str | None = None
 
     @field_validator("issuer", "recipients", mode="before")
     @classmethod

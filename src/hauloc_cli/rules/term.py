@@ -241,3 +241,31 @@ def _milestone(plan: TermPlan, target: TermTarget, years: tuple[Figure, ...]) ->
     else:
         status = Status.ON_TRACK
     return TermResult(target, status, years, elapsed(latest, plan.plan.base))
+
+
+def term_floor(plan: TermPlan, target: TermTarget, year: int) -> float | None:
+    """What the term needs of `year`'s target, in the yearly target's terms: a growth's
+    yearly average T (its figures rates), or the level on the compound path at the end of
+    `year` (a growth's levels: base · (1 + T)^(year − base); a level's base · (T / base)^(
+    (year − base) / (by − base))), a total's yearly share T / N; None for a milestone and a
+    level's year after `by`."""
+    t, b, base = target.target, target.base, plan.plan.base
+    if t is None or target.kind == "milestone":
+        return None
+    if target.kind == "average_growth":
+        return t if b is None or target.figures == "rate" else b * (1 + t / 100) ** (year - base)
+    if target.kind == "total":
+        return t / plan.years
+    assert b is not None
+    by = target.reach_year(plan.plan)
+    return None if year > by else b * (t / b) ** ((year - base) / (by - base))
+
+
+def below_term(plan: TermPlan, target: TermTarget, year: int, yearly: float) -> float | None:
+    """The term's floor (ceiling, for at_most) for `year` when the year's target `yearly`
+    falls short of it; None when it does not."""
+    floor = term_floor(plan, target, year)
+    if floor is None or same(yearly, floor):
+        return None
+    short = yearly < floor if target.direction != "at_most" else yearly > floor
+    return floor if short else None
