@@ -76,3 +76,76 @@ def test_the_term_plan_is_never_written_over(tmp_path: Path) -> None:
     done = run("check", actuals, "-t", plan, "-o", tmp_path / "term.yaml")
     assert done.code == 2
     assert (tmp_path / "term.yaml").read_text(encoding="utf-8") == TERM
+
+
+NEXT = """\
+plan:
+  id: n
+  year: 2027
+targets:
+  - id: grdp_growth
+    name: Tăng trưởng GRDP
+    kind: annual
+    target: 11.5
+    unit: "%"
+  - id: grdp_per_capita
+    name: GRDP bình quân đầu người
+    kind: level
+    target: 4600
+    unit: USD
+"""
+YEAR_END = ("target,period,value,status\ngrdp_growth,2026-Q4,10.2,ước\n"
+            "grdp_per_capita,2026-Q4,3950,ước\nother,2026-Q4,0.5,\n")
+
+
+def _row(out: str, name: str) -> list[str]:
+    line = next(line for line in out.splitlines() if f"| {name} " in line)
+    return [cell.strip() for cell in line.strip("|").split("|")]
+
+
+def test_the_year_end_annex_beside_the_term_and_next_years_plan(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, 2026, 11, 4200)
+    nxt = write(tmp_path / "next.yaml", NEXT)
+    actuals = write(tmp_path / "a.csv", YEAR_END)
+    done = run("report", actuals, "-t", plan, "--next-plan", nxt, "--fail-on", "never")
+    assert done.code == 0
+    head = _row(done.out, "STT")
+    assert head[5:9] == ["So với kế hoạch (%)", "So với mục tiêu Nghị quyết Đại hội (%)",
+                         "Kế hoạch năm 2027", "Kế hoạch năm 2027 so với năm 2026 (%)"]
+    # GRDP per person: 3950 / 7900 = 50.0 % of the term's target; 4600 / 3950 = 1.16456:
+    # next year's plan is 116.5 % of this year's estimate
+    assert _row(done.out, "GRDP bình quân đầu người")[5:9] == ["94,0", "50,0", "4.600", "116,5"]
+    # growth: 10.2 / 11 = 92.7 % of the term's yearly average; 11.5 − 10.2 = +1.3 points
+    assert _row(done.out, "Tăng trưởng GRDP")[5:9] == ["92,7", "92,7", "11,5", "+1,3 điểm %"]
+    # a target neither the term nor next year's plan holds: empty cells
+    assert _row(done.out, "Not in the term")[6:9] == ["", "", ""]
+
+
+def test_the_term_column_only_at_the_years_end(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, 2026, 11, 4200)
+    actuals = write(tmp_path / "a.csv", "target,period,value\ngrdp_growth,2026-Q3,10\n")
+    done = run("report", actuals, "-t", plan, "--fail-on", "never")
+    assert done.code == 0
+    assert "Nghị quyết Đại hội" not in done.out
+
+
+def test_the_workbook_reads_back(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, 2026, 11, 4200)
+    nxt = write(tmp_path / "next.yaml", NEXT)
+    actuals = write(tmp_path / "a.csv", YEAR_END)
+    book = tmp_path / "annex.xlsx"
+    assert run("report", actuals, "-t", plan, "--next-plan", nxt, "-o", book,
+               "--fail-on", "never").code == 0
+    back = run("check", book, "-t", plan, "-f", "json", "--fail-on", "never").json()
+    direct = run("check", actuals, "-t", plan, "-f", "json", "--fail-on", "never").json()
+    assert [(t["id"], t["actual"]) for t in back["targets"]] == [
+        (t["id"], t["actual"]) for t in direct["targets"]] == [
+        ("grdp_growth", 10.2), ("grdp_per_capita", 3950), ("other", 0.5)]
+
+
+def test_next_plan_of_another_year(tmp_path: Path) -> None:
+    plan = _plan(tmp_path, 2026, 11, 4200)
+    actuals = write(tmp_path / "a.csv", YEAR_END)
+    done = run("report", actuals, "-t", plan, "--next-plan", plan)
+    assert done.code == 2
+    assert "is the plan of 2026, not of the year after 2026" in done.err

@@ -21,7 +21,8 @@ class Column(NamedTuple):
 
 
 # In the order they are written. `{year}` is the plan's year, `{last}` the year before,
-# `{period}` the period judged in words ("9 tháng năm 2024", "nine months of 2024").
+# `{next}` the year after, `{period}` the period judged in words ("9 tháng năm 2024", "nine
+# months of 2024").
 COLUMNS: tuple[Column, ...] = (
     Column("number", "STT", "No."),
     Column("unit", "Đơn vị", "Reporting unit"),  # the sheet by unit only
@@ -37,6 +38,13 @@ COLUMNS: tuple[Column, ...] = (
     Column("note", "Ghi chú", "Notes"),  # the figure's marks, an earlier period, coverage
     Column("code", "Mã chỉ tiêu", "Target code"),  # workbooks only: what the reader matches on
     Column("unit_code", "Mã đơn vị", "Unit code"),  # the sheet by unit only
+    # The year's end, a plan naming its term plan: the year's figure against the term's target.
+    Column("term_goal", "So với mục tiêu Nghị quyết Đại hội (%)",
+           "% of the congress resolution's target"),
+    # report --next-plan: next year's plan, and its growth over the year's figure.
+    Column("next_plan", "Kế hoạch năm {next}", "Plan {next}"),
+    Column("next_vs", "Kế hoạch năm {next} so với năm {year} (%)",
+           "Plan {next} against {year} (%)"),
 )
 BY_KEY = {c.key: c for c in COLUMNS}
 
@@ -60,5 +68,5 @@ def period_words(period: Period, lang: str) -> str:
 def heading(column: Column, lang: str, period: Period) -> str:
     """The heading of `column` in `lang` for a report of `period`."""
     text = column.vi if lang == "vi" else column.en
-    return text.format(year=period.year, last=period.year - 1,
+    return text.format(year=period.year, last=period.year - 1, next=period.year + 1,
                        period=period_words(period, lang))

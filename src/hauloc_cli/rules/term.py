@@ -269,3 +269,13 @@ def below_term(plan: TermPlan, target: TermTarget, year: int, yearly: float) -> 
         return None
     short = yearly < floor if target.direction != "at_most" else yearly > floor
     return floor if short else None
+
+
+def term_share(target: TermTarget, value: float) -> float | None:
+    """A year's figure against the term's target (value / target): a level's, a total's (the
+    year's part of it), a growth's yearly average (its figures rates); None for a milestone,
+    a growth of levels and a target of 0."""
+    t = target.target
+    if t is None or same(t, 0) or (target.kind == "average_growth" and target.figures != "rate"):
+        return None
+    return value / t

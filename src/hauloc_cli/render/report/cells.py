@@ -16,7 +16,8 @@ from hauloc_cli.render.report import words
 from hauloc_cli.views.annex import NOT_REPORTED, Annex, Line
 
 # Columns holding numbers (right-aligned by the writers).
-NUMERIC = frozenset({"plan", "last_year", "value", "of_plan", "of_last_year"})
+NUMERIC = frozenset({"plan", "last_year", "value", "of_plan", "of_last_year", "term_goal",
+                     "next_plan", "next_vs"})
 
 
 @dataclass(frozen=True, slots=True)
