@@ -96,3 +96,20 @@ def test_the_readme_shows_what_the_term_command_prints() -> None:
     assert len(found) == 1
     command, shown = found[0]
     assert run(*command.split(), columns=80).out == shown
+
+
+def test_every_format_says_the_same_status_and_need() -> None:
+    """One truth: the table, Markdown, HTML and JSON of one run say the same status word and
+    the same rate still needed for every target."""
+    args = ("term", PLAN, YEAR_2026, "--lang", "en", "--fail-on", "never")
+    data = run(*args, "-f", "json").json()
+    texts = {fmt: " ".join(run(*args, "-f", fmt, columns=200).out.split())
+             for fmt in ("table", "markdown", "html")}
+    words = {"on_track": "Likely", "at_risk": "At risk", "off_track": "Unlikely"}
+    for target in data["targets"]:
+        said = f"{target['name']} ({words[target['status']]}): "
+        rate = f"needs {100 * target['needed']:.1f}%/year".replace(".0%", "%")
+        for fmt, text in texts.items():
+            assert said in text, (fmt, said)
+            assert rate in text, (fmt, rate)
+        assert said in target["brief"]
