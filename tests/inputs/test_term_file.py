@@ -72,6 +72,13 @@ def test_an_average_growth_without_a_base(tmp_path: Path) -> None:
      "'base' (the required yearly rate is (target / base)^(1 / years) − 1)"),
     ("  - id: l\n    name: L\n    kind: level\n    target: 20\n    base: 10\n    by: 2025\n",
      "15:9: [outside-term] targets[1] (l).by: 'by' 2025 is not in the term's years 2026–2030"),
+    ("  - id: g\n    name: G\n    kind: average_growth\n    target: 0\n    figures: rate\n",
+     "13:13: [plan-rule] targets[1] (g).target: an average growth's target must be > 0 "
+     "(%/year; a decrease: a level to reach, kind 'level' with direction at_most)"),
+    ("  - id: g\n    name: G\n    kind: average_growth\n    target: 5\n"
+     "    direction: at_most\n    figures: rate\n",
+     "14:16: [plan-rule] targets[1] (g).direction: an average growth is judged as at_least "
+     "(a decrease: a level to reach, kind 'level' with direction at_most)"),
     ("  - id: s\n    name: S\n    kind: total\n    target: 5\n    base: 1\n",
      "14:11: [plan-rule] targets[1] (s).base: 'base' does not apply to a total (the years' "
      "figures are summed)"),

@@ -175,6 +175,9 @@ def _growth_rules(target: TermTarget) -> None:
     if target.direction == "at_most":
         raise _rule("direction", "an average growth is judged as at_least (a decrease: a "
                     "level to reach, kind 'level' with direction at_most)")
+    if target.target is not None and not target.target > 0:
+        raise _rule("target", "an average growth's target must be > 0 (%/year; a decrease: a "
+                    "level to reach, kind 'level' with direction at_most)")
     if target.base is not None and target.base <= 0:
         raise _rule("base", "the base of a growth must be > 0")
     if target.figures != "rate" and target.base is None:
