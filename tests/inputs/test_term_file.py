@@ -151,3 +151,35 @@ def test_last_years_figures_are_named_not_used(tmp_path: Path) -> None:
     found = read_years([path], plan, ReadOptions())
     assert list(found.figures["exports"]) == [2027]
     assert [w.code for w in found.warnings] == [Code.UNUSED_FIGURE]
+
+
+def test_a_years_other_targets_are_named_not_refused(tmp_path: Path) -> None:
+    """A year's file holds all the year's targets; the term reads its own and names the
+    others in one warning, at the first one's row."""
+    plan = load_term_plan(EXAMPLE)
+    path = _csv(tmp_path, "2026.csv", "ocop,Cả năm 2026,6,\nexports,Cả năm 2026,11,\n"
+                "schools,Cả năm 2026,3,\nocop,9 tháng năm 2026,4,\n")
+    found = read_years([path], plan, ReadOptions())
+    assert found.figures == {"exports": {2026: found.figures["exports"][2026]}}
+    assert found.figures["exports"][2026].value == 11
+    (warning,) = found.warnings
+    assert (warning.code, warning.where) == (Code.UNUSED_FIGURE, "2")
+    assert warning.message == ("the rows of 2 target(s) the plan does not hold are not read: "
+                               "ocop, schools")
+
+
+def test_a_years_annex_table_reads(tmp_path: Path) -> None:
+    """The year's annex table (as `hauloc report` writes it, with the year's plan cells):
+    its figures are read, its plan cells are the year's, not the term's (no plan-mismatch)."""
+    from tests.cli.support import run, write
+
+    year = write(tmp_path / "plan.yaml", "plan:\n  id: p\n  year: 2026\ntargets:\n"
+                 "  - id: exports\n    name: Giá trị xuất khẩu\n    kind: level\n"
+                 "    target: 11.5\n    unit: tỷ USD\n"
+                 "  - id: ocop\n    name: Sản phẩm OCOP\n    kind: cumulative\n    target: 6\n")
+    actuals = _csv(tmp_path, "a.csv", "exports,2026-Q4,11,ước\nocop,2026-Q4,6,\n")
+    book = tmp_path / "annex.xlsx"
+    assert run("report", actuals, "-t", year, "-o", book, "--fail-on", "never").code == 0
+    found = read_years([book], load_term_plan(EXAMPLE), ReadOptions())
+    assert found.figures["exports"][2026].value == 11
+    assert [w.code for w in found.warnings] == [Code.UNUSED_FIGURE]  # ocop, named

@@ -4,14 +4,15 @@ Each file is an ordinary actuals file of one year (any layout `read_actuals` rea
 against a yearly stand-in of the term plan (`year_plan`: each term target as the yearly
 target its figures are, so the same checks and typo warnings apply). A file's year is the one
 year of the term its periods are read in; a file whose periods name no year, or one of no year
-of the term, is a located, coded problem. Of each year the latest figure is kept (its period
-and status say whether it is an estimate); the earlier ones of the year are superseded by it.
+of the term, is a located, coded problem. Only the term's targets are read: a year's file holds
+more, named in one warning. Of each year the latest figure is kept (its period and status say
+whether it is an estimate); the earlier ones of the year are superseded by it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,7 @@ def _stand_in(plan: TermPlan, target: TermTarget, year: int) -> dict[str, Any]:
 
 def read_years(paths: Sequence[Path], plan: TermPlan, options: ReadOptions) -> YearActuals:
     """Every file's figures, each file in its year; InputError lists every problem."""
+    options = replace(options, only_plan_targets=True)  # a year's file holds more targets
     parts: list[Actuals] = []
     problems: list[Problem] = []
     years: dict[str, int] = {}
@@ -87,7 +89,10 @@ def read_years(paths: Sequence[Path], plan: TermPlan, options: ReadOptions) -> Y
         kept = latest.setdefault(figure.target, {}).get(year)
         if kept is None or figure.period > kept.period:
             latest[figure.target][year] = figure
-    return YearActuals(latest, data.warnings + tuple(map(_unused, unused.values())),
+    # An annex table's plan cells are the year's plan, not the term's target the stand-in has:
+    # no mismatch to say (they are no figures; nothing is dropped).
+    warnings = tuple(w for w in data.warnings if w.code is not Code.PLAN_MISMATCH)
+    return YearActuals(latest, warnings + tuple(map(_unused, unused.values())),
                        tuple(years), years)
 
 
