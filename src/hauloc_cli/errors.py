@@ -61,6 +61,9 @@ class Code(str, Enum):
     PLAN_RULE = "plan-rule"
     DUPLICATE_ID = "duplicate-id"
     UNIT_CYCLE = "unit-cycle"
+    # Term plans and the years' figures judged against them
+    OUTSIDE_TERM = "outside-term"
+    NO_YEAR = "no-year"
     # Warnings
     UNKNOWN_COLUMN = "unknown-column"
     DECREASING_VALUE = "decreasing-value"
@@ -77,6 +80,7 @@ class Code(str, Enum):
     UNUSED_FIGURE = "unused-figure"
     MONTHS_COMPILED = "months-compiled"
     MONTHS_DISAGREE = "months-disagree"
+    BELOW_TERM = "below-term"
 
     def __str__(self) -> str:
         return self.value

@@ -20,7 +20,7 @@ COMMANDS = sorted(HELP)
 
 
 def test_the_commands_are_the_ones_documented() -> None:
-    assert COMMANDS == ["check", "report", "schema", "summary", "targets", "template",
+    assert COMMANDS == ["check", "report", "schema", "summary", "targets", "template", "term",
                         "validate"]
 
 

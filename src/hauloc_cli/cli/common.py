@@ -113,11 +113,13 @@ def check_output(output: Path | None, inputs: tuple[Path | None, ...] = (),
     if output is not None:
         from hauloc_cli.cli.output import check_new, check_writable, expect, protect_inputs
         from hauloc_cli.inputs.plan_file import default_plan_path
+        from hauloc_cli.inputs.term_link import term_named
         from hauloc_cli.inputs.units_file import units_named
 
         check_writable(output)
         paths = tuple(p or default_plan_path() for p in inputs)
-        protect_inputs(output, (*paths, units, *map(units_named, paths)))
+        protect_inputs(output, (*paths, units, *map(units_named, paths),
+                                *map(term_named, paths)))
         if not force:
             check_new(output)
         expect(output, force=force)
@@ -191,14 +193,15 @@ def warn(warnings: tuple[Problem, ...]) -> None:
 
 def prepare(actuals: Sequence[Path], targets: Path | None, period: str | None,
             output: Path | None, lang: str | None, options: ReadOptions,
-            last_year: Path | None = None, *, force: bool = True) -> tuple[Outcome, str]:
+            last_year: Path | None = None, *, force: bool = True,
+            also: tuple[Path, ...] = ()) -> tuple[Outcome, str]:
     """The start of every run that judges figures: the output checked before any work (an
-    existing file refused unless `force`), the language, then the one pipeline (`core.run`);
-    its warnings are said on stderr."""
+    existing file refused unless `force`; `also` are more inputs it must not be), the
+    language, then the one pipeline (`core.run`); its warnings are said on stderr."""
     from hauloc_cli.core.run import Request, run
     from hauloc_cli.inputs.actuals.sources import actuals_files
 
-    more = () if last_year is None else (last_year,)
+    more = (*also, *(() if last_year is None else (last_year,)))
     check_output(output, (*actuals_files(actuals), *more, targets), force=force,
                  units=options.units_file)
     language_asked = language(lang)

@@ -6,13 +6,17 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from hauloc_cli.cli import common
 from hauloc_cli.cli import options as opt
-from hauloc_cli.errors import UsageError
+from hauloc_cli.errors import OptionError, UsageError
+
+if TYPE_CHECKING:
+    from hauloc_cli.model.plan import Plan
+    from hauloc_cli.model.term import TermPlan
 
 
 class ReportFormat(str, Enum):
@@ -81,6 +85,10 @@ def report(
     ] = False,
     fail_on: opt.FailOnOpt = opt.FailOn.off_track,
     last_year: opt.LastYearOpt = None,
+    next_plan: Annotated[Path | None, typer.Option(
+        "--next-plan", help="Next year's plan (YAML): its targets beside this year's "
+        "(Kế hoạch năm …), and their growth over this year's figure.", dir_okay=False,
+        show_default=False)] = None,
     encoding: opt.EncodingOpt = None,
     delimiter: opt.DelimiterOpt = None,
     sheet: opt.SheetOpt = None,
@@ -98,11 +106,31 @@ def report(
     with common.bulk_load():
         outcome, language = common.prepare(
             actuals, targets, period, output, "vi" if lang is None else lang, options, last_year,
-            force=force)
+            force=force, also=() if next_plan is None else (next_plan,))
         from hauloc_cli.render import ANNEX_FORMATS, BINARY_FORMATS, Options, render_file
 
         if chosen.value in BINARY_FORMATS:
             common.warn_unwritable(outcome.plan, outcome.loaded.units, targets)
-        common.emit(render_file(ANNEX_FORMATS, chosen.value, outcome.annex(issued, numbered),
+        term, ahead = _beside(outcome.plan, targets, next_plan, options.max_size)
+        common.emit(render_file(ANNEX_FORMATS, chosen.value,
+                                outcome.annex(issued, numbered, term, ahead),
                                 Options(lang=language)), output)
         raise typer.Exit(common.exit_code(outcome, fail_on))
+
+
+def _beside(plan: Plan, targets: Path | None, next_plan: Path | None, max_size: int
+            ) -> tuple[TermPlan | None, Plan | None]:
+    """The term plan the plan names (`term_plan:`) and next year's plan (--next-plan, which
+    must be of the year after the plan's)."""
+    from hauloc_cli.core.run import load_plan
+    from hauloc_cli.inputs.plan_file import default_plan_path
+    from hauloc_cli.inputs.term_link import linked_term
+
+    term = linked_term(plan, targets or default_plan_path(), max_size)
+    if next_plan is None:
+        return term, None
+    ahead = load_plan(next_plan, max_size)
+    if ahead.plan.year != plan.plan.year + 1:
+        raise OptionError(f"{next_plan} is the plan of {ahead.plan.year}, not of the year "
+                          f"after {plan.plan.year}", "--next-plan")
+    return term, ahead

@@ -1,4 +1,5 @@
-"""`hauloc schema`: the JSON Schema of the plan file (or, with --units, of the units file)."""
+"""`hauloc schema`: the JSON Schema of the plan file (or, with --units, of the units file;
+with --term, of the term plan file)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,14 @@ import typer
 def schema(
     units: Annotated[bool, typer.Option(
         "--units", help="The schema of the units file instead of the plan's.")] = False,
+    term: Annotated[bool, typer.Option(
+        "--term", help="The schema of the term plan file (hauloc term) instead of the plan's.")
+    ] = False,
 ) -> None:
     """Print the JSON Schema of the plan file, for editors and other checkers."""
-    from hauloc_cli.inputs.schema import plan_json_schema, units_json_schema
+    from hauloc_cli.inputs.schema import plan_json_schema, term_json_schema, units_json_schema
 
-    found = units_json_schema() if units else plan_json_schema()
+    if units and term:
+        raise typer.BadParameter("give --units or --term, not both", param_hint="--term")
+    found = units_json_schema() if units else term_json_schema() if term else plan_json_schema()
     sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from hauloc_cli.model.figures import Figure
     from hauloc_cli.model.periods import Period
     from hauloc_cli.model.plan import Plan
+    from hauloc_cli.model.term import TermPlan
     from hauloc_cli.model.units import Units
     from hauloc_cli.rules.rollup import Mismatch, UnitsReport
     from hauloc_cli.rules.status import Report
@@ -94,12 +95,14 @@ class Outcome:
 
         return build_brief(self.plan, self.report.figures, self.period, self.at, self.units)
 
-    def annex(self, issued: date | None, number: str | None = None) -> Annex:
+    def annex(self, issued: date | None, number: str | None = None,
+              term: TermPlan | None = None, next_plan: Plan | None = None) -> Annex:
         """The official report's annex table, dated `issued`, numbered `number` (None: left
-        blank for the clerk)."""
+        blank for the clerk); beside the year's targets at its end, the term plan's (`term`),
+        and next year's plan (`next_plan`)."""
         from hauloc_cli.views.annex import build_annex
 
-        return build_annex(self.brief, self.units, issued, number)
+        return build_annex(self.brief, self.units, issued, number, term, next_plan)
 
     def missing(self) -> list[str]:
         """Targets with no figure for the period judged (none at all, or only older ones)."""
@@ -187,6 +190,7 @@ def load(request: Request, environ: Mapping[str, str] | None = None) -> Loaded:
 
     from hauloc_cli.inputs.actuals.read import ReadOptions, with_last_year
     from hauloc_cli.inputs.actuals.sources import read_sources
+    from hauloc_cli.inputs.plan_file import default_plan_path
 
     options = request.options or ReadOptions()
     plan = load_plan(request.targets, options.max_size)
@@ -197,6 +201,11 @@ def load(request: Request, environ: Mapping[str, str] | None = None) -> Loaded:
     data = read_sources(request.actuals, plan, options)
     if request.last_year is not None:
         data = with_last_year(data, request.last_year, plan, options)
+    if plan.plan.term_plan is not None:  # the term plan the year carries out
+        from hauloc_cli.core.term import term_warnings
+
+        data = dataclasses.replace(data, warnings=term_warnings(
+            plan, request.targets or default_plan_path(), options.max_size) + data.warnings)
     return Loaded(plan, units, dataclasses.replace(data, units=units), asked)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from hauloc_cli.model.plan import Plan
+from hauloc_cli.model.term import TermPlan
 from hauloc_cli.model.units import Units
 
 
@@ -28,3 +29,9 @@ def units_json_schema() -> dict[str, Any]:
     """The JSON Schema of a units file (`hauloc schema --units`)."""
     return _schema(Units, "hauloc units", "The reporting units (province, districts, communes, "
                    "wards, towns) and their weights (hauloc units file, YAML).")
+
+
+def term_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a term plan file (`hauloc schema --term`)."""
+    return _schema(TermPlan, "hauloc term plan", "The targets a congress resolution set for "
+                   "its term, from the base year's figures (hauloc term plan file, YAML).")

@@ -108,6 +108,9 @@ class PlanInfo(_Model):
     letter: LetterTexts = LetterTexts()
     # The tolerance of the plan's `about:` targets that give none of their own.
     about_tolerance: Fraction = _new(ABOUT_TOLERANCE)
+    # The term plan the year carries out (hauloc term), relative to the plan file: the year's
+    # targets are checked against what the term needs of the year (`below-term` warnings).
+    term_plan: str | None = None
 
     @field_validator("issuer", "recipients", mode="before")
     @classmethod
@@ -128,7 +131,18 @@ class StatusBands(_Model):
         return self
 
 
-def _measure_was_unit_in_schema(schema: dict[str, Any]) -> None:
+def measure_was_unit(data: Any) -> Any:
+    """`unit:`, the old name of `measure:`, read as it; both given is an error (a target of
+    the plan or of a term plan)."""
+    if not isinstance(data, dict) or "unit" not in data:
+        return data
+    if "measure" in data:
+        raise _rule("unit", "unit is the old name of measure, and both are given: keep "
+                            "measure and delete unit")
+    return {("measure" if key == "unit" else key): v for key, v in data.items()}
+
+
+def measure_was_unit_in_schema(schema: dict[str, Any]) -> None:
     """The JSON Schema takes `unit:`, the old name of `measure:`, too, but not both."""
     schema["properties"]["unit"] = {**schema["properties"]["measure"], "title": "Unit",
                                     "description": "The old name of measure."}
@@ -162,7 +176,7 @@ _TARGET_SCHEMA = {"anyOf": [
 
 class Target(_Model):
     model_config = ConfigDict(extra="forbid", frozen=True,
-                              json_schema_extra=_measure_was_unit_in_schema)
+                              json_schema_extra=measure_was_unit_in_schema)
 
     id: Id
     name: Text
@@ -228,13 +242,7 @@ class Target(_Model):
     @model_validator(mode="before")
     @classmethod
     def _measure_was_unit(cls, data: Any) -> Any:
-        """`unit:`, the old name of `measure:`, read as it; both given is an error."""
-        if not isinstance(data, dict) or "unit" not in data:
-            return data
-        if "measure" in data:
-            raise _rule("unit", "unit is the old name of measure, and both are given: keep "
-                                "measure and delete unit")
-        return {("measure" if key == "unit" else key): v for key, v in data.items()}
+        return measure_was_unit(data)
 
     @field_validator("other_plans")
     @classmethod

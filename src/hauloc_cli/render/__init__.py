@@ -35,6 +35,8 @@ TEMPLATE_FORMATS = {fmt: f"template.{fmt}" for fmt in ("csv", "xlsx")}
 # What hauloc validate found, in a line.
 VALIDATE_FORMATS = {"text": "validate"}
 BINARY_FORMATS = frozenset({"xlsx", "docx"})
+# hauloc term: the term's status.
+TERM_FORMATS = {fmt: f"term.{fmt}" for fmt in ("table", "json", "markdown", "html")}
 
 # What XML 1.0, and so a worksheet or a Word document, cannot hold: control characters (a BEL or
 # a NUL typed as an escape in a YAML string), the non-characters U+FFFE and U+FFFF, and lone
@@ -87,6 +89,13 @@ class BriefOptions(Options):
     """The meeting brief (BRIEF_FORMATS)."""
 
     source_file: str = ""  # html: the actuals file named in the footer
+
+
+@dataclass(frozen=True)
+class TermOptions(Options):
+    """hauloc term's status (TERM_FORMATS)."""
+
+    warnings: tuple[Problem, ...] = ()  # json: the input's warnings
 
 
 def render_as(formats: Mapping[str, str], fmt: str, subject: Any, options: Options) -> str:

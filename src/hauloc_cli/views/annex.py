@@ -15,10 +15,12 @@ from datetime import date
 from hauloc_cli.model.figures import Figures, FigureStatus, Value
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, Target, unit_target
+from hauloc_cli.model.term import TermPlan
 from hauloc_cli.model.units import Unit
-from hauloc_cli.rules.compare import VsLastYear, facts
+from hauloc_cli.rules.compare import VsLastYear, facts, vs_last_year
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.rules.status import Result, verdict
+from hauloc_cli.rules.term import term_share
 from hauloc_cli.views.brief import Brief
 
 # The verdict of a unit's line when it sent no figure for the period (and no earlier state
@@ -56,6 +58,12 @@ class Line:
     # In a monthly annex, the month's own figure: a flow's total to date less the total to
     # the month before; None for a state, or when either is missing.
     month: Value | None = None
+    # The year's figure against the term's target, when the term also holds the target (the
+    # year's end of a plan naming its term plan): value / the term's target.
+    term_goal: float | None = None
+    # report --next-plan: next year's target, and it against the year's figure.
+    next_plan: float | None = None
+    next_vs: VsLastYear | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +86,10 @@ class Annex:
     # The units' roll-up (coverage, compiled figures, names); None without units.
     units: UnitsReport | None = None
     number: str | None = None  # the report's number in the register; None: left blank
+    # Whether the table has the term's column (a plan naming its term plan, at the year's
+    # end) and next year's plan's columns (report --next-plan).
+    term_goal: bool = False
+    next_plan: bool = False
 
     @property
     def monthly(self) -> bool:
@@ -98,18 +110,37 @@ class Annex:
 
 
 def build_annex(brief: Brief, units: UnitsReport | None, issued: date | None,
-                number: str | None = None) -> Annex:
+                number: str | None = None, term: TermPlan | None = None,
+                next_plan: Plan | None = None) -> Annex:
     """The annex of `brief`'s period; `units` (the units' roll-up) adds the lines by unit;
-    `issued` and `number` are the report's date and number (None: blank for the clerk)."""
+    `issued` and `number` are the report's date and number (None: blank for the clerk);
+    `term`, the term plan the year carries out, adds at the year's end the column against the
+    term's targets; `next_plan`, next year's plan, its targets and their growth."""
     figures = brief.report.figures
     period = brief.period
+    term = term if period.final else None
     groups = tuple(
-        Group(section.group, n, tuple(_line(i, item.result, figures, period)
-                                      for i, item in enumerate(section.items, 1)))
+        Group(section.group, n, tuple(
+            _beside(_line(i, item.result, figures, period), term, next_plan)
+            for i, item in enumerate(section.items, 1)))
         for n, section in enumerate(brief.sections, 1))
     by_unit = () if units is None else _by_unit(brief.report.plan, units, period)
     lines = [line for g in groups for line in g.lines] + list(by_unit)
-    return Annex(brief, groups, by_unit, issued, _estimates(lines), units, number)
+    return Annex(brief, groups, by_unit, issued, _estimates(lines), units, number,
+                 term is not None, next_plan is not None)
+
+
+def _beside(line: Line, term: TermPlan | None, next_plan: Plan | None) -> Line:
+    """The line with the term's target and next year's plan beside it, where they hold it."""
+    value = None if isinstance(line.value, bool) else line.value
+    held = None if term is None else term.by_id.get(line.target.id)
+    goal = None if held is None or value is None else term_share(held, value)
+    ahead = None if next_plan is None else next_plan.by_id.get(line.target.id)
+    plan = None if ahead is None or ahead.kind == "milestone" else ahead.target
+    vs = None if plan is None or value is None else vs_last_year(line.target, plan, value)
+    if goal is None and plan is None:
+        return line
+    return replace(line, term_goal=goal, next_plan=plan, next_vs=vs)
 
 
 def _line(number: int, result: Result, figures: Figures, period: Period,

@@ -19,7 +19,8 @@ class Column(NamedTuple):
     en: str
 
 
-# In the order they are written. `{year}` is the plan's year, `{last}` the year before,
+# In the order they are written. `{year}` is the plan's year, `{last}` the year before, `{next}`
+# the year after, `{month}` the month judged,
 # `{period}` the period judged in words ("9 tháng năm 2024", "nine months of 2024").
 COLUMNS: tuple[Column, ...] = (
     Column("number", "STT", "No."),
@@ -37,6 +38,13 @@ COLUMNS: tuple[Column, ...] = (
     Column("note", "Ghi chú", "Notes"),  # the figure's marks, an earlier period, coverage
     Column("code", "Mã chỉ tiêu", "Target code"),  # workbooks only: what the reader matches on
     Column("unit_code", "Mã đơn vị", "Unit code"),  # the sheet by unit only
+    # The year's end, a plan naming its term plan: the year's figure against the term's target.
+    Column("term_goal", "So với mục tiêu Nghị quyết Đại hội (%)",
+           "% of the congress resolution's target"),
+    # report --next-plan: next year's plan, and its growth over the year's figure.
+    Column("next_plan", "Kế hoạch năm {next}", "Plan {next}"),
+    Column("next_vs", "Kế hoạch năm {next} so với năm {year} (%)",
+           "Plan {next} against {year} (%)"),
 )
 BY_KEY = {c.key: c for c in COLUMNS}
 
@@ -68,5 +76,6 @@ READ: tuple[tuple[str, str], ...] = (
 def heading(column: Column, lang: str, period: Period) -> str:
     """The heading of `column` in `lang` for a report of `period`."""
     text = column.vi if lang == "vi" else column.en
-    return text.format(year=period.year, last=period.year - 1, month=period.month,
+    return text.format(year=period.year, last=period.year - 1, next=period.year + 1,
+                       month=period.month,
                        period=periods.annex_words(period, lang))

@@ -29,7 +29,10 @@ def test_every_heading_hauloc_writes_is_recognised(lang: str, quarter: int) -> N
         if column.key == "month":
             continue  # below: a value heading of the month alone
         found = classify(heading(column, lang, period))
-        assert found is not None and found.key == column.key, heading(column, lang, period)
+        # next year's plan (`Kế hoạch năm 2025`) is a plan heading; beside the year's plan
+        # column it is told apart by its later year (test_next_years_plan_is_not_read)
+        key = "plan" if column.key == "next_plan" else column.key
+        assert found is not None and found.key == key, heading(column, lang, period)
     value = classify(heading(ESTIMATE_VALUE, lang, period))
     assert value is not None and value.estimate
     plain = classify(heading(BY_KEY["value"], lang, period))
@@ -152,3 +155,17 @@ def test_no_header() -> None:
     ([1.0, "Sản phẩm OCOP mới", 6.0], False), (["I", "KINH TẾ"], False), (["1"], False)])
 def test_the_row_numbering_the_columns(cells: list[object], expected: bool) -> None:
     assert is_column_numbers(cells) is expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_next_years_plan_is_not_read(lang: str) -> None:
+    """`Kế hoạch năm 2025` beside `Kế hoạch năm 2024`: next year's plan (report --next-plan),
+    a column not read, not a second plan column (duplicate-column)."""
+    from hauloc_cli.inputs.actuals.annex_header import _columns
+
+    period = Period.at_quarter(2024, 4)
+    keys = ("name", "plan", "value", "next_plan", "next_vs", "term_goal")
+    found = _columns([heading(BY_KEY[k], lang, period) for k in keys], 1, 1)
+    assert found is not None
+    assert (found.index["plan"], found.duplicates) == (1, [])
+    assert found.index["next_vs"] == 4 and found.index["term_goal"] == 5

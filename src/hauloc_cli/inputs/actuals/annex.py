@@ -26,7 +26,7 @@ from hauloc_cli.inputs.actuals.annex_header import (
     toneless,
 )
 from hauloc_cli.inputs.actuals.annex_names import Names, name_key, unit_by_name
-from hauloc_cli.inputs.actuals.long import Actuals, Collector, implausible
+from hauloc_cli.inputs.actuals.long import Actuals, Collector, implausible, others_warning
 from hauloc_cli.inputs.actuals.marks import read_status
 from hauloc_cli.inputs.actuals.unit_rows import did_you_mean_unit
 from hauloc_cli.inputs.actuals.values import parse_number, read_value, typo
@@ -60,6 +60,7 @@ class WideOptions:
     units: Units | None = None
     period: Period | None = None  # --period: the period of the figures when the file says none
     period_must_match: bool = True  # a file naming another period than `period`: UsageError
+    only_plan_targets: bool = False  # rows of other targets: named in a warning, not read
 
 
 def read_wide(table: RawTable, plan: Plan, options: WideOptions) -> Actuals | None:
@@ -87,6 +88,8 @@ def read_wide(table: RawTable, plan: Plan, options: WideOptions) -> Actuals | No
         raise InputError([Problem(table.name, "", Code.EMPTY_FILE,
                                   "the annex table has a header but no rows of targets",
                                   "add one row per target under the header")])
+    if reader.others:
+        warnings.add(others_warning(table.name, table.where, reader.others))
     implausible(plan, reader.own, table, reader.main + 1, warnings, reader.typos)
     if warnings.more:
         warnings.kept.append(Problem(table.name, "", Code.MORE_WARNINGS,
@@ -167,6 +170,8 @@ class _Reader:
         self.by_unit: dict[str, dict[str, dict[Period, Figure]]] = {}
         self.seen: dict[tuple[str, str | None], int] = {}  # (target, unit) → its row
         self.count = 0
+        # The rows of targets the plan does not hold, when only its own are read.
+        self.others: dict[str, int] | None = {} if options.only_plan_targets else None
         self.notes = False  # below a `Ghi chú:` row
         self.first_row = True
         self.main = header.index["value"]  # the value column of the report's period
@@ -234,6 +239,9 @@ class _Reader:
         """The target a row names by its code, else by its name; a group row is None."""
         if code:
             found = self.names.ids.get(code.lower())
+            if found is None and self.others is not None:
+                self.others.setdefault(code, line)
+                return None
             if found is None:
                 self.count += 1
                 self.problem(line, self.col["code"] + 1, Code.UNKNOWN_TARGET,
@@ -245,6 +253,9 @@ class _Reader:
         if len(ids) == 1:
             return self.plan.by_id[ids[0]]
         if not ids and not figures and (_is_group(name) or name_key(name) in self.groups):
+            return None
+        if not ids and self.others is not None:
+            self.others.setdefault(name, line)
             return None
         self.count += 1
         col = self.col.get("name", self.col.get("code", 0)) + 1

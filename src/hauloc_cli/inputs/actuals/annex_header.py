@@ -23,7 +23,8 @@ Rows = Sequence[tuple[int, Sequence[Cell]]]
 
 # Columns whose figures are worked out from the others, and the assessment: recognised, so
 # that no warning is given, and never read (the plan and the rules work them out again).
-DERIVED = frozenset({"of_plan", "of_last_year", "previous", "assessment"})
+DERIVED = frozenset({"of_plan", "of_last_year", "previous", "assessment", "term_goal",
+                     "next_plan", "next_vs"})
 
 
 def toneless(cell: Cell) -> str:
@@ -47,6 +48,10 @@ _DERIVED_WORDS = re.compile(r"\bso voi\b|\bso sanh\b|%|\bty le\b|\bcompared\b|\b
 _OF_LAST_YEAR = re.compile(r"cung ky|\bck\b|same period|last year")
 _OF_PLAN = re.compile(r"ke hoach|\bkh\b|\bplan\b|du toan")
 _PREVIOUS = re.compile(r"ky truoc|previous")
+# Against the congress resolution's target (the term's); next year's plan against this year.
+_TERM_GOAL = re.compile(r"nghi quyet|\bnq\b|resolution")
+_NEXT_VS = re.compile(r"(?:ke hoach|kh|plan) (?:nam )?\d{4} (?:so voi|against)")
+_PLAN_YEAR = re.compile(r"\b(\d{4})$")
 _NAME_PATTERNS = tuple((key, re.compile(pattern)) for key, pattern in annex_columns.READ)
 _LAST_YEAR = re.compile(r"(?P<cum>luy ke )?(?:thuc hien |th )?cung ky(?P<rest>.*)"
                         r"|same period(?P<rest2>.*)")
@@ -63,7 +68,8 @@ def classify(text: str) -> Heading | None:
     if not words:
         return None
     if _DERIVED_WORDS.search(words):
-        for key, pattern in (("of_last_year", _OF_LAST_YEAR), ("of_plan", _OF_PLAN),
+        for key, pattern in (("term_goal", _TERM_GOAL), ("next_vs", _NEXT_VS),
+                             ("of_last_year", _OF_LAST_YEAR), ("of_plan", _OF_PLAN),
                              ("previous", _PREVIOUS)):
             if pattern.search(words):
                 return Heading(key)
@@ -145,6 +151,12 @@ def _two_rows(line: int, top: list[str], low: list[str], merges: Sequence[Merge]
     return headings if any(low) else None
 
 
+def _later_plan(heading: str, kept: str) -> bool:
+    """A plan heading naming a later year than the plan column kept (next year's plan)."""
+    later, first = (_PLAN_YEAR.search(toneless(h).rstrip(" :*")) for h in (heading, kept))
+    return later is not None and first is not None and int(later[1]) > int(first[1])
+
+
 def _columns(headings: list[str], first: int, line: int) -> WideHeader | None:
     """The columns the headings name, when they name a target column and a figure column."""
     kinds = [classify(h) for h in headings]
@@ -160,6 +172,8 @@ def _columns(headings: list[str], first: int, line: int) -> WideHeader | None:
         if kind is None or kind.key == "value":
             continue
         kept = index.get(kind.key)
+        if kind.key == "plan" and kept is not None and _later_plan(headings[col], headings[kept]):
+            continue  # `Kế hoạch năm 2027` beside `Kế hoạch năm 2026`: next year's, not read
         if kept is None:
             index[kind.key] = col
         elif kind.key == "last_year" and kind.cumulative and not (kinds[kept] or kind).cumulative:

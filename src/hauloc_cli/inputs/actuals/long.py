@@ -118,9 +118,13 @@ class _Checker:
     """The state of one table's check: where problems go, and what is known of the plan."""
 
     def __init__(self, table: RawTable, plan: Plan, max_errors: int,
-                 decimal_comma: bool, units: Units | None = None) -> None:
+                 decimal_comma: bool, units: Units | None = None,
+                 others: dict[str, int] | None = None) -> None:
         self.table = table
         self.plan = plan
+        # Read with only the plan's targets (`hauloc term`): the rows of other targets, by id
+        # and first line, are named in one warning (`others_warning`) instead of refused.
+        self.others = others
         self.decimal_comma = decimal_comma
         self.units = units
         # The plan's own unit: its rows are the plan unit's figures, unit cell empty or not.
@@ -224,6 +228,9 @@ class _Checker:
                 return None
             if ids:  # kept under the name as written, for the next rows that write it
                 check = self.checks[target_id] = self.checks[ids[0]]
+        if check is None and target_id and self.others is not None:
+            self.others.setdefault(target_id, line)
+            return None
         if check is None:
             def suggest() -> str:
                 if target_id not in self._suggestions:
@@ -541,10 +548,13 @@ def _did_you_mean(word: str, choices: list[str] | tuple[str, ...], otherwise: st
 
 
 def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
-                max_errors: int = 50, units: Units | None = None) -> Actuals:
+                max_errors: int = 50, units: Units | None = None,
+                only_plan_targets: bool = False) -> Actuals:
     """Check every row of `table` against `plan` (and the units, when there are); raise
-    InputError listing every problem."""
-    checker = _Checker(table, plan, max_errors, decimal_comma, units)
+    InputError listing every problem. With `only_plan_targets`, rows of other targets are
+    named in a warning, not read."""
+    others: dict[str, int] | None = {} if only_plan_targets else None
+    checker = _Checker(table, plan, max_errors, decimal_comma, units, others)
     i_target, i_period, i_value, width = checker.columns()
     checker.i_period = i_period
     state = [table.header_line, 0]  # the last line read, and the data rows counted
@@ -568,6 +578,8 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
                                   "the file has a header but no rows",
                                   "add one row per target and quarter")])
     own = checker.own
+    if others:
+        checker.warnings.add(others_warning(table.name, table.where, others))
     _decreases(plan, own, table, i_value + 1, checker.warnings)
     implausible(plan, own, table, i_value + 1, checker.warnings, checker.typos)
     warnings = checker.warnings
@@ -578,6 +590,17 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
                for u, found in checker.by_unit.items() if found}
     return Actuals(table.name, Figures.indexed(own, checker.replaced), tuple(warnings.kept),
                    state[1], table.sheet, by_unit)
+
+
+def others_warning(name: str, where: Callable[[int, int | None], str],
+                   others: Mapping[str, int]) -> Problem:
+    """The rows of targets the plan does not hold, read with only the plan's targets: named
+    (the first few, at the first one's row), not read."""
+    line = min(others.values())
+    shown = ", ".join(list(others)[:5]) + (", …" if len(others) > 5 else "")
+    return Problem(name, where(line, None), Code.UNUSED_FIGURE,
+                   f"the rows of {len(others)} target(s) the plan does not hold are not read: "
+                   f"{shown}", "only the plan's own targets are read from this file", line)
 
 
 def _rows(checker: _Checker, columns: tuple[int, int, int, int], state: list[int]) -> None:

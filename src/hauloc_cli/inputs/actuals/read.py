@@ -53,6 +53,9 @@ class ReadOptions:
     # Whether an annex table naming another period than `period` is a usage error (one file
     # read); with several files, --period is only the quarter judged.
     period_must_match: bool = True
+    # Read only the plan's own targets (`hauloc term`: a year's file holds more targets than
+    # the term): the rows of others are named in one warning, not refused.
+    only_plan_targets: bool = False
 
 
 def read_actuals(path: Path, plan: Plan, options: ReadOptions | None = None) -> Actuals:
@@ -134,10 +137,12 @@ def _parse(table: RawTable, plan: Plan, opts: ReadOptions) -> Actuals:
 
             wide = read_wide(table, plan, WideOptions(opts.decimal_comma, opts.max_errors,
                                                       opts.units, opts.period,
-                                                      opts.period_must_match))
+                                                      opts.period_must_match,
+                                                      opts.only_plan_targets))
             if wide is not None:
                 return wide
         return parse_table(table, plan, decimal_comma=opts.decimal_comma,
-                           max_errors=opts.max_errors, units=opts.units)
+                           max_errors=opts.max_errors, units=opts.units,
+                           only_plan_targets=opts.only_plan_targets)
     finally:
         table.close()

@@ -17,7 +17,8 @@ from hauloc_cli.vocab import periods
 from hauloc_cli.vocab.annex_columns import BY_KEY
 
 # Columns holding numbers (right-aligned by the writers).
-NUMERIC = frozenset({"plan", "last_year", "month", "value", "of_plan", "of_last_year"})
+NUMERIC = frozenset({"plan", "last_year", "month", "value", "of_plan", "of_last_year",
+                     "term_goal", "next_plan", "next_vs"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,7 +56,9 @@ SIGN_COLUMNS = (70, 95)
 # STT and the longest unit word ('đồng/người/năm') each on one line at 11 pt with
 # LibreOffice's cell margins: 'ST / T' and 'n / ăm' were seen at 11 and 26 mm.
 WIDTHS = {"number": 13, "measure": 32, "plan": 24, "last_year": 22, "month": 22, "value": 22,
-          "of_plan": 20, "of_last_year": 19, "assessment": 28, "note": 30}
+          "of_plan": 20, "of_last_year": 19, "assessment": 28, "note": 30, "term_goal": 20,
+          "next_plan": 22, "next_vs": 20}
+NAME_WIDTH = 40  # mm the name column keeps, however many columns there are
 LANG_TAGS = {"vi": "vi-VN", "en": "en-GB"}
 
 
@@ -333,9 +335,12 @@ def _unit_grid(document: Document, table: UnitTable) -> None:
 
 
 def column_widths(keys: tuple[str, ...]) -> tuple[float, ...]:
-    """mm per column, the name (or unit) column taking the rest of the landscape width."""
+    """mm per column, the name (or unit) column taking the rest of the landscape width (at
+    least NAME_WIDTH: the other columns narrowed in proportion when it would have less)."""
     fixed = sum(WIDTHS[k] for k in keys if k in WIDTHS)
-    return tuple(WIDTHS.get(k, LANDSCAPE_WIDTH - fixed) for k in keys)
+    scale = min(1.0, (LANDSCAPE_WIDTH - NAME_WIDTH) / fixed) if fixed else 1.0
+    return tuple(WIDTHS[k] * scale if k in WIDTHS else LANDSCAPE_WIDTH - fixed * scale
+                 for k in keys)
 
 
 def _table(document: Document, table: Table, *, whole_groups: bool = True) -> None:

@@ -103,8 +103,9 @@ td,th{overflow-wrap:normal;word-break:normal;hyphens:manual}
 _FIGURE = re.compile(r"[≤+\-]?\s?\d")
 # Column widths in % of the table: the name (or unit) column takes the rest.
 WIDTHS = {"number": 5, "measure": 10, "plan": 10, "last_year": 8, "month": 8, "value": 9,
-          "of_plan": 8,
-          "of_last_year": 8, "assessment": 12, "note": 13}
+          "of_plan": 8, "of_last_year": 8, "assessment": 12, "note": 13, "term_goal": 8,
+          "next_plan": 9, "next_vs": 8}
+NAME_WIDTH = 17  # % the name column keeps, however many columns there are
 
 
 def _lines(lines: tuple[str, ...], css: str = "") -> str:
@@ -168,7 +169,12 @@ def _table(table: Table) -> str:
     """The grid: a colgroup of widths, the heading row, one tbody per group (kept whole on a
     page when printed)."""
     fixed = sum(WIDTHS[k] for k in table.keys if k in WIDTHS)
-    cols = "".join(f'<col style="width:{WIDTHS.get(k, 100 - fixed)}%">' for k in table.keys)
+    if fixed <= 100 - NAME_WIDTH:
+        cols = "".join(f'<col style="width:{WIDTHS.get(k, 100 - fixed)}%">' for k in table.keys)
+    else:  # many columns: each narrowed in proportion, the name keeping NAME_WIDTH
+        scale = (100 - NAME_WIDTH) / fixed
+        widths = (WIDTHS[k] * scale if k in WIDTHS else NAME_WIDTH for k in table.keys)
+        cols = "".join(f'<col style="width:{w:.2f}%">' for w in widths)
     heads = "".join(f"<th>{escape(h)}</th>" for h in table.headings)
     bodies: list[list[str]] = []
     for row in table.rows:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from hauloc_cli.model.figures import FigureStatus
+from hauloc_cli.model.plan import Signer
 from hauloc_cli.render import cells, compare_words
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.report import words
@@ -190,14 +191,22 @@ def upper(text: str) -> str:
 
 def issuer_lines(annex: Annex, lang: str) -> tuple[str, ...]:
     """The plan's `issuer` lines, else its name, in upper case."""
-    info = annex.plan.plan
-    return tuple(upper(line) for line in (info.issuer or (annex.plan.title(lang),)))
+    return issuer_of(annex.plan.plan.issuer, annex.plan.title(lang))
+
+
+def issuer_of(issuer: tuple[str, ...] | None, title: str) -> tuple[str, ...]:
+    """A plan's (or a term plan's) `issuer` lines, else its `title`, in upper case."""
+    return tuple(upper(line) for line in (issuer or (title,)))
 
 
 def document_kind(annex: Annex) -> str:
     """'BC-UBND' for a People's Committee's report, else 'BC'."""
-    first = annex.plan.plan.issuer
-    return "BC-UBND" if first and upper(first[0]).strip() == PEOPLES_COMMITTEE else "BC"
+    return kind_of(annex.plan.plan.issuer)
+
+
+def kind_of(issuer: tuple[str, ...] | None) -> str:
+    """'BC-UBND' when the issuer is a People's Committee, else 'BC'."""
+    return "BC-UBND" if issuer and upper(issuer[0]).strip() == PEOPLES_COMMITTEE else "BC"
 
 
 def date_line(day: date | None, place: str | None, lang: str, year: int | None = None) -> str:
@@ -458,7 +467,12 @@ def body(annex: Annex, lang: str) -> tuple[Para, ...]:
 def signature(annex: Annex, lang: str) -> Signature:
     """The plan's signer, upper-cased where Decree 30 writes upper case; without one, the
     Decree's placeholders (`QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ`, `Họ và tên`)."""
-    signer = annex.plan.plan.signer
+    return signer_block(annex.plan.plan.signer, lang)
+
+
+def signer_block(signer: Signer | None, lang: str) -> Signature:
+    """A plan's (or a term plan's) signer as the signature block; the Decree's placeholders
+    without one."""
     if signer is None:
         return Signature(None, word(lang, "signer_placeholder"), word(lang, "name_placeholder"))
     return Signature(None if signer.on_behalf is None else upper(signer.on_behalf),
@@ -468,7 +482,12 @@ def signature(annex: Annex, lang: str) -> Signature:
 def recipients(annex: Annex, lang: str) -> tuple[str, ...]:
     """`Nơi nhận:`, the plan's `recipients` (`- Thường trực Huyện ủy;`), or the Decree's
     placeholder lines, then `- Lưu: VT.`."""
-    named = annex.plan.plan.recipients
+    return recipient_lines(annex.plan.plan.recipients, lang)
+
+
+def recipient_lines(named: tuple[str, ...] | None, lang: str) -> tuple[str, ...]:
+    """`Nơi nhận:`, the lines `named` (a plan's or a term plan's `recipients`), or the
+    Decree's placeholder lines, then `- Lưu: VT.`."""
     lines = [f"- {r.strip().lstrip('-').strip().rstrip(';.')};" for r in named] if named \
         else [word(lang, "placeholder")] * 2
     return (word(lang, "recipients"), *lines, word(lang, "archive"))

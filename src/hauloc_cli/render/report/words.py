@@ -21,6 +21,7 @@ from hauloc_cli.model.plan import Plan, StatusBands, Target
 from hauloc_cli.render import rounding
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.compare_words import against_ceiling, share_edges
+from hauloc_cli.rules.compare import VsLastYear
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.views.annex import NOT_REPORTED, Annex, Line
 from hauloc_cli.vocab import figure_status, groups, milestone, periods, unit_kinds
@@ -139,6 +140,9 @@ def columns(annex: Annex, *, by_unit: bool = False, workbook: bool = True
         keys.append("of_plan")
         if last_year:
             keys.append("of_last_year")
+    if not by_unit:  # the term's target, next year's plan: the plan's lines only
+        keys += [*(["term_goal"] if annex.term_goal else []),
+                 *(["next_plan", "next_vs"] if annex.next_plan else [])]
     keys += ["assessment", "note"]
     if workbook:  # after the print area: what the reader matches on, not what an official reads
         keys += [*(["last_year", "of_last_year"] if kept else []),
@@ -148,7 +152,8 @@ def columns(annex: Annex, *, by_unit: bool = False, workbook: bool = True
 
 
 PRINTED = frozenset({"number", "unit", "name", "measure", "plan", "last_year", "month", "value",
-                     "of_plan", "of_last_year", "assessment", "note"})
+                     "of_plan", "of_last_year", "term_goal", "next_plan", "next_vs",
+                     "assessment", "note"})
 
 
 def heading_of(column: Column, annex: Annex, lang: str) -> str:
@@ -254,7 +259,24 @@ def of_plan(line: Line, lang: str, bands: StatusBands) -> Cell:
 def of_last_year(line: Line) -> Cell:
     """So với cùng kỳ (%): 100 · a / L; for a target in % the change in points (+6,83 điểm %),
     as reports say it (a ratio of two rates means nothing); with L ≤ 0 the change (+4)."""
-    v = line.vs_last_year
+    return compared_cell(line.vs_last_year)
+
+
+def term_goal_cell(line: Line) -> Cell:
+    """So với mục tiêu Nghị quyết Đại hội (%): 100 · a / the term's target."""
+    return None if line.term_goal is None else Num(_percent(line.term_goal), SHARE_DECIMALS)
+
+
+def next_plan_cell(line: Line) -> Cell:
+    """Kế hoạch năm Y+1: next year's target (`≤ 2,5` for a ceiling)."""
+    if line.next_plan is None:
+        return None
+    return number(line.next_plan, "at_most" if line.target.direction == "at_most" else "plain")
+
+
+def compared_cell(v: VsLastYear | None) -> Cell:
+    """A figure against another (`VsLastYear`): 100 · ratio, else the change (in points for
+    a target in %)."""
     if v is None:
         return None
     if v.ratio is not None:
@@ -388,6 +410,9 @@ def cells(line: Line, annex: Annex, lang: str, cols: tuple[Column, ...]) -> list
         "status": figure_status_word(line, period, lang),
         "of_plan": of_plan(line, lang, annex.plan.status_bands),
         "of_last_year": of_last_year(line),
+        "term_goal": term_goal_cell(line),
+        "next_plan": next_plan_cell(line),
+        "next_vs": compared_cell(line.next_vs),
         "assessment": assessment(line, lang),
         "note": notes(line, annex, lang),
         "code": line.target.id,
