@@ -60,6 +60,8 @@ class Code(str, Enum):
     PLAN_RULE = "plan-rule"
     DUPLICATE_ID = "duplicate-id"
     UNIT_CYCLE = "unit-cycle"
+    # Resolutions (hauloc plan import)
+    NO_TARGETS = "no-targets"
     # Warnings
     UNKNOWN_COLUMN = "unknown-column"
     DECREASING_VALUE = "decreasing-value"
@@ -74,6 +76,7 @@ class Code(str, Enum):
     MORE_WARNINGS = "more-warnings"
     UNWRITABLE_TEXT = "unwritable-text"
     UNUSED_FIGURE = "unused-figure"
+    UNREAD_TARGET = "unread-target"
 
     def __str__(self) -> str:
         return self.value

@@ -14,7 +14,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from hauloc_cli import __version__
-from hauloc_cli.cli import check, report, schema, summary, targets, template, validate
+from hauloc_cli.cli import check, plan, report, schema, summary, targets, template, validate
 from hauloc_cli.errors import (
     EXIT_BROKEN_PIPE,
     EXIT_FAIL_ON,
@@ -37,6 +37,7 @@ app.command()(summary.summary)
 app.command()(report.report)
 app.command()(validate.validate)
 app.command()(schema.schema)
+app.add_typer(plan.plan_app, name="plan")
 
 
 def _version(value: bool) -> None:
