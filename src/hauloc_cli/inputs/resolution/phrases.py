@@ -129,7 +129,8 @@ def find_deadline(text: str, year: int) -> tuple[re.Match[str], date | Refused] 
 # Before the figure: what it is compared with. `còn` (giảm còn 0,8%): a ceiling on the level.
 _BEFORE = re.compile(
     r"(?P<cmp>từ|ít nhất|tối thiểu|trên|dưới|không quá|không vượt quá|tối đa|không dưới"
-    r"|không thấp hơn|khoảng|xấp xỉ|còn|≥|>=|≤|<=|>|<)\s*$", re.IGNORECASE)
+    r"|không thấp hơn|khoảng|xấp xỉ|≥|>=|≤|<=|>|<)\s*$", re.IGNORECASE)
+_STILL = re.compile(r"(?:\b(?:giảm|tăng)\s+)?\bcòn\s*$", re.IGNORECASE)
 _COMPARISONS: dict[str, tuple[Direction | None, bool]] = {
     "từ": ("at_least", False), "ít nhất": ("at_least", False), "tối thiểu": ("at_least", False),
     "không dưới": ("at_least", False), "không thấp hơn": ("at_least", False),
@@ -262,8 +263,12 @@ def _around(before: str, value: float | tuple[float, float], after: str,
     comparison = cmp.group("cmp").lower() if cmp else None
     if cmp is not None:
         before = before[:cmp.start()].rstrip()
+    still = _STILL.search(before)  # `giảm còn (dưới) 3%`: a ceiling on the level, no change
+    if still is not None:
+        before, comparison = before[:still.start()], comparison or "còn"
     before = _FILLER.sub("", before)
-    verb = _CHANGE.search(before) or _CHANGE_FIRST.search(_LEADING.sub("", before))
+    verb = None if still else (_CHANGE.search(before)
+                               or _CHANGE_FIRST.search(_LEADING.sub("", before)))
     if verb is not None:
         before = (before[:verb.start()] if verb.re is _CHANGE else
                   _CHANGE_FIRST.sub("", _LEADING.sub("", before), count=1))
@@ -350,11 +355,6 @@ class _Shape:
         """`tăng 7%` (growth over last year's figure, in %), `giảm 1–1,5 điểm %` (a change in
         points): a fall is written as a negative change, at most."""
         fall = self.verb == "giảm"
-        if self.comparison == "còn":
-            level = _kind(name, measure, False)
-            if isinstance(level, Refused):
-                return level
-            return Reading(name, level, "at_most", value, measure=measure)
         if measure == "%" and fall and "tỷ lệ" in name.lower():
             return Refused("'giảm … %' of a rate: percentage points or per cent of last "
                            "year's? Write 'điểm %' for points")

@@ -21,7 +21,8 @@ from hauloc_cli.inputs.resolution.phrases import has_figure, read_sentence
 _MENTION = re.compile(r"\b(?:\d{1,3}|các|những|nhóm)\s+chỉ tiêu\b|\bchỉ tiêu(?:\s+chủ yếu)?\s*:",
                       re.IGNORECASE)
 _DECLARED = re.compile(r"\b(\d{1,3})\s+chỉ tiêu\b", re.IGNORECASE)
-_TASKS = re.compile(r"\bnhiệm vụ\b|\bgiải pháp\b|\btổ chức thực hiện\b", re.IGNORECASE)
+_TASKS = re.compile(r"\bnhiệm vụ(?:,| và)\s*giải pháp|\bgiải pháp chủ yếu|\btổ chức thực hiện",
+                    re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-+•*–]|\d+[.)]|[a-zđ][.)])\s+")
 _HEADING = re.compile(r"^(?P<number>[IVXL]+|[a-zđA-ZĐ]|\d{1,2})\s*[.)/-]\s+(?P<name>.+)$")
 _ROMAN = re.compile(r"[IVXL]+")

@@ -65,7 +65,8 @@ def read_table(rows: Rows, header: WideHeader, where: Callable[[int], str], year
             continue
         plan = cell(cells, "plan")
         number = cell_text(cell(cells, "number"))
-        empty = isinstance(plan, str) and cell_text(plan) in ("", "-", "–", "—")
+        # no plan value: an empty cell, a dash, or the name's cell merged over it (Word)
+        empty = isinstance(plan, str) and cell_text(plan) in ("", "-", "–", "—", name)
         if empty and heads_group(number, name) and group_name(name):
             group = found.add_group(group_name(name))
             continue
