@@ -3,6 +3,9 @@ commune's 2026 annex table of targets as .xlsx, .csv and a Word table, and a bul
 text as .txt and as a Word document's paragraphs. The phrasings are those of real 2026
 resolutions (NOTES, "How targets are written"); the commune and its figures are made up.
 
+`resolution.libreoffice-table-2026.ods` is the .xlsx converted by LibreOffice
+(`soffice --headless --convert-to ods`), kept as it came.
+
 Run it from the repository's root to write them again: `python tests/assets/make_resolutions.py`.
 """
 

@@ -51,9 +51,11 @@ TABLE_READ = [
 ]
 
 
-@pytest.mark.parametrize("suffix", ["xlsx", "csv", "docx"])
-def test_an_annex_table_gives_its_targets_groups_and_refusals(suffix: str) -> None:
-    draft = read_resolution(ASSETS / f"resolution.table-2026.{suffix}", None, 100 * MB)
+@pytest.mark.parametrize("name", [
+    "resolution.table-2026.xlsx", "resolution.table-2026.csv", "resolution.table-2026.docx",
+    "resolution.libreoffice-table-2026.ods"])  # the .xlsx saved as .ods by LibreOffice 7
+def test_an_annex_table_gives_its_targets_groups_and_refusals(name: str) -> None:
+    draft = read_resolution(ASSETS / name, None, 100 * MB)
     assert draft.year == 2026
     assert [(g.id, g.name) for g in draft.groups] == [
         ("kinh_te", "Kinh tế"), ("van_hoa_xa_hoi", "Văn hóa - xã hội"),

@@ -42,5 +42,5 @@ def read_docx(path: Path, max_size: int) -> Document:
     body = Document()
     body.paragraphs = [nfc(p.text) for p in document.paragraphs]
     for table in document.tables:
-        body.tables.append([[nfc(cell.text) for cell in row.cells] for row in table.rows])
+        body.tables.append([[nfc(cell.text).strip() for cell in row.cells] for row in table.rows])
     return body
