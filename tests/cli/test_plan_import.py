@@ -117,3 +117,20 @@ def test_plan_import_has_help_and_a_place_in_the_readme() -> None:
     assert done.code == 0
     assert "Draft a plan from a resolution" in done.out
     assert "`hauloc plan import" in README.read_text(encoding="utf-8")
+
+
+def test_the_readme_shows_what_plan_import_prints(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's run on the source article is what the command prints and writes."""
+    readme = README.read_text(encoding="utf-8")
+    start = readme.index("$ hauloc plan import source-article-2024-01-05.vi.txt -o draft.yaml\n")
+    block = readme[start:readme.index("```", start)].splitlines()
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "source-article-2024-01-05.vi.txt", ARTICLE.read_text(encoding="utf-8"))
+    done = run("plan", "import", "source-article-2024-01-05.vi.txt", "-o", "draft.yaml")
+    assert block[1] == done.err.rstrip("\n")
+    checked = run("validate", "--targets", "draft.yaml")
+    assert block[2:4] == ["$ hauloc validate --targets draft.yaml", checked.out.rstrip("\n")]
+    assert block[4] == "$ head -20 draft.yaml"
+    written = (tmp_path / "draft.yaml").read_text(encoding="utf-8").splitlines()
+    assert block[5:] == written[:20]
