@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,32 @@ def test_the_readme_shows_what_plan_import_prints(tmp_path: Path,
     assert block[4] == "$ head -20 draft.yaml"
     written = (tmp_path / "draft.yaml").read_text(encoding="utf-8").splitlines()
     assert block[5:] == written[:20]
+
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _cp1258(text: str) -> bytes:
+    """As Windows writes Vietnamese in cp1258: a letter with a tone mark as the letter, then
+    the tone mark (cp1258 has no code for most letters that carry one)."""
+    out = b""
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", char)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
+            out += (base + "".join(c for c in parts if c in _TONES)).encode("cp1258")
+    return out
+
+
+def test_a_windows_1258_text_is_read_with_encoding(tmp_path: Path) -> None:
+    text = "Năm 2026, các chỉ tiêu chủ yếu:\n- Tỷ lệ hộ nghèo giảm còn 2%.\n"
+    resolution = tmp_path / "nq.txt"
+    resolution.write_bytes(_cp1258(text))
+    refused = run("plan", "import", resolution)
+    assert refused.code == 3
+    assert "[bad-encoding]" in refused.err and "cp1258" in refused.err
+    done = run("plan", "import", resolution, "--encoding", "cp1258")
+    assert done.code == 0, done.err
+    assert yaml.safe_load(done.out)["targets"][0]["name"] == "Tỷ lệ hộ nghèo"

@@ -31,6 +31,7 @@ def import_resolution(
     force: Annotated[bool, typer.Option(
         "--force", help="Write over an existing --output file (never over the resolution).")
     ] = False,
+    encoding: opt.EncodingOpt = None,
     max_size: opt.MaxSizeOpt = opt.MAX_SIZE_MB,
 ) -> None:
     """Draft a plan from a resolution: one target per target it states, to check by hand."""
@@ -40,7 +41,7 @@ def import_resolution(
     from hauloc_cli.inputs.resolution.read import read_resolution
     from hauloc_cli.render.draft import render_draft
 
-    draft = read_resolution(resolution, year, int(max_size * MB))
+    draft = read_resolution(resolution, year, int(max_size * MB), encoding)
     common.warn(tuple(Problem(
         str(resolution), s.where, Code.UNREAD_TARGET,
         f"'{s.words}' is not read: {getattr(s.reading, 'why', '')}",

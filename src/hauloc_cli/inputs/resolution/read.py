@@ -11,12 +11,21 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from hauloc_cli.errors import Code, InputError, Problem, UsageError
 from hauloc_cli.inputs.files.table import Cell, RawTable, csv_table
-from hauloc_cli.inputs.files.text import XLS_MAGIC, ZIP_MAGIC, check_readable, head, read_text
+from hauloc_cli.inputs.files.text import (
+    XLS_MAGIC,
+    ZIP_MAGIC,
+    check_readable,
+    choose_encoding,
+    decode_problem,
+    head,
+    read_bytes,
+)
 from hauloc_cli.inputs.resolution.draft import Draft, Found, Stated, unique_ids
 from hauloc_cli.inputs.resolution.phrases import Reading
 from hauloc_cli.inputs.resolution.sentences import read_text as read_sentences
@@ -27,8 +36,10 @@ TABLES = (".csv", ".tsv")
 _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
-def read_resolution(path: Path, year: int | None, max_size: int) -> Draft:
-    """The targets `path` states, read or refused, with ids given to those read."""
+def read_resolution(path: Path, year: int | None, max_size: int,
+                    encoding: str | None = None) -> Draft:
+    """The targets `path` states, read or refused, with ids given to those read; `encoding`
+    that of a text or CSV file (default: UTF-8, or what its byte-order mark says)."""
     check_readable(path, max_size)
     suffix = path.suffix.lower()
     start = head(path)
@@ -41,9 +52,9 @@ def read_resolution(path: Path, year: int | None, max_size: int) -> Draft:
     elif suffix in WORKBOOKS or (start.startswith(ZIP_MAGIC) and suffix not in TABLES):
         found, year = _workbook(path, year, max_size)
     elif suffix in TABLES:
-        found, year = _csv(path, year, max_size)
+        found, year = _csv(path, year, _decoded(path, start, encoding))
     else:
-        text = read_text(path, max_size)
+        text = _decoded(path, start, encoding)
         lines = list(enumerate(text.splitlines(), start=1))
         year = year or _text_year(path, [t for _, t in lines])
         found = read_sentences(lines, year)
@@ -131,8 +142,16 @@ def _workbook(path: Path, year: int | None, max_size: int) -> tuple[Found, int]:
     return _table(path, xlsx_table(path, None, max_size, looks_like_annex), year)
 
 
-def _csv(path: Path, year: int | None, max_size: int) -> tuple[Found, int]:
-    text = read_text(path, max_size)
+def _decoded(path: Path, start: bytes, encoding: str | None) -> str:
+    """A text file's text, NFC, decoded strictly (a located `bad-encoding` otherwise)."""
+    codec = choose_encoding(path, start, encoding)
+    try:
+        return unicodedata.normalize("NFC", read_bytes(path).decode(codec))
+    except UnicodeDecodeError:
+        raise InputError([decode_problem(path, codec)]) from None
+
+
+def _csv(path: Path, year: int | None, text: str) -> tuple[Found, int]:
     return _table(path, csv_table(str(path), io.StringIO(text, newline="")), year)
 
 
