@@ -24,6 +24,8 @@ SENTENCES = [
     ("100% xã, thị trấn đạt chuẩn về an ninh - trật tự",
      R("Tỷ lệ xã, thị trấn đạt chuẩn về an ninh - trật tự", "level", "at_least", 100,
        measure="%")),
+    ("Giải quyết việc làm cho 1.200 lao động",
+     R("Giải quyết việc làm", "cumulative", "at_least", 1200, measure="lao động")),
     # ranges, and Vietnamese numbers
     ("tăng tổng giá trị sản phẩm 10–10,5%",
      R("Tổng giá trị sản phẩm", "annual", "at_least", (10, 10.5), change="percent")),
@@ -78,6 +80,7 @@ REFUSED = [
     ("Có thêm 2 sản phẩm OCOP đạt 3 sao trở lên", "2 figures"),
     ("Sản lượng lương thực đạt 2.5 vạn tấn", "can be read two ways"),
     ("Bội chi ngân sách không quá 3% GRDP", "words after the figure ('GRDP')"),
+    ("Trồng mới 50 ha rừng tập trung", "words after the figure ('rừng tập trung')"),
     ("Giữ vững an ninh chính trị", "no figure and no deadline"),
     ("đạt 100% trước tháng 6/2026 xã đạt chuẩn", "a figure and a deadline"),
     ("hoàn thành trước tháng 6/2025 việc sáp nhập", "not in the plan's year 2026"),

@@ -306,10 +306,14 @@ class _Shape:
     def read(self, value: float | tuple[float, float], rest: str) -> Reading | Refused:
         name, measure = self.name, self.measure or self.given
         first = not name and bool(rest)  # `6 sản phẩm OCOP`, `100% xã … đạt chuẩn`
-        counted = first and not measure
+        # `giải quyết việc làm cho 1.200 lao động`: the things counted, named after it
+        things = bool(name) and not measure and _THINGS.fullmatch(rest) is not None
+        counted = (first or things) and not measure
         if first:
             name, unit = _counted(rest)
             measure = measure or unit
+        elif things:
+            name, measure = _PREPOSITION.sub("", name), rest
         elif rest:
             return Refused(f"words after the figure ('{rest}') that say more than its unit")
         if not name:
@@ -372,6 +376,11 @@ class _Shape:
         # points: the figure is a rate in %; a growth in %: the figure's own unit is not said
         return Reading(name, kind, said, value, strict=strict, change=change,
                        measure="%" if change == "points" else None)
+
+
+# What a count of things named after the figure may be: one or two words (`lao động`, `hộ`).
+_THINGS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)?")
+_PREPOSITION = re.compile(r"\s+(?:cho|của|với|thêm)$", re.IGNORECASE)
 
 
 def _measure(given: str) -> str | None:
