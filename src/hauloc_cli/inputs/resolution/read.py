@@ -28,7 +28,7 @@ from hauloc_cli.inputs.files.text import (
 )
 from hauloc_cli.inputs.resolution.draft import Draft, Found, Stated, unique_ids
 from hauloc_cli.inputs.resolution.phrases import Reading
-from hauloc_cli.inputs.resolution.sentences import read_text as read_sentences
+from hauloc_cli.inputs.resolution.sentences import read_sentences
 from hauloc_cli.inputs.resolution.table import find_plan_header, read_table, table_year
 
 WORKBOOKS = (".xlsx", ".xlsm", ".ods")

@@ -31,7 +31,7 @@ _CLAUSES = re.compile(rf"\s*;\s*|(?<=[.!?…])\s+(?=[{_UPPER}])|:\s+")
 _STRIVE = re.compile(r"\bphấn đấu\b", re.IGNORECASE)
 
 
-def read_text(lines: Sequence[tuple[int, str]], year: int, where: str = "{}") -> Found:
+def read_sentences(lines: Sequence[tuple[int, str]], year: int, where: str = "{}") -> Found:
     """The targets stated in `lines` (line number, text); `where` names a line's place
     (`{}`: the number itself)."""
     found = Found()
