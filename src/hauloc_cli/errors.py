@@ -64,6 +64,8 @@ class Code(str, Enum):
     # Term plans and the years' figures judged against them
     OUTSIDE_TERM = "outside-term"
     NO_YEAR = "no-year"
+    # Resolutions (hauloc plan import)
+    NO_TARGETS = "no-targets"
     # Warnings
     UNKNOWN_COLUMN = "unknown-column"
     DECREASING_VALUE = "decreasing-value"
@@ -81,6 +83,7 @@ class Code(str, Enum):
     MONTHS_COMPILED = "months-compiled"
     MONTHS_DISAGREE = "months-disagree"
     BELOW_TERM = "below-term"
+    UNREAD_TARGET = "unread-target"
 
     def __str__(self) -> str:
         return self.value

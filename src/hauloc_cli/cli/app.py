@@ -16,6 +16,7 @@ import typer
 from hauloc_cli import __version__
 from hauloc_cli.cli import (
     check,
+    plan,
     report,
     schema,
     summary,
@@ -47,6 +48,7 @@ app.command()(report.report)
 app.command()(validate.validate)
 app.command()(schema.schema)
 app.command()(term_plan.term)
+app.add_typer(plan.plan_app, name="plan")
 
 
 def _version(value: bool) -> None:

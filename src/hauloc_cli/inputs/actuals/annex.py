@@ -416,6 +416,12 @@ def _is_group(name: str) -> bool:
                 or (any(c.isalpha() for c in name) and name == name.upper()))
 
 
+def heads_group(number: str, name: str) -> bool:
+    """Whether a row with no figure heads a group of targets (read past here, kept by `plan
+    import`): its STT a Roman numeral (`I`, `II.`), or its name a group's (`I. KINH TẾ`)."""
+    return bool(_ROMAN.fullmatch(toneless(number))) or _is_group(name)
+
+
 def _did_you_mean(word: str, choices: list[str]) -> str:
     import difflib
 

@@ -1,0 +1,104 @@
+"""A draft plan as YAML text (`hauloc plan import`): the targets read from a resolution, each
+with the place and words it was read from, and every statement not read as a commented entry
+saying why. Pure: a `Draft` in, text out."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+from hauloc_cli.inputs.resolution.draft import Draft, Stated, slug
+from hauloc_cli.inputs.resolution.phrases import Reading, Refused
+
+# The plan's key for a target's measure (README, "Writing a plan").
+MEASURE_KEY = "measure"
+
+
+def _text(value: str) -> str:
+    """A YAML string: JSON's double-quoted form, which YAML reads as it is."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _comment(text: str, indent: str) -> list[str]:
+    """`text` as YAML comment lines of at most 80 characters (a long word left whole)."""
+    return textwrap.wrap(text, 80, initial_indent=indent + "# ", subsequent_indent=indent + "# ",
+                         break_long_words=False, break_on_hyphens=False)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+def _value(value: float | tuple[float, float]) -> str:
+    if isinstance(value, tuple):
+        return f"[{_number(value[0])}, {_number(value[1])}]"
+    return _number(value)
+
+
+def plan_id(draft: Draft) -> str:
+    """The draft plan's id: its file's name as a slug (`nghi-quyet-hdnd-2026`)."""
+    return slug(Path(draft.file).stem, "-") or f"plan-{draft.year}"
+
+
+def render_draft(draft: Draft, given_id: str | None = None) -> str:
+    """The draft plan's YAML."""
+    name = Path(draft.file).name
+    read, refused = len(draft.read), len(draft.refused)
+    lines = [*_comment(
+        f"A draft plan read from {name} by `hauloc plan import`: {read} target(s) read, "
+        f"{refused} statement(s) not read (commented out below, with the reason). Check every "
+        "target against the resolution before use (README, \"Drafting a plan from a "
+        "resolution\").", ""),
+        "plan:",
+        f"  id: {_text(given_id or plan_id(draft))}",
+        f"  year: {draft.year}",
+    ]
+    if draft.declared is not None:
+        lines.append(f"  declared_targets: {draft.declared}")
+    lines.append(f"  source: {_text(name)}")
+    if draft.groups:
+        lines += ["", "groups:"]
+        for group in draft.groups:
+            lines += [f"  - id: {group.id}", f"    name: {_text(group.name)}"]
+    lines += ["", "targets:"]
+    for stated in draft.stated:
+        lines += ["", *_entry(name, stated)]
+    return "\n".join(lines) + "\n"
+
+
+def _entry(file: str, stated: Stated) -> list[str]:
+    reading = stated.reading
+    if isinstance(reading, Refused):
+        return [*_comment(f"NOT READ ({file}:{stated.where}): {reading.why}", "  "),
+                f"  # - source: {_text(stated.words)}"]
+    keys: list[tuple[str, str]] = [("id", stated.id or ""), ("name", _text(reading.name))]
+    if stated.group is not None:
+        keys.append(("group", stated.group))
+    keys.append(("kind", reading.kind))
+    keys += _forms(reading)
+    if reading.measure is not None:
+        keys.append((MEASURE_KEY, _text(reading.measure)))
+    keys.append(("source", _text(stated.words)))
+    first, *rest = keys
+    return [f"  # {file}:{stated.where}", f"  - {first[0]}: {first[1]}",
+            *(f"    {k}: {v}" for k, v in rest)]
+
+
+def _forms(reading: Reading) -> list[tuple[str, str]]:
+    """The keys that say what the target is: a deadline, or a change, a direction, a value
+    or range (or `about:`), and whether equal is not enough."""
+    if reading.kind == "milestone":
+        return [] if reading.deadline is None else [("deadline", reading.deadline.isoformat())]
+    keys: list[tuple[str, str]] = []
+    if reading.change is not None:
+        keys.append(("change", reading.change))
+    if reading.about is not None:
+        return [*keys, ("about", _number(reading.about))]
+    if reading.direction is not None:
+        keys.append(("direction", reading.direction))
+    if reading.target is not None:
+        keys.append(("target", _value(reading.target)))
+    if reading.strict:
+        keys.append(("strict", "true"))
+    return keys
