@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench import floors, peers
-from bench.cases import big_cases, seeded_tools, small_cases
+from bench.cases import big_cases, seeded_tools, small_cases, triple_cases
 from bench.checks import run_seeded
 from bench.data import EXAMPLE, data_rows, make_data, seed_faults
 from bench.report import DOC, Bench, hauloc_install, load, report, write_doc
@@ -60,19 +60,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         shutil.copy(EXAMPLE, work / EXAMPLE.name)
         data = make_data(work)
         at = seed_faults(data["province"][2], work / "actuals_seeded.csv")
-        small, big = small_cases(h, data), big_cases(h, found, work, data)
+        install = hauloc_install()
+        small = small_cases(h, data)
+        big = big_cases(h, found, work, data, install[0] == "hauloc[fast]")
         tools = seeded_tools(h, found, work, work / "actuals_seeded.csv", data["province"][1])
         print(f"bench: {' '.join(h)}; data in {work}", flush=True)
         groups = {k: measure(k, cmds, work, env, args.rounds, args.warmups)
                   for k, cmds in small.items()}
         groups.update({k: measure(k, cmds, work, env, args.big_rounds, args.big_warmups)
                        for k, cmds in big.items()})
+        groups.update({k: measure(k, cmds, work, env, 1, 0)  # once per run
+                       for k, cmds in triple_cases(h, data).items()})
         seen = run_seeded(tools, work, env, "actuals_seeded.csv", at)
         rows = {"scale": data_rows(data["scale"][1]),
                 "province": data_rows(data["province"][2]),
                 "seeded": data_rows(work / "actuals_seeded.csv")}
     loads.append(load())
-    b = Bench(groups, rows, notes, seen, at, hauloc_install(), args, started, loads,
+    b = Bench(groups, rows, notes, seen, at, install, args, started, loads,
               time.perf_counter() - t0)
     text, verdicts = report(b)
     print()

@@ -85,7 +85,7 @@ def small_cases(h: Command, data: dict[str, tuple[Path, ...]]) -> dict[str, list
 
 
 def big_cases(h: Command, peers: dict[str, Peer], work: Path,
-              data: dict[str, tuple[Path, ...]]) -> dict[str, list[Cmd]]:
+              data: dict[str, tuple[Path, ...]], fast: bool = False) -> dict[str, list[Cmd]]:
     _, plan, actuals = data["national"]
     national = [hauloc_check(h, actuals, plan, UNIT_SIZES["national"][2])]
     if "frictionless" in peers:
@@ -98,7 +98,28 @@ def big_cases(h: Command, peers: dict[str, Peer], work: Path,
         million.append(soda_cmd(peers["soda"], work, mactuals))
     if "pandera" in peers:
         million.append(pandera_cmd(peers["pandera"], mactuals))
+    if fast:  # the row path alone, as the default install runs it, in the same rounds
+        million.append(rows_only(hauloc_check(h, mactuals, mplan, UNIT_SIZES["million"][2],
+                                              key="hauloc-rows")))
     return {"national": national, "million": million}
+
+
+def rows_only(cmd: Cmd) -> Cmd:
+    """`cmd` with HAULOC_COLUMNS=off: the row checker alone, what the default install (no
+    `fast` extra) runs; labelled so."""
+    cmd.env["HAULOC_COLUMNS"] = "off"
+    cmd.label = f"HAULOC_COLUMNS=off {cmd.label}"
+    return cmd
+
+
+def triple_cases(h: Command, data: dict[str, tuple[Path, ...]]) -> dict[str, list[Cmd]]:
+    """3,000,000 rows (the nation's communes × 228 targets × 4 quarters) against hauloc on
+    the 1,000,000-row file, one round: the time ratio and the peak of the big one."""
+    _, tplan, tactuals = data["triple"]
+    _, mplan, mactuals = data["million"]
+    return {"triple": [hauloc_check(h, tactuals, tplan, UNIT_SIZES["triple"][2]),
+                       hauloc_check(h, mactuals, mplan, UNIT_SIZES["million"][2],
+                                    key="million")]}
 
 
 def seeded_tools(h: Command, peers: dict[str, Peer], work: Path, seeded: Path,

@@ -130,6 +130,9 @@ UNIT_SIZES = {
     "linear": (333, 34, 30),  # ~40,000 rows: a tenth of the nation, for the linear budget
     "national": (3_321, 34, 30),  # ~400,000 rows
     "million": (3_321, 34, 76),  # ~1,000,000 rows: the nation with 76 targets
+    # ~3,000,000 rows: the nation with 228 targets, the size of a year of monthly national
+    # figures (issue 26); made and timed once per full run
+    "triple": (3_321, 34, 228),
 }
 # (kind, rollup, threshold): every rule that needs no more than the figures and one weight
 _ROLLUPS = [("cumulative", "sum", None), ("level", "mean", None),

@@ -1,3 +1,3 @@
-from hauloc_cli.cli import main
+from hauloc_cli.cli import script
 
-main()
+script()

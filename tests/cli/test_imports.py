@@ -7,14 +7,17 @@ reads `sys.modules` as the process exits. Not timed: `python -m bench` measures 
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+from bench.data import SEED, generate_units
 from tests.conftest import EXAMPLE, PLAN_2024
 
-HEAVY = ("rich", "pydantic", "yaml")
+HEAVY = ("rich", "pydantic", "yaml", "polars")
 
 # Runs hauloc's console entry point with the given arguments and, at exit (after SystemExit),
 # writes the names of every imported module as the last line of stderr.
@@ -90,3 +93,14 @@ def test_check_table_imports_rich() -> None:
     code, out, modules = _imported(["check", str(EXAMPLE)])
     assert code == 1
     assert "rich" in modules
+
+
+def test_a_small_file_never_imports_the_columnar_engine(tmp_path: Path) -> None:
+    """The province (20,000 rows, 0.6 MB, units): the row path, without polars even where
+    the `fast` extra is installed (importing it costs more than it saves at this size)."""
+    _, plan, actuals = generate_units("province", tmp_path, random.Random(SEED))
+    code, out, modules = _imported(["check", str(actuals), "--targets", str(plan),
+                                    "--format", "json", "--fail-on", "never"])
+    assert code == 0
+    assert len(json.loads(out)["targets"]) == 30
+    assert "polars" not in modules

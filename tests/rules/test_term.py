@@ -19,6 +19,7 @@ from hauloc_cli.rules.term import (
     evaluate_term,
     judge_term,
     required_rate,
+    term_share,
 )
 
 A = pytest.approx
@@ -170,6 +171,11 @@ def test_a_total_sums_the_years(figures: list[Figure], status: Status, total: fl
     assert r.needed == (None if needed is None else A(needed))
 
 
+def test_a_total_with_no_figure_yet_needs_its_yearly_share() -> None:
+    r = judged(plan(**TOTAL))  # 10 over five years, nothing reported: 2 a year
+    assert (r.status, r.needed) == (Status.NO_DATA, A(2))
+
+
 @pytest.mark.parametrize(("figures", "status"), [
     ([fig(2026, 1)], Status.ON_TRACK),  # allowed 1 by now (5 × 1/5): ratio 1
     ([fig(2026, 2)], Status.OFF_TRACK),  # 1 / 2 = 0.5
@@ -230,3 +236,17 @@ def test_what_the_term_needs_of_a_year(target: dict[str, Any], year: int, yearly
     p = plan(**target)
     found = below_term(p, p.targets[0], year, yearly)
     assert found == (None if floor is None else A(floor))
+
+
+@pytest.mark.parametrize(("target", "value", "share"), [
+    (LEVEL, 80.5255, 0.5),  # 80.5255 / 161.051, half of it
+    (TOTAL, 3, 0.3),  # a year's 3 of the term's 10
+    (GROWTH, 5, 0.5),  # 5 % this year against 10 % a year on average
+    ({"kind": "average_growth", "target": 10, "base": 100}, 120, None),  # levels: no share
+    ({"kind": "total", "target": 0, "direction": "at_most"}, 1, None),  # a target of 0
+    (MILESTONE, 1, None),  # a milestone has no target figure
+])
+def test_a_years_share_of_the_term(target: dict[str, Any], value: float,
+                                   share: float | None) -> None:
+    found = term_share(plan(**target).targets[0], value)
+    assert found == (None if share is None else A(share))

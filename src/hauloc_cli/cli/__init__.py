@@ -20,9 +20,9 @@ try:  # only the main thread may set a handler, and only Python's own is replace
 except ValueError:  # pragma: no cover - imported from another thread
     pass
 try:
-    from hauloc_cli.cli.app import app, main
+    from hauloc_cli.cli.app import app, main, script
 finally:
     if _installed:
         _signal.signal(_signal.SIGINT, _signal.default_int_handler)
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "script"]

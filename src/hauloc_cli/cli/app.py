@@ -184,6 +184,36 @@ def main() -> NoReturn:
     sys.exit(code)
 
 
+def script() -> NoReturn:
+    """The console script and `python -m hauloc_cli`: `main`, then, once every stream is
+    flushed and every exit handler has run, the process ends without freeing what it made
+    one object at a time (a million figures take about 0.4 s to free; docs/performance.md).
+    Tests call `main`, which leaves as any Python function does."""
+    try:
+        main()
+    except SystemExit as exc:
+        if exc.code is not None and not isinstance(exc.code, int):
+            raise
+        _quick_exit(exc.code or 0)
+
+
+def _quick_exit(code: int) -> NoReturn:
+    """What Python does at exit that anyone can see (threads joined, exit handlers run,
+    stdout and stderr flushed), then `os._exit`: not the teardown of every object."""
+    import atexit
+    import threading
+
+    threading._shutdown()  # type: ignore[attr-defined]
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            sys.exit(code)  # let Python report it, as it would have
+    os._exit(code)
+
+
 def _internal() -> NoReturn:
     traceback.print_exc()
     typer.echo(f"hauloc {__version__}: internal error; please report it with the "

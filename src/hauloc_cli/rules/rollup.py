@@ -236,58 +236,82 @@ def roll_up(plan: Plan, units: Units, root: str, own: Mapping[str, Figures],
     rolled: dict[str, Figures] = {}
     mismatches: list[Mismatch] = []
     weights: dict[tuple[str, str], float | None] = {}
-    leaves: dict[str, tuple[str, ...]] = {}  # units.leaves(unit), made once per unit
 
     def weight(unit: str, name: str) -> float | None:
         if (unit, name) not in weights:
             weights[unit, name] = units.weight(unit, name)
         return weights[unit, name]
 
+    # Under share_meeting and count_meeting, per (unit, target, period): how many of the
+    # leaves under the unit meet the standard, how many have a state, how many there are;
+    # a unit's counts are its leaf children's and the sums of its other children's counts.
+    tallies: dict[tuple[str, str, Period], tuple[int, int, int]] = {}
     for unit in reversed((root, *units.descendants(root))):  # children before parents
-        mine, leaf = own.get(unit), not units.children(unit)
-        if leaf:
+        mine, children = own.get(unit), units.children(unit)
+        if not children:
             rolled[unit] = mine or Figures()
             continue
         figures = mine.copy() if mine else Figures()  # revisions kept
         for target in plan.targets:
-            if leaf or target.rollup in (None, "none"):
+            if target.rollup in (None, "none"):
                 continue
-            if target.rollup in MEETING_RULES and unit not in leaves:
-                leaves[unit] = units.leaves(unit)
-            over = leaves[unit] if target.rollup in MEETING_RULES else units.children(unit)
-            kids = [(c, rolled[c].of(target.id)) for c in over]  # as members() gives them
+            if target.rollup in MEETING_RULES:
+                leaves = [(c, rolled[c].of(target.id)) for c in children
+                          if not units.children(c)]
+                inner = [c for c in children if units.children(c)]
+                for period in periods:
+                    met, counted, expected = _tally(target, leaves, (period, data_end))
+                    for c in inner:
+                        m, n, e = tallies[c, target.id, period]
+                        met, counted, expected = met + m, counted + n, expected + e
+                    tallies[unit, target.id, period] = (met, counted, expected)
+                    _keep(plan, figures, unit, target, period,
+                          _counted(target, met, counted, expected), mismatches)
+                continue
+            kids = [(c, rolled[c].of(target.id)) for c in children]
             for period in periods:
-                _roll_one(plan, (units, weight), figures, unit, target, (period, data_end),
-                          kids, mismatches)
+                values = [(c, f.value) for c, theirs in kids
+                          if (f := theirs.get(period)) is not None]
+                compiled = None if short(target, len(values), len(kids)) else combine(
+                    target, values, units, weight)
+                # (a milestone rolls up only by share_meeting or count_meeting: model/plan.py)
+                _keep(plan, figures, unit, target, period,
+                      None if compiled is None else (compiled, compiled), mismatches)
         rolled[unit] = figures
     return rolled, mismatches
 
 
-def _roll_one(plan: Plan, tree: tuple[Units, Callable[[str, str], float | None]],
-              figures: Figures, unit: str, target: Target, when: tuple[Period, Period | None],
-              kids: Sequence[tuple[str, Mapping[Period, Figure]]],
-              mismatches: list[Mismatch]) -> None:
-    """The roll-up of one target and period for `unit`, from `kids`, its members and their
-    figures of the target (under the meeting rules, their states: `state`); `when` is the
-    period and the latest period of the data."""
-    period, data_end = when
-    if target.rollup in MEETING_RULES:
-        values = [(c, f.value) for c, theirs in kids
-                  if (f := state(theirs, period, data_end)) is not None]
-    else:
-        values = [(c, f.value) for c, theirs in kids if (f := theirs.get(period)) is not None]
-    if short(target, len(values), len(kids)):
+def _tally(target: Target, leaves: Sequence[tuple[str, Mapping[Period, Figure]]],
+           when: tuple[Period, Period | None]) -> tuple[int, int, int]:
+    """Of `leaves` (units that report, with their figures of the target): how many meet the
+    standard at the period, how many have a state there (`state`), how many there are."""
+    values = [(c, f.value) for c, theirs in leaves if (f := state(theirs, *when)) is not None]
+    return _meeting(target, values), len(values), len(leaves)
+
+
+def _counted(target: Target, met: int, counted: int, expected: int
+             ) -> tuple[float, Value] | None:
+    """The roll-up under share_meeting or count_meeting from the counts of the leaves (`met`
+    of the `counted` with a state, of `expected`), as `combine` gives it from their figures;
+    and the figure (a milestone: done when every leaf is done). None: short or nothing."""
+    if counted == 0 or short(target, counted, expected):
+        return None
+    compiled = float(met) if target.rollup == "count_meeting" else 100.0 * met / counted
+    if target.kind == "milestone":
+        return compiled, counted == expected and met == counted
+    return compiled, compiled
+
+
+def _keep(plan: Plan, figures: Figures, unit: str, target: Target, period: Period,
+          rolled: tuple[float, Value] | None, mismatches: list[Mismatch]) -> None:
+    """A roll-up (`compiled`, the figure) is the unit's figure where it has none of its own;
+    where it has, a mismatch when they differ by more than the tolerance."""
+    if rolled is None:
         return
-    compiled = combine(target, values, *tree)
-    if compiled is None:
-        return
-    compiled_value: Value = compiled
-    if target.kind == "milestone":  # done when every child is done
-        compiled_value = len(values) == len(kids) and all(meets(target, u, v)
-                                                          for u, v in values)
+    compiled, value = rolled
     found = figures.of(target.id).get(period)
     if found is None:
-        figures.add(Figure(target.id, period, compiled_value, unit))
+        figures.add(Figure(target.id, period, value, unit))
     elif not isinstance(found.value, bool) and mismatch(float(found.value), compiled,
                                                         plan.rollup_tolerance):
         mismatches.append(Mismatch(target.id, unit, period, float(found.value), compiled,

@@ -17,10 +17,11 @@ import re
 import sys
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import NamedTuple
 
 from hauloc_cli.errors import Code, InputError, Problem
-from hauloc_cli.inputs.actuals import unit_rows
+from hauloc_cli.inputs.actuals import columns, unit_rows
 from hauloc_cli.inputs.actuals.annex_names import Names
 from hauloc_cli.inputs.actuals.marks import read_reported, read_status
 from hauloc_cli.inputs.actuals.values import PLAIN, Refusal, quiet, read_value, typo
@@ -142,6 +143,10 @@ class _Checker:
             self.checks[t.id] = self._check(t, t.id, None)
         # Per unit cell as written, per target cell as written: the check of such rows.
         self.unit_checks: dict[object, dict[object, Check]] = {}
+        # Per unit cell as written, the id of a unit of the units file other than the plan's;
+        # per target cell as written, the plan's check of its target (`row_check`).
+        self.known_units: dict[object, str] = {}
+        self.known_targets: dict[object, Check] = {}
         # The target as units see it, by target id and assignment (model/plan.unit_target).
         self._views: dict[tuple[str, float | None], Check] = {}
         self.i_unit: int | None = None
@@ -289,11 +294,19 @@ class _Checker:
         """The check of a row that names `raw_unit` (a cell of the unit column, "" without
         one) and `raw_target`, kept for the next rows that write both the same way. A row
         without a unit, or naming the plan's own unit, is the plan unit's figure."""
+        # A unit cell and a target cell seen before, each on its own (`known`): the pair's
+        # check is made without reading either cell again.
+        known, seen = self.known_units.get(raw_unit), self.known_targets.get(raw_target)
+        if known is not None and seen is not None:
+            pair = self._unit_check(seen.target, known)
+            self.unit_checks.setdefault(raw_unit, {})[raw_target] = pair
+            return pair
         unit = cell_text(raw_unit) if raw_unit != "" else ""  # type: ignore[arg-type]
         if unit and unit != self.own_unit and raw_target is not None:
             target_id = cell_text(raw_target)  # type: ignore[arg-type]
             found = self.checks.get(target_id)
             if found is not None and found.unit is None and unit in self.units.by_id:  # type: ignore[union-attr]
+                self.known_units[raw_unit], self.known_targets[raw_target] = unit, found
                 check: Check | None = self._unit_check(found.target, unit)
             else:  # the problems of the row, as `target` finds them
                 check = self.unit_target(target_id, unit, line, col)
@@ -549,15 +562,28 @@ def _did_you_mean(word: str, choices: list[str] | tuple[str, ...], otherwise: st
 
 def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
                 max_errors: int = 50, units: Units | None = None,
-                only_plan_targets: bool = False) -> Actuals:
+                only_plan_targets: bool = False, source: Path | None = None) -> Actuals:
     """Check every row of `table` against `plan` (and the units, when there are); raise
     InputError listing every problem. With `only_plan_targets`, rows of other targets are
-    named in a warning, not read."""
+    named in a warning, not read. `source`: the UTF-8 CSV file `table` reads, which a large
+    file's rows may be checked from in columns (`columns.py`, the `fast` extra)."""
     others: dict[str, int] | None = {} if only_plan_targets else None
     checker = _Checker(table, plan, max_errors, decimal_comma, units, others)
     i_target, i_period, i_value, width = checker.columns()
     checker.i_period = i_period
     state = [table.header_line, 0]  # the last line read, and the data rows counted
+    if source is not None and columns.wanted(source):
+        dialect = getattr(table.rows, "dialect", None)
+        counted = columns.read(checker, source, (i_target, i_period, i_value, width),
+                               getattr(dialect, "delimiter", ""))
+        if counted is not None:
+            state[1] = counted
+            table.rows = iter(())  # read in columns
+        else:  # the row path reads the file, from a checker that has seen nothing
+            checker = _Checker(table, plan, max_errors, decimal_comma, units,
+                               {} if only_plan_targets else None)
+            checker.columns()
+            checker.i_period = i_period
     while True:
         try:
             _rows(checker, (i_target, i_period, i_value, width), state)

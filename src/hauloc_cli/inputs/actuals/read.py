@@ -80,7 +80,8 @@ def read_actuals(path: Path, plan: Plan, options: ReadOptions | None = None) -> 
     encoding = choose_encoding(path, start, opts.encoding)
     with open_text(path, encoding) as handle:
         try:
-            return _parse(csv_table(name, handle, opts.delimiter), plan, opts)
+            return _parse(csv_table(name, handle, opts.delimiter), plan, opts,
+                          path if encoding in ("utf-8", "utf-8-sig") else None)
         except UnicodeDecodeError:
             raise InputError([decode_problem(path, encoding)]) from None
 
@@ -129,7 +130,8 @@ def duplicate(figure: Figure, first: Figure) -> Problem:
         figure.line)
 
 
-def _parse(table: RawTable, plan: Plan, opts: ReadOptions) -> Actuals:
+def _parse(table: RawTable, plan: Plan, opts: ReadOptions, source: Path | None = None
+           ) -> Actuals:
     try:
         if not all(c in map(canonical_column, table.header) for c in columns.REQUIRED):
             # no target, period and value columns: an annex table (the wide layout)?
@@ -143,6 +145,6 @@ def _parse(table: RawTable, plan: Plan, opts: ReadOptions) -> Actuals:
                 return wide
         return parse_table(table, plan, decimal_comma=opts.decimal_comma,
                            max_errors=opts.max_errors, units=opts.units,
-                           only_plan_targets=opts.only_plan_targets)
+                           only_plan_targets=opts.only_plan_targets, source=source)
     finally:
         table.close()
