@@ -228,3 +228,35 @@ targets:
         ("d1", "achieved", "exceeded"), ("d2", "achieved", "met")]
     units = run(*args, "-f", "json").json()["units"]
     assert [u["verdict"] for u in units] == ["exceeded", "met"]
+
+
+def test_the_annex_says_each_plan_as_the_resolution_does_and_reads_it_back(
+        tmp_path: Path) -> None:
+    """The annex's plan cell of a range, `about:` and a strict target is the resolution's
+    words (the figure alone would read `80 | 80 | 100,0 | Không đạt`); the other plan's share
+    is in the notes; the letter names the bounded plan; the workbook reads back without a
+    `plan-mismatch` for any of them."""
+    args = files(tmp_path)
+    report = run("report", *args, "-f", "markdown").out
+    rows = {cells[2]: cells for line in report.splitlines()
+            if len(cells := [c.strip() for c in line.split("|")]) > 9}
+    assert rows["Tốc độ tăng trưởng giá trị sản xuất"][4] == "10–10,5"
+    assert rows["Giá trị xuất khẩu"][4] == "khoảng 8,5"
+    assert rows["Tỷ lệ che phủ rừng"][4] == "trên 80"
+    assert rows["Thu ngân sách trên địa bàn"][4] == "1.000"  # a plain target keeps its figure
+    assert rows["Thu ngân sách trên địa bàn"][8] == "317,1% KH tỉnh giao"
+    # a fall of 1–1,5 points from 3,1 %: the levels 1,6–2,1; 2,05 / 2,1 = 97,6 %
+    assert "là 2,05%, bằng 97,6% mức tối đa (kế hoạch 1,6–2,1%); đạt." in report
+    assert "bằng 106,0% kế hoạch năm (10–10,5%); vượt kế hoạch." in report
+    assert "bằng 100,0% kế hoạch năm (trên 80%); không đạt." in report
+    english = run("report", *args, "-f", "markdown", "--lang", "en").out
+    assert "| about 8.5 |" in english and "|  above 80 |" in english
+    assert "100.0% of the year's plan (above 80%); missed." in english
+    xlsx = tmp_path / "annex.xlsx"
+    assert run("report", *args, "-o", xlsx, "--fail-on", "never").code == 0
+    back = run("check", "-t", tmp_path / "plan.yaml", xlsx, "-p", "2025-Q4", "-f", "json",
+               "--fail-on", "never")
+    mismatched = [line for line in back.err.splitlines() if "[plan-mismatch]" in line]
+    # the change target is written as the levels it comes to (1,6–2,1), which the plan file
+    # states as a change: the one cell the reader cannot take back
+    assert len(mismatched) == 1 and "1,6–2,1" in mismatched[0], back.err

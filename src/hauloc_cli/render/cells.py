@@ -10,7 +10,7 @@ from hauloc_cli.render import rounding
 from hauloc_cli.render.compare_words import mark
 from hauloc_cli.rules.status import YEAR_END, Report, Result, Status, verdict
 from hauloc_cli.views.brief import Brief
-from hauloc_cli.vocab import milestone, periods
+from hauloc_cli.vocab import milestone, periods, plan_words
 from hauloc_cli.vocab.i18n import SYMBOLS, format_date, format_value, label, unit_label
 
 
@@ -18,32 +18,6 @@ def number(x: float | None, unit: str | None, lang: str) -> str:
     if x is None:
         return "—"
     return format_value(x, unit, lang)
-
-
-def plan_value(t: Target, lang: str, *, sign: bool = False) -> str:
-    """A number's target as a plan cell writes it: `12%` (`≥ 12%` with `sign`), `≤ 5` for a
-    ceiling, `> 80%` / `< 4%` strict, `10%–10,5%` a range, `≈ 8,5` about, and a change from
-    last year with its unit and `so cùng kỳ` (`≥ 7% so cùng kỳ`, `-1,5–-1 điểm % so cùng
-    kỳ`)."""
-    assert t.target is not None
-    unit = "%" if t.change == "percent" else None if t.change else t.measure
-
-    def num(x: float) -> str:
-        shown = number(x, unit, lang)
-        return f"{shown} {label(lang, 'unit.points')}" if t.change == "points" else shown
-
-    if t.about is not None:
-        shown = f"≈ {num(t.about)}"
-    elif t.target_range is not None:
-        low, high = t.target_range
-        shown = f"{number(low, unit, lang)}–{num(high)}"
-    else:
-        shown = num(t.target)
-        if t.strict:
-            shown = f"{'>' if t.direction == 'at_least' else '<'} {shown}"
-        elif t.direction == "at_most" or sign:
-            shown = f"{'≥' if t.direction == 'at_least' else '≤'} {shown}"
-    return f"{shown} {label(lang, 'plan.vs_last_year')}" if t.change else shown
 
 
 def target_name(target: Target, lang: str) -> str:
@@ -66,7 +40,7 @@ def row_cells(r: Result, report: Report, lang: str) -> list[str]:
         plan_cell = milestone.written(True, lang)
         expected = f"{label(lang, 'by')} {format_date(r.deadline, lang)}"
     else:
-        plan_cell = plan_value(t, lang)
+        plan_cell = plan_words.written(t, lang)
         expected = number(None if r.expected is None else rounding.expected(t, r.expected),
                           t.measure, lang)
         if t.direction == "at_most":  # a ceiling, and what it allows by now, read as one

@@ -35,7 +35,7 @@ from hauloc_cli.model.figures import Figure, Figures, FigureStatus, Value
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, Target, default_range, unit_target
 from hauloc_cli.model.units import Units
-from hauloc_cli.vocab import groups, milestone
+from hauloc_cli.vocab import groups, milestone, plan_words
 from hauloc_cli.vocab.periods import Found
 
 # Group rows: STT a Roman numeral (I, II., …), or a name such as `I. KINH TẾ`, a group's name,
@@ -306,7 +306,8 @@ class _Reader:
         """A plan cell that differs from the plan file's target is a warning (the plan wins)."""
         raw = self.cell(cells, "plan")
         shown = unit_target(target, unit) if unit else target
-        if shown.target is None or cell_text(raw) in _NO_FIGURE:
+        if shown.target is None or cell_text(raw) in _NO_FIGURE or (
+                isinstance(raw, str) and plan_words.reads_back(raw, shown)):
             return
         number = raw if isinstance(raw, float) else parse_number(
             cell_text(raw), self.options.decimal_comma, (target.measure or "").strip() == "%")

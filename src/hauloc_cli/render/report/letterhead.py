@@ -20,13 +20,12 @@ from datetime import date
 
 from hauloc_cli.model.figures import FigureStatus
 from hauloc_cli.model.plan import Signer
-from hauloc_cli.render import cells, compare_words
+from hauloc_cli.render import cells
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.report import words
 from hauloc_cli.render.summary import words as brief_words
-from hauloc_cli.rules import compare
 from hauloc_cli.views.annex import Annex, Line
-from hauloc_cli.vocab import groups, periods
+from hauloc_cli.vocab import groups, periods, plan_words
 from hauloc_cli.vocab.i18n import format_date, label, unit_label
 
 # Words of the document in each language (tests/render/report/test_letterhead.py checks both
@@ -53,6 +52,7 @@ WORDS: dict[str, dict[str, str]] = {
         "of_plan": "bằng {share}% kế hoạch năm ({plan})",
         "share_of_plan": "{share}% kế hoạch năm",
         "ceiling_plan": "{against} (không quá {plan})",
+        "form_plan": "{against} (kế hoạch {plan})",
         "vs_ratio": "bằng {ratio}% so với cùng kỳ",
         "vs_up": "tăng {amount} so với cùng kỳ", "vs_down": "giảm {amount} so với cùng kỳ",
         "vs_same": "bằng cùng kỳ",
@@ -101,6 +101,7 @@ WORDS: dict[str, dict[str, str]] = {
         "of_plan": "{share}% of the year's plan ({plan})",
         "share_of_plan": "{share}% of the year's plan",
         "ceiling_plan": "{against} (at most {plan})",
+        "form_plan": "{against} (plan {plan})",
         "vs_ratio": "{ratio}% of the same period last year",
         "vs_up": "up {amount} on the same period last year",
         "vs_down": "down {amount} on the same period last year",
@@ -335,11 +336,13 @@ def result_sentence(line: Line, shown: _Shown, annex: Annex, lang: str) -> str:
         text += f" ({label(lang, 'brief.as_of', period=periods.words(line.as_of, lang))})"
     parts = [text]
     plan = _quantity(shown.plan.removeprefix("≤ "), line, lang) if shown.plan else ""
-    if shown.of_plan and ceiling:
+    if shown.of_plan and ceiling and not plan_words.is_form(target):
         parts.append(word(lang, "ceiling_plan", against=shown.of_plan, plan=plan))
+    elif shown.of_plan and ceiling:  # a range, `about:`: the plan says how it is bounded
+        parts.append(word(lang, "form_plan", against=shown.of_plan, plan=plan))
     elif shown.of_plan:
         parts.append(word(lang, "of_plan", share=shown.of_plan, plan=plan))
-    parts += compare_words.other_shares(target, compare.other_shares(target, line.value), lang)
+    parts += words.other_plans(line, lang)
     if vs := _vs_last_year(shown.of_last_year, line, lang):
         parts.append(vs)
     return ", ".join(parts) + (f"; {verdict}." if verdict else ".")

@@ -18,13 +18,14 @@ from hauloc_cli.model.annex import ROMAN
 from hauloc_cli.model.figures import FigureStatus, Value
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, StatusBands, Target
-from hauloc_cli.render import rounding
+from hauloc_cli.render import compare_words, rounding
 from hauloc_cli.render.cells import target_name
 from hauloc_cli.render.compare_words import against_ceiling, share_edges
+from hauloc_cli.rules import compare
 from hauloc_cli.rules.compare import VsLastYear
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.views.annex import NOT_REPORTED, Annex, Line
-from hauloc_cli.vocab import figure_status, groups, milestone, periods, unit_kinds
+from hauloc_cli.vocab import figure_status, groups, milestone, periods, plan_words, unit_kinds
 from hauloc_cli.vocab.annex_columns import BY_KEY, ESTIMATE_MONTH, ESTIMATE_VALUE, Column, heading
 from hauloc_cli.vocab.i18n import format_date, label, unit_label
 
@@ -191,13 +192,16 @@ def figure(value: Value, lang: str) -> Num | str:
 
 
 def plan_cell(line: Line, lang: str) -> Cell:
-    """Kế hoạch: the year's target (`≤` for a ceiling); a milestone's deadline in words."""
+    """Kế hoạch: the year's target (`≤` for a ceiling), a range, `about:`, a strict or a
+    change target in the resolution's words; a milestone's deadline in words."""
     target = line.target
     if target.kind == "milestone":
         deadline = line.result.deadline if line.result is not None else target.deadline
         return _COMPLETE[lang] if deadline is None else complete_by(deadline, lang)
     if line.plan is None:
         return None
+    if plan_words.is_form(target):  # `10–10,5`, `khoảng 8,5`, `trên 80`: as the resolution
+        return plan_words.written(target, lang, resolution=True, measure=False)
     return number(line.plan, "at_most" if target.direction == "at_most" else "plain")
 
 
@@ -306,7 +310,8 @@ def notes(line: Line, annex: Annex, lang: str) -> str:
     """Ghi chú: what qualifies the figure shown: how final it is (`ước tính`, unless the value
     heading says it of them all), the period of a figure that stands in (`số liệu quý I`) or
     of one shown for reference (`số liệu 6 tháng: 5`), how many units the compiled figure is
-    over (`21/22 xã`) and who has not reported."""
+    over (`21/22 xã`) and who has not reported; the figure against the target's other plan
+    values (`317,1% KH tỉnh giao`)."""
     period = annex.period
     parts: list[str] = []
     shown = value_cell(line, period, lang) is not None
@@ -323,9 +328,19 @@ def notes(line: Line, annex: Annex, lang: str) -> str:
             said = f"{said}: {value}"
         parts.append(said)
     if line.unit is None:
+        parts += other_plans(line, lang) if shown else []
         parts += coverage_notes(line.target.id, annex, lang)
     text_ = "; ".join(parts)
     return text_[:1].upper() + text_[1:]
+
+
+def other_plans(line: Line, lang: str) -> list[str]:
+    """`317,1% KH tỉnh giao`: the figure against each of the target's other plan values
+    (`other_plans:`), beside the share of the plan judged by."""
+    if line.value is None or not line.target.other_plans:
+        return []
+    return compare_words.other_shares(line.target, compare.other_shares(line.target, line.value),
+                                      lang)
 
 
 def coverage_notes(target: str, annex: Annex, lang: str) -> list[str]:

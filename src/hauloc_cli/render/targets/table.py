@@ -7,8 +7,9 @@ from rich.table import Table
 
 from hauloc_cli.model.plan import Plan
 from hauloc_cli.render import Options
-from hauloc_cli.render.cells import plan_value, scope, target_name
+from hauloc_cli.render.cells import scope, target_name
 from hauloc_cli.render.check.table import to_text
+from hauloc_cli.vocab import plan_words
 from hauloc_cli.vocab.i18n import format_date, label, unit_label
 
 
@@ -23,7 +24,7 @@ def render_plan(plan: Plan, *, lang: str = "en", width: int = 80, color: bool = 
         if t.kind == "milestone":
             goal = f"{label(lang, 'by')} {format_date(plan.deadline_of(t), lang)}"
         else:
-            goal = plan_value(t, lang, sign=True)
+            goal = plan_words.written(t, lang, sign=True)
         unit = unit_label(lang, t.measure) if t.measure and t.measure != "%" else ""
         table.add_row(t.id, target_name(t, lang), t.kind, goal, unit)
     head = plan.title(lang)
