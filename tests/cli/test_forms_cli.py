@@ -117,6 +117,29 @@ def test_the_brief_and_the_report_count_exceeded_and_the_targets_from_above(
     assert report.count("| Vượt kế hoạch |") == 3
 
 
+def test_before_the_year_end_the_targets_from_above_are_counted_by_status(
+        tmp_path: Path) -> None:
+    """9 months: revenue 700 against 1.000 · 3/4 = 750 expected, 700/750 = 0,933 → at risk
+    (0,8 ≤ r < 0,95); forest 79 against 80 (a level, judged as it stands): 0,9875 → on track.
+    Every brief and the letter say it on its own line."""
+    plan = write(tmp_path / "plan.yaml", PLAN)
+    figures = write(tmp_path / "q3.csv", "target,period,value\nrevenue,2025-Q3,700\n"
+                    "forest,2025-Q3,79\ngrowth,2025-Q3,10.6\n")
+    args = ["-t", plan, figures, "-p", "2025-Q3", "--fail-on", "never"]
+    said = "Về 2 chỉ tiêu cấp trên giao: 1 đúng tiến độ, 1 có nguy cơ"
+    # each figure against its plan as the plan says it, not against one number (`>` as
+    # each format writes it)
+    strict = {"table": "79% / > 80%", "markdown": "79% / \\> 80%", "html": "79% / &gt; 80%"}
+    for fmt in ("table", "markdown", "html"):
+        brief = run("summary", *args, "-f", fmt, "--lang", "vi").out
+        assert said in brief, fmt
+        assert "10,6% / 10%–10,5%" in brief and strict[fmt] in brief, fmt
+        assert "kế hoạch -1,5–-1 điểm % so cùng kỳ" in brief, fmt  # poverty: no figure
+    assert "Of the 2 targets assigned from above: 1 on track, 1 at risk" in run(
+        "summary", *args, "--lang", "en").out
+    assert said + "." in run("report", *args, "-f", "markdown").out
+
+
 def test_the_plans_groups_head_every_grouped_output_in_its_order(tmp_path: Path) -> None:
     args = files(tmp_path)
     brief = run("summary", *args, "-f", "markdown", "--lang", "en").out

@@ -125,12 +125,16 @@ def missing_note(report: Report, ids: list[str], lang: str) -> str:
                  ids=", ".join(ids))
 
 
-def year_end_above(brief: Brief, lang: str) -> str | None:
-    """At the final quarter, the same count for the targets assigned from above, on its own
-    line: 'Về chỉ tiêu cấp trên giao, 7/8 chỉ tiêu đạt và vượt, trong đó 2 vượt'. None before
-    it, or when the plan marks none."""
-    if not brief.final or not brief.from_above:
+def from_above_line(brief: Brief, lang: str) -> str | None:
+    """The targets assigned from above counted on their own line: at the final period as
+    reports do ('Về chỉ tiêu cấp trên giao, 7/8 chỉ tiêu đạt và vượt, trong đó 2 vượt'), before
+    it by status ('Về 2 chỉ tiêu cấp trên giao: 1 đúng tiến độ, 1 có nguy cơ'). None when the
+    plan marks none."""
+    if not brief.from_above:
         return None
     c = brief.from_above_counts
-    return label(lang, "brief.year_end_above", good=c["exceeded"] + c["met"],
-                 total=len(brief.from_above), exceeded=c["exceeded"])
+    if brief.final:
+        return label(lang, "brief.year_end_above", good=c["exceeded"] + c["met"],
+                     total=len(brief.from_above), exceeded=c["exceeded"])
+    counts = ", ".join(f"{n} {label(lang, key).lower()}" for key, n in c.items() if n)
+    return label(lang, "brief.above", total=len(brief.from_above), counts=counts)

@@ -86,6 +86,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "brief.defined": "{defined} of {declared} declared targets defined",
         "brief.defined_all": "{defined} targets defined",
         "brief.year_end": "{good}/{total} targets met or exceeded, {exceeded} of them exceeded",
+        "brief.above": "Of the {total} targets assigned from above: {counts}",
         "brief.year_end_above": "Of the targets assigned from above, {good}/{total} met or "
                                 "exceeded, {exceeded} of them exceeded",
         "brief.attention": "Needs attention",
@@ -291,6 +292,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "brief.defined": "Theo dõi {defined}/{declared} chỉ tiêu của nghị quyết",
         "brief.defined_all": "Theo dõi {defined} chỉ tiêu",
         "brief.year_end": "{good}/{total} chỉ tiêu đạt và vượt kế hoạch, trong đó {exceeded} vượt",
+        "brief.above": "Về {total} chỉ tiêu cấp trên giao: {counts}",
         "brief.year_end_above": "Về chỉ tiêu cấp trên giao, {good}/{total} chỉ tiêu đạt và "
                                 "vượt, trong đó {exceeded} vượt",
         "brief.attention": "Cần chú ý",

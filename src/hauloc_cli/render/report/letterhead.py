@@ -373,7 +373,7 @@ def results(annex: Annex, lang: str, shown: dict[str, _Shown]) -> list[Para]:
     targets as sentences, run in after the group's name as reports write them."""
     paras = [Para(word(lang, "see_annex"), "heading", word(lang, "results")),
              Para(headline(annex, lang))]
-    if above := cells.year_end_above(annex.brief, lang):
+    if above := cells.from_above_line(annex.brief, lang):
         paras.append(Para(f"{above}."))
     paras += [Para(t) for t in annex.plan.plan.letter.results]
     for n, group in enumerate(annex.groups, 1):

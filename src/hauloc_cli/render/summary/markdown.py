@@ -71,7 +71,7 @@ def render_brief_markdown(brief: Brief, *, lang: str = "en") -> str:
     """The same content as the terminal brief, as Markdown headings, tables and lists."""
     lines = [f"# {escape(brief.report.plan.title(lang))}", "",
              f"**{words.period_words(brief, lang)}** · {words.scope(brief, lang)}", ""]
-    for sentence in (words.year_end(brief, lang), cells.year_end_above(brief, lang)):
+    for sentence in (words.year_end(brief, lang), cells.from_above_line(brief, lang)):
         if sentence:
             lines += [f"**{sentence}**", ""]
     lines += [" · ".join(f"{shown}: {n}" for _, shown, n in words.counts(brief, lang)), ""]

@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from hauloc_cli.render import BriefOptions
-from hauloc_cli.render.cells import target_name, year_end_above
+from hauloc_cli.render.cells import from_above_line, target_name
 from hauloc_cli.render.check.table import STYLES, to_text
 from hauloc_cli.render.summary import words
 from hauloc_cli.rules.status import Status
@@ -242,7 +242,7 @@ def render_brief_text(brief: Brief, *, lang: str = "en", width: int = 80,
         Text(brief.report.plan.title(lang), style="bold"),
         Text(f"{words.period_words(brief, lang)} · {words.scope(brief, lang)}"),
     ]
-    for sentence in (words.year_end(brief, lang), year_end_above(brief, lang)):
+    for sentence in (words.year_end(brief, lang), from_above_line(brief, lang)):
         if sentence:
             out.append(Text(sentence, style="bold"))
     out += _counts(brief, lang, width)

@@ -13,7 +13,7 @@ from hauloc_cli.model.plan import StatusBands, Target
 from hauloc_cli.render import cells, compare_words, rounding
 from hauloc_cli.rules.compare import Revision, facts
 from hauloc_cli.views.brief import Bar, Brief, Item, Need, Point
-from hauloc_cli.vocab import milestone, periods
+from hauloc_cli.vocab import milestone, periods, plan_words
 from hauloc_cli.vocab.i18n import (
     SYMBOLS,
     format_date,
@@ -21,6 +21,7 @@ from hauloc_cli.vocab.i18n import (
     format_value,
     label,
     quantity,
+    unit_label,
 )
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -108,8 +109,13 @@ def figures(item: Item, brief: Brief, lang: str) -> str:
             parts.append(days(item.days, lang))
         return " · ".join(parts)
     assert t.target is not None
-    goal = amount(t.target, t.measure, lang)
-    if t.direction == "at_most":
+    if plan_words.is_form(t):  # '10%–10,5%', '≈ 8,5 tỷ đồng', '> 80%', '≥ 7% so cùng kỳ'
+        goal = plan_words.written(t, lang)
+        if t.measure not in (None, "%") and not t.change:
+            goal += f" {unit_label(lang, t.measure, t.target)}"
+    else:
+        goal = amount(t.target, t.measure, lang)
+    if t.direction == "at_most" and not plan_words.is_form(t):
         goal = f"{label(lang, 'brief.limit')} {goal}"
     if r.actual is None:
         return f"{label(lang, 'brief.target')} {goal}"
