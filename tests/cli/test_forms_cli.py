@@ -251,6 +251,12 @@ targets:
         ("d1", "achieved", "exceeded"), ("d2", "achieved", "met")]
     units = run(*args, "-f", "json").json()["units"]
     assert [u["verdict"] for u in units] == ["exceeded", "met"]
+    # check's own JSON gives each unit of the target the same class
+    found = run(*args[:-1], "-f", "json").json()
+    jsonschema.validate(found, json.loads(OUTPUT_SCHEMA.read_text(encoding="utf-8")))
+    (target,) = found["targets"]
+    assert [(u["unit"], u["status"], u["verdict"]) for u in target["units"]] == [
+        ("d1", "achieved", "exceeded"), ("d2", "achieved", "met")]
 
 
 def test_the_annex_says_each_plan_as_the_resolution_does_and_reads_it_back(

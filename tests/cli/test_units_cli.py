@@ -46,9 +46,11 @@ def test_json_carries_coverage_and_units(tmp_path: Path) -> None:
                                    "expected": 2, "partial": False, "missing": [],
                                    "carried": [], "compiled": 9.0}
     assert schools["units"] == [  # 4 ≥ 6·¼
-        {"unit": "d1", "actual": 4.0, "status": "on_track", "reported": True, "as_of": "2024-Q1",
+        {"unit": "d1", "actual": 4.0, "status": "on_track", "verdict": "on_track",
+         "reported": True, "as_of": "2024-Q1",
          "revisions": []},
-        {"unit": "d2", "actual": 5.0, "status": "on_track", "reported": True, "as_of": "2024-Q1",
+        {"unit": "d2", "actual": 5.0, "status": "on_track", "verdict": "on_track",
+         "reported": True, "as_of": "2024-Q1",
          "revisions": []}]
     assert security["status"] == "no_data"
     assert security["reason"] == "1 of 5 communes have not reported"

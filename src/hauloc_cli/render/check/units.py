@@ -12,7 +12,7 @@ from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import StatusBands
 from hauloc_cli.render.reasons import explain_result
 from hauloc_cli.rules.rollup import TargetUnits, UnitsReport
-from hauloc_cli.rules.status import Result
+from hauloc_cli.rules.status import Result, verdict
 
 
 def coverage_fields(t: TargetUnits) -> dict[str, Any]:
@@ -30,9 +30,10 @@ def revision_fields(revised: tuple[Figure, ...]) -> list[dict[str, Any]]:
              "file": r.file, "line": r.line} for r in revised]
 
 
-def unit_rows(t: TargetUnits) -> list[dict[str, Any]]:
+def unit_rows(t: TargetUnits, period: Period) -> list[dict[str, Any]]:
     return [{"unit": u.unit, "actual": u.actual,
              "status": None if u.result is None else u.result.status.value,
+             "verdict": None if u.result is None else verdict(u.result, period),
              "reported": u.reported,
              "as_of": None if u.as_of is None else str(u.as_of),
              "revisions": revision_fields(u.revisions)} for u in t.units]
@@ -48,7 +49,7 @@ def target_units(units: UnitsReport | None, result: Result, period: Period,
     if found is None:
         return {"coverage": None, "units": []}
     return {"reason": explain(result, period, "en", units, bands),
-            "coverage": coverage_fields(found), "units": unit_rows(found)}
+            "coverage": coverage_fields(found), "units": unit_rows(found, period)}
 
 
 _BASIC = ("commune", "town", "ward")
