@@ -138,3 +138,38 @@ def test_a_text_that_names_no_year_asks_for_one(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="--year"):
         read_resolution(text, None, 100 * MB)
     assert read_resolution(text, 2027, 100 * MB).year == 2027
+
+
+def test_a_word_resolution_with_a_table_per_group_gives_them_all(tmp_path: Path) -> None:
+    """The annex of the fixture split into one Word table per group (each with its header),
+    the economy's split again in two, and a table of signatures between: the same draft as
+    the one table gives, the economy one group."""
+    import docx
+
+    from tests.assets.make_resolutions import HEADER, ROWS
+
+    document = docx.Document()
+    document.add_paragraph("CÁC CHỈ TIÊU CHỦ YẾU NĂM 2026")
+    starts = [i for i, row in enumerate(ROWS) if row[2:] == ["", "", ""]]
+    parts = [ROWS[a:b] for a, b in zip(starts, [*starts[1:], len(ROWS)], strict=True)]
+    parts = [parts[0][:3], [parts[0][0], *parts[0][3:]], *parts[1:]]  # KINH TẾ twice
+    for n, part in enumerate(parts):
+        table = document.add_table(rows=1 + len(part), cols=len(HEADER))
+        for col, text in enumerate(HEADER):
+            table.cell(0, col).text = text
+        for r, row in enumerate(part, start=1):
+            for col, value in enumerate(row):
+                table.cell(r, col).text = (str(value).replace(".", ",")
+                                           if isinstance(value, float) else str(value))
+        if n == 1:
+            signatures = document.add_table(rows=1, cols=2)
+            signatures.cell(0, 0).text, signatures.cell(0, 1).text = "CHỦ TỊCH", "Nguyễn Văn A"
+    path = tmp_path / "split.docx"
+    document.save(str(path))
+    split = read_resolution(path, None, 100 * MB)
+    whole = read_resolution(ASSETS / "resolution.table-2026.docx", None, 100 * MB)
+    assert [(g.id, g.name) for g in split.groups] == [(g.id, g.name) for g in whole.groups]
+    assert [(s.id, s.group, s.reading) for s in split.stated] == [
+        (s.id, s.group, s.reading) for s in whole.stated]
+    # table 2: the header (row 1), "I KINH TẾ" again (row 2), the economy's third target
+    assert split.stated[2].where == "table 2, row 3"

@@ -13,6 +13,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from hauloc_cli.errors import Code, InputError, Problem, UsageError
@@ -160,15 +161,32 @@ def _docx(path: Path, year: int | None, max_size: int) -> tuple[Found, int]:
     from hauloc_cli.inputs.files.docx import read_docx
 
     document = read_docx(path, max_size)
+    tables = []
     for n, table in enumerate(document.tables, start=1):
         rows: list[tuple[int, Sequence[Cell]]] = [
             (r, cells) for r, cells in enumerate(table, start=1) if any(c.strip() for c in cells)]
         got = _from_rows(path, rows, _row_of(n), year or _first_year(document.paragraphs))
         if got is not None:
-            return got
+            tables.append(got)
+    if tables:  # a resolution may give its targets in several tables (one per group)
+        (found, first_year), *more = tables
+        for other, _ in more:
+            _absorb(found, other)
+        return found, first_year
     lines = list(enumerate(document.paragraphs, start=1))
     year = year or _text_year(path, document.paragraphs)
     return read_sentences(lines, year, "¶{}"), year
+
+
+def _absorb(found: Found, other: Found) -> None:
+    """Another table's targets after `found`'s: a group of the same name is one group."""
+    ids = {}
+    for group in other.groups:
+        same = next((g.id for g in found.groups if g.name == group.name), None)
+        ids[group.id] = same or found.add_group(group.name)
+    found.stated += [replace(s, group=ids.get(s.group, s.group) if s.group else None)
+                     for s in other.stated]
+    found.declared = found.declared or other.declared
 
 
 def _row_of(table: int) -> Callable[[int], str]:
