@@ -113,3 +113,28 @@ def test_every_format_says_the_same_status_and_need() -> None:
             assert said in text, (fmt, said)
             assert rate in text, (fmt, rate)
         assert said in target["brief"]
+
+
+def test_the_official_report_in_word(tmp_path: Path) -> None:
+    """The same letter and annex as the HTML report, in a .docx (the format from the file's
+    name); without --output the format is refused before any work (exit 2). The blank date
+    line is of the year of the latest figure (2026), not of the term's end."""
+    import docx
+
+    out = tmp_path / "nhiem-ky.docx"
+    done = run("term", PLAN, YEAR_2026, "-o", out, "--lang", "vi", "--fail-on", "never")
+    assert done.code == 0, done.err
+    document = docx.Document(str(out))
+    paragraphs = "\n".join(p.text for p in document.paragraphs)
+    assert "0/4 chỉ tiêu đạt, 2 có khả năng đạt, 2 khó đạt" in paragraphs
+    assert "cần tăng bình quân 18,9%/năm trong 2027–2030 để đạt 7.900 USD năm 2030" in paragraphs
+    header = document.tables[0].rows[0].cells[1].text
+    assert "Thanh Hóa, ngày" in header and "năm 2026" in header
+    annex = document.tables[-1]
+    assert [c.text for c in annex.rows[0].cells] == [
+        "STT", "Chỉ tiêu", "Năm gốc 2025", "Mới nhất", "Mục tiêu", "Đã đạt", "Cần đạt",
+        "Đánh giá"]
+    grdp = [c.text for c in annex.rows[2].cells]
+    assert grdp[0] == "2" and grdp[-1] == "✖ Khó đạt" and grdp[5:7] == ["12,7%/năm", "18,9%/năm"]
+    refused = run("term", PLAN, YEAR_2026, "-f", "docx")
+    assert refused.code == 2 and "give --output FILE.docx" in refused.err

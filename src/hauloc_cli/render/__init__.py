@@ -36,7 +36,7 @@ TEMPLATE_FORMATS = {fmt: f"template.{fmt}" for fmt in ("csv", "xlsx")}
 VALIDATE_FORMATS = {"text": "validate"}
 BINARY_FORMATS = frozenset({"xlsx", "docx"})
 # hauloc term: the term's status.
-TERM_FORMATS = {fmt: f"term.{fmt}" for fmt in ("table", "json", "markdown", "html")}
+TERM_FORMATS = {fmt: f"term.{fmt}" for fmt in ("table", "json", "markdown", "html", "docx")}
 
 # What XML 1.0, and so a worksheet or a Word document, cannot hold: control characters (a BEL or
 # a NUL typed as an escape in a YAML string), the non-characters U+FFFE and U+FFFF, and lone

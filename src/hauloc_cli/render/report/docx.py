@@ -17,7 +17,7 @@ units, the table by unit follows it.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timezone
+from datetime import date, datetime, time, timezone
 from io import BytesIO
 from typing import TYPE_CHECKING
 
@@ -64,27 +64,51 @@ LANG_TAGS = {"vi": "vi-VN", "en": "en-GB"}
 
 def render(annex: Annex, options: Options) -> bytes:
     """The .docx file's bytes."""
+    text = letter(annex, options.lang)
+    document = letter_document(text, options.lang)
+    _annex(document, annex, text, options.lang)
+    return saved(document, text, stamp(annex), options.lang)
+
+
+def letter_document(text: Letter, lang: str) -> Document:
+    """A Word document holding the letter: its styles, the portrait page numbered from page
+    2, the header, title, body and signature (the term's report has the same)."""
     import docx
 
     document = docx.Document()
-    _styles(document, options.lang)
+    _styles(document, lang)
     _page(document.sections[0], landscape=False)
     _page_numbers(document.sections[0])
-    text = letter(annex, options.lang)
     _header(document, text)
     _title(document, text)
     _body(document, text)
     _signature(document, text)
-    _annex(document, annex, text, options.lang)
-    properties = document.core_properties
+    return document
+
+
+def annex_page(document: Document, text: Letter) -> None:
+    """A landscape section on a new page, numbered from its first page on, headed by the
+    annex's title, subject and note."""
+    from docx.enum.section import WD_SECTION
+
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    _page(section, landscape=True)
+    section.different_first_page_header_footer = False  # numbered from its first page on
+    _para(document, text.annex_title, bold=True)
+    _para(document, text.annex_subject, bold=True)
+    _para(document, text.annex_note, italic=True).paragraph_format.space_after = _points(8)
+
+
+def saved(document: Document, text: Letter, issued: date, lang: str) -> bytes:
+    """The document's bytes, its properties the letter's: the report's date, not the
+    template's (2013) nor the clock's: made again, it says the same."""
     from hauloc_cli.render import xml_text
 
+    properties = document.core_properties
     properties.title = xml_text(text.subject)
     properties.author = xml_text(" ".join(text.issuer))
-    properties.language = LANG_TAGS[options.lang]
-    # the report's date, not the template's (2013) nor the clock's: made again, it says the same
-    issued = datetime.combine(stamp(annex), time(), timezone.utc)
-    properties.created = properties.modified = issued
+    properties.language = LANG_TAGS[lang]
+    properties.created = properties.modified = datetime.combine(issued, time(), timezone.utc)
     properties.last_modified_by = "hauloc"
     out = BytesIO()
     document.save(out)
@@ -289,12 +313,7 @@ def _signature(document: Document, text: Letter) -> None:
 def _annex(document: Document, annex: Annex, text: Letter, lang: str) -> None:
     from docx.enum.section import WD_SECTION
 
-    section = document.add_section(WD_SECTION.NEW_PAGE)
-    _page(section, landscape=True)
-    section.different_first_page_header_footer = False  # numbered from its first page on
-    _para(document, text.annex_title, bold=True)
-    _para(document, text.annex_subject, bold=True)
-    _para(document, text.annex_note, italic=True).paragraph_format.space_after = _points(8)
+    annex_page(document, text)
     _table(document, plan_table(annex, lang))
     units = unit_table(annex, lang)
     if units is not None:  # on a page of its own: a table an official reads across
@@ -368,6 +387,22 @@ def _table(document: Document, table: Table, *, whole_groups: bool = True) -> No
         for key, c, value in zip(table.keys, cells, data.cells, strict=True):
             align = "center" if key == "number" else "right" if key in NUMERIC else "left"
             _cell(c, value, align=align, keep=keep)
+
+
+def grid(document: Document, headings: list[str], rows: list[list[str]],
+         widths: tuple[float, ...], right: frozenset[int]) -> None:
+    """A plain grid in the annex's style: the heading row bold, centred and repeated on every
+    page, rows never split, the columns `right` (by index) aligned right; `widths` in mm."""
+    table = document.add_table(rows=1 + len(rows), cols=len(headings))
+    table.style = "Table Grid"
+    _widths(table, widths)
+    _row_flags(table.rows[0], header=True)
+    for c, title in zip(table.rows[0].cells, headings, strict=True):
+        _cell(c, title, bold=True, align="center")
+    for row, data in zip(table.rows[1:], rows, strict=True):
+        _row_flags(row, header=False)
+        for i, (c, value) in enumerate(zip(row.cells, data, strict=True)):
+            _cell(c, value, align="center" if i == 0 else "right" if i in right else "left")
 
 
 def _row_flags(row: _Row, *, header: bool) -> None:
