@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import random
 import shutil
 import sys
 import tempfile
@@ -12,10 +13,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench import floors, peers
+from bench import floors, months, peers
 from bench.cases import big_cases, seeded_tools, small_cases, triple_cases
 from bench.checks import run_seeded
-from bench.data import EXAMPLE, data_rows, make_data, seed_faults
+from bench.data import EXAMPLE, SEED, data_rows, make_data, seed_faults
 from bench.report import DOC, Bench, hauloc_install, load, report, write_doc
 from bench.timing import child_env, hauloc_command, measure
 
@@ -59,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         peers.write(work)
         shutil.copy(EXAMPLE, work / EXAMPLE.name)
         data = make_data(work)
+        _, plan, quarterly = data["province"]
+        monthly = months.generate_monthly(plan, work, random.Random(SEED))
         at = seed_faults(data["province"][2], work / "actuals_seeded.csv")
         install = hauloc_install()
         small = small_cases(h, data)
@@ -69,11 +72,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                   for k, cmds in small.items()}
         groups.update({k: measure(k, cmds, work, env, args.big_rounds, args.big_warmups)
                        for k, cmds in big.items()})
+        groups["months"] = measure("months", months.cases(h, plan, quarterly, monthly), work,
+                                   env, args.rounds, args.warmups)
         groups.update({k: measure(k, cmds, work, env, 1, 0)  # once per run
                        for k, cmds in triple_cases(h, data).items()})
         seen = run_seeded(tools, work, env, "actuals_seeded.csv", at)
         rows = {"scale": data_rows(data["scale"][1]),
-                "province": data_rows(data["province"][2]),
+                "province": data_rows(quarterly), "monthly": data_rows(monthly),
                 "seeded": data_rows(work / "actuals_seeded.csv")}
     loads.append(load())
     b = Bench(groups, rows, notes, seen, at, install, args, started, loads,

@@ -5,6 +5,8 @@ of the quarterly province file (166 × 30 × 4), measured side by side in rotati
     python -m bench.months            # 15 rounds after 2 warm-ups
     python -m bench.months --quick    # 5 rounds after 1 warm-up
 
+The full run (`python -m bench`) measures the same pair and reports the budget with the others.
+
 Both files are of the one seeded plan and units tree (`data.generate_units("province")`);
 the monthly file gives every commune's year-to-date figure at the end of each month, January
 to November (`2024-01` … `2024-11`), one in 200 left out as in the quarterly file. Exits 1
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from bench.cases import hauloc_check
 from bench.data import SEED, UNIT_SIZES, YEAR, data_rows, generate_units
-from bench.timing import Group, child_env, hauloc_command, measure
+from bench.timing import Cmd, Command, Group, child_env, hauloc_command, measure
 
 MONTHS = 11  # the December meeting's file: "11 tháng"
 BUDGET = 1.2  # time per row, monthly file over quarterly file
@@ -60,6 +62,13 @@ def generate_monthly(plan: Path, folder: Path, rng: random.Random) -> Path:
     return path
 
 
+def cases(h: Command, plan: Path, quarterly: Path, monthly: Path) -> list[Cmd]:
+    """The monthly and the quarterly province file, each checked with the units tree."""
+    n = UNIT_SIZES["province"][2]
+    return [hauloc_check(h, monthly, plan, n, key="monthly"),
+            hauloc_check(h, quarterly, plan, n, key="quarterly")]
+
+
 def per_row_ratio(group: Group, rows: dict[str, int]) -> float:
     """The monthly file's time per row over the quarterly file's (median of the rounds)."""
     return group.ratio("monthly", "quarterly") * rows["quarterly"] / rows["monthly"]
@@ -71,15 +80,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rounds, warmups = (5, 1) if args.quick else (15, 2)
     h, env = hauloc_command(), child_env()
-    n = UNIT_SIZES["province"][2]
     with tempfile.TemporaryDirectory(prefix="hauloc-bench-months-") as tmp:
         work = Path(tmp)
         _, plan, quarterly = generate_units("province", work, random.Random(SEED))
         monthly = generate_monthly(plan, work, random.Random(SEED))
         rows = {"quarterly": data_rows(quarterly), "monthly": data_rows(monthly)}
-        cmds = [hauloc_check(h, monthly, plan, n, key="monthly"),
-                hauloc_check(h, quarterly, plan, n, key="quarterly")]
-        group = measure("months", cmds, work, env, rounds, warmups)
+        group = measure("months", cases(h, plan, quarterly, monthly), work, env, rounds,
+                        warmups)
     ratio = per_row_ratio(group, rows)
     for key in ("quarterly", "monthly"):
         seconds = group.median(key)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from bench import months
 from bench.checks import Seeded
 from bench.data import FAULTS, ROOT
 from bench.timing import Group, ms
@@ -192,6 +193,22 @@ def side_by_side(b: Bench, title: str, key: str, intro: str) -> list[str]:
     return out
 
 
+def months_table(b: Bench) -> list[str]:
+    title = ("## Months: the province file month by month (166 × 30 × 11) against its "
+             "quarterly file (166 × 30 × 4)")
+    if "months" not in b.groups:
+        return ["", title, "", "Not measured."]
+    g = b.groups["months"]
+    rows = {"monthly": b.rows["monthly"], "quarterly": b.rows["province"]}
+    out = ["", title, "", "The two take turns in each round (`python -m bench.months` runs "
+           "them alone).", "", "| file | rows | median time | time per row |",
+           "|---|---:|---:|---:|"]
+    for key in ("monthly", "quarterly"):
+        t = g.median(key)
+        out.append(f"| {key} | {rows[key]:,} | {ms(t)} | {t / rows[key] * 1e6:.1f} µs |")
+    return out
+
+
 def seeded_table(b: Bench) -> list[str]:
     tools = list(b.seeded)
     names = {"hauloc": "hauloc", "frictionless": "frictionless", "soda": "Soda Core",
@@ -230,7 +247,18 @@ def budgets(b: Bench) -> list[tuple[str, bool | None]]:
     r = n.ratio("hauloc", "linear")
     out.append((f"linear: {n.cmds['hauloc'].rows:,} rows ≤ {BUDGET_LINEAR:g}× the time of "
                 f"{n.cmds['linear'].rows:,}: {r:.2f}×", r <= BUDGET_LINEAR))
+    out.append(months_budget(b))
     return out + million_budgets(b)
+
+
+def months_budget(b: Bench) -> tuple[str, bool | None]:
+    """Issue 22: the monthly province file's time per row over the quarterly one's."""
+    g = b.groups.get("months")
+    what = f"months: time per row of the monthly province file ≤ {months.BUDGET}× the quarterly's"
+    if g is None:
+        return f"{what}: not measured", None
+    r = months.per_row_ratio(g, {"monthly": b.rows["monthly"], "quarterly": b.rows["province"]})
+    return f"{what}: {r:.2f}×", r <= months.BUDGET
 
 
 def _at_most(g: Group | None, a: str, b: str, most: float, what: str,
@@ -300,6 +328,7 @@ def report(b: Bench) -> tuple[str, list[tuple[str, bool | None]]]:
                         "million", MILLION_INTRO)
     out += side_by_side(b, "## 3,000,000 rows, once per run: against 1,000,000", "triple",
                         TRIPLE_INTRO)
+    out += months_table(b)
     if b.seeded:
         out += seeded_table(b)
     verdicts = budgets(b)
