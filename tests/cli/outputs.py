@@ -159,8 +159,9 @@ def check_csv(text: str) -> dict[str, Seen]:
 
 
 def units_of_check_json(text: str) -> dict[tuple[str, str], tuple[Any, str | None, bool]]:
-    """(target, unit) → (actual, status, reported) from check JSON's `units` lists."""
-    return {(t["id"], u["unit"]): (u["actual"], u["status"], u["reported"])
+    """(target, unit) → (actual, verdict, reported) from check JSON's `units` lists: the
+    verdict (the year-end class at the final period), as `by_unit_json` reads it."""
+    return {(t["id"], u["unit"]): (u["actual"], u["verdict"], u["reported"])
             for t in json.loads(text)["targets"] for u in t.get("units") or []}
 
 
