@@ -34,7 +34,7 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 ODS_SUFFIX = ".ods"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
-__all__ = ["Actuals", "ReadOptions", "read_actuals", "with_last_year"]
+__all__ = ["Actuals", "NotActuals", "ReadOptions", "read_actuals", "with_last_year"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,13 @@ class ReadOptions:
     # Read only the plan's own targets (`hauloc term`: a year's file holds more targets than
     # the term): the rows of others are named in one warning, not refused.
     only_plan_targets: bool = False
+
+
+class NotActuals(InputError):
+    """The file is no table of figures: none of its first rows names the columns target,
+    period or value (in any of their names), and it is not an annex table. Named on the
+    command line it is an error like any other; found in a folder it is skipped
+    (`sources.py`)."""
 
 
 def read_actuals(path: Path, plan: Plan, options: ReadOptions | None = None) -> Actuals:
@@ -133,7 +140,8 @@ def duplicate(figure: Figure, first: Figure) -> Problem:
 def _parse(table: RawTable, plan: Plan, opts: ReadOptions, source: Path | None = None
            ) -> Actuals:
     try:
-        if not all(c in map(canonical_column, table.header) for c in columns.REQUIRED):
+        names = [canonical_column(c) for c in table.header]
+        if not all(c in names for c in columns.REQUIRED):
             # no target, period and value columns: an annex table (the wide layout)?
             from hauloc_cli.inputs.actuals.annex import WideOptions, read_wide
 
@@ -143,6 +151,14 @@ def _parse(table: RawTable, plan: Plan, opts: ReadOptions, source: Path | None =
                                                       opts.only_plan_targets))
             if wide is not None:
                 return wide
+            if not any(c in names for c in columns.REQUIRED):
+                try:
+                    return parse_table(table, plan, decimal_comma=opts.decimal_comma,
+                                       max_errors=opts.max_errors, units=opts.units,
+                                       only_plan_targets=opts.only_plan_targets,
+                                       source=source)
+                except InputError as exc:
+                    raise NotActuals(exc.problems, exc.more) from None
         return parse_table(table, plan, decimal_comma=opts.decimal_comma,
                            max_errors=opts.max_errors, units=opts.units,
                            only_plan_targets=opts.only_plan_targets, source=source)
