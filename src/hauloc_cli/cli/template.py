@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from hauloc_cli.cli import common
-from hauloc_cli.cli.options import OutputOpt, TargetsOpt
+from hauloc_cli.cli.options import OutputOpt, TargetsOpt, units_setting
 from hauloc_cli.errors import UsageError
 
 
@@ -31,7 +31,9 @@ def template(
     output: OutputOpt = None,
     units: Annotated[Path | None, typer.Option(
         "--units", help="Units file: a row per unit that reports, with a unit column. "
-        "Default: the plan's 'units:', else none.", dir_okay=False, show_default=False)] = None,
+        "Default: $HAULOC_UNITS, else the units of the nearest hauloc.toml, else the plan's "
+        "'units:', else none.", dir_okay=False, show_default=False,
+        callback=units_setting)] = None,
     split: Annotated[Path | None, typer.Option(
         "--split", help="With units: one file per unit in this folder (UNIT.csv or "
         "UNIT.xlsx), to send to each.", file_okay=False, show_default=False)] = None,

@@ -22,6 +22,23 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "period and value, and it is not an annex table",
         "skipped.header.hint": "if it holds figures, name its columns target, period and "
                                "value",
+        "settings.unreadable": "cannot be read ({why})",
+        "settings.not_utf8": "not UTF-8 text — save it as UTF-8",
+        "settings.syntax": "not valid TOML: {why} — write each setting as key = \"value\", "
+                           "e.g. plan = \"plan.yaml\"",
+        "settings.unknown_key": "unknown key '{setting}' — the keys are {keys}",
+        "settings.not_text": "{setting} must be a text in quotes — e.g. {setting} = \"...\"",
+        "settings.bad_lang": "lang = '{lang}' is not a language hauloc speaks — write "
+                             "lang = \"vi\" or lang = \"en\"",
+        "settings.missing_file": "{setting} = '{value}': there is no such file in {folder} — "
+                                 "paths are relative to the folder of hauloc.toml",
+        "settings.comment": "hauloc's settings for this folder and every folder under it "
+                            "(docs/project.md).\nPaths are relative to this file. An option "
+                            "(--targets, --units, --lang) or HAULOC_PLAN,\nHAULOC_UNITS, "
+                            "HAULOC_LANG in the environment wins over what is written here.",
+        "notice.shipped_plan": "hauloc: no plan given: using the example plan shipped with "
+                               "hauloc (Hậu Lộc district, 2024). Choose yours with --targets "
+                               "PLAN, HAULOC_PLAN=PLAN, or a hauloc.toml (hauloc init).",
         # end of project folder
     },
     "vi": {
@@ -37,6 +54,25 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "kỳ báo cáo và số liệu, và đây cũng không phải biểu phụ lục",
         "skipped.header.hint": "nếu tệp có số liệu, hãy đặt tên các cột là Mã chỉ tiêu, "
                                "Kỳ báo cáo và Số liệu",
+        "settings.unreadable": "không đọc được tệp ({why})",
+        "settings.not_utf8": "tệp không phải văn bản UTF-8 — hãy lưu lại dưới dạng UTF-8",
+        "settings.syntax": "sai cú pháp TOML: {why} — mỗi dòng ghi một cài đặt dạng "
+                           "khóa = \"giá trị\", ví dụ plan = \"plan.yaml\"",
+        "settings.unknown_key": "không có khóa '{setting}' — các khóa dùng được là {keys}",
+        "settings.not_text": "{setting} phải là chuỗi ký tự đặt trong ngoặc kép — ví dụ "
+                             "{setting} = \"...\"",
+        "settings.bad_lang": "lang = '{lang}' không phải ngôn ngữ hauloc dùng được — hãy ghi "
+                             "lang = \"vi\" hoặc lang = \"en\"",
+        "settings.missing_file": "{setting} = '{value}': không có tệp này trong thư mục {folder} — "
+                                 "đường dẫn tính từ thư mục chứa hauloc.toml",
+        "settings.comment": "Cài đặt của hauloc cho thư mục này và mọi thư mục con "
+                            "(docs/project.md).\nĐường dẫn tính từ thư mục chứa tệp này. Tùy "
+                            "chọn dòng lệnh (--targets, --units, --lang)\nhoặc biến môi trường "
+                            "HAULOC_PLAN, HAULOC_UNITS, HAULOC_LANG được ưu tiên hơn tệp này.",
+        "notice.shipped_plan": "hauloc: chưa chỉ định kế hoạch: đang dùng kế hoạch mẫu kèm "
+                               "theo hauloc (huyện Hậu Lộc, năm 2024). Chọn kế hoạch của đơn "
+                               "vị bằng --targets TỆP, HAULOC_PLAN=TỆP hoặc tệp hauloc.toml "
+                               "(hauloc init).",
         # end of project folder
     },
 }
