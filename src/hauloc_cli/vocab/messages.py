@@ -39,6 +39,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "notice.shipped_plan": "hauloc: no plan given: using the example plan shipped with "
                                "hauloc (Hậu Lộc district, 2024). Choose yours with --targets "
                                "PLAN, HAULOC_PLAN=PLAN, or a hauloc.toml (hauloc init).",
+        "init.skeleton.comment": "The plan for {year}, made by `hauloc init`. The three "
+                                 "targets below are EXAMPLES, named so: replace them with the "
+                                 "resolution's targets (README, \"Writing a plan\"), or draft "
+                                 "the plan from the resolution: hauloc init --from FILE.",
+        "init.example.income": "(Example) Average income per person",
+        "init.example.income.measure": "million VND/person/year",
+        "init.example.ocop": "(Example) New OCOP products of 3 stars or more",
+        "init.example.ocop.measure": "products",
+        "init.example.ntm": "(Example) Recognised as an advanced new-rural commune",
+        "init.made": "Made the project folder {folder} ({name}, {year}):",
+        "init.plan.skeleton": "the plan: {count} example targets, to replace with the "
+                              "resolution's",
+        "init.plan.drafted": "the plan: {count} targets drafted from {resolution}; check each "
+                             "against the resolution",
+        "init.units": "the units file",
+        "init.template": "the data-entry template, to send to the offices",
+        "init.settings": "the settings: every hauloc command run in this folder or under it "
+                         "uses this plan{units} (language: {lang})",
+        "init.settings.units": " and units file",
+        "init.next": "Next: fill in the template, save it in the folder, and run, there:\n"
+                     "  hauloc check {example}",
+        "init.unnamed": "no name given",
         # end of project folder
     },
     "vi": {
@@ -73,6 +95,28 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "theo hauloc (huyện Hậu Lộc, năm 2024). Chọn kế hoạch của đơn "
                                "vị bằng --targets TỆP, HAULOC_PLAN=TỆP hoặc tệp hauloc.toml "
                                "(hauloc init).",
+        "init.skeleton.comment": "Kế hoạch năm {year}, do `hauloc init` tạo. Ba chỉ tiêu "
+                                 "dưới đây chỉ là VÍ DỤ, có ghi rõ trong tên: hãy thay bằng các "
+                                 "chỉ tiêu của nghị quyết (README, \"Writing a plan\"), hoặc "
+                                 "lập kế hoạch từ nghị quyết: hauloc init --from TỆP.",
+        "init.example.income": "(Ví dụ) Thu nhập bình quân đầu người",
+        "init.example.income.measure": "triệu đồng/người/năm",
+        "init.example.ocop": "(Ví dụ) Sản phẩm OCOP đạt 3 sao trở lên (thêm)",
+        "init.example.ocop.measure": "sản phẩm",
+        "init.example.ntm": "(Ví dụ) Xã đạt chuẩn nông thôn mới nâng cao",
+        "init.made": "Đã tạo thư mục {folder} ({name}, năm {year}):",
+        "init.plan.skeleton": "kế hoạch: {count} chỉ tiêu ví dụ, cần thay bằng các chỉ tiêu "
+                              "của nghị quyết",
+        "init.plan.drafted": "kế hoạch: {count} chỉ tiêu lập từ {resolution}; cần đối chiếu "
+                             "từng chỉ tiêu với nghị quyết",
+        "init.units": "danh sách đơn vị",
+        "init.template": "mẫu nhập số liệu, để gửi các đơn vị",
+        "init.settings": "cài đặt: mọi lệnh hauloc chạy trong thư mục này hoặc thư mục con "
+                         "đều dùng kế hoạch này{units} (ngôn ngữ: {lang})",
+        "init.settings.units": " và danh sách đơn vị này",
+        "init.next": "Tiếp theo: nhập số liệu vào mẫu, lưu trong thư mục, rồi chạy tại đó:\n"
+                     "  hauloc check {example}",
+        "init.unnamed": "chưa đặt tên",
         # end of project folder
     },
 }
