@@ -19,10 +19,10 @@ if TYPE_CHECKING:
     from hauloc_cli.inputs.actuals.read import ReadOptions
 
 
-def plan_setting(value: Path | None) -> Path | None:
+def plan_setting(ctx: typer.Context, value: Path | None) -> Path | None:
     from hauloc_cli.cli import project
 
-    return project.plan(value)
+    return project.plan(value, ctx.params.get("lang"))
 
 
 def units_setting(value: Path | None) -> Path | None:
@@ -81,7 +81,8 @@ LangOpt = Annotated[
     str | None,
     typer.Option("--lang", help="vi or en. Default: $HAULOC_LANG, else the lang of the "
                  "nearest hauloc.toml, else vi in a Vietnamese locale, else en.",
-                 show_default=False, callback=lang_setting),
+                 show_default=False, callback=lang_setting,
+                 is_eager=True),  # before --targets, whose notice is in the language asked
 ]
 ColorOpt = Annotated[
     Color,

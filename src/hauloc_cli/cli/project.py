@@ -34,9 +34,10 @@ def _settings() -> Settings | None:
         raise typer.Exit(exc.exit_code) from None
 
 
-def plan(value: Path | None) -> Path | None:
+def plan(value: Path | None, lang_asked: str | None = None) -> Path | None:
     """--targets, else $HAULOC_PLAN, else hauloc.toml's plan; else None (the shipped plan),
-    said once at the top of stderr."""
+    said once at the top of stderr, in `lang_asked` (--lang or hauloc.toml's, when it is a
+    language), else in that of $HAULOC_LANG or the locale."""
     from hauloc_cli.inputs.project import choose
 
     settings = _settings()
@@ -45,9 +46,7 @@ def plan(value: Path | None) -> Path | None:
         from hauloc_cli.vocab.i18n import resolve_language
         from hauloc_cli.vocab.messages import text
 
-        said = settings.lang if settings is not None else None
-        lang = (resolve_language(None, os.environ) if os.environ.get("HAULOC_LANG", "").strip()
-                or said is None else said) or "en"
+        lang = resolve_language(lang_asked, os.environ) or "en"
         typer.echo(text("notice.shipped_plan").render(lang), err=True)
         return None
     return value if chosen.source == "option" else Path(chosen.value)

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from hauloc_cli.cli import common
-from hauloc_cli.cli.options import OutputOpt, TargetsOpt, units_setting
+from hauloc_cli.cli.options import LangOpt, OutputOpt, TargetsOpt, units_setting
 from hauloc_cli.errors import UsageError
 
 
@@ -40,9 +40,14 @@ def template(
     force: Annotated[bool, typer.Option(
         "--force", help="Write over an existing --output file (never over the plan).")
     ] = False,
+    lang: LangOpt = None,
 ) -> None:
-    """Write a file for offices to fill in: one row per target and quarter, value left empty."""
+    """Write a file for offices to fill in: one row per target and quarter, value left empty.
+
+    In the language of the run (--lang): headers, period, plan and sheet names in Vietnamese
+    with --lang vi, all of which check reads back."""
     common.check_output(output, (targets,), force=force, units=units)
+    language = common.language(lang)
     from hauloc_cli.core.run import load_plan, load_units, period_option
 
     plan = load_plan(targets)
@@ -61,11 +66,11 @@ def template(
     if split is not None:
         from hauloc_cli.cli.units import write_split
 
-        write_split(rows, split, fmt.value, force)
+        write_split(rows, split, fmt.value, force, language)
         return
     from hauloc_cli.render import BINARY_FORMATS, TEMPLATE_FORMATS, Options, render_file
 
     if fmt.value in BINARY_FORMATS and output is None and sys.stdout.isatty():
         raise UsageError("a workbook cannot be shown on a terminal; give --output FILE.xlsx")
-    common.emit(render_file(TEMPLATE_FORMATS, fmt.value, rows, Options()), output,
+    common.emit(render_file(TEMPLATE_FORMATS, fmt.value, rows, Options(lang=language)), output,
                 bom=fmt.value not in BINARY_FORMATS)

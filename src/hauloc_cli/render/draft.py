@@ -58,8 +58,8 @@ def place_lines(name: str | None) -> list[str]:
 _PLACE_KINDS = ("xã", "phường", "tỉnh", "huyện", "thành", "thị", "đặc")
 
 
-def render_draft(draft: Draft, given_id: str | None = None, name: str | None = None) -> str:
-    """The draft plan's YAML; `name` the place's (`place_lines`)."""
+def render_draft(draft: Draft, given_id: str | None = None, place: str | None = None) -> str:
+    """The draft plan's YAML; `place` the place's name (`place_lines`)."""
     name = Path(draft.file).name
     read, refused = len(draft.read), len(draft.refused)
     lines = [*_comment(
@@ -69,7 +69,7 @@ def render_draft(draft: Draft, given_id: str | None = None, name: str | None = N
         "resolution\").", ""),
         "plan:",
         f"  id: {_text(given_id or plan_id(draft))}",
-        *place_lines(name),
+        *place_lines(place),
         f"  year: {draft.year}",
     ]
     if draft.declared is not None:

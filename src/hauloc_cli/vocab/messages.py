@@ -61,6 +61,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "init.next": "Next: fill in the template, save it in the folder, and run, there:\n"
                      "  hauloc check {example}",
         "init.unnamed": "no name given",
+        "template.guide.column": "Column",
+        "template.guide.what": "What to write",
+        "template.guide.target": "The target's id in the plan. Do not change it.",
+        "template.guide.period": "The period the figure is for: the year to date at the end "
+                                 "of the quarter (Q1, first half, nine months, full year). Do "
+                                 "not change it.",
+        "template.guide.value": "The figure from 1 January to the end of the period. A number "
+                                "(12.5), or for a yes/no target có or không. Leave it empty "
+                                "when there is no figure yet: the row is skipped.",
+        "template.guide.note": "Optional: a note on the figure (e.g. ước: an estimate).",
+        "template.guide.source": "Optional: where the figure comes from.",
+        "template.guide.name": "The target's name, for reading; not read back.",
+        "template.guide.unit": "The unit of measure, for reading; not read back.",
+        "template.guide.measure": "The unit of measure, for reading; not read back.",
+        "template.guide.plan_target": "The year's target as the plan sets it, for reading; not "
+                                      "read back.",
+        "template.guide.unit_id": "The reporting unit's id in the units file. Do not change "
+                                  "it.",
+        "template.guide.unit_name": "The reporting unit's name, for reading; not read back.",
+        "template.guide.after": "Fill in the first sheet only, save the file, and run hauloc "
+                                "check FILE (or hauloc check FOLDER for a folder of such "
+                                "files).",
         # end of project folder
     },
     "vi": {
@@ -117,6 +139,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "init.next": "Tiếp theo: nhập số liệu vào mẫu, lưu trong thư mục, rồi chạy tại đó:\n"
                      "  hauloc check {example}",
         "init.unnamed": "chưa đặt tên",
+        "template.guide.column": "Cột",
+        "template.guide.what": "Cách ghi",
+        "template.guide.target": "Mã của chỉ tiêu trong kế hoạch. Không sửa.",
+        "template.guide.period": "Kỳ báo cáo của số liệu: lũy kế từ đầu năm đến hết quý (quý "
+                                 "I, 6 tháng, 9 tháng, cả năm). Không sửa.",
+        "template.guide.value": "Số liệu lũy kế từ ngày 01/01 đến hết kỳ báo cáo. Ghi số (12,5 "
+                                "hoặc 12.5), hoặc với chỉ tiêu đạt/không đạt thì ghi có hoặc "
+                                "không. Chưa có số liệu thì để trống: dòng đó được bỏ qua.",
+        "template.guide.note": "Không bắt buộc: ghi chú về số liệu (ví dụ: ước thực hiện).",
+        "template.guide.source": "Không bắt buộc: nguồn của số liệu.",
+        "template.guide.name": "Tên chỉ tiêu, để tham khảo; không được đọc lại.",
+        "template.guide.unit": "Đơn vị tính, để tham khảo; không được đọc lại.",
+        "template.guide.measure": "Đơn vị tính, để tham khảo; không được đọc lại.",
+        "template.guide.plan_target": "Chỉ tiêu kế hoạch năm theo nghị quyết, để tham khảo; "
+                                      "không được đọc lại.",
+        "template.guide.unit_id": "Mã của đơn vị báo cáo trong danh sách đơn vị. Không sửa.",
+        "template.guide.unit_name": "Tên đơn vị báo cáo, để tham khảo; không được đọc lại.",
+        "template.guide.after": "Chỉ nhập vào trang tính đầu tiên, lưu tệp, rồi chạy hauloc "
+                                "check TỆP (hoặc hauloc check THƯ_MỤC cho cả thư mục các tệp "
+                                "như vậy).",
         # end of project folder
     },
 }
