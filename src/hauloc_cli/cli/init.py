@@ -61,12 +61,14 @@ def init(
 def _make_folder(folder: Path) -> list[Path]:
     """Make `folder` and those above it that are missing; the ones made, outermost first."""
     from hauloc_cli.errors import UsageError
+    from hauloc_cli.vocab.messages import text
 
     missing = [p for p in (folder, *folder.parents) if not p.exists()][::-1]
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageError(f"cannot make the folder {folder} ({exc.strerror})") from None
+        raise UsageError(str(text("init.cannot_make", folder=folder, why=exc.strerror))
+                         ) from None
     return missing
 
 

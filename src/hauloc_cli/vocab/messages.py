@@ -83,6 +83,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "template.guide.after": "Fill in the first sheet only, save the file, and run hauloc "
                                 "check FILE (or hauloc check FOLDER for a folder of such "
                                 "files).",
+        "folder.nothing_read": "{paths}: no actuals files: {skipped}",
+        "init.cannot_make": "cannot make the folder {folder} ({why})",
         # end of project folder
     },
     "vi": {
@@ -159,6 +161,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "template.guide.after": "Chỉ nhập vào trang tính đầu tiên, lưu tệp, rồi chạy hauloc "
                                 "check TỆP (hoặc hauloc check THƯ_MỤC cho cả thư mục các tệp "
                                 "như vậy).",
+        "folder.nothing_read": "{paths}: không có tệp số liệu nào: {skipped}",
+        "init.cannot_make": "không tạo được thư mục {folder} ({why})",
         # end of project folder
     },
 }

@@ -138,8 +138,10 @@ def read_sources(paths: Sequence[Path], plan: Plan, options: ReadOptions,
     if problems:
         raise InputError(problems, more)
     if not parts:
-        raise UsageError(f"{', '.join(map(str, paths))}: no actuals files: "
-                         + "; ".join(str(w) for w in skipped))
+        from hauloc_cli.vocab.messages import text
+
+        raise UsageError(str(text("folder.nothing_read", paths=", ".join(map(str, paths)),
+                                  skipped="; ".join(str(w) for w in skipped))))
     data = parts[0] if len(parts) == 1 else merge(parts)
     if skipped:
         skipped.sort(key=lambda w: w.file)
