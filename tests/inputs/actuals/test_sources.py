@@ -191,3 +191,28 @@ def test_check_and_validate_read_a_folder_alike(tmp_path: Path) -> None:
     b.write_text(FIGURES.replace("2\n", "x\n"), encoding="utf-8")
     assert runner.invoke(app, ["validate", "-t", plan, str(a), str(b)]).exit_code == 3
     assert runner.invoke(app, ["check", "-t", plan, str(a), str(b)]).exit_code == 3
+
+
+def test_the_term_skips_what_is_not_actuals_in_a_folder_as_check_does(tmp_path: Path) -> None:
+    from tests.conftest import ROOT
+
+    term = ROOT / "examples" / "term"
+    reports = tmp_path / "years"
+    reports.mkdir()
+    shutil.copy(term / "actuals_2026.csv", reports)
+    (reports / "ghi-chu.txt").write_text("Ghi chú\n", encoding="utf-8")
+    plan = str(term / "thanh_hoa_2025_2030.yaml")
+    result = CliRunner().invoke(app, ["term", plan, str(reports), "-f", "json"])
+    assert result.exit_code in (0, 1), result.stderr
+    assert result.stderr == (f"warning: {reports / 'ghi-chu.txt'}: [skipped-file] skipped: none "
+                             "of its first 20 rows names the columns target, period and value, "
+                             "and it is not an annex table — if it holds figures, name its "
+                             "columns target, period and value\n")
+    alone = CliRunner().invoke(app, ["term", plan, str(reports / "actuals_2026.csv"), "-f",
+                                     "json"])
+    import json
+
+    judged, judged_alone = json.loads(result.stdout), json.loads(alone.stdout)
+    assert [w["code"] for w in judged.pop("warnings")] == ["skipped-file"]
+    assert judged_alone.pop("warnings") == []
+    assert judged == judged_alone  # the same figures judged alike
