@@ -16,7 +16,7 @@ def validate(
     actuals: Annotated[list[Path] | None, typer.Argument(
         help="Quarterly actuals to check as well: CSV or Excel (.xlsx) files, or folders of "
         "them, read exactly as check reads them.", show_default=False,
-        metavar="[ACTUALS]...")] = None,
+        metavar="ACTUALS")] = None,
     targets: opt.TargetsOpt = None,
     lang: opt.LangOpt = None,
     period: Annotated[str | None, typer.Option(
