@@ -216,3 +216,41 @@ def test_the_term_skips_what_is_not_actuals_in_a_folder_as_check_does(tmp_path: 
     assert [w["code"] for w in judged.pop("warnings")] == ["skipped-file"]
     assert judged_alone.pop("warnings") == []
     assert judged == judged_alone  # the same figures judged alike
+
+
+def test_a_misspelt_header_below_a_title_is_still_an_error(tmp_path: Path) -> None:
+    # The header found is the title (no row names all three); a row below names two of them.
+    reports = setup(tmp_path, {"a.csv": FIGURES,
+                               "b.csv": "BÁO CÁO QUÝ I\ntaget,period,value\nschools,Q1,2\n"})
+    with pytest.raises(InputError) as info:
+        read(tmp_path, [reports])
+    assert {(Path(p.file).name, p.code) for p in info.value.problems} == {
+        ("b.csv", "missing-column")}
+
+
+def test_notes_saved_in_windows_1258_are_skipped_but_figures_are_not(tmp_path: Path) -> None:
+    reports = setup(tmp_path, {"a.csv": FIGURES})
+    # "Ghi chú: số liệu" as Notepad saves it on Vietnamese Windows (cp1258, tones combining)
+    (reports / "ghi-chu.txt").write_bytes(b"Ghi ch\xfa: s\xf4\xec li\xea\xf2u\n")
+    data = read(tmp_path, [reports])
+    assert [name for name, _ in skipped(data)] == ["ghi-chu.txt"]
+    (reports / "c.txt").write_bytes(b"target\tperiod\tvalue\tunit\nschools\tQ1\t1\ta\xd2\n")
+    with pytest.raises(InputError) as info:
+        read(tmp_path, [reports])
+    assert [(Path(p.file).name, p.code) for p in info.value.problems] == [
+        ("c.txt", "bad-encoding")]
+
+
+def test_a_units_workbook_in_a_folder_is_skipped(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    reports = setup(tmp_path, {"a.csv": FIGURES})
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row in (("id", "name", "parent"), ("a", "Xã A", "d1")):
+        ws.append(row)
+    wb.save(reports / "don-vi.xlsx")
+    data = read(tmp_path, [reports])
+    assert [name for name, _ in skipped(data)] == ["don-vi.xlsx"]
+    assert data.rows == 2

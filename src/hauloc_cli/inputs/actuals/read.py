@@ -8,12 +8,18 @@ table) gives every row its meaning against the plan.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from hauloc_cli.errors import Code, InputError, Problem, UsageError
 from hauloc_cli.inputs.actuals.long import Actuals, parse_table
-from hauloc_cli.inputs.files.table import RawTable, canonical_column, csv_table
+from hauloc_cli.inputs.files.table import (
+    HEADER_SEARCH_ROWS,
+    RawTable,
+    canonical_column,
+    csv_table,
+)
 from hauloc_cli.inputs.files.text import (
     DEFAULT_MAX_SIZE,
     XLS_MAGIC,
@@ -77,7 +83,11 @@ def read_actuals(path: Path, plan: Plan, options: ReadOptions | None = None) -> 
         if opts.encoding or opts.delimiter:
             raise UsageError(f"{path}: --encoding and --delimiter apply to CSV files, "
                              "not to a workbook")
-        return _parse(_workbook(path, ods, opts), plan, opts)
+        try:
+            return _parse(_workbook(path, ods, opts), plan, opts)
+        except NotActuals as exc:
+            _figures_meant(exc, lambda: _workbook(path, ods, opts))
+            raise
     if start.startswith(XLS_MAGIC):
         raise InputError([Problem(name, "", Code.UNSUPPORTED_FORMAT,
                                   "this is an Excel 97-2003 workbook (.xls)",
@@ -85,12 +95,29 @@ def read_actuals(path: Path, plan: Plan, options: ReadOptions | None = None) -> 
     if opts.sheet is not None:
         raise UsageError(f"{path}: --sheet applies to .xlsx workbooks, not to a CSV file")
     encoding = choose_encoding(path, start, opts.encoding)
-    with open_text(path, encoding) as handle:
-        try:
-            return _parse(csv_table(name, handle, opts.delimiter), plan, opts,
-                          path if encoding in ("utf-8", "utf-8-sig") else None)
-        except UnicodeDecodeError:
-            raise InputError([decode_problem(path, encoding)]) from None
+    try:
+        with open_text(path, encoding) as handle:
+            try:
+                return _parse(csv_table(name, handle, opts.delimiter), plan, opts,
+                              path if encoding in ("utf-8", "utf-8-sig") else None)
+            except UnicodeDecodeError:
+                raise InputError([decode_problem(path, encoding)]) from None
+    except NotActuals as exc:
+        with open_text(path, encoding) as handle:
+            _figures_meant(exc, lambda: csv_table(name, handle, opts.delimiter))
+        raise
+
+
+def _figures_meant(exc: NotActuals, table: Callable[[], RawTable]) -> None:
+    """A file taken for no table of figures by its header, read again from its start: if one
+    of its first rows names target, period or value after all, it is meant as figures, and
+    its problems are errors (InputError, not NotActuals)."""
+    again = table()
+    try:
+        if _first_rows_name_a_column(again):
+            raise InputError(exc.problems, exc.more) from None
+    finally:
+        again.close()
 
 
 def _workbook(path: Path, ods: bool, opts: ReadOptions) -> RawTable:
@@ -162,5 +189,42 @@ def _parse(table: RawTable, plan: Plan, opts: ReadOptions, source: Path | None =
         return parse_table(table, plan, decimal_comma=opts.decimal_comma,
                            max_errors=opts.max_errors, units=opts.units,
                            only_plan_targets=opts.only_plan_targets, source=source)
+    finally:
+        table.close()
+
+
+def _first_rows_name_a_column(table: RawTable) -> bool:
+    """Whether the header or one of the rows after it, among the first the header is looked
+    for in, names target, period or value (in any of their names): a table meant as figures.
+    `table` is fresh: its rows are read."""
+    if any(canonical_column(c) in columns.REQUIRED for c in table.header):
+        return True
+    rows = iter(table.rows)
+    for _ in range(HEADER_SEARCH_ROWS):
+        try:
+            cells = next(rows)
+        except StopIteration:
+            return False
+        except table.bad_record:
+            continue
+        if any(isinstance(c, str) and canonical_column(c) in columns.REQUIRED for c in cells):
+            return True
+    return False
+
+
+def names_no_columns(path: Path) -> bool:
+    """Whether a text file that is not valid UTF-8 is no table of figures either: read as
+    Windows-1258 (what Notepad saves on Vietnamese Windows), bytes it has no letter for
+    replaced, none of its first rows names target, period or value. Notes saved that way
+    beside the figures are then skipped, not refused."""
+    import io
+
+    text = head(path, 1 << 16).decode("cp1258", "replace")
+    try:
+        table = csv_table(str(path), io.StringIO(text))
+    except InputError:
+        return False
+    try:
+        return not _first_rows_name_a_column(table)
     finally:
         table.close()

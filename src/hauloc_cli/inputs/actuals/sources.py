@@ -22,6 +22,7 @@ from hauloc_cli.inputs.actuals.read import (
     NotActuals,
     ReadOptions,
     duplicate,
+    names_no_columns,
     read_actuals,
 )
 from hauloc_cli.model.figures import Figures
@@ -104,6 +105,13 @@ def skipped_file(path: Path, reason: str) -> Problem:
     return Problem(str(path), "", Code.SKIPPED_FILE, str(message), hint)
 
 
+def _undecodable_notes(path: Path, exc: InputError) -> bool:
+    """A text file that is not UTF-8 (notes saved by Notepad in Windows-1258) and names none
+    of the columns of figures: skipped like notes in UTF-8, not refused."""
+    return (all(p.code is Code.BAD_ENCODING for p in exc.problems)
+            and path.suffix.lower() in (".txt", ".csv", ".tsv") and names_no_columns(path))
+
+
 def actuals_files(paths: Sequence[Path]) -> list[Path]:
     """The files named, a folder as the files in it that may be actuals (in name order), each
     once."""
@@ -133,6 +141,9 @@ def read_sources(paths: Sequence[Path], plan: Plan, options: ReadOptions,
             else:
                 skipped.append(skipped_file(path, "skipped.header"))
         except InputError as exc:
+            if path in gathered.in_folder and _undecodable_notes(path, exc):
+                skipped.append(skipped_file(path, "skipped.header"))
+                continue
             problems += exc.problems
             more += exc.more
     if problems:
