@@ -237,3 +237,13 @@ def test_the_installed_command_finds_the_settings_as_cron_would(tmp_path: Path) 
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["plan"]["id"] == "toml"
     assert done.stderr == ""
+
+
+def test_init_with_a_units_file_already_in_the_folder_names_it(nowhere: Path) -> None:
+    (nowhere / "dv.csv").write_text(UNITS, encoding="utf-8")
+    result = invoke("init", "--year", "2026", "--units", "dv.csv", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    assert (nowhere / "dv.csv").read_text("utf-8") == UNITS  # not copied over itself
+    assert 'units = "dv.csv"' in (nowhere / "hauloc.toml").read_text("utf-8")
+    assert sorted(p.name for p in nowhere.iterdir()) == [
+        "dv.csv", "hauloc.toml", "plan.yaml", "template-2026.xlsx"]
