@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from hauloc_cli.inputs.plan_file import default_plan_path
 from hauloc_cli.model.figures import Figure, Figures, Value
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan
@@ -17,9 +18,13 @@ EXAMPLE = ROOT / "examples" / "actuals_2024.csv"
 
 @pytest.fixture(autouse=True)
 def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests see no colour, a fixed width and English unless they ask otherwise."""
-    for var in ("HAULOC_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "FORCE_COLOR", "TERM"):
+    """Tests see no colour, a fixed width and English unless they ask otherwise; the shipped
+    plan named by HAULOC_PLAN, so that its notice (no plan given) is not on every test's
+    stderr (tests/cli/test_project.py removes it to test the notice), and no units file."""
+    for var in ("HAULOC_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "FORCE_COLOR", "TERM",
+                "HAULOC_UNITS"):
         monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("HAULOC_PLAN", str(default_plan_path()))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
 

@@ -84,6 +84,7 @@ class Code(str, Enum):
     MONTHS_DISAGREE = "months-disagree"
     BELOW_TERM = "below-term"
     UNREAD_TARGET = "unread-target"
+    SKIPPED_FILE = "skipped-file"
 
     def __str__(self) -> str:
         return self.value

@@ -17,6 +17,10 @@ from hauloc_cli.cli import app
 from tests.conftest import EXAMPLE
 
 HAULOC = Path(sys.executable).parent / "hauloc"
+# No plan named anywhere (issue 25): the shipped one, said once, first, on stderr only.
+NOTICE = ("hauloc: no plan given: using the example plan shipped with hauloc (Hậu Lộc district, "
+          "2024). Choose yours with --targets PLAN, HAULOC_PLAN=PLAN, or a hauloc.toml (hauloc "
+          "init).\n")
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -28,7 +32,8 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 def test_table_in_an_empty_environment() -> None:
     result = run("check", str(EXAMPLE))
     assert result.returncode == 1
-    assert result.stderr == b""
+    # No plan named anywhere (issue 25): the shipped one, said once on stderr only.
+    assert result.stderr.decode("utf-8") == NOTICE
     out = result.stdout.decode("utf-8")
     assert b"\x1b" not in result.stdout
     lines = out.splitlines()
@@ -44,7 +49,7 @@ def test_table_in_an_empty_environment() -> None:
 
 def test_json_in_an_empty_environment() -> None:
     result = run("check", str(EXAMPLE), "--format", "json")
-    assert (result.returncode, result.stderr) == (1, b"")
+    assert (result.returncode, result.stderr.decode("utf-8")) == (1, NOTICE)
     doc = json.loads(result.stdout.decode("utf-8"))
     assert doc["targets"][0]["name"] == "Tốc độ tăng trưởng giá trị sản xuất"
 
@@ -55,7 +60,7 @@ def test_errors_go_to_stderr_with_their_code(tmp_path: Path) -> None:
     result = run("check", str(bad))
     assert result.returncode == 3
     assert result.stdout == b""
-    assert result.stderr.decode("utf-8") == (
+    assert result.stderr.decode("utf-8") == NOTICE + (
         f"{bad}:2:2: [bad-period] '2024-Q5' is not a period — write "
         "2024-Q1 … 2024-Q4, or Quý I, 6 tháng, 9 tháng, Cả năm\n"
         "Error: 1 problem(s) found; nothing was evaluated.\n")

@@ -31,6 +31,13 @@ def stand_in_mail(tmp_path: Path) -> tuple[Path, Path]:
     return mail, log
 
 
+# No HAULOC_PLAN and no hauloc.toml (issue 25): the shipped plan, said first on stderr, so the
+# mail says which plan the figures were judged against.
+NOTICE = ("hauloc: no plan given: using the example plan shipped with hauloc (Hậu Lộc district, "
+          "2024). Choose yours with --targets PLAN, HAULOC_PLAN=PLAN, or a hauloc.toml (hauloc "
+          "init).\n")
+
+
 def run_wrapper(tmp_path: Path, actuals: Path, **settings: str) -> subprocess.CompletedProcess[str]:
     mail, _ = stand_in_mail(tmp_path)
     variables = {"HAULOC_BIN": str(HAULOC), "HAULOC_MAIL_CMD": str(mail),
@@ -72,8 +79,8 @@ def test_targets_off_track_write_the_report_and_mail(tmp_path: Path) -> None:
     assert body.startswith(f"hauloc check {actuals} exited with code 1: {meaning}.\n\n"
                            f"Report: {report}\n\n")
     assert text in body
-    assert body.endswith("Messages (stderr):\nmissing: no figure for 2024-Q3 from 2 target(s): "
-                         "ntm_model_communes, security_standard_communes\n")
+    assert body.endswith(f"Messages (stderr):\n{NOTICE}missing: no figure for 2024-Q3 from 2 "
+                         "target(s): ntm_model_communes, security_standard_communes\n")
     log = (tmp_path / "reports" / "hauloc.log").read_text(encoding="utf-8")
     assert log.endswith(f" exit 1: {meaning}\n")
     assert log.startswith(today())
@@ -117,7 +124,7 @@ def test_invalid_actuals_mail_the_errors_and_write_no_report(tmp_path: Path) -> 
         f"-s\nhauloc: exit 3 - {meaning}\nubnd@example.vn\n---\n"
         f"hauloc check {actuals} exited with code 3: {meaning}.\n\n"
         "No report was written.\n\n"
-        "Messages (stderr):\n"
+        f"Messages (stderr):\n{NOTICE}"
         f"{actuals}:2:1: [unknown-target] no target 'ocop_product' in the plan — "
         "did you mean 'ocop_products'?\n"
         "Error: 1 problem(s) found; nothing was evaluated.\n")
@@ -131,7 +138,7 @@ def test_without_a_recipient_the_message_goes_to_stderr_for_cron(tmp_path: Path)
         f"hauloc check {tmp_path / 'missing.csv'} exited with code 2: usage error: a wrong "
         "option, or a file that is missing or cannot be written.\n\n"
         "No report was written.\n\n"
-        "Messages (stderr):\n"
+        f"Messages (stderr):\n{NOTICE}"
         f"Error: {tmp_path / 'missing.csv'}: no such file\n")
     assert not (tmp_path / "mail.out").exists()
 

@@ -16,6 +16,7 @@ import typer
 from hauloc_cli import __version__
 from hauloc_cli.cli import (
     check,
+    init,
     plan,
     report,
     schema,
@@ -48,6 +49,7 @@ app.command()(report.report)
 app.command()(validate.validate)
 app.command()(schema.schema)
 app.command()(term_plan.term)
+app.command()(init.init)
 app.add_typer(plan.plan_app, name="plan")
 
 

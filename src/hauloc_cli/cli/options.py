@@ -19,6 +19,24 @@ if TYPE_CHECKING:
     from hauloc_cli.inputs.actuals.read import ReadOptions
 
 
+def plan_setting(ctx: typer.Context, value: Path | None) -> Path | None:
+    from hauloc_cli.cli import project
+
+    return project.plan(value, ctx.params.get("lang"))
+
+
+def units_setting(value: Path | None) -> Path | None:
+    from hauloc_cli.cli import project
+
+    return project.units(value)
+
+
+def lang_setting(value: str | None) -> str | None:
+    from hauloc_cli.cli import project
+
+    return project.lang(value)
+
+
 class FailOn(str, Enum):
     off_track = "off-track"
     at_risk = "at-risk"
@@ -44,8 +62,9 @@ LastYearOpt = Annotated[
 ]
 TargetsOpt = Annotated[
     Path | None,
-    typer.Option("--targets", "-t", help="Plan file (YAML). Default: the plan shipped with hauloc.",
-                 dir_okay=False, show_default=False),
+    typer.Option("--targets", "-t", help="Plan file (YAML). Default: $HAULOC_PLAN, else the "
+                 "plan of the nearest hauloc.toml, else the example plan shipped with hauloc.",
+                 dir_okay=False, show_default=False, callback=plan_setting),
 ]
 PeriodOpt = Annotated[
     str | None,
@@ -60,8 +79,10 @@ FailOnOpt = Annotated[
 ]
 LangOpt = Annotated[
     str | None,
-    typer.Option("--lang", help="vi or en. Default: $HAULOC_LANG, else vi in a Vietnamese "
-                 "locale, else en.", show_default=False),
+    typer.Option("--lang", help="vi or en. Default: $HAULOC_LANG, else the lang of the "
+                 "nearest hauloc.toml, else vi in a Vietnamese locale, else en.",
+                 show_default=False, callback=lang_setting,
+                 is_eager=True),  # before --targets, whose notice is in the language asked
 ]
 ColorOpt = Annotated[
     Color,
@@ -110,8 +131,9 @@ MaxSizeOpt = Annotated[
 UnitsOpt = Annotated[
     Path | None,
     typer.Option("--units", help="Units file (YAML, CSV or .xlsx): the units that report "
-                 "and their tree. Default: the plan's 'units:', else none.",
-                 dir_okay=False, show_default=False),
+                 "and their tree. Default: $HAULOC_UNITS, else the units of the nearest "
+                 "hauloc.toml, else the plan's 'units:', else none.",
+                 dir_okay=False, show_default=False, callback=units_setting),
 ]
 
 

@@ -36,16 +36,13 @@ def import_resolution(
 ) -> None:
     """Draft a plan from a resolution: one target per target it states, to check by hand."""
     common.check_output(output, (resolution,), force=force)
-    from hauloc_cli.errors import Code, Problem
+    from hauloc_cli.core.project import refused_warnings
     from hauloc_cli.inputs.files.text import MB
     from hauloc_cli.inputs.resolution.read import read_resolution
     from hauloc_cli.render.draft import render_draft
 
     draft = read_resolution(resolution, year, int(max_size * MB), encoding)
-    common.warn(tuple(Problem(
-        str(resolution), s.where, Code.UNREAD_TARGET,
-        f"'{s.words}' is not read: {getattr(s.reading, 'why', '')}",
-        "it is in the draft, commented out: write it by hand", s.line) for s in draft.refused))
+    common.warn(refused_warnings(draft))
     common.emit(render_draft(draft, plan_id), output)
     typer.echo(f"{len(draft.read)} target(s) read, {len(draft.refused)} not read; check the "
                "draft against the resolution before use.", err=True)

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from hauloc_cli.cli import common
-from hauloc_cli.cli.options import OutputOpt, TargetsOpt
+from hauloc_cli.cli.options import LangOpt, OutputOpt, TargetsOpt, units_setting
 from hauloc_cli.errors import UsageError
 
 
@@ -31,16 +31,23 @@ def template(
     output: OutputOpt = None,
     units: Annotated[Path | None, typer.Option(
         "--units", help="Units file: a row per unit that reports, with a unit column. "
-        "Default: the plan's 'units:', else none.", dir_okay=False, show_default=False)] = None,
+        "Default: $HAULOC_UNITS, else the units of the nearest hauloc.toml, else the plan's "
+        "'units:', else none.", dir_okay=False, show_default=False,
+        callback=units_setting)] = None,
     split: Annotated[Path | None, typer.Option(
         "--split", help="With units: one file per unit in this folder (UNIT.csv or "
         "UNIT.xlsx), to send to each.", file_okay=False, show_default=False)] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Write over an existing --output file (never over the plan).")
     ] = False,
+    lang: LangOpt = None,
 ) -> None:
-    """Write a file for offices to fill in: one row per target and quarter, value left empty."""
+    """Write a file for offices to fill in: one row per target and quarter, value left empty.
+
+    In the language of the run (--lang): headers, period, plan and sheet names in Vietnamese
+    with --lang vi, all of which check reads back."""
     common.check_output(output, (targets,), force=force, units=units)
+    language = common.language(lang)
     from hauloc_cli.core.run import load_plan, load_units, period_option
 
     plan = load_plan(targets)
@@ -59,11 +66,11 @@ def template(
     if split is not None:
         from hauloc_cli.cli.units import write_split
 
-        write_split(rows, split, fmt.value, force)
+        write_split(rows, split, fmt.value, force, language)
         return
     from hauloc_cli.render import BINARY_FORMATS, TEMPLATE_FORMATS, Options, render_file
 
     if fmt.value in BINARY_FORMATS and output is None and sys.stdout.isatty():
         raise UsageError("a workbook cannot be shown on a terminal; give --output FILE.xlsx")
-    common.emit(render_file(TEMPLATE_FORMATS, fmt.value, rows, Options()), output,
+    common.emit(render_file(TEMPLATE_FORMATS, fmt.value, rows, Options(lang=language)), output,
                 bom=fmt.value not in BINARY_FORMATS)

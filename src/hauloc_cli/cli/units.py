@@ -40,8 +40,8 @@ def template_rows(plan: Plan, units: Units | None, periods: Sequence[Period] | N
     return unit_template_rows(plan, units, plan_unit(plan, units), periods)
 
 
-def write_split(rows: Sequence[TemplateRow], folder: Path, fmt: str, force: bool = False
-                ) -> None:
+def write_split(rows: Sequence[TemplateRow], folder: Path, fmt: str, force: bool = False,
+                lang: str = "en") -> None:
     """`template --split DIR`: one file per unit, DIR/UNIT.csv (or .xlsx), written atomically.
     A file that is there already (an office may have filled it in) is written over only with
     `force`; without it nothing is written and the files are named (exit 2). All the files
@@ -61,7 +61,7 @@ def write_split(rows: Sequence[TemplateRow], folder: Path, fmt: str, force: bool
         by_unit.setdefault(row.unit or "", []).append(row)
     try:
         write_all({folder / f"{unit}.{fmt}": _file(render_file(TEMPLATE_FORMATS, fmt, mine,
-                                                               Options()))
+                                                               Options(lang=lang)))
                    for unit, mine in by_unit.items()}, replace=force)
     except UsageError as exc:
         raise UsageError(f"--split: {exc}") from None

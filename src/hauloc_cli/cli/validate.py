@@ -13,9 +13,10 @@ from hauloc_cli.cli import options as opt
 
 @common.exits
 def validate(
-    actuals: Annotated[Path | None, typer.Argument(
-        help="Quarterly actuals (CSV or .xlsx) to check as well.", dir_okay=False,
-        show_default=False)] = None,
+    actuals: Annotated[list[Path] | None, typer.Argument(
+        help="Quarterly actuals to check as well: CSV or Excel (.xlsx) files, or folders of "
+        "them, read exactly as check reads them.", show_default=False,
+        metavar="ACTUALS")] = None,
     targets: opt.TargetsOpt = None,
     lang: opt.LangOpt = None,
     period: Annotated[str | None, typer.Option(
@@ -29,7 +30,8 @@ def validate(
     max_size: opt.MaxSizeOpt = opt.MAX_SIZE_MB,
     units_file: opt.UnitsOpt = None,
 ) -> None:
-    """Check the plan, and an actuals file if given, and say what was found (exit 0 or 3)."""
+    """Check the plan, and actuals files or folders if given, and say what was found (exit 0
+    or 3)."""
     options = opt.make_read_options(encoding, delimiter, sheet, decimal_comma, max_errors,
                                     max_size, units_file)
     language = common.language(lang)
@@ -40,12 +42,12 @@ def validate(
     def say(found: Checked) -> None:
         typer.echo(render_as(VALIDATE_FORMATS, "text", found, Options(lang=language)))
 
-    if actuals is None:
+    if not actuals:
         plan = load_plan(targets, options.max_size)
         load_units(plan, targets, options.units_file, options.max_size)
         say(Checked(plan))
         return
-    loaded = load(Request((actuals,), targets, period, options))
+    loaded = load(Request(tuple(actuals), targets, period, options))
     plan, data = loaded.plan, loaded.data
     common.warn(data.warnings)
     year = plan.plan.year  # last year's figures (compare_last_year) are not quarters judged

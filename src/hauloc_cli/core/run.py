@@ -191,6 +191,7 @@ def load(request: Request, environ: Mapping[str, str] | None = None) -> Loaded:
     from hauloc_cli.inputs.actuals.read import ReadOptions, with_last_year
     from hauloc_cli.inputs.actuals.sources import read_sources
     from hauloc_cli.inputs.plan_file import default_plan_path
+    from hauloc_cli.inputs.units_file import units_named
 
     options = request.options or ReadOptions()
     plan = load_plan(request.targets, options.max_size)
@@ -198,7 +199,9 @@ def load(request: Request, environ: Mapping[str, str] | None = None) -> Loaded:
     units = load_units(plan, request.targets, options.units_file, options.max_size)
     options = number_format(dataclasses.replace(options, units=units, period=asked), plan,
                             os.environ if environ is None else environ)
-    data = read_sources(request.actuals, plan, options)
+    plan_path = request.targets or default_plan_path()
+    data = read_sources(request.actuals, plan, options,
+                        (plan_path, options.units_file or units_named(plan_path)))
     if request.last_year is not None:
         data = with_last_year(data, request.last_year, plan, options)
     if plan.plan.term_plan is not None:  # the term plan the year carries out

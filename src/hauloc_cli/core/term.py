@@ -61,7 +61,7 @@ def run_term(request: TermRequest, environ: Mapping[str, str] | None = None) -> 
     plan = load_term(request.plan, options.max_size)
     options = number_format(options, year_plan(plan, plan.plan.last),
                             os.environ if environ is None else environ)
-    data = read_years(request.actuals, plan, options)
+    data = read_years(request.actuals, plan, options, (request.plan, options.units_file))
     return TermOutcome(evaluate_term(plan, data.figures), data, data.warnings)
 
 

@@ -41,8 +41,25 @@ def plan_id(draft: Draft) -> str:
     return slug(Path(draft.file).stem, "-") or f"plan-{draft.year}"
 
 
-def render_draft(draft: Draft, given_id: str | None = None) -> str:
-    """The draft plan's YAML."""
+def place_lines(name: str | None) -> list[str]:
+    """The plan's keys that name the place (`hauloc init --name "Xã Hoằng Phú"`): its name,
+    the issuer of its report (`ỦY BAN NHÂN DÂN` / `XÃ HOẰNG PHÚ`) and the place the report is
+    dated at (`Hoằng Phú`)."""
+    if not name:
+        return []
+    first, _, rest = name.partition(" ")
+    place = rest if first.lower() in _PLACE_KINDS and rest else name
+    return [f"  name: {_text(name)}",
+            f"  issuer: [{_text('ỦY BAN NHÂN DÂN')}, {_text(name.upper())}]",
+            f"  place: {_text(place)}"]
+
+
+# The first word of a place's name that says what kind of place it is (xã, phường, tỉnh …).
+_PLACE_KINDS = ("xã", "phường", "tỉnh", "huyện", "thành", "thị", "đặc")
+
+
+def render_draft(draft: Draft, given_id: str | None = None, place: str | None = None) -> str:
+    """The draft plan's YAML; `place` the place's name (`place_lines`)."""
     name = Path(draft.file).name
     read, refused = len(draft.read), len(draft.refused)
     lines = [*_comment(
@@ -52,6 +69,7 @@ def render_draft(draft: Draft, given_id: str | None = None) -> str:
         "resolution\").", ""),
         "plan:",
         f"  id: {_text(given_id or plan_id(draft))}",
+        *place_lines(place),
         f"  year: {draft.year}",
     ]
     if draft.declared is not None:
@@ -102,3 +120,28 @@ def _forms(reading: Reading) -> list[tuple[str, str]]:
     if reading.strict:
         keys.append(("strict", "true"))
     return keys
+
+
+def render_skeleton(name: str | None, year: int, lang: str) -> str:
+    """A new plan (`hauloc init` without a resolution): the place and the year, and three
+    example targets, one of each common kind, named as examples, to be replaced."""
+    from hauloc_cli.vocab.messages import text
+
+    plan = slug(f"{name or 'plan'} {year}", "-")
+    lines = [*_comment(text("init.skeleton.comment", year=year).render(lang), ""),
+             "plan:", f"  id: {_text(plan)}", *place_lines(name), f"  year: {year}", "",
+             "targets:"]
+    examples = (
+        ("thu_nhap_binh_quan_dau_nguoi", "init.example.income",
+         ["kind: annual", "direction: at_least", "target: 70",
+          f"measure: {_text(text('init.example.income.measure').render(lang))}"]),
+        ("san_pham_ocop", "init.example.ocop",
+         ["kind: cumulative", "direction: at_least", "target: 2",
+          f"measure: {_text(text('init.example.ocop.measure').render(lang))}"]),
+        ("nong_thon_moi_nang_cao", "init.example.ntm",
+         ["kind: milestone", f"deadline: {year}-12-31"]),
+    )
+    for tid, key, keys in examples:
+        lines += ["", f"  - id: {tid}", f"    name: {_text(text(key).render(lang))}",
+                  *(f"    {k}" for k in keys)]
+    return "\n".join(lines) + "\n"

@@ -33,9 +33,24 @@ ALIASES = {
     "ghi chu": "note",
     "nguon": "source",
     "nguyen nhan": "cause", "giai phap": "solution",
+    # the data-entry template's columns for the person filling it in, as `WRITTEN` names them
+    "ten chi tieu": "name", "don vi tinh": "measure", "dvt": "measure",
+    "ke hoach": "plan_target", "ten don vi": "unit_name",
 }
 # With a units tree in effect, the column naming each row's reporting unit.
 UNIT = ("unit", "đơn vị", "xã", "đơn vị báo cáo")
 # The data-entry template's columns, in the order written (a template per unit adds the
 # unit's columns: views/template.py).
 TEMPLATE = (*REQUIRED, *OPTIONAL, "name", "unit", "plan_target")
+# The template's columns as a Vietnamese template heads them (`hauloc template --lang vi`):
+# every name reads back as its column (ALIASES, UNIT). The plain template's `unit` is the
+# unit of measure (Đơn vị tính); a template for units has the reporting unit there (Đơn vị)
+# and the unit of measure in `measure`.
+WRITTEN = {
+    "vi": {"target": "Mã chỉ tiêu", "period": "Kỳ báo cáo", "value": "Số liệu",
+           "note": "Ghi chú", "source": "Nguồn", "name": "Tên chỉ tiêu",
+           "unit": "Đơn vị tính", "plan_target": "Kế hoạch", "unit_name": "Tên đơn vị",
+           "measure": "Đơn vị tính"},
+    "en": {},
+}
+WRITTEN_UNIT = {"vi": "Đơn vị", "en": "unit"}  # the reporting unit's column

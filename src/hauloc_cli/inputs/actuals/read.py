@@ -8,12 +8,18 @@ table) gives every row its meaning against the plan.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from hauloc_cli.errors import Code, InputError, Problem, UsageError
 from hauloc_cli.inputs.actuals.long import Actuals, parse_table
-from hauloc_cli.inputs.files.table import RawTable, canonical_column, csv_table
+from hauloc_cli.inputs.files.table import (
+    HEADER_SEARCH_ROWS,
+    RawTable,
+    canonical_column,
+    csv_table,
+)
 from hauloc_cli.inputs.files.text import (
     DEFAULT_MAX_SIZE,
     XLS_MAGIC,
@@ -34,7 +40,7 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 ODS_SUFFIX = ".ods"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
-__all__ = ["Actuals", "ReadOptions", "read_actuals", "with_last_year"]
+__all__ = ["Actuals", "NotActuals", "ReadOptions", "read_actuals", "with_last_year"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,13 @@ class ReadOptions:
     only_plan_targets: bool = False
 
 
+class NotActuals(InputError):
+    """The file is no table of figures: none of its first rows names the columns target,
+    period or value (in any of their names), and it is not an annex table. Named on the
+    command line it is an error like any other; found in a folder it is skipped
+    (`sources.py`)."""
+
+
 def read_actuals(path: Path, plan: Plan, options: ReadOptions | None = None) -> Actuals:
     """Read an actuals file and check it against the plan. Raises InputError listing every
     problem, UsageError for options that do not apply to the file."""
@@ -70,7 +83,11 @@ def read_actuals(path: Path, plan: Plan, options: ReadOptions | None = None) -> 
         if opts.encoding or opts.delimiter:
             raise UsageError(f"{path}: --encoding and --delimiter apply to CSV files, "
                              "not to a workbook")
-        return _parse(_workbook(path, ods, opts), plan, opts)
+        try:
+            return _parse(_workbook(path, ods, opts), plan, opts)
+        except NotActuals as exc:
+            _figures_meant(exc, lambda: _workbook(path, ods, opts))
+            raise
     if start.startswith(XLS_MAGIC):
         raise InputError([Problem(name, "", Code.UNSUPPORTED_FORMAT,
                                   "this is an Excel 97-2003 workbook (.xls)",
@@ -78,12 +95,29 @@ def read_actuals(path: Path, plan: Plan, options: ReadOptions | None = None) -> 
     if opts.sheet is not None:
         raise UsageError(f"{path}: --sheet applies to .xlsx workbooks, not to a CSV file")
     encoding = choose_encoding(path, start, opts.encoding)
-    with open_text(path, encoding) as handle:
-        try:
-            return _parse(csv_table(name, handle, opts.delimiter), plan, opts,
-                          path if encoding in ("utf-8", "utf-8-sig") else None)
-        except UnicodeDecodeError:
-            raise InputError([decode_problem(path, encoding)]) from None
+    try:
+        with open_text(path, encoding) as handle:
+            try:
+                return _parse(csv_table(name, handle, opts.delimiter), plan, opts,
+                              path if encoding in ("utf-8", "utf-8-sig") else None)
+            except UnicodeDecodeError:
+                raise InputError([decode_problem(path, encoding)]) from None
+    except NotActuals as exc:
+        with open_text(path, encoding) as handle:
+            _figures_meant(exc, lambda: csv_table(name, handle, opts.delimiter))
+        raise
+
+
+def _figures_meant(exc: NotActuals, table: Callable[[], RawTable]) -> None:
+    """A file taken for no table of figures by its header, read again from its start: if one
+    of its first rows names target, period or value after all, it is meant as figures, and
+    its problems are errors (InputError, not NotActuals)."""
+    again = table()
+    try:
+        if _first_rows_name_a_column(again):
+            raise InputError(exc.problems, exc.more) from None
+    finally:
+        again.close()
 
 
 def _workbook(path: Path, ods: bool, opts: ReadOptions) -> RawTable:
@@ -133,7 +167,8 @@ def duplicate(figure: Figure, first: Figure) -> Problem:
 def _parse(table: RawTable, plan: Plan, opts: ReadOptions, source: Path | None = None
            ) -> Actuals:
     try:
-        if not all(c in map(canonical_column, table.header) for c in columns.REQUIRED):
+        names = [canonical_column(c) for c in table.header]
+        if not all(c in names for c in columns.REQUIRED):
             # no target, period and value columns: an annex table (the wide layout)?
             from hauloc_cli.inputs.actuals.annex import WideOptions, read_wide
 
@@ -143,8 +178,53 @@ def _parse(table: RawTable, plan: Plan, opts: ReadOptions, source: Path | None =
                                                       opts.only_plan_targets))
             if wide is not None:
                 return wide
+            if not any(c in names for c in columns.REQUIRED):
+                try:
+                    return parse_table(table, plan, decimal_comma=opts.decimal_comma,
+                                       max_errors=opts.max_errors, units=opts.units,
+                                       only_plan_targets=opts.only_plan_targets,
+                                       source=source)
+                except InputError as exc:
+                    raise NotActuals(exc.problems, exc.more) from None
         return parse_table(table, plan, decimal_comma=opts.decimal_comma,
                            max_errors=opts.max_errors, units=opts.units,
                            only_plan_targets=opts.only_plan_targets, source=source)
+    finally:
+        table.close()
+
+
+def _first_rows_name_a_column(table: RawTable) -> bool:
+    """Whether the header or one of the rows after it, among the first the header is looked
+    for in, names target, period or value (in any of their names): a table meant as figures.
+    `table` is fresh: its rows are read."""
+    if any(canonical_column(c) in columns.REQUIRED for c in table.header):
+        return True
+    rows = iter(table.rows)
+    for _ in range(HEADER_SEARCH_ROWS):
+        try:
+            cells = next(rows)
+        except StopIteration:
+            return False
+        except table.bad_record:
+            continue
+        if any(isinstance(c, str) and canonical_column(c) in columns.REQUIRED for c in cells):
+            return True
+    return False
+
+
+def names_no_columns(path: Path) -> bool:
+    """Whether a text file that is not valid UTF-8 is no table of figures either: read as
+    Windows-1258 (what Notepad saves on Vietnamese Windows), bytes it has no letter for
+    replaced, none of its first rows names target, period or value. Notes saved that way
+    beside the figures are then skipped, not refused."""
+    import io
+
+    text = head(path, 1 << 16).decode("cp1258", "replace")
+    try:
+        table = csv_table(str(path), io.StringIO(text))
+    except InputError:
+        return False
+    try:
+        return not _first_rows_name_a_column(table)
     finally:
         table.close()

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from hauloc_cli.errors import Code, InputError, Problem
-from hauloc_cli.inputs.actuals.read import Actuals, ReadOptions, read_actuals
-from hauloc_cli.inputs.actuals.sources import actuals_files, merge
+from hauloc_cli.inputs.actuals.read import Actuals, NotActuals, ReadOptions, read_actuals
+from hauloc_cli.inputs.actuals.sources import gather, merge, skipped_file
 from hauloc_cli.model.figures import Figure
 from hauloc_cli.model.plan import Plan
 from hauloc_cli.model.term import TermPlan, TermTarget
@@ -64,21 +64,37 @@ def _stand_in(plan: TermPlan, target: TermTarget, year: int) -> dict[str, Any]:
             "target": t / plan.years, "measure": target.measure}
 
 
-def read_years(paths: Sequence[Path], plan: TermPlan, options: ReadOptions) -> YearActuals:
-    """Every file's figures, each file in its year; InputError lists every problem."""
+def read_years(paths: Sequence[Path], plan: TermPlan, options: ReadOptions,
+               exclude: Sequence[Path | None] = ()) -> YearActuals:
+    """Every file's figures, each file in its year; InputError lists every problem. A file
+    of a folder that is not actuals is skipped with a `skipped-file` warning, as `check`
+    skips it (sources.py)."""
     options = replace(options, only_plan_targets=True)  # a year's file holds more targets
     parts: list[Actuals] = []
     problems: list[Problem] = []
     years: dict[str, int] = {}
     plans = {y: year_plan(plan, y) for y in plan.plan.judged_years}
-    for path in actuals_files(paths):
+    gathered = gather(paths, exclude)
+    skipped = list(gathered.skipped)
+    for path in gathered.files:
         found = _read_one(path, plans, plan, options, problems)
-        if found is not None:
+        if isinstance(found, NotActuals) and path in gathered.in_folder:
+            skipped.append(skipped_file(path, "skipped.header"))
+        elif isinstance(found, NotActuals):
+            problems.extend(found.problems)
+        elif found is not None:
             years[str(path)], actuals = found
             parts.append(actuals)
     if problems:
         raise InputError(problems)
+    if not parts:
+        from hauloc_cli.errors import UsageError
+        from hauloc_cli.vocab.messages import text
+
+        raise UsageError(str(text("folder.nothing_read", paths=", ".join(map(str, paths)),
+                                  skipped="; ".join(str(w) for w in skipped))))
     data = merge(parts)
+    data = replace(data, warnings=(*sorted(skipped, key=lambda w: w.file), *data.warnings))
     latest: dict[str, dict[int, Figure]] = {}
     unused: dict[str, Figure] = {}
     for figure in data.figures:
@@ -105,8 +121,9 @@ def _unused(figure: Figure) -> Problem:
 
 
 def _read_one(path: Path, plans: dict[int, Plan], plan: TermPlan, options: ReadOptions,
-              problems: list[Problem]) -> tuple[int, Actuals] | None:
-    """The file read in the one year of the term it is of; else its problems are added."""
+              problems: list[Problem]) -> tuple[int, Actuals] | NotActuals | None:
+    """The file read in the one year of the term it is of; NotActuals when it is no table of
+    figures in any year; else its problems are added."""
     read: dict[int, Actuals] = {}
     failed: dict[int, InputError] = {}
     for year, stand_in in plans.items():
@@ -116,6 +133,9 @@ def _read_one(path: Path, plans: dict[int, Plan], plan: TermPlan, options: ReadO
             failed[year] = exc
     if len(read) == 1:
         return next(iter(read.items()))
+    not_actuals = [exc for exc in failed.values() if isinstance(exc, NotActuals)]
+    if not read and not_actuals and len(not_actuals) == len(failed):
+        return not_actuals[0]
     name = str(path)
     span = plan.plan.span
     if read:

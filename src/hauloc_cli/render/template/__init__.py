@@ -11,12 +11,24 @@ from hauloc_cli.views.template import TemplateRow
 from hauloc_cli.vocab import columns
 
 MILESTONE_WORDS = ("có", "không")
-SHEET_TITLE = "actuals"
+SHEET_TITLES = {"vi": "Số liệu", "en": "actuals"}
+GUIDE_TITLES = {"vi": "Hướng dẫn", "en": "Guide"}
 
 
-def _cells(row: TemplateRow) -> dict[str, Any]:
+def _cells(row: TemplateRow, lang: str) -> dict[str, Any]:
     t = row.target
     goal = row.plan_target
+    milestone = "/".join(MILESTONE_WORDS)
+    if lang == "vi":
+        from hauloc_cli.vocab.i18n import unit_label
+        from hauloc_cli.vocab.periods import long_words
+
+        return {
+            "target": t.id, "period": long_words(row.period, lang), "value": "", "note": "",
+            "source": "", "name": t.name,
+            "unit": milestone if t.kind == "milestone" else unit_label(lang, t.measure),
+            "plan_target": plan_words(row, lang),
+        }
     return {
         "target": t.id,
         "period": str(row.period),
@@ -24,16 +36,37 @@ def _cells(row: TemplateRow) -> dict[str, Any]:
         "note": "",
         "source": "",
         "name": t.name,
-        "unit": "/".join(MILESTONE_WORDS) if t.kind == "milestone" else (t.measure or ""),
+        "unit": milestone if t.kind == "milestone" else (t.measure or ""),
         "plan_target": (f"{MILESTONE_WORDS[0]}, hạn {goal.isoformat()}"
                         if isinstance(goal, date) else "" if goal is None else goal),
     }
 
 
-def row_cells(row: TemplateRow) -> dict[str, Any]:
-    """The cells of a row; a units template has the reporting unit in `unit` (its name in
-    `unit_name`) and the unit of measure in `measure`."""
-    cells = _cells(row)
+def plan_words(row: TemplateRow, lang: str) -> str:
+    """The plan as a resolution words it, by the words of the reports (render/cells.py,
+    render/report/words.py): `6 sản phẩm` (a count to reach), `≥ 69 triệu đồng/người/năm`,
+    `≥ 12%`, `≤ 5%`, `10%–10,5%`, `Hoàn thành trước tháng 6/2024`; empty without one."""
+    from hauloc_cli.render.cells import plan_value
+    from hauloc_cli.render.report.words import complete_by
+    from hauloc_cli.vocab.i18n import quantity
+
+    t, goal = row.target, row.plan_target
+    if isinstance(goal, date):
+        return complete_by(goal, lang)
+    if goal is None:
+        return ""
+    if t.change or t.about is not None or t.target_range is not None or t.strict:
+        return plan_value(t, lang, sign=True)
+    shown = quantity(goal, t.measure, lang)
+    if t.kind == "cumulative" and t.direction == "at_least":
+        return shown
+    return f"{'≥' if t.direction == 'at_least' else '≤'} {shown}"
+
+
+def row_cells(row: TemplateRow, lang: str = "en") -> dict[str, Any]:
+    """The cells of a row, by column; a units template has the reporting unit in `unit` (its
+    name in `unit_name`) and the unit of measure in `measure`."""
+    cells = _cells(row, lang)
     if row.unit is None:
         return cells
     measure = cells.pop("unit")
@@ -42,7 +75,25 @@ def row_cells(row: TemplateRow) -> dict[str, Any]:
 
 
 def header(rows: Sequence[TemplateRow]) -> tuple[str, ...]:
+    """The template's columns (their keys: `written` gives the names shown)."""
     return tuple(row_cells(rows[0])) if rows and rows[0].unit is not None else columns.TEMPLATE
+
+
+def written(names: Sequence[str], units: bool, lang: str) -> list[str]:
+    """The header as the template writes it in `lang` (vocab/columns.py `WRITTEN`): names
+    every reader of actuals reads back as the same columns."""
+    shown = columns.WRITTEN[lang]
+    return [columns.WRITTEN_UNIT[lang] if units and n == "unit" else shown.get(n, n)
+            for n in names]
+
+
+def guide(names: Sequence[str], units: bool, lang: str) -> list[tuple[str, str]]:
+    """The guide sheet's lines: each column's name, and what to write in it."""
+    from hauloc_cli.vocab.messages import text
+
+    return [(heading, text(f"template.guide.{'unit_id' if units and n == 'unit' else n}"
+                           ).render(lang))
+            for n, heading in zip(names, written(names, units, lang), strict=True)]
 
 
 def tidy(x: float) -> int | float:

@@ -10,7 +10,16 @@ from typing import Any
 
 from hauloc_cli.model.plan import default_range
 from hauloc_cli.render import Options
-from hauloc_cli.render.template import MILESTONE_WORDS, SHEET_TITLE, header, row_cells, tidy
+from hauloc_cli.render.template import (
+    GUIDE_TITLES,
+    MILESTONE_WORDS,
+    SHEET_TITLES,
+    guide,
+    header,
+    row_cells,
+    tidy,
+    written,
+)
 from hauloc_cli.views.template import TemplateRow
 
 # Column widths in characters: wide enough for the Vietnamese names of the bundled plan.
@@ -30,9 +39,10 @@ def render(rows: Sequence[TemplateRow], options: Options) -> bytes:
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    ws.title = SHEET_TITLE
+    ws.title = SHEET_TITLES[options.lang]
     names = header(rows)
-    ws.append(names)
+    units = bool(rows) and rows[0].unit is not None
+    ws.append(written(names, units, options.lang))
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"
@@ -46,8 +56,9 @@ def render(rows: Sequence[TemplateRow], options: Options) -> bytes:
     yes_no.showInputMessage = True
     numbers: dict[tuple[float, float] | None, DataValidation] = {}
     for line, row in enumerate(rows, start=2):
+        cells = row_cells(row, options.lang).values()  # xml_text: U+FFFD, visibly
         ws.append([tidy(v) if isinstance(v, float) else xml_text(v) if isinstance(v, str)
-                   else v for v in row_cells(row).values()])  # xml_text: U+FFFD, visibly
+                   else v for v in cells])
         ref = f"{value_col}{line}"
         ws[ref].number_format = "General"
         if row.target.kind == "milestone":
@@ -67,9 +78,31 @@ def render(rows: Sequence[TemplateRow], options: Options) -> bytes:
         width = max(longest + 2, _MIN_WIDTH.get(column, 0))
         ws.column_dimensions[get_column_letter(i)].width = min(width, _MAX_WIDTH)
 
+    _guide(wb, names, units, options.lang)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def _guide(wb: Any, names: Sequence[str], units: bool, lang: str) -> None:
+    """The guide sheet, after the data: each column and what to write in it."""
+    from openpyxl.styles import Alignment, Font
+
+    from hauloc_cli.vocab.messages import text
+
+    ws = wb.create_sheet(GUIDE_TITLES[lang])
+    ws.append([text("template.guide.column").render(lang),
+               text("template.guide.what").render(lang)])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for line in guide(names, units, lang):
+        ws.append(list(line))
+    ws.append([])
+    ws.append(["", text("template.guide.after").render(lang)])
+    ws.column_dimensions["A"].width = 16
+    ws.column_dimensions["B"].width = 90
+    for row in ws.iter_rows(min_row=2):
+        row[1].alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def _number_validation(bounds: tuple[float, float] | None) -> Any:
