@@ -43,20 +43,20 @@ def _cells(row: TemplateRow, lang: str) -> dict[str, Any]:
 
 
 def plan_words(row: TemplateRow, lang: str) -> str:
-    """The plan as a resolution words it, by the words of the reports (render/cells.py,
+    """The plan as a resolution words it, by the words of the reports (vocab/plan_words.py,
     render/report/words.py): `6 sản phẩm` (a count to reach), `≥ 69 triệu đồng/người/năm`,
     `≥ 12%`, `≤ 5%`, `10%–10,5%`, `Hoàn thành trước tháng 6/2024`; empty without one."""
-    from hauloc_cli.render.cells import plan_value
     from hauloc_cli.render.report.words import complete_by
     from hauloc_cli.vocab.i18n import quantity
+    from hauloc_cli.vocab.plan_words import is_form, written
 
     t, goal = row.target, row.plan_target
     if isinstance(goal, date):
         return complete_by(goal, lang)
     if goal is None:
         return ""
-    if t.change or t.about is not None or t.target_range is not None or t.strict:
-        return plan_value(t, lang, sign=True)
+    if is_form(t):
+        return written(t, lang, sign=True)
     shown = quantity(goal, t.measure, lang)
     if t.kind == "cumulative" and t.direction == "at_least":
         return shown
