@@ -1,0 +1,64 @@
+"""Every `$ hauloc …` block of README.md and docs/*.md prints what it shows (sqlite-utils keeps
+its docs true this way). The rule for writing such blocks, and the command that writes their
+outputs again, are at the top of tests/docs_examples.py."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+
+import pytest
+
+from hauloc_cli.errors import Code
+from tests.docs_examples import ROOT, Block, runnable, shown_files, truth
+
+RUNS = runnable()
+
+
+def test_the_docs_show_runs() -> None:
+    # The README's five steps and at least one run on every page that shows a command.
+    assert sum(b.page.name == "README.md" for b in RUNS) >= 4
+    assert len(RUNS) >= 25
+
+
+@pytest.mark.skipif(sys.platform == "win32" or shutil.which("bash") is None,
+                    reason="the docs' pipes are POSIX shell")
+@pytest.mark.parametrize("block", RUNS, ids=lambda b: b.where)
+def test_a_block_prints_what_it_shows(block: Block) -> None:
+    assert "\n".join(truth(block)) == "\n".join(block.lines), (
+        f"{block.where}: rerun `python -m tests.docs_examples --update` and read the diff")
+
+
+@pytest.mark.parametrize("block", shown_files(), ids=lambda b: b.where)
+def test_a_file_shown_is_the_file_shipped(block: Block) -> None:
+    path = block.shows_file
+    assert path is not None
+    assert (ROOT / path).read_text(encoding="utf-8") == "\n".join(block.lines) + "\n"
+
+
+def _codes_on(page: str) -> set[str]:
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    return set(re.findall(r"^\| `([a-z][a-z-]+)` \|", text, flags=re.M))
+
+
+def test_the_errors_page_lists_every_code_and_only_those() -> None:
+    """docs/errors.md gives each problem code of the catalogue (errors.Code) one row, and
+    names no code the catalogue lacks."""
+    listed = _codes_on("errors.md")
+    catalogue = {c.value for c in Code}
+    assert sorted(catalogue - listed) == [], "codes missing from docs/errors.md"
+    assert sorted(listed - catalogue) == [], "docs/errors.md names codes that do not exist"
+    text = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    for named in set(re.findall(r"\[([a-z]+(?:-[a-z]+)+)\]", text)):
+        assert named in catalogue, named
+
+
+def test_every_page_in_docs_is_linked_from_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        assert f"docs/{page.name}" in readme, page.name
+
+
+def test_the_readme_is_short() -> None:
+    assert len((ROOT / "README.md").read_text(encoding="utf-8").splitlines()) <= 300
