@@ -191,8 +191,8 @@ def test_the_annex_reader_reads_past_a_declared_groups_heading(tmp_path: Path) -
     assert "no target named 'Xây dựng Đảng và hệ thống chính trị'" in refused.err
 
 
-def test_the_readme_shows_what_the_forms_example_prints() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_docs_show_what_the_forms_example_prints() -> None:
+    readme = (ROOT / "docs" / "plan.md").read_text(encoding="utf-8")
     command = ("$ COLUMNS=80 hauloc check -t examples/forms/plan_2025.yaml "
                "examples/forms/actuals_2025.csv --lang vi\n")
     shown = readme.split(command, 1)[1].split("```", 1)[0]

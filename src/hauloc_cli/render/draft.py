@@ -48,8 +48,8 @@ def render_draft(draft: Draft, given_id: str | None = None) -> str:
     lines = [*_comment(
         f"A draft plan read from {name} by `hauloc plan import`: {read} target(s) read, "
         f"{refused} statement(s) not read (commented out below, with the reason). Check every "
-        "target against the resolution before use (README, \"Drafting a plan from a "
-        "resolution\").", ""),
+        "target against the resolution before use (docs/plan-import.md in hauloc's "
+        "repository).", ""),
         "plan:",
         f"  id: {_text(given_id or plan_id(draft))}",
         f"  year: {draft.year}",

@@ -199,8 +199,7 @@ class _Reader:
                 self.warnings.add(Problem(
                     table.name, table.where(header.line, col + 1), Code.UNKNOWN_COLUMN,
                     f"column '{heading}' is not one hauloc knows in an annex table; it is "
-                    "ignored", "see 'Reading annex tables' in the README for the names "
-                    "recognised", header.line))
+                    "ignored", "see docs/annex-tables.md for the names recognised", header.line))
 
     def read_periods(self) -> None:
         """The period of the figures: the value column's heading, else the title rows, else
