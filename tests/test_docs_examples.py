@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from hauloc_cli.errors import Code
-from tests.docs_examples import PAGES, ROOT, Block, runnable, shown_files, truth
+from tests.docs_examples import PAGES, ROOT, Block, blocks, runnable, shown_files, truth
 
 RUNS = runnable()
 
@@ -38,20 +38,24 @@ def test_a_file_shown_is_the_file_shipped(block: Block) -> None:
     assert (ROOT / path).read_text(encoding="utf-8") == "\n".join(block.lines) + "\n"
 
 
-def _codes_on(page: str) -> set[str]:
-    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
-    return set(re.findall(r"^\| `([a-z][a-z-]+)` \|", text, flags=re.M))
+def _codes_under(heading: str) -> list[str]:
+    """The codes of the table under `## heading` of docs/errors.md, in its order."""
+    text = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    section = text.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"^\| `([a-z][a-z-]+)` \|", section, flags=re.M)
 
 
 def test_the_errors_page_lists_every_code_and_only_those() -> None:
-    """docs/errors.md gives each problem code of the catalogue (errors.Code) one row, and
-    names no code the catalogue lacks."""
-    listed = _codes_on("errors.md")
-    catalogue = {c.value for c in Code}
-    assert sorted(catalogue - listed) == [], "codes missing from docs/errors.md"
-    assert sorted(listed - catalogue) == [], "docs/errors.md names codes that do not exist"
+    """docs/errors.md gives each code of the catalogue (errors.Code) one row, problems and
+    warnings apart (the catalogue lists the warnings last, from `unknown-column`), and names
+    no code the catalogue lacks."""
+    catalogue = [c.value for c in Code]
+    first_warning = catalogue.index(Code.UNKNOWN_COLUMN.value)
+    problems, warnings = _codes_under("Problems"), _codes_under("Warnings")
+    assert sorted(problems) == sorted(catalogue[:first_warning])
+    assert sorted(warnings) == sorted(catalogue[first_warning:])
     text = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
-    for named in set(re.findall(r"\[([a-z]+(?:-[a-z]+)+)\]", text)):
+    for named in set(re.findall(r"\[([a-z]+(?:-[a-z]+)+)\]", text)):  # `[bad-number]`
         assert named in catalogue, named
 
 
@@ -92,3 +96,16 @@ def test_every_link_leads_somewhere(page: Path) -> None:
         assert target.exists(), f"{page.name}: {link}"
         if anchor:
             assert anchor in _anchors(target), f"{page.name}: {link}"
+
+
+def test_the_readme_test_command_is_the_one_ci_runs() -> None:
+    """The README's two set-up commands: the first runs the main job on the shipped example
+    in a fresh virtualenv, the second the tests, and `.ci/run` runs that same command."""
+    setup = [b.lines for b in blocks(ROOT / "README.md") if b.fence == "sh"][:2]
+    assert setup == [
+        ["python3 -m venv .venv && .venv/bin/pip install -q . && "
+         ".venv/bin/hauloc check examples/actuals_2024.csv --fail-on never"],
+        ['python3 -m venv .venv && .venv/bin/pip install -q ".[test,fast]" && '
+         ".venv/bin/python -m pytest"]]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert setup[1][0] in ci
