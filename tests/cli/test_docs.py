@@ -30,8 +30,9 @@ def test_every_command_has_help_and_a_place_in_the_readme(command: str) -> None:
 
 
 def test_the_docs_show_the_report_runs() -> None:
-    """Issue 24: the letter, the annex and the table by unit are shown as they are (each block
-    is run against what it shows by tests/test_docs_examples.py)."""
+    """Issue 24: the letter (without and with the offices' causes), the annex and the table by
+    unit are shown as they are (each block is run against what it shows by
+    tests/test_docs_examples.py)."""
     runs = [b for b in runnable() if b.page.name == "report.md"
             and b.lines[0].startswith("$ hauloc report ")]
-    assert len(runs) == 3
+    assert len(runs) == 4
