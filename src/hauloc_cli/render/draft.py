@@ -11,7 +11,7 @@ from pathlib import Path
 from hauloc_cli.inputs.resolution.draft import Draft, Stated, slug
 from hauloc_cli.inputs.resolution.phrases import Reading, Refused
 
-# The plan's key for a target's measure (README, "Writing a plan").
+# The plan's key for a target's measure (docs/plan.md).
 MEASURE_KEY = "measure"
 
 

@@ -5,8 +5,8 @@ quarterly report and send each other (and that `hauloc report` writes).
 columns; it returns None when no annex header is found either (the long format's
 missing-column is then reported). The header (`annex_header.py`) says which column is which and
 the period of the figures; each row is matched to a target by its code or name
-(`annex_names.py`); group rows, blank rows and notes below the table are read past. README,
-"Reading annex tables", has the rules.
+(`annex_names.py`); group rows, blank rows and notes below the table are read past.
+docs/annex-tables.md has the rules.
 """
 
 from __future__ import annotations
