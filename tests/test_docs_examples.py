@@ -31,6 +31,15 @@ def test_a_block_prints_what_it_shows(block: Block) -> None:
         f"{block.where}: rerun `python -m tests.docs_examples --update` and read the diff")
 
 
+def test_every_block_that_shows_a_prompt_is_run() -> None:
+    """A `$ ` line promises a run: a block that has one but is not run (another fence, or a
+    first line that is not `$ hauloc`) is a mistake; commands to type go in ```sh without `$`."""
+    for page in PAGES:
+        for block in blocks(page):
+            if any(line.startswith("$ ") for line in block.lines):
+                assert block.runs, block.where
+
+
 @pytest.mark.parametrize("block", shown_files(), ids=lambda b: b.where)
 def test_a_file_shown_is_the_file_shipped(block: Block) -> None:
     path = block.shows_file
