@@ -7,8 +7,9 @@ The rule, for whoever writes the docs:
   a command, and the lines under it, up to the next `$ ` line, are what it prints: stdout and
   stderr as a terminal shows them. `$ echo $?` shows the exit code of the command above it.
 - A block that is not to be run is fenced ```sh and has no `$ ` prompt (commands to type,
-  no output shown); a `$ ` line in a block that is not run fails the test. Never shorten an output by hand: pipe it (`| head -20`,
-  `| sed -n '/NOT REPORTED/,$p'`), and the pipe is run too.
+  no output shown); a `$ ` line in a block that is not run fails the test. Never shorten an
+  output by hand: pipe it (`| head -20`, `| sed -n '/NOT REPORTED/,$p'`), and the pipe is
+  run too.
 - Each block runs in a fresh temporary folder holding copies of `examples/` and `data/`, so a
   command that writes a file writes it there and never into the repository; the commands of
   one block share that folder. The environment is NO_COLOR=1, COLUMNS=80 and no language
