@@ -684,7 +684,7 @@ def report(result: Campaign) -> str:
              "| kind | tried | held |", "|---|---:|---:|"]
     lines += [f"| {k} | {kinds[k]:,} | {held[k]:,} |" for k in sorted(kinds)]
     lines += ["", "Limits used:", ""] + [f"- {k}: {v}" for k, v in result.limits.items()]
-    lines += ["", "Limits hauloc itself applies (README, \"Limits\"): every input read within "
+    lines += ["", "Limits hauloc itself applies (docs/actuals.md): every input read within "
               "`--max-size` (100 MB), counted as read; a workbook part (a sheet, the shared "
               "strings) at most 2 × `--max-size` unpacked (200 MB), the whole workbook at most "
               "100 times its packed size (at least 10 MB); at most 1,048,576 rows a sheet; YAML "

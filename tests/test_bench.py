@@ -81,7 +81,7 @@ def test_hauloc_finds_the_seeded_faults_but_the_empty_value(tmp_path: Path) -> N
                                     (at["period-format"], "bad-period"),
                                     (at["value-number"], "bad-number")])
     cells, others = checks.by_line(found, at)
-    # an empty value is a figure not reported (README, Actuals): no fault for hauloc
+    # an empty value is a figure not reported (docs/actuals.md): no fault for hauloc
     assert cells["value-missing"] == "—" and cells["duplicate"] == "`duplicate-row`"
     assert others == 0
 

@@ -20,7 +20,7 @@ EXIT_BROKEN_PIPE = 141  # the reader of stdout stopped reading: 128 + SIGPIPE, a
 
 
 class Code(str, Enum):
-    """Every problem code hauloc reports: the one catalogue (README, "Problem codes").
+    """Every problem code hauloc reports: the one catalogue (docs/errors.md).
 
     A member is its code as text: it prints, compares and serialises as `"bad-number"`.
     """

@@ -2,7 +2,7 @@
 strict, a change from last year, other plan values and targets assigned from above, the
 plan's own groups, and names in the long format's target column.
 
-Expected values worked by hand (README, "How status is judged"), for the year end (Q4):
+Expected values worked by hand (docs/status.md), for the year end (Q4):
 - growth 10,6 against [10, 10,5]: met at 10, beyond 10,5 → exceeded;
 - exports 8,3 against about 8,5 (± 5 %: 8,075–8,925) → met;
 - revenue 1.357 against 1.000 (KH xã giao) → exceeded; 1.357/1.000 = 135,7 %, and against
@@ -214,8 +214,8 @@ def test_the_annex_reader_reads_past_a_declared_groups_heading(tmp_path: Path) -
     assert "no target named 'Xây dựng Đảng và hệ thống chính trị'" in refused.err
 
 
-def test_the_readme_shows_what_the_forms_example_prints() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_docs_show_what_the_forms_example_prints() -> None:
+    readme = (ROOT / "docs" / "plan.md").read_text(encoding="utf-8")
     command = ("$ COLUMNS=80 hauloc check -t examples/forms/plan_2025.yaml "
                "examples/forms/actuals_2025.csv --lang vi\n")
     shown = readme.split(command, 1)[1].split("```", 1)[0]

@@ -1,5 +1,5 @@
 """Months at the command line (issue 22): --period takes every spelling a file takes, and the
-README's monthly runs print what they show."""
+monthly runs of docs/actuals.md print what they show."""
 
 from __future__ import annotations
 
@@ -39,17 +39,17 @@ def test_schools_reported_month_by_month_need_two_a_month() -> None:
 
 
 def _readme_runs() -> list[tuple[str, str]]:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    months = readme[readme.index("### Months"):readme.index("## Reading annex tables")]
+    page = (ROOT / "docs" / "actuals.md").read_text(encoding="utf-8")
+    months = page[page.index("## Months"):page.index("## Estimates, revisions and last year")]
     return re.findall(r"```\n\$ (hauloc [^\n]*)\n(.*?)```\n", months, flags=re.S)
 
 
-def test_the_readme_shows_two_monthly_runs() -> None:
+def test_the_docs_show_two_monthly_runs() -> None:
     assert len(_readme_runs()) == 2
 
 
 @pytest.mark.parametrize(("command", "shown"), _readme_runs(), ids=lambda x: x[:50])
-def test_a_monthly_run_in_the_readme_prints_what_it_shows(command: str, shown: str) -> None:
+def test_a_monthly_run_in_the_docs_prints_what_it_shows(command: str, shown: str) -> None:
     program = f'"{sys.executable}" -m hauloc_cli'
     done = subprocess.run(["bash", "-c", command.replace("hauloc", program, 1)],
                           capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=120,

@@ -270,8 +270,9 @@ def assert_brief_lists_the_revision(brief: str) -> None:
 @pytest.mark.parametrize("shape", ["two files", "a folder"])
 def test_3_estimate_and_official_in_two_files_are_a_revision(tmp_path: Path, shape: str) -> None:
     """Bullet 3. a.csv holds the ước row, b.csv the chính thức row of the same target and
-    period: a revision, as in one file (README "Revisions": official > estimate at the same
-    date), not duplicate-row. Given as two files or as a folder of them.
+    period: a revision, as in one file (docs/actuals.md, "Estimates, revisions and last
+    year": official > estimate at the same date), not duplicate-row. Given as two files or as
+    a folder of them.
     Fails today: exit 3, [duplicate-row].
     """
     folder = tmp_path / "reports"

@@ -10,10 +10,11 @@ import pytest
 import yaml
 
 from hauloc_cli.model.plan import Target
-from tests.cli.support import README, run, write
+from tests.cli.support import README, ROOT, run, write
 from tests.conftest import ASSETS
 
 ARTICLE = ASSETS / "resolution.source-article-2024-01-05.vi.txt"
+PLAN_IMPORT_PAGE = ROOT / "docs" / "plan-import.md"
 BULLETED = ASSETS / "resolution.bulleted-2026.txt"
 TABLES = [ASSETS / f"resolution.table-2026.{s}" for s in ("xlsx", "csv", "docx")]
 # The forms of issue 23 (range, about, strict, change, groups) in the plan model: until they
@@ -113,17 +114,18 @@ def test_a_file_with_no_target_is_exit_3_and_writes_nothing(tmp_path: Path) -> N
     assert not draft.exists()
 
 
-def test_plan_import_has_help_and_a_place_in_the_readme() -> None:
+def test_plan_import_has_help_and_a_place_in_the_docs() -> None:
     done = run("plan", "import", "--help")
     assert done.code == 0
     assert "Draft a plan from a resolution" in done.out
     assert "`hauloc plan import" in README.read_text(encoding="utf-8")
+    assert "`hauloc plan import" in PLAN_IMPORT_PAGE.read_text(encoding="utf-8")
 
 
-def test_the_readme_shows_what_plan_import_prints(tmp_path: Path,
+def test_the_docs_show_what_plan_import_prints(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    """The README's run on the source article is what the command prints and writes."""
-    readme = README.read_text(encoding="utf-8")
+    """docs/plan-import.md's run on the source article is what the command prints and writes."""
+    readme = PLAN_IMPORT_PAGE.read_text(encoding="utf-8")
     start = readme.index("$ hauloc plan import source-article-2024-01-05.vi.txt -o draft.yaml\n")
     block = readme[start:readme.index("```", start)].splitlines()
     monkeypatch.chdir(tmp_path)

@@ -89,9 +89,9 @@ def test_the_schema_of_a_term_plan() -> None:
     assert run("schema", "--term", "--units").code == 2
 
 
-def test_the_readme_shows_what_the_term_command_prints() -> None:
-    """The README's `$ hauloc term …` block is what the command prints at 80 columns."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_docs_show_what_the_term_command_prints() -> None:
+    """docs/term.md's `$ hauloc term …` block is what the command prints at 80 columns."""
+    readme = (ROOT / "docs" / "term.md").read_text(encoding="utf-8")
     found = re.findall(r"```\n\$ hauloc (term [^\n]*)\n(.*?)```\n", readme, flags=re.S)
     assert len(found) == 1
     command, shown = found[0]

@@ -48,7 +48,7 @@ def test_not_a_mapping(tmp_path: Path) -> None:
     path = tmp_path / "units.yaml"
     path.write_text("- a\n", encoding="utf-8")
     assert problems(path) == [f"{path}:1:1: [bad-value] a units file is a mapping with the key "
-                              "'units' — see the README, 'Units'"]
+                              "'units' — see docs/units.md"]
 
 
 CSV = ("id,name,parent,kind,population,rural_population\n"

@@ -89,7 +89,8 @@ def test_module_runs_too() -> None:
 @pytest.mark.parametrize("asked", ["bash", "zsh"])
 def test_show_completion_from_bash(asked: str) -> None:
     """typer finds the shell from the process that started hauloc, not from its argument
-    (README, "Shell completion": `--show-completion zsh` run from bash prints the bash script).
+    (docs/outputs.md, "Shell completion": `--show-completion zsh` run from bash prints the bash
+    script).
     Started by bash here, whatever runs the tests; `; exit` keeps bash from exec'ing hauloc."""
     done = subprocess.run(["bash", "-c", '"$0" --show-completion "$1"; exit $?', str(HAULOC),
                            asked], capture_output=True, stdin=subprocess.DEVNULL, env={},

@@ -151,15 +151,18 @@ def test_hauloc_not_found(tmp_path: Path) -> None:
     assert "exited with code 127: hauloc could not be run; check HAULOC_BIN." in result.stderr
 
 
+CRON_PAGE = ROOT / "docs" / "cron.md"
+
+
 def readme_crontab_line() -> str:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = CRON_PAGE.read_text(encoding="utf-8")
     block = readme.split("```crontab\n", 1)[1].split("```", 1)[0]
     (line,) = [x for x in block.splitlines() if x.strip() and not x.startswith("#")]
     return line
 
 
 def test_the_readme_crontab_line_runs_as_cron_would(tmp_path: Path) -> None:
-    """Done when: a cron job set up from the README alone runs, writes, and signals."""
+    """Done when: a cron job set up from docs/cron.md alone runs, writes, and signals."""
     line = readme_crontab_line()
     fields = line.split(None, 5)
     assert len(fields) == 6, "five time fields and a command"
@@ -183,7 +186,7 @@ def test_the_readme_crontab_line_runs_as_cron_would(tmp_path: Path) -> None:
     month = datetime.date.today().strftime("%Y-%m")
     assert (srv / f"cron-{month}.log").read_text(encoding="utf-8") == ""
     report = (srv / "reports" / f"hauloc-{today()}.txt").read_text(encoding="utf-8")
-    assert report.count("✖ Chậm tiến độ") == 2  # HAULOC_LANG=vi in the README line
+    assert report.count("✖ Chậm tiến độ") == 2  # HAULOC_LANG=vi in the documented line
     mail_text = log.read_text(encoding="utf-8")
     # issue 9: HAULOC_LANG=vi makes the wrapper's own words Vietnamese too
     assert mail_text.startswith("-s\nhauloc: mã thoát 1 - có chỉ tiêu ở mức --fail-on hoặc "
@@ -191,10 +194,10 @@ def test_the_readme_crontab_line_runs_as_cron_would(tmp_path: Path) -> None:
     assert "\nvanphong@example.vn\n---\n" in mail_text
 
 
-def test_every_setting_in_the_readme_is_read_by_the_wrapper() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_every_setting_in_the_docs_is_read_by_the_wrapper() -> None:
     script = WRAPPER.read_text(encoding="utf-8")
-    section = readme.split("## Running from cron", 1)[1].split("\n## ", 1)[0]
+    page = CRON_PAGE.read_text(encoding="utf-8")
+    section = page.split("\n## Settings", 1)[1].split("\n## ", 1)[0]
     documented = set(re.findall(r"`(HAULOC_[A-Z_]+)`", section))
     used = set(re.findall(r"\$\{(HAULOC_[A-Z_]+)", script))
     # HAULOC_LANG is read by hauloc itself; the wrapper only passes it on.

@@ -24,8 +24,8 @@ def test_a_draft_is_written_as_a_plan_with_its_refusals_commented() -> None:
     assert render_draft(draft, "nq-2026") == """\
 # A draft plan read from nq.txt by `hauloc plan import`: 2 target(s) read, 1
 # statement(s) not read (commented out below, with the reason). Check every
-# target against the resolution before use (README, "Drafting a plan from a
-# resolution").
+# target against the resolution before use (docs/plan-import.md in hauloc's
+# repository).
 plan:
   id: "nq-2026"
   year: 2026

@@ -1,7 +1,7 @@
 """The target forms as resolutions write them (issue 23): a range, about, strict comparisons,
 a change from last year's figure, other plan values, and the year-end class exceeded.
 
-Every expected value below was worked out by hand from README, "How status is judged":
+Every expected value below was worked out by hand from docs/status.md:
 f = q/4; bands on_track 0.95, at_risk 0.80; a range [low, high] is met at its near end (low
 for at_least, high for at_most) and exceeded beyond its far end; about: v is the range
 v·(1 ∓ tolerance) judged against v; a change is judged, as an annual figure is, against the

@@ -27,8 +27,8 @@ def _settings() -> Settings | None:
         return None
     if found is None:
         return None
-    try:
-        return read_settings(found)
+    try:  # named as the user would type it from here: hauloc.toml, ../hauloc.toml
+        return read_settings(Path(os.path.relpath(found)))
     except SettingsError as exc:
         typer.echo(f"Error: {exc}", err=True)
         raise typer.Exit(exc.exit_code) from None

@@ -25,7 +25,7 @@ def load_plan(path: Path, max_size: int | None = None) -> Plan:
     """
     return load_model(path, max_size, Plan, _KEYS,
                       ("a plan is a mapping with the keys 'plan' and 'targets'",
-                       "see the README, 'Writing a plan'"))
+                       "see docs/plan.md"))
 
 
 M = TypeVar("M", bound=BaseModel)

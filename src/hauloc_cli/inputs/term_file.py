@@ -23,4 +23,4 @@ def load_term_plan(path: Path, max_size: int | None = None) -> TermPlan:
     """Read and validate a term plan file; raise InputError with every problem found."""
     return load_model(path, max_size, TermPlan, _KEYS,
                       ("a term plan is a mapping with the keys 'plan' (with 'term: 2026-2030') "
-                       "and 'targets'", "see the README, 'Term plans'"))
+                       "and 'targets'", "see docs/term.md"))

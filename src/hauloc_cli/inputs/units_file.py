@@ -56,7 +56,7 @@ def load_units(path: Path, max_size: int | None = None) -> Units:
         except UnicodeDecodeError:
             raise InputError([decode_problem(path, encoding)]) from None
     return load_model(path, size, Units, _KEYS,
-                      ("a units file is a mapping with the key 'units'", "see the README, 'Units'"))
+                      ("a units file is a mapping with the key 'units'", "see docs/units.md"))
 
 
 def _from_table(table: RawTable) -> Units:

@@ -35,7 +35,7 @@ MEETING_RULES = ("share_meeting", "count_meeting")
 GROUPS: tuple[str, ...] = Group.__args__  # type: ignore[attr-defined]
 Change = Literal["percent", "points"]
 # An `about:` target is met within this fraction of its value, either side, unless the target's
-# `tolerance:` or the plan's `about_tolerance:` says otherwise (README, "How status is judged").
+# `tolerance:` or the plan's `about_tolerance:` says otherwise (docs/status.md).
 ABOUT_TOLERANCE = 0.05
 
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
@@ -186,7 +186,7 @@ class Target(_Model):
     group: Id | None = None  # one of GROUPS or of the plan's `groups:`
     kind: Kind
     direction: Direction | None = None
-    # The plan value judged by (README, "How status is judged"): the number, the near end of a
+    # The plan value judged by (docs/status.md): the number, the near end of a
     # range (`target: [low, high]`, kept whole in target_range), or the value of `about:`.
     target: Annotated[Number | None, WithJsonSchema(_TARGET_SCHEMA)] = None
     target_range: SkipJsonSchema[tuple[float, float] | None] = _new(None)
@@ -212,7 +212,7 @@ class Target(_Model):
     deadline: date | None = None
     source: str | None = None
     valid_range: tuple[Number, Number] | None = None
-    # Roll-up over the units (README, "Units and roll-up").
+    # Roll-up over the units (docs/units.md).
     rollup: Rollup | None = None
     weight: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")] | None = None
     threshold: Number | None = None
@@ -223,8 +223,8 @@ class Target(_Model):
     # The target counts whole things (communes, products, schools): what is expected or still
     # needed of it is said as a whole number. None: see `counts_whole`.
     whole: Annotated[bool, Field(strict=True)] | None = None
-    # A figure of an earlier period stands in for a missing one (README, "How status is
-    # judged"): a state does (a level, a milestone); a flow (a sum so far) only when set here.
+    # A figure of an earlier period stands in for a missing one (docs/status.md): a state
+    # does (a level, a milestone); a flow (a sum so far) only when set here.
     carry_forward: Annotated[bool, Field(strict=True)] | None = None
 
     def assigned(self, unit: str | None) -> float | None:
@@ -326,7 +326,7 @@ class Target(_Model):
         return pace_share(self.pace, period.month)
 
 
-# Units that measure rather than count (README, "Writing a plan"): a target in one of them is
+# Units that measure rather than count (docs/plan.md): a target in one of them is
 # not whole by default. Matched against the unit's words, any case (`triệu đồng/người/năm`).
 MEASURE_WORDS = frozenset({
     "%", "đồng", "vnd", "usd", "triệu", "tỷ", "nghìn", "million", "billion",

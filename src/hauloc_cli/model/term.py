@@ -1,5 +1,5 @@
 """The term plan: what a Party congress's resolution set for its five-year term, as frozen
-pydantic models (the term's kinds of target, README "Term plans").
+pydantic models (the term's kinds of target, docs/term.md).
 
 A term runs `from`–`to` (written `term: 2026-2030`), judged against the base year's figures
 (by default the year before the term: a 2025 congress sets 2026–2030 from 2025's results).

@@ -84,7 +84,7 @@ def _estimate_mark(r: Result, report: Report, lang: str) -> str:
 
 
 def pace(r: Result, bands: StatusBands, lang: str) -> str:
-    """Tiến độ / Pace: R, the ratio the status is judged on (README, "How status is judged"),
+    """Tiến độ / Pace: R, the ratio the status is judged on (docs/status.md),
     one meaning for every kind and direction: 100% is exactly the pace expected by now, more is
     ahead of it (for a ceiling: further under what it allows), and the status bands (95%, 80%)
     apply to it. Never rounded across a band edge (0.949 → 94,9%); `—` without a ratio."""

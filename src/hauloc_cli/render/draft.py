@@ -11,7 +11,7 @@ from pathlib import Path
 from hauloc_cli.inputs.resolution.draft import Draft, Stated, slug
 from hauloc_cli.inputs.resolution.phrases import Reading, Refused
 
-# The plan's key for a target's measure (README, "Writing a plan").
+# The plan's key for a target's measure (docs/plan.md).
 MEASURE_KEY = "measure"
 
 
@@ -65,8 +65,8 @@ def render_draft(draft: Draft, given_id: str | None = None, place: str | None = 
     lines = [*_comment(
         f"A draft plan read from {name} by `hauloc plan import`: {read} target(s) read, "
         f"{refused} statement(s) not read (commented out below, with the reason). Check every "
-        "target against the resolution before use (README, \"Drafting a plan from a "
-        "resolution\").", ""),
+        "target against the resolution before use (docs/plan-import.md in hauloc's "
+        "repository).", ""),
         "plan:",
         f"  id: {_text(given_id or plan_id(draft))}",
         *place_lines(place),

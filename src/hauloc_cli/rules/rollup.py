@@ -3,7 +3,7 @@
 Pure functions, no I/O and no words. For each target with a `rollup` and each period, every
 unit of the tree gets a figure: its own when it reported one (the own figure wins), else the
 roll-up of its children's figures for that same period (recursively up the tree), when enough
-of them reported (`min_coverage`). README, "Units and roll-up", gives each formula; every
+of them reported (`min_coverage`). docs/units.md gives each formula; every
 branch is pinned by tests/rules/test_rollup.py.
 """
 

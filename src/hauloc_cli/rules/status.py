@@ -160,7 +160,7 @@ def _judged(target: Target, found: Figure, period: Period, bands: StatusBands,
 def level_target(target: Target, last: float) -> Target:
     """A change from last year (`change:`) as the level it asks of this year's figure, from
     last year's figure `last`: L·(1 + x/100) for a growth of x %, L + x for x points; judged
-    as an annual figure is (README, "How status is judged")."""
+    as an annual figure is (docs/status.md)."""
     def level(x: float) -> float:
         return last * (1 + x / 100) if target.change == "percent" else last + x
 

@@ -1,5 +1,5 @@
 """The term rules: pure functions from a term plan and the years' figures to one result per
-target (README, "Term plans"). No I/O, no words; every branch is pinned by
+target (docs/term.md). No I/O, no words; every branch is pinned by
 tests/rules/test_term.py.
 
 Time is counted in years from the base year: a figure for the year to date at the end of

@@ -1,2 +1,2 @@
 """How offices write things, both ways, per language: one module per concept, each with the
-forms hauloc writes and the forms it reads (README, "How the code is organised")."""
+forms hauloc writes and the forms it reads (docs/architecture.md)."""

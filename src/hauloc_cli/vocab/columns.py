@@ -1,6 +1,6 @@
 """The columns of the long layout (one row per figure) by name: what hauloc writes in the
 data-entry template and what it reads in a header, the other names offices give them
-(README, "The actuals file").
+(docs/actuals.md).
 
 The annex table's columns, with their headings in both languages, are in
 vocab/annex_columns.py.

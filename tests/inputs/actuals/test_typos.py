@@ -2,7 +2,7 @@
 and warned about with the likely intended value, in the long format and in annex tables; and
 `ambiguous-number` offering only readings a person could mean.
 
-Every band below is worked out by hand from the rule (README, "Problems and warnings"): the
+Every band below is worked out by hand from the rule (docs/errors.md): the
 scale [m, M] is the target (and its baseline), far off is ≥ 10 × M or ≤ m / 10, a meant value
 lies in [m / 2, 2 × M] ((0, 2 × M] for a cumulative count).
 """

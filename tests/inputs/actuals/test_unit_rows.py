@@ -77,7 +77,7 @@ def test_without_units_the_unit_column_is_a_reference(tmp_path: Path) -> None:
 
 
 # A share of units meeting a standard, with no threshold: a unit with an assignment reports a
-# number (its own target, 50 for b), the others yes or no (README, "Units and roll-up").
+# number (its own target, 50 for b), the others yes or no (docs/units.md).
 WATER = ("  - {id: water, name: W, kind: level, target: 100, unit: '%', rollup: share_meeting,"
          " assign: {b: 50}}\n")
 

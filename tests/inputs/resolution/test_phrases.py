@@ -1,4 +1,4 @@
-"""One stated target read by the rules of README "Drafting a plan from a resolution": every
+"""One stated target read by the rules of docs/plan-import.md: every
 phrasing of NOTES "How targets are written" and of real 2026 resolutions, with the reading
 worked by hand, and the statements the reader must refuse to guess."""
 

@@ -133,7 +133,7 @@ def test_last_year_columns_with_figures(plan: Plan, tmp_path: Path) -> None:
 
 def test_a_ceiling_and_a_rise_in_points(tmp_path: Path) -> None:
     """An at_most target reads '≤ 2,5'; a percentage up on last year: '+0,3 điểm %'; a level
-    target within its limit is met (README, "How status is judged"): Đạt."""
+    target within its limit is met (docs/status.md): Đạt."""
     plan = Plan.model_validate({"plan": {"id": "t", "year": 2024}, "targets": [
         {"id": "poverty", "name": "Tỷ lệ hộ nghèo", "kind": "level", "direction": "at_most",
          "target": 2.5, "unit": "%", "compare_last_year": True}]})

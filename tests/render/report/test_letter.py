@@ -27,7 +27,7 @@ def test_three_sections_and_the_headline_count() -> None:
     assert "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN" in text
     assert "III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM 3 THÁNG CUỐI NĂM 2024" in text
     # by hand from examples/actuals_2024.csv at 9 tháng: 1 achieved, 3 on track, 2 at risk,
-    # 2 off track, 1 no data (README, How status is judged)
+    # 2 off track, 1 no data (docs/status.md)
     assert ("Trong 9 chỉ tiêu được theo dõi (nghị quyết đề ra 27 chỉ tiêu): 1 chỉ tiêu đã đạt "
             "kế hoạch năm, 3 đúng tiến độ, 2 có nguy cơ không đạt, 2 chậm tiến độ, 1 chưa có "
             "số liệu.") in text

@@ -5,8 +5,8 @@ quarterly report and send each other (and that `hauloc report` writes).
 columns; it returns None when no annex header is found either (the long format's
 missing-column is then reported). The header (`annex_header.py`) says which column is which and
 the period of the figures; each row is matched to a target by its code or name
-(`annex_names.py`); group rows, blank rows and notes below the table are read past. README,
-"Reading annex tables", has the rules.
+(`annex_names.py`); group rows, blank rows and notes below the table are read past.
+docs/annex-tables.md has the rules.
 """
 
 from __future__ import annotations
@@ -199,8 +199,7 @@ class _Reader:
                 self.warnings.add(Problem(
                     table.name, table.where(header.line, col + 1), Code.UNKNOWN_COLUMN,
                     f"column '{heading}' is not one hauloc knows in an annex table; it is "
-                    "ignored", "see 'Reading annex tables' in the README for the names "
-                    "recognised", header.line))
+                    "ignored", "see docs/annex-tables.md for the names recognised", header.line))
 
     def read_periods(self) -> None:
         """The period of the figures: the value column's heading, else the title rows, else

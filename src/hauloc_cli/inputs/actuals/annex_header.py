@@ -2,7 +2,7 @@
 and the period its figures are of.
 
 The headings hauloc writes (`vocab/annex_columns.py`) and the other names offices give the same
-columns (README, "Reading annex tables") are recognised in Vietnamese, with or without tone
+columns (docs/annex-tables.md) are recognised in Vietnamese, with or without tone
 marks, and in English. The header may stand below title rows and span two rows, a merged cell
 over the ones below it (`Thực hiện` over `Cùng kỳ năm trước` | `9 tháng năm 2024`).
 """

@@ -3,7 +3,7 @@ and the slips a figure that is read may still be (typo warnings).
 
 `read_value` gives the figure, or (code, message, hint) saying why the cell is not one; the
 row checker (`long.py`) decides where the problem is reported. `typo` says whether a figure
-read looks like a slip of the keyboard (README, "Problems and warnings"); `quiet` is the range
+read looks like a slip of the keyboard (docs/errors.md); `quiet` is the range
 of figures it never flags, which the row checker tests inline.
 """
 
@@ -138,7 +138,7 @@ def plain(text: str) -> float | Refusal:
 
 
 # Typo warnings: a figure far off its target's scale that one slip of the keyboard explains,
-# and the figure the slip stands for (README, "Problems and warnings"). A target's scale is
+# and the figure the slip stands for (docs/errors.md). A target's scale is
 # [m, M]: its target, and its baseline when it has one (a level goes from one to the other);
 # a figure is far off it at 10 × M or more, or (a level or an annual figure) at m / 10 or
 # less. A reading a person could mean lies in the target's band: m / 2 to 2 × M (for a

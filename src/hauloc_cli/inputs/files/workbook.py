@@ -20,7 +20,7 @@ from hauloc_cli.errors import Code, InputError, Problem, UsageError
 from hauloc_cli.inputs.files.table import HEADER_SEARCH_ROWS, Cell, DateCell, RawTable, find_header
 
 # A workbook is a zip of XML files; what they unpack to is limited, so a small file cannot
-# unpack to gigabytes ("zip bomb") nor take minutes (README, "Limits").
+# unpack to gigabytes ("zip bomb") nor take minutes (docs/actuals.md, "Limits").
 PART_LIMIT_PER_MAX_SIZE = 2  # a sheet or the shared strings: 200 MB at the default 100 MB
 UNPACKED_PER_PACKED = 100  # the whole workbook: 100 times the file's size …
 UNPACKED_FLOOR = 10_000_000  # … and 10 MB whatever its size

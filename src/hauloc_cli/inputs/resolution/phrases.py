@@ -3,7 +3,7 @@ kind, direction, value or range, strictness and deadline — or refused, with th
 
 A sentence (`read_sentence`: "thu nhập bình quân đầu người đạt 69 triệu đồng/năm trở lên")
 and a row of an annex table (`read_row`: name | ĐVT | plan value) are read by the same rules
-(README, "Drafting a plan from a resolution"). Nothing is guessed: a statement with two
+(docs/plan-import.md). Nothing is guessed: a statement with two
 figures, a `giảm … %` of a rate (points or per cent?), a comparison with something other than
 last year, words after the figure that say more than its unit, a number that could be read two
 ways — each is a `Refused` with the reason, for a person to write by hand.
@@ -26,7 +26,7 @@ Change = Literal["percent", "points"]
 
 @dataclass(frozen=True)
 class Reading:
-    """A target as read: the keys of the draft plan (README, "Writing a plan")."""
+    """A target as read: the keys of the draft plan (docs/plan.md)."""
 
     name: str
     kind: Kind
