@@ -139,6 +139,11 @@ CASES = {
     "an extra field (the row path)": ["x1,sum,2024-Q1,5", "x1,sum,2024-Q2,6,7"],
     "months of one quarter, and a month twice": [
         "x1,sum,2024-10,5", "x1,sum,2024-11,6", "x2,sum,10 tháng,7", "x2,sum,2024-10,8"],
+    # months alone, compiled after the rows: a state's month (hypothesis found it lost on the
+    # columnar path) and a flow's months beside vouched rows
+    "a state's month alone": ["x1,mean,tháng 11,12"],
+    "a flow's months alone beside vouched rows": [
+        "x1,sum,tháng 1,5", "x1,sum,tháng 2,6", "x2,sum,2024-02,9", "x3,mean,2024-02,70"],
     "short rows and empty values": ["x1,sum", "x2,sum,2024-Q1,", ",,,", "x3,sum,2024-Q1,4"],
 }
 

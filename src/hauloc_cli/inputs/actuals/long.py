@@ -438,7 +438,10 @@ class _Checker:
             check = self.checks[target_id] if unit is None else next(
                 c for by_t in self.unit_checks.values() for c in by_t.values()
                 if c.unit == unit and c.target_id == target_id)
-            given = check.figures.setdefault(target_id, {})
+            # the unit's figures as filed now: the columnar path files them anew after the
+            # rows (`columns._file`), so the check's own reference may be to the old ones
+            figures = check.figures if unit is None else self.by_unit.setdefault(unit, {})
+            given = figures.setdefault(target_id, {})
             if target.kind != "cumulative":
                 for _, alone in sorted(months.items()):
                     self._compiled(check, given, alone, alone.value, range(0))
