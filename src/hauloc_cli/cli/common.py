@@ -44,19 +44,25 @@ def exits(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except InputError as exc:
-            typer.echo(exc.render(), err=True)
+            lang = error_language(kwargs.get("lang"))
+            typer.echo(exc.render(lang), err=True)
             count = len(exc.problems) + exc.more
-            typer.echo(f"Error: {count} problem(s) found; nothing was evaluated.", err=True)
+            typer.echo(say(lang, "cli.input_error", count=count), err=True)
             raise typer.Exit(exc.exit_code) from None
         except OptionError as exc:
-            raise typer.BadParameter(str(exc), param_hint=exc.param) from None
+            lang = error_language(kwargs.get("lang"))
+            if lang == "en":  # click's own words, as for any bad option value
+                raise typer.BadParameter(str(exc), param_hint=exc.param) from None
+            typer.echo(say(lang, "cli.option_error", param=exc.param,
+                           message=exc.render(lang)), err=True)
+            raise typer.Exit(exc.exit_code) from None
         except HaulocError as exc:
-            typer.echo(f"Error: {exc}", err=True)
+            lang = error_language(kwargs.get("lang"))
+            typer.echo(say(lang, "cli.error", message=exc.render(lang)), err=True)
             raise typer.Exit(exc.exit_code) from None
         except MemoryError:  # what was given is more than this machine can hold
-            typer.echo("Error: out of memory while working on the input; nothing was "
-                       "written. Split the input into smaller files, or run hauloc where "
-                       "more memory is free.", err=True)
+            lang = error_language(kwargs.get("lang"))
+            typer.echo(say(lang, "cli.out_of_memory"), err=True)
             raise typer.Exit(EXIT_INPUT) from None
 
     return run  # type: ignore[return-value]
@@ -80,6 +86,21 @@ def bulk_load() -> Iterator[None]:
         gc.freeze()
         if enabled:
             gc.enable()
+
+
+def error_language(option: object) -> str:
+    """The language to say an error in: as for the output (`--lang`, `HAULOC_LANG`, the
+    locale); English when that is itself what is wrong."""
+    from hauloc_cli.vocab.i18n import resolve_language
+
+    return resolve_language(option if isinstance(option, str) else None, os.environ) or "en"
+
+
+def say(lang: str, key: str, **args: object) -> str:
+    """The message `key` of the catalogue (hauloc_cli/vocab/messages.py) in `lang`."""
+    from hauloc_cli.vocab.messages import text
+
+    return text(key, **args).render(lang)
 
 
 def language(option: str | None) -> str:
@@ -167,28 +188,28 @@ def exit_code(outcome: Outcome, fail_on: FailOn, fail_on_missing: bool = False) 
     return EXIT_OK
 
 
-def warn_unwritable(plan: Plan, units: Units | None, targets: Path | None) -> None:
+def warn_unwritable(plan: Plan, units: Units | None, targets: Path | None,
+                    lang: str = "en") -> None:
     """For a workbook or a Word document: a warning for each text of the plan or the units
     file that the file cannot hold, and that is shown as U+FFFD instead."""
     from hauloc_cli.errors import Code
     from hauloc_cli.inputs.plan_file import default_plan_path
     from hauloc_cli.render import unwritable
+    from hauloc_cli.vocab.messages import text
 
     found = [(str(targets or default_plan_path()), where)
              for where in unwritable(plan.model_dump(mode="json"))]
     if units is not None:
         found += [("units", where) for where in unwritable(units.model_dump(mode="json"))]
     warn(tuple(Problem(
-        file, "", Code.UNWRITABLE_TEXT,
-        f"{where} holds a character a worksheet or a Word document cannot hold (a control "
-        "character, U+FFFE or U+FFFF); it is shown as \ufffd", "remove it from the file")
-        for file, where in found))
+        file, "", Code.UNWRITABLE_TEXT, text("warning.unwritable_text", where=where),
+        text("hint.remove_it")) for file, where in found), lang)
 
 
-def warn(warnings: tuple[Problem, ...]) -> None:
-    """Warnings about the input go to stderr, one a line, whatever the output."""
+def warn(warnings: tuple[Problem, ...], lang: str = "en") -> None:
+    """Warnings about the input go to stderr, one a line, in `lang`, whatever the output."""
     for warning in warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        typer.echo(say(lang, "cli.warning", message=warning.render(lang)), err=True)
 
 
 def prepare(actuals: Sequence[Path], targets: Path | None, period: str | None,
@@ -206,5 +227,5 @@ def prepare(actuals: Sequence[Path], targets: Path | None, period: str | None,
                  units=options.units_file)
     language_asked = language(lang)
     outcome = run(Request(actuals, targets, period, options, last_year))
-    warn(outcome.warnings)
+    warn(outcome.warnings, language_asked)
     return outcome, language_asked

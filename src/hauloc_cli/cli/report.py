@@ -110,7 +110,7 @@ def report(
         from hauloc_cli.render import ANNEX_FORMATS, BINARY_FORMATS, Options, render_file
 
         if chosen.value in BINARY_FORMATS:
-            common.warn_unwritable(outcome.plan, outcome.loaded.units, targets)
+            common.warn_unwritable(outcome.plan, outcome.loaded.units, targets, language)
         term, ahead = _beside(outcome.plan, targets, next_plan, options.max_size)
         common.emit(render_file(ANNEX_FORMATS, chosen.value,
                                 outcome.annex(issued, numbered, term, ahead),
