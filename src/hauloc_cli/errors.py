@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Protocol, Union
+from typing import Protocol
 
 EXIT_OK = 0
 EXIT_FAIL_ON = 1
@@ -102,7 +102,7 @@ class Renderable(Protocol):
 
 # A message: a `Text` from the catalogue (hauloc_cli/vocab/messages.py), or a plain str only
 # where the words are not hauloc's own (a YAML parser's message, the user's own data).
-Message = Union[str, Renderable]
+Message = str | Renderable
 
 
 def say(message: Message, lang: str) -> str:

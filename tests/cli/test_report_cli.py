@@ -203,7 +203,7 @@ def test_text_a_workbook_cannot_hold_is_warned_and_shown_replaced(tmp_path: Path
     actuals = tmp_path / "a.csv"
     actuals.write_text("target,period,value\na,Q1,1\n", encoding="utf-8")
     out = tmp_path / "r.xlsx"
-    result = run("report", actuals, "--targets", plan, "-o", out)
+    result = run("report", actuals, "--targets", plan, "-o", out, "--lang", "en")
     assert result.code == 0, result.err
     warnings = [line for line in result.err.splitlines() if "[unwritable-text]" in line]
     assert [w.split("] ")[1].split(" holds")[0] for w in warnings] == [

@@ -149,7 +149,7 @@ def test_unit_options_that_cannot_apply_are_usage_errors(tmp_path: Path) -> None
     assert result.stderr.splitlines()[-1] == (
         "Error: --unit: no unit 'd3' in the units file; see the units file for the ids")
     result = CliRunner().invoke(app, [*args, "--unit", "Huyện D1"])
-    assert result.stderr.splitlines()[-1].endswith("did you mean 'd1'?")
+    assert result.stderr.splitlines()[-1].endswith("did you mean 'd1' (Huyện D1)?")
     plan = tmp_path / "plan.yaml"
     plan.write_text(PLAN.replace("assign: {d1: 6, d2: 6}", "assign: {d1: 6}")
                     .replace("rollup: share_meeting", "rollup: sum"), encoding="utf-8")

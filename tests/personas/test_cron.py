@@ -119,7 +119,7 @@ def test_invalid_actuals_mail_the_errors_and_write_no_report(tmp_path: Path) -> 
         "No report was written.\n\n"
         "Messages (stderr):\n"
         f"{actuals}:2:1: [unknown-target] no target 'ocop_product' in the plan — "
-        "did you mean 'ocop_products'?\n"
+        "did you mean 'ocop_products' (New OCOP products)?\n"
         "Error: 1 problem(s) found; nothing was evaluated.\n")
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hauloc_cli.errors import Code, InputError, OptionError, Problem, UsageError
+from hauloc_cli.vocab.messages import text
 
 if TYPE_CHECKING:
     from hauloc_cli.inputs.actuals.read import Actuals, ReadOptions
@@ -119,12 +120,12 @@ class Outcome:
         """One unit's own report (`--unit`), judged against its assignments."""
         units = self.units
         if units is None:
-            raise UsageError("--unit needs a units file: --units FILE, or units: in the plan")
+            raise UsageError(text("option.unit_needs_units"))
         if unit not in units.units.by_id:
             from hauloc_cli.inputs.actuals.unit_rows import did_you_mean_unit
 
-            raise UsageError(f"--unit: no unit '{unit}' in the units file; "
-                             + did_you_mean_unit(unit, units.units))
+            raise UsageError(text("option.unit_unknown", unit=unit,
+                                  hint=did_you_mean_unit(unit, units.units)))
         if unit == units.plan_unit:
             return self.report
         from hauloc_cli.model.figures import Figures
@@ -166,8 +167,9 @@ def period_option(period: str | None, year: int) -> Period | None:
     try:
         return Period(year, read(period, year).month)
     except PeriodError as exc:
-        message = (f"{period} is not in the plan's year {year}" if exc.code is Code.WRONG_YEAR
-                   else f"{exc.message}; {exc.hint}")
+        message = (text("option.period_wrong_year", period=period, year=year)
+                   if exc.code is Code.WRONG_YEAR
+                   else text("option.period_bad", message=exc.message, hint=exc.hint))
         raise OptionError(message, "--period") from None
 
 

@@ -87,5 +87,5 @@ def test_problems_of_every_file_are_listed(tmp_path: Path) -> None:
     lines = result.stderr.splitlines()
     assert lines[0].startswith(f"{reports / 'a.csv'}:2:3: [bad-number] ")
     assert lines[1] == (f"{reports / 'b.csv'}:2:1: [unknown-target] no target 'schols' in the "
-                        "plan — did you mean 'schools'?")
+                        "plan — did you mean 'schools' (S)?")
     assert lines[2] == "Error: 2 problem(s) found; nothing was evaluated."
