@@ -205,5 +205,5 @@ def test_the_mail_lists_the_units_that_did_not_report(tmp_path: Path) -> None:
                          HAULOC_OPTIONS=f"--fail-on-missing --units {units}")
     assert result.returncode == 1, result.stderr
     body = (tmp_path / "mail.out").read_text(encoding="utf-8").split("---\n", 1)[1]
-    assert ("missing: units that did not report for 2024-Q3: security_standard_communes: "
-            "da_loc\n") in body
+    assert ("missing: Xã Đa Lộc (da_loc) did not report for 2024-Q3 (1 target(s)): "
+            "security_standard_communes\n") in body

@@ -81,9 +81,12 @@ def check(
             from hauloc_cli.render.cells import missing_note
 
             typer.echo(missing_note(outcome.report, missing, language), err=True)
-        if fail_on_missing:
-            for tid, who in outcome.missing_units().items():
-                typer.echo(f"missing: units that did not report for {outcome.period}: "
-                           f"{tid}: {', '.join(who)}", err=True)
+        if fail_on_missing and outcome.units is not None and (
+                gone := outcome.missing_units()):
+            from hauloc_cli.render.cells import missing_units_notes
+
+            for line in missing_units_notes(outcome.plan, outcome.units.units, gone,
+                                            outcome.period, language):
+                typer.echo(line, err=True)
         common.emit(text, output, silent=silent, bom=fmt is Format.csv)
         raise typer.Exit(common.exit_code(outcome, fail_on, fail_on_missing))

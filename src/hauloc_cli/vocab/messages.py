@@ -276,6 +276,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "units.several_roots": "plan.unit: {path} has {n} units without a parent ({roots}); say which is the plan's",
         "units.hint_several_roots": "add 'unit: ID' under 'plan:'",
         "units.unknown_in": "no unit '{unit}' in {path}",
+        "target_kind.cumulative": "cumulative",
+        "target_kind.level": "level",
+        "target_kind.annual": "annual",
+        "target_kind.milestone": "milestone",
+        "missing.unit": "missing: {unit} did not report for {period} ({n} target(s)): {targets}",
     },
     "vi": {
         "cli.input_error": "Lỗi: có {count} vấn đề; chưa đánh giá gì.",
@@ -539,6 +544,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "units.several_roots": "plan.unit: {path} có {n} đơn vị không có đơn vị cấp trên ({roots}); hãy ghi rõ đơn vị nào là của kế hoạch",
         "units.hint_several_roots": "hãy thêm 'unit: MÃ' bên trong 'plan:'",
         "units.unknown_in": "không có đơn vị '{unit}' trong {path}",
+        "target_kind.cumulative": "lũy kế",
+        "target_kind.level": "mức đạt",
+        "target_kind.annual": "cả năm",
+        "target_kind.milestone": "mốc hoàn thành",
+        "missing.unit": "thiếu số liệu: {unit} chưa báo cáo {period} ({n} chỉ tiêu): {targets}",
     },
 }
 
