@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -33,6 +34,10 @@ UnitOpt = Annotated[str | None, typer.Option(
     "units file).", show_default=False)]
 ByUnitOpt = Annotated[bool, typer.Option(
     "--by-unit", help="The targets x units matrix: each unit's figure and status.")]
+MailOpt = Annotated[Path | None, typer.Option(
+    "--mail", help="Also write FILE: a mail (a Subject: line, a blank line, the body) saying "
+    "what happened, with counts and names, in the language of --lang; written on errors too. "
+    "examples/cron/hauloc-report.sh sends it.", dir_okay=False, show_default=False)]
 
 
 @common.exits
@@ -50,6 +55,7 @@ def check(
     fail_on_missing: FailOnMissingOpt = False,
     unit: UnitOpt = None,
     by_unit: ByUnitOpt = False,
+    mail: MailOpt = None,
     last_year: opt.LastYearOpt = None,
     encoding: opt.EncodingOpt = None,
     delimiter: opt.DelimiterOpt = None,
@@ -89,4 +95,10 @@ def check(
                                             outcome.period, language):
                 typer.echo(line, err=True)
         common.emit(text, output, silent=silent, bom=fmt is Format.csv)
+        if mail is not None:
+            from hauloc_cli.render.mail import outcome_mail
+
+            common.emit(outcome_mail(outcome.report, outcome.missing_units(),
+                                     None if outcome.units is None else outcome.units.units,
+                                     language), mail)
         raise typer.Exit(common.exit_code(outcome, fail_on, fail_on_missing))

@@ -48,9 +48,12 @@ def exits(command: F) -> F:
             typer.echo(exc.render(lang), err=True)
             count = len(exc.problems) + exc.more
             typer.echo(say(lang, "cli.input_error", count=count), err=True)
+            _error_mail(kwargs.get("mail"), False, exc.render(lang), count, lang)
             raise typer.Exit(exc.exit_code) from None
         except OptionError as exc:
             lang = error_language(kwargs.get("lang"))
+            _error_mail(kwargs.get("mail"), True, say(lang, "cli.option_error", param=exc.param,
+                                                      message=exc.render(lang)), None, lang)
             if lang == "en":  # click's own words, as for any bad option value
                 raise typer.BadParameter(str(exc), param_hint=exc.param) from None
             typer.echo(say(lang, "cli.option_error", param=exc.param,
@@ -58,7 +61,10 @@ def exits(command: F) -> F:
             raise typer.Exit(exc.exit_code) from None
         except HaulocError as exc:
             lang = error_language(kwargs.get("lang"))
-            typer.echo(say(lang, "cli.error", message=exc.render(lang)), err=True)
+            said = say(lang, "cli.error", message=exc.render(lang))
+            typer.echo(said, err=True)
+            _error_mail(kwargs.get("mail"), exc.exit_code != EXIT_INPUT, said,
+                        None, lang)
             raise typer.Exit(exc.exit_code) from None
         except MemoryError:  # what was given is more than this machine can hold
             lang = error_language(kwargs.get("lang"))
@@ -86,6 +92,19 @@ def bulk_load() -> Iterator[None]:
         gc.freeze()
         if enabled:
             gc.enable()
+
+
+def _error_mail(mail: object, usage: bool, messages: str, count: int | None,
+                lang: str) -> None:
+    """`check --mail FILE` when the run stopped on an error: the mail says so. A mail that
+    cannot be written is left unwritten (the error itself is said on stderr already)."""
+    if not isinstance(mail, Path):
+        return
+    from hauloc_cli.cli.output import write_file
+    from hauloc_cli.render.mail import error_mail
+
+    with contextlib.suppress(OSError, HaulocError):
+        write_file(mail, error_mail(usage, messages, count, lang).encode())
 
 
 def error_language(option: object) -> str:
