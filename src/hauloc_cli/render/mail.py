@@ -15,7 +15,7 @@ from hauloc_cli.render.cells import target_name
 from hauloc_cli.rules.status import Report, verdict
 from hauloc_cli.vocab import periods
 from hauloc_cli.vocab.i18n import label
-from hauloc_cli.vocab.messages import text
+from hauloc_cli.vocab.messages import Text, text
 
 # What a subject counts, in this order, by the status word key (`rules.status.verdict`).
 _BAD = ("off_track", "missed")
@@ -45,7 +45,7 @@ def outcome_mail(report: Report, missing_units: Mapping[str, Iterable[str]],
     communes = units is not None and all(
         units.by_id[u].kind == "commune" for u in silent if u in units.by_id)
     final = report.period.final
-    parts = []
+    parts: list[Text] = []
     for key, names in (("mail.missed" if final else "mail.off_track", bad),
                        ("mail.at_risk", risk), ("mail.no_data", none)):
         if names:  # the first count says "targets"; those after it need not
