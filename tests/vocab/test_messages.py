@@ -3,6 +3,7 @@ the code names is in it, and a Text says itself in the language asked."""
 
 from __future__ import annotations
 
+import ast
 import re
 import string
 from pathlib import Path
@@ -85,3 +86,37 @@ def test_a_problem_renders_in_a_language_and_str_stays_english() -> None:
     error = InputError([problem], more=2)
     assert error.render("vi").endswith("... và 2 vấn đề nữa không hiện ra (xem --max-errors)")
     assert str(error).endswith("... and 2 more problem(s) not shown (see --max-errors)")
+
+
+def _said(node: ast.expr) -> str | None:
+    """A message argument as the model writes it, each {placeholder} filled with 'X'."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value if isinstance(v, ast.Constant) else "X" for v in node.values)
+    return None
+
+
+def model_rule_messages() -> list[str]:
+    found = []
+    for path in (SRC / "model").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+                continue
+            at = {"_rule": 1, "PydanticCustomError": 1, "_tree_error": 0}.get(node.func.id)
+            if at is None or len(node.args) <= at:
+                continue
+            said = _said(node.args[at])
+            if said is not None and said != "plan_rule":
+                found.append(said)
+    return found
+
+
+def test_every_plan_rule_of_the_model_is_in_the_catalogue() -> None:
+    """The model (below the catalogue's layer) says a broken rule in English; the plan reader
+    finds it in the catalogue (`rule_text`) to say it in the user's language."""
+    from hauloc_cli.inputs.plan_file import rule_text
+
+    said = model_rule_messages()
+    assert len(said) > 50
+    assert [s for s in said if not isinstance(rule_text(s), Text)] == []

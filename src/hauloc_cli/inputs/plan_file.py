@@ -143,17 +143,38 @@ def describe(err: Any, loc: list[Any], keys: dict[str, tuple[str, ...]]
         return Code.BAD_VALUE, text("plan.not_a_date", value=value), _date_hint(value)
     if kind == "plan_rule":
         ctx = err.get("ctx") or {}
-        said: Message = err["msg"]
-        if "say" in ctx and ctx["say"] in MESSAGES["en"]:
-            said = text(ctx["say"], **{k: v for k, v in ctx.items()
-                                       if k not in ("say", "code", "key", "index")})
-        return Code(ctx.get("code", Code.PLAN_RULE)), said, ""
+        return Code(ctx.get("code", Code.PLAN_RULE)), rule_text(err["msg"]), ""
     message = err["msg"][:1].lower() + err["msg"][1:]
     if isinstance(value, (str, int, float, bool)) or value is None:
         shown: Message = (repr(value) if not isinstance(value, str) or len(value) < 60
                           else text("plan.long_text"))
         return Code.BAD_VALUE, text("plan.invalid_got", detail=message, got=shown), ""
     return Code.BAD_VALUE, text("plan.invalid", detail=message), ""
+
+
+def _rule_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """Each plan rule's English words (the model says them, in model/plan.py, term.py and
+    units.py) as a pattern, its `{placeholders}` as groups, and its key in the catalogue."""
+    found = []
+    for key, template in MESSAGES["en"].items():
+        if key.startswith("rule."):
+            pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(template))
+            found.append((re.compile(pattern), key))
+    return found
+
+
+_RULES: list[tuple[re.Pattern[str], str]] = []
+
+
+def rule_text(said: str) -> Message:
+    """A plan rule broken, as the catalogue says it in each language: the model's English
+    matched to its message; words the catalogue does not hold stay as they are."""
+    if not _RULES:
+        _RULES.extend(_rule_patterns())
+    for pattern, key in _RULES:
+        if (m := pattern.fullmatch(said)) is not None:
+            return text(key, **m.groupdict())
+    return said
 
 
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
