@@ -19,8 +19,9 @@ from typer.testing import CliRunner
 from hauloc_cli.cli import app
 from tests.conftest import ASSETS, EXAMPLE
 
-# Whole English function words that a Vietnamese sentence never holds.
-_ENGLISH = re.compile(r"\b(the|is|not|in|of|a|an|has|no|for|with|must|use|and|or|are|was|"
+# Whole English function words that a Vietnamese sentence never holds ("an" is left out:
+# "an ninh", security, is Vietnamese).
+_ENGLISH = re.compile(r"\b(the|is|not|in|of|a|has|no|for|with|must|use|and|or|are|was|"
                       r"this|that|file|found|cannot|give|write|check|did|you|mean)\b")
 _VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữự"
                          r"ỳýỷỹỵ]", re.IGNORECASE)

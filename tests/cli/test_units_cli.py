@@ -331,7 +331,7 @@ def test_fail_on_missing_in_vietnamese_names_units_and_targets(tmp_path: Path) -
                                       "--lang", "vi"])
     assert result.exit_code == 1
     assert result.stderr.splitlines()[1:] == [
-        "thiếu số liệu: 1 chỉ tiêu chưa có số liệu quý I 2024: Security",
+        "thiếu số liệu: 1 chỉ tiêu chưa có số liệu quý I 2024: Security (security)",
         "thiếu số liệu: Xã F (f) chưa báo cáo quý I 2024 (1 chỉ tiêu): Security"]
 
 

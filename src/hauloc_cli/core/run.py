@@ -134,7 +134,7 @@ class Outcome:
 
         own = unit_plan(self.plan, units.units, unit)
         if own is None:
-            raise UsageError(f"--unit: the plan assigns unit '{unit}' no target (assign:)")
+            raise UsageError(text("option.unit_no_target", unit=unit))
         return evaluate(own, units.rolled.get(unit, Figures()), self.period, self.data_end)
 
 
@@ -180,7 +180,7 @@ def number_format(options: ReadOptions, plan: Plan, environ: Mapping[str, str]) 
         return options
     setting = environ.get("HAULOC_DECIMAL", "").strip().lower()
     if setting not in ("", "comma", "point"):
-        raise OptionError(f"'{setting}' is not comma or point", "HAULOC_DECIMAL")
+        raise OptionError(text("option.decimal", setting=setting), "HAULOC_DECIMAL")
     comma = setting == "comma" if setting else plan.plan.number_format == "vi"
     return dataclasses.replace(options, decimal_comma=comma)
 

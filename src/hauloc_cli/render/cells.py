@@ -149,8 +149,9 @@ def summary_line(report: Report, lang: str) -> str:
 
 def missing_note(report: Report, ids: list[str], lang: str) -> str:
     """The --fail-on-missing note: which targets have no figure for the period judged, by id
-    in English (what scripts read), by name in Vietnamese (what the office reads)."""
-    shown = ids if lang == "en" else [target_name(report.plan.by_id[i], lang) for i in ids]
+    in English (what scripts read), by name and id in Vietnamese (what the office reads)."""
+    shown = ids if lang == "en" else [f"{target_name(report.plan.by_id[i], lang)} ({i})"
+                                      for i in ids]
     return label(lang, "missing", period=periods.name(report.period, lang), n=len(ids),
                  ids=", ".join(shown))
 

@@ -139,8 +139,7 @@ def encoding_name(encoding: str) -> str:
     try:
         return codecs.lookup(encoding).name
     except LookupError:
-        raise UsageError(f"--encoding: '{encoding}' is not an encoding; Vietnamese Windows "
-                         "files are usually cp1258") from None
+        raise UsageError(text("option.encoding", encoding=encoding)) from None
 
 
 def head(path: Path, size: int = 8192) -> bytes:
@@ -151,7 +150,8 @@ def head(path: Path, size: int = 8192) -> bytes:
         with path.open("rb") as handle:
             return handle.read(size)
     except OSError as exc:
-        raise UsageError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise UsageError(text("file.cannot_read", path=str(path),
+                              error=exc.strerror or str(exc))) from None
 
 
 def choose_encoding(path: Path, start: bytes, encoding: str | None) -> str:
