@@ -186,6 +186,17 @@ def emit(data: str | bytes, output: Path | None, *, silent: bool = False,
             sys.stdout.write(data)
 
 
+def say_written(output: Path, outcome: Outcome, fail_on: FailOn, code: int, lang: str) -> None:
+    """On stderr, for a run that wrote only a file: what it wrote and, when it exits 1, why
+    (how many targets are at or below --fail-on)."""
+    if code == EXIT_FAIL_ON:
+        n = sum(r.status in failing(fail_on) for r in outcome.report.results)
+        key = "cli.written_at_risk" if fail_on is FailOn.at_risk else "cli.written_off_track"
+        typer.echo(say(lang, key, path=str(output), n=n), err=True)
+    else:
+        typer.echo(say(lang, "cli.written", path=str(output)), err=True)
+
+
 def failing(fail_on: FailOn) -> frozenset[Status]:
     """The statuses at or below --fail-on (no_data never counts; missed always does)."""
     from hauloc_cli.rules.status import Status

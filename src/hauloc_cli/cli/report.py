@@ -118,7 +118,10 @@ def report(
         common.emit(render_file(ANNEX_FORMATS, chosen.value,
                                 outcome.annex(issued, numbered, term, ahead),
                                 Options(lang=language)), output)
-        raise typer.Exit(common.exit_code(outcome, fail_on))
+        code = common.exit_code(outcome, fail_on)
+        if output is not None:  # nothing else is said: say what was written, and the exit code
+            common.say_written(output, outcome, fail_on, code, language)
+        raise typer.Exit(code)
 
 
 def _beside(plan: Plan, targets: Path | None, next_plan: Path | None, max_size: int

@@ -385,6 +385,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "option.encoding": "--encoding: '{encoding}' is not an encoding; Vietnamese Windows files are usually cp1258",
         "option.unit_no_target": "--unit: the plan assigns unit '{unit}' no target (assign:)",
         "option.decimal": "'{setting}' is not comma or point",
+        "cli.written": "wrote {path}",
+        "cli.written_off_track": "wrote {path}; exit code 1: {n} target(s) off track or missed (--fail-on)",
+        "cli.written_at_risk": "wrote {path}; exit code 1: {n} target(s) at risk, off track or missed (--fail-on)",
     },
     "vi": {
         "cli.input_error": "Lỗi: có {count} vấn đề; chưa đánh giá gì.",
@@ -757,6 +760,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "option.encoding": "--encoding: '{encoding}' không phải bảng mã; tệp tiếng Việt trên Windows thường là cp1258",
         "option.unit_no_target": "--unit: kế hoạch không giao chỉ tiêu nào cho đơn vị '{unit}' (assign:)",
         "option.decimal": "'{setting}' không phải comma hay point",
+        "cli.written": "đã ghi {path}",
+        "cli.written_off_track": "đã ghi {path}; kết thúc với mã 1 vì có {n} chỉ tiêu chậm tiến độ hoặc không đạt (--fail-on)",
+        "cli.written_at_risk": "đã ghi {path}; kết thúc với mã 1 vì có {n} chỉ tiêu có nguy cơ chậm, chậm tiến độ hoặc không đạt (--fail-on)",
     },
 }
 
