@@ -109,7 +109,9 @@ def test_a_file_format_needs_output(fmt: str) -> None:
 def test_xlsx_from_the_output_name(tmp_path: Path) -> None:
     out = tmp_path / "bao-cao.xlsx"
     got = run("report", EXAMPLE, "-o", out, "--date", "2024-09-30")
-    assert (got.code, got.out, got.err) == (1, "", "")
+    # issue 25: it says what it wrote and why it exits 1 (two targets off track)
+    assert (got.code, got.out, got.err) == (1, "", f"đã ghi {out}; kết thúc với mã 1 vì có 2 chỉ "
+                                            "tiêu chậm tiến độ hoặc không đạt (--fail-on)\n")
     ws = openpyxl.load_workbook(out).worksheets[0]
     titles = [ws.cell(row=r, column=1).value for r in range(1, 8)]
     assert "PHỤ LỤC" in titles

@@ -219,16 +219,14 @@ def judge(loaded: Loaded) -> Outcome:
     period = loaded.asked or data_end
     if period is None:
         raise InputError([Problem(
-            data.file, "", Code.EMPTY_FILE, "every value in the file is empty",
-            "fill in the value column, or pass --period to judge with no figures")])
+            data.file, "", Code.EMPTY_FILE, text("run.all_empty"), text("run.hint_all_empty"))])
     warnings = data.warnings
     if data_end is not None and period > data_end:
         warnings += (Problem(data.file, "", Code.PERIOD_AFTER_DATA,
-                             f"--period {period} is after the latest "
-                             f"{'month' if data_end.quarter is None else 'quarter'} in the file "
-                             f"({data_end}); targets not already decided are judged as having "
-                             "no figure", "check that this is the latest file, or leave out "
-                             "--period"),)
+                             text("run.period_after_month" if data_end.quarter is None
+                                  else "run.period_after_quarter", period=period,
+                                  end=data_end),
+                             text("run.hint_period_after")),)
     if loaded.units is None:
         from hauloc_cli.rules.status import evaluate
 
@@ -252,19 +250,16 @@ def run(request: Request, environ: Mapping[str, str] | None = None) -> Outcome:
 def unused_warning(figure: Figure, units: int) -> Problem:
     """Units' figures that no output uses (`rollup.unused`), named rather than dropped: the
     first one's place, and how many units sent such figures."""
-    who = figure.unit if units == 1 else f"{units} units ({figure.unit} first)"
+    who = figure.unit if units == 1 else text("run.units_first", n=units, unit=figure.unit)
     return Problem(figure.file, str(figure.line or ""), Code.UNUSED_FIGURE,
-                   f"{figure.target} of {who}: the plan neither rolls {figure.target} up "
-                   "(rollup) nor gives the unit a target of its own (assign), so these figures "
-                   "are not used",
-                   "give the target a rollup or an assign for the unit, or leave the units' "
-                   "rows of it out", figure.line)
+                   text("run.unused", target=figure.target, who=who),
+                   text("run.hint_unused"), figure.line)
 
 
 def mismatch_warning(m: Mismatch, tolerance: float) -> Problem:
     figure = m.own_figure
     return Problem(figure.file, str(figure.line or ""), Code.ROLLUP_MISMATCH,
-                   f"{m.target} of {m.unit} in {m.period}: its own figure {m.own:g} and the "
-                   f"roll-up of its units {m.compiled:g} differ by more than {tolerance:.1%}",
-                   "the compiled figure does not add up; check it, or the units' figures",
-                   figure.line)
+                   text("run.rollup_mismatch", target=m.target, unit=m.unit, period=m.period,
+                        own=f"{m.own:g}", compiled=f"{m.compiled:g}",
+                        tolerance=f"{tolerance:.1%}"),
+                   text("run.hint_rollup_mismatch"), figure.line)
