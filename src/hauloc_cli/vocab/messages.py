@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hauloc_cli.model.periods import Period
+
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
         "cli.input_error": "Error: {count} problem(s) found; nothing was evaluated.",
@@ -792,8 +794,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli.written_at_risk": "đã ghi {path}; kết thúc với mã 1 vì có {n} chỉ tiêu có nguy cơ chậm, chậm tiến độ hoặc không đạt (--fail-on)",
         "run.all_empty": "mọi ô số liệu trong tệp đều trống",
         "run.hint_all_empty": "hãy điền cột số liệu, hoặc thêm --period để đánh giá khi chưa có số liệu",
-        "run.period_after_month": "--period {period} sau tháng mới nhất trong tệp ({end}); các chỉ tiêu chưa ngã ngũ được coi là chưa có số liệu",
-        "run.period_after_quarter": "--period {period} sau quý mới nhất trong tệp ({end}); các chỉ tiêu chưa ngã ngũ được coi là chưa có số liệu",
+        "run.period_after_month": "kỳ đánh giá {period} (--period) sau tháng mới nhất trong tệp ({end}); các chỉ tiêu chưa ngã ngũ được coi là chưa có số liệu",
+        "run.period_after_quarter": "kỳ đánh giá {period} (--period) sau quý mới nhất trong tệp ({end}); các chỉ tiêu chưa ngã ngũ được coi là chưa có số liệu",
         "run.hint_period_after": "hãy kiểm tra đây có phải tệp mới nhất không, hoặc bỏ --period",
         "run.units_first": "{n} đơn vị (đầu tiên là {unit})",
         "run.unused": "{target} của {who}: kế hoạch không tổng hợp {target} (rollup) cũng không giao chỉ tiêu riêng cho đơn vị (assign), nên các số liệu này không được dùng",
@@ -835,8 +837,7 @@ class Text:
     def render(self, lang: str) -> str:
         templates = MESSAGES.get(lang, MESSAGES["en"])
         template = templates.get(self.key, MESSAGES["en"][self.key])
-        return template.format(**{k: v.render(lang) if isinstance(v, (Text, Name)) else v
-                                  for k, v in self.args})
+        return template.format(**{k: _said(v, lang) for k, v in self.args})
 
     def arg(self, name: str) -> object:
         """The argument `name` (None when it has none)."""
@@ -848,6 +849,18 @@ class Text:
 
     def __str__(self) -> str:
         return self.render("en")
+
+
+def _said(value: object, lang: str) -> object:
+    """An argument in `lang`: a Text or a Name rendered, a period in words ('9 tháng 2024' /
+    '2024-Q3'); anything else as it is."""
+    if isinstance(value, (Text, Name)):
+        return value.render(lang)
+    if isinstance(value, Period):
+        from hauloc_cli.vocab.periods import name  # vocab.periods says its errors with Text
+
+        return name(value, lang)
+    return value
 
 
 @dataclass(frozen=True)
