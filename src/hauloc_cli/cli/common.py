@@ -110,13 +110,16 @@ def _error_mail(mail: object, usage: bool, messages: str, count: int | None,
 def error_language(option: object) -> str:
     """The language to say an error in: as for the output (`--lang`, `HAULOC_LANG`, the
     locale); English when that is itself what is wrong."""
+    import hauloc_cli.vocab.periods  # noqa: F401 - periods in messages said in words
     from hauloc_cli.vocab.i18n import resolve_language
 
     return resolve_language(option if isinstance(option, str) else None, os.environ) or "en"
 
 
 def say(lang: str, key: str, **args: object) -> str:
-    """The message `key` of the catalogue (hauloc_cli/vocab/messages.py) in `lang`."""
+    """The message `key` of the catalogue (hauloc_cli/vocab/messages.py) in `lang` (periods
+    in it in words: vocab/periods.py tells the catalogue how)."""
+    import hauloc_cli.vocab.periods  # noqa: F401
     from hauloc_cli.vocab.messages import text
 
     return text(key, **args).render(lang)
@@ -238,6 +241,8 @@ def warn_unwritable(plan: Plan, units: Units | None, targets: Path | None,
 
 def warn(warnings: tuple[Problem, ...], lang: str = "en") -> None:
     """Warnings about the input go to stderr, one a line, in `lang`, whatever the output."""
+    import hauloc_cli.vocab.periods  # noqa: F401 - periods in messages said in words
+
     for warning in warnings:
         typer.echo(say(lang, "cli.warning", message=warning.render(lang)), err=True)
 

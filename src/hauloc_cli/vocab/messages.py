@@ -11,9 +11,8 @@ every language (tests/vocab/test_messages.py checks both).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-
-from hauloc_cli.model.periods import Period
 
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
@@ -851,16 +850,19 @@ class Text:
         return self.render("en")
 
 
+# How arguments of other kinds are said in a language, by their type: vocab/periods.py adds
+# the periods ('9 tháng 2024' / '2024-Q3') when it is imported (this module imports neither
+# the model nor the rest of vocab, so that every layer may use it). Without one, str().
+SAYERS: dict[type, Callable[[object, str], str]] = {}
+
+
 def _said(value: object, lang: str) -> object:
-    """An argument in `lang`: a Text or a Name rendered, a period in words ('9 tháng 2024' /
-    '2024-Q3'); anything else as it is."""
+    """An argument in `lang`: a Text or a Name rendered, a value with a sayer said by it;
+    anything else as it is."""
     if isinstance(value, (Text, Name)):
         return value.render(lang)
-    if isinstance(value, Period):
-        from hauloc_cli.vocab.periods import name  # vocab.periods says its errors with Text
-
-        return name(value, lang)
-    return value
+    sayer = SAYERS.get(type(value))
+    return value if sayer is None else sayer(value, lang)
 
 
 @dataclass(frozen=True)

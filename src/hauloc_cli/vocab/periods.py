@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from hauloc_cli.errors import Code
 from hauloc_cli.model.periods import MONTHS_PER_YEAR, Period
-from hauloc_cli.vocab.messages import Text
+from hauloc_cli.vocab.messages import SAYERS, Text
 from hauloc_cli.vocab.messages import text as message
 from hauloc_cli.vocab.toneless import toneless
 
@@ -99,6 +99,10 @@ def name(period: Period, lang: str, *, start: bool = False) -> str:
     if lang == "en":
         return canonical(period)
     return f"{heading(period, lang) if start else words(period, lang)} {period.year}"
+
+
+# A period inside a message is said as `name` says it (vocab/messages.py).
+SAYERS[Period] = lambda period, lang: name(period, lang)  # type: ignore[arg-type]
 
 
 def rest_words(period: Period, year: int, lang: str) -> str:
