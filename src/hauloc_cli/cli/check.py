@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from hauloc_cli.cli import common
 from hauloc_cli.cli import options as opt
+
+if TYPE_CHECKING:
+    from hauloc_cli.core.run import Outcome
 
 
 class Format(str, Enum):
@@ -83,17 +86,8 @@ def check(
                 lang=language, width=width, color=use_color,
                 only=common.failing(fail_on) if quiet else None, warnings=outcome.warnings,
                 units=units))
-        if fail_on_missing and (missing := outcome.missing()):
-            from hauloc_cli.render.cells import missing_note
-
-            typer.echo(missing_note(outcome.report, missing, language), err=True)
-        if fail_on_missing and outcome.units is not None and (
-                gone := outcome.missing_units()):
-            from hauloc_cli.render.cells import missing_units_notes
-
-            for line in missing_units_notes(outcome.plan, outcome.units.units, gone,
-                                            outcome.period, language):
-                typer.echo(line, err=True)
+        if fail_on_missing:
+            _say_missing(outcome, language)
         common.emit(text, output, silent=silent, bom=fmt is Format.csv)
         if mail is not None:
             from hauloc_cli.render.mail import outcome_mail
@@ -102,3 +96,16 @@ def check(
                                      None if outcome.units is None else outcome.units.units,
                                      language), mail)
         raise typer.Exit(common.exit_code(outcome, fail_on, fail_on_missing))
+
+
+def _say_missing(outcome: Outcome, language: str) -> None:
+    """--fail-on-missing: the targets without a figure for the period judged, then the units
+    that did not report, on stderr."""
+    from hauloc_cli.render.cells import missing_note, missing_units_notes
+
+    if missing := outcome.missing():
+        typer.echo(missing_note(outcome.report, missing, language), err=True)
+    if outcome.units is not None and (gone := outcome.missing_units()):
+        for line in missing_units_notes(outcome.plan, outcome.units.units, gone,
+                                        outcome.period, language):
+            typer.echo(line, err=True)
