@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from hauloc_cli.errors import Code, InputError, Problem
-from hauloc_cli.vocab.messages import MESSAGES, Text, say, text
+from hauloc_cli.vocab.messages import MESSAGES, Label, Text, say, text
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "hauloc_cli"
 
@@ -120,3 +120,18 @@ def test_every_plan_rule_of_the_model_is_in_the_catalogue() -> None:
     said = model_rule_messages()
     assert len(said) > 50
     assert [s for s in said if not isinstance(rule_text(s), Text)] == []
+
+
+def test_a_label_is_a_name_for_people_and_an_id_in_english() -> None:
+    said = text("warning.decreasing", target=Label("ocop", "Sản phẩm OCOP mới"), before="3",
+                then="2024-Q1", after="2", now="2024-Q2")
+    assert str(said) == "ocop goes down from 3 in 2024-Q1 to 2 in 2024-Q2"
+    assert said.render("vi") == "Sản phẩm OCOP mới giảm từ 3 (2024-Q1) xuống 2 (2024-Q2)"
+
+
+def test_a_period_argument_is_said_in_words() -> None:
+    import hauloc_cli.vocab.periods  # noqa: F401 - tells the catalogue how to say a period
+    from hauloc_cli.model.periods import Period
+
+    said = text("period.range", first=Period(2024, 3), last=Period(2024, 9))
+    assert (str(said), said.render("vi")) == ("2024-Q1 to 2024-Q3", "quý I 2024 đến 9 tháng 2024")

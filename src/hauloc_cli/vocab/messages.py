@@ -429,7 +429,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "period.not_a_period": "'{text}' không phải là một kỳ báo cáo",
         "period.hint_write": "hãy ghi {year}-Q1 … {year}-Q4, hoặc Quý I, 6 tháng, 9 tháng, Cả năm",
         "period.quarter_alone": "'{text}' là số liệu riêng của quý {quarter}, không phải số lũy kế từ đầu năm",
-        "period.hint_ytd": "hãy ghi số lũy kế từ đầu năm dưới kỳ '{words}' (hoặc {period})",
+        "period.hint_ytd": "hãy ghi số lũy kế từ đầu năm vào kỳ '{words}' (hoặc {period})",
         "period.wrong_year": "kỳ '{text}' không thuộc năm {year} của kế hoạch",
         "period.hint_other_year": "kế hoạch này là của năm {year}; hãy dùng kế hoạch năm {other} với --targets",
         "period.hint_last_year": "kế hoạch này là của năm {year}; muốn so sánh với cùng kỳ năm {other}, hãy đặt compare_last_year: true cho chỉ tiêu này trong kế hoạch; muốn đánh giá năm {other}, hãy dùng kế hoạch năm {other} với --targets",
@@ -470,7 +470,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "row.duplicate_month": "số liệu thứ hai của {target} kỳ '{text}' (số thứ nhất ở dòng {line})",
         "row.hint_one_row_month": "mỗi chỉ tiêu, mỗi tháng chỉ giữ một dòng",
         "period.month_alone": "'{text}' là số liệu riêng của tháng {month}, không phải số lũy kế từ đầu năm, và còn thiếu (các) tháng {lacking} của {target}",
-        "period.hint_month_alone": "hãy ghi số lũy kế từ đầu năm dưới kỳ '{words}' (hoặc {period}), hoặc ghi đủ mỗi tháng một dòng từ tháng 1",
+        "period.hint_month_alone": "hãy ghi số lũy kế từ đầu năm vào kỳ '{words}' (hoặc {period}), hoặc ghi đủ mỗi tháng một dòng từ tháng 1",
         "period.range": "{first} đến {last}",
         "warning.months_compiled": "{target}: số lũy kế {periods} được cộng từ số liệu riêng từng tháng (tháng 1 đến tháng {month}: {value})",
         "warning.months_add_up": "các tháng {start}–{stop} cộng lại được {value}",
@@ -482,9 +482,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "warning.more": "còn {more} cảnh báo nữa không hiện ra",
         "warning.others_not_read": "không đọc các dòng của {n} chỉ tiêu không có trong kế hoạch: {shown}",
         "warning.hint_others_not_read": "tệp này chỉ được đọc các chỉ tiêu có trong kế hoạch",
-        "warning.decreasing": "{target} giảm từ {before} kỳ {then} xuống {after} kỳ {now}",
+        "warning.decreasing": "{target} giảm từ {before} ({then}) xuống {after} ({now})",
         "warning.hint_decreasing": "số lũy kế từ đầu năm không giảm; hãy kiểm tra lỗi đánh máy (số đã điều chỉnh thì không sao)",
-        "warning.implausible": "{target} là {value} kỳ {period}, lớn hơn {times} lần chỉ tiêu {t}",
+        "warning.implausible": "{target}: {value} ({period}), gấp hơn {times} lần chỉ tiêu {t}",
         "warning.hint_implausible": "hãy kiểm tra số liệu: khi dùng dấu phẩy thập phân thì '.' là dấu phân cách hàng nghìn (12.500 là 12500; hãy ghi 12,5)",
         "hint.did_you_mean": "có phải ý bạn là '{word}'?",
         "hint.did_you_mean_named": "có phải ý bạn là '{word}' ({name})?",
@@ -492,7 +492,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "target.hint_id_where_annex": "thêm cột mã (Mã chỉ tiêu) ghi mã chỉ tiêu",
         "target.hint_did_you_mean_name": "có phải ý bạn là '{name}' ({id})? Hoặc thêm '{text}' vào aliases: của chỉ tiêu trong kế hoạch",
         "value.empty": "ô đang trống",
-        "value.not_yes_no": "'{text}' không phải là có hay không",
+        "value.not_yes_no": "'{text}' không phải là đạt hay chưa đạt",
         "value.hint_yes_no": "hãy ghi đạt/chưa đạt, hoàn thành/chưa hoàn thành, có/không (hoặc yes/no, done/not done, true/false, 1/0)",
         "number.date_cell": "ô được định dạng kiểu ngày ({date}), không phải kiểu số",
         "number.hint_date_cell": "hãy định dạng ô thành kiểu số (Format Cells → Number) rồi gõ lại số liệu",
@@ -859,7 +859,7 @@ SAYERS: dict[type, Callable[[object, str], str]] = {}
 def _said(value: object, lang: str) -> object:
     """An argument in `lang`: a Text or a Name rendered, a value with a sayer said by it;
     anything else as it is."""
-    if isinstance(value, (Text, Name)):
+    if isinstance(value, (Text, Name, Label)):
         return value.render(lang)
     sayer = SAYERS.get(type(value))
     return value if sayer is None else sayer(value, lang)
@@ -875,6 +875,21 @@ class Name:
 
     def render(self, lang: str) -> str:
         return self.en if lang == "en" and self.en else self.vi
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A target or a unit in a sentence for people: its name in Vietnamese (the names in the
+    plans are Vietnamese), its id in English (what scripts and English readers match on)."""
+
+    id: str
+    name: str | None = None
+
+    def render(self, lang: str) -> str:
+        return self.name if lang != "en" and self.name else self.id
 
     def __str__(self) -> str:
         return self.render("en")

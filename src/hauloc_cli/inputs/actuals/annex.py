@@ -42,7 +42,7 @@ from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, Target, default_range, unit_target
 from hauloc_cli.model.units import Units
 from hauloc_cli.vocab import groups, milestone
-from hauloc_cli.vocab.messages import text
+from hauloc_cli.vocab.messages import Label, text
 from hauloc_cli.vocab.messages import text as message
 from hauloc_cli.vocab.periods import Found
 
@@ -369,7 +369,8 @@ class _Reader:
         format."""
         found = typo(value, cell_text(raw) if isinstance(raw, str) else raw, target,
                      self.options.decimal_comma,
-                     text("what.of_unit", target=target.id, unit=unit) if unit else target.id)
+                     text("what.of_unit", target=target.id, unit=unit) if unit
+                     else Label(target.id, target.name))
         if found is not None:
             self.warnings.add(Problem(self.table.name, self.table.where(line, col + 1), *found,
                                       line))

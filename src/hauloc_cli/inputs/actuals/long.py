@@ -48,7 +48,7 @@ from hauloc_cli.vocab.columns import FIGURE as FIGURE_COLUMNS
 from hauloc_cli.vocab.columns import KNOWN as KNOWN_COLUMNS
 from hauloc_cli.vocab.columns import REQUIRED as REQUIRED_COLUMNS
 from hauloc_cli.vocab.columns import UNIT as UNIT_COLUMNS
-from hauloc_cli.vocab.messages import Name, text
+from hauloc_cli.vocab.messages import Label, Name, text
 from hauloc_cli.vocab.messages import text as message
 from hauloc_cli.vocab.periods import Found, PeriodError, read, words
 
@@ -333,8 +333,8 @@ class _Checker:
         """A warning when a figure read looks like a slip (`values.typo`)."""
         target, target_id, unit = check.target, check.target_id, check.unit
         found = typo(value, raw, target, self.decimal_comma,
-                     target_id if unit is None else text("what.of_unit", target=target_id,
-                                                         unit=unit))
+                     Label(target_id, target.name) if unit is None else
+                     text("what.of_unit", target=target_id, unit=unit))
         if found is None:
             return
         self.warnings.add(Problem(self.table.name, self.table.where(line, col), *found,
@@ -733,7 +733,8 @@ def _decreases(plan: Plan, by_target: dict[str, dict[Period, Figure]], table: Ra
         for before, after in itertools.pairwise(ordered):
             if after.value < before.value:
                 _warn(warnings, table, after, col, Code.DECREASING_VALUE,
-                      text("warning.decreasing", target=target.id, before=f"{before.value:g}",
+                      text("warning.decreasing", target=Label(target.id, target.name),
+                           before=f"{before.value:g}",
                            then=before.period, after=f"{after.value:g}", now=after.period),
                       text("warning.hint_decreasing"))
 
@@ -763,6 +764,7 @@ def implausible(plan: Plan, by_target: dict[str, dict[Period, Figure]], table: R
             if abs(figure.value) > IMPLAUSIBLE * t and (
                     target.id, figure.period, figure.line) not in typos:
                 _warn(warnings, table, figure, col, Code.IMPLAUSIBLE_VALUE,
-                      text("warning.implausible", target=target.id, value=f"{figure.value:g}",
+                      text("warning.implausible", target=Label(target.id, target.name),
+                           value=f"{figure.value:g}",
                            period=figure.period, times=IMPLAUSIBLE, t=f"{t:g}"),
                       text("warning.hint_implausible"))
