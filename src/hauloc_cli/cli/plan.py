@@ -40,12 +40,14 @@ def import_resolution(
     from hauloc_cli.inputs.files.text import MB
     from hauloc_cli.inputs.resolution.read import read_resolution
     from hauloc_cli.render.draft import render_draft
+    from hauloc_cli.vocab.messages import text
 
+    lang = common.error_language(None)
     draft = read_resolution(resolution, year, int(max_size * MB), encoding)
     common.warn(tuple(Problem(
         str(resolution), s.where, Code.UNREAD_TARGET,
-        f"'{s.words}' is not read: {getattr(s.reading, 'why', '')}",
-        "it is in the draft, commented out: write it by hand", s.line) for s in draft.refused))
+        text("import.not_read", words=s.words, why=getattr(s.reading, "why", "")),
+        text("import.hint_not_read"), s.line) for s in draft.refused), lang)
     common.emit(render_draft(draft, plan_id), output)
-    typer.echo(f"{len(draft.read)} target(s) read, {len(draft.refused)} not read; check the "
-               "draft against the resolution before use.", err=True)
+    typer.echo(common.say(lang, "import.summary", read=len(draft.read),
+                          refused=len(draft.refused)), err=True)
