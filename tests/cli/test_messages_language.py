@@ -121,3 +121,16 @@ def test_odd_inputs_and_usage_errors_in_each_language(tmp_path: Path) -> None:
         assert said, args  # each of them says something
         assert english_in(said) == [], args
         assert vietnamese_in(run(args, "en")) == [], args
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in ASSETS.iterdir()
+                                        if p.name.startswith("resolution.")))
+def test_plan_import_speaks_the_language_of_the_locale(name: str) -> None:
+    """`plan import` has no --lang: HAULOC_LANG (or the locale) says the language. (Only in
+    Vietnamese: in English the resolution's own Vietnamese words are quoted with apostrophes
+    inside them, which the detector cannot pair.)"""
+    result = CliRunner().invoke(app, ["plan", "import", str(ASSETS / name)],
+                                env={"HAULOC_LANG": "vi", "COLUMNS": "100"})
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr
+    assert english_in(result.stderr) == []
