@@ -126,7 +126,7 @@ if [ "$code" -ne 0 ]; then
     fi
     if [ -s "$errors" ]; then
       echo
-      say "Messages (stderr):" "Thông báo (stderr):"
+      say "Messages (stderr):" "Các thông báo khác của hauloc:"
       cat -- "$errors"
     fi
   }
