@@ -846,7 +846,8 @@ MESSAGES: dict[str, dict[str, str]] = {
 class Text:
     """A message not yet in a language: its key in `MESSAGES` and its arguments.
 
-    An argument that is itself a `Text` is rendered in the same language; any other
+    An argument that is itself a `Text`, a `Name` or a `Label` is rendered in the same
+    language; one whose type has a sayer (`SAYERS`: a period) is said by it; any other
     argument (a file name, an id, the user's own cell) is put in as it is.
     """
 
