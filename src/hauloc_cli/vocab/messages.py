@@ -426,6 +426,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "import.no_table": "no table of targets: no header naming the targets (Chỉ tiêu) and their plan values (Kế hoạch năm …)",
         "import.hint_no_table": "head the columns STT | Chỉ tiêu | ĐVT | Kế hoạch năm 2026",
         "import.summary": "{read} target(s) read, {refused} not read; check the draft against the resolution before use.",
+        "option.units_or_term": "give --units or --term, not both",
     },
     "vi": {
         "cli.input_error": "Lỗi: có {count} vấn đề; chưa đánh giá gì.",
@@ -838,6 +839,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "import.no_table": "không có bảng chỉ tiêu: không có dòng tiêu đề ghi tên chỉ tiêu (Chỉ tiêu) và giá trị kế hoạch (Kế hoạch năm …)",
         "import.hint_no_table": "hãy đặt tên các cột STT | Chỉ tiêu | ĐVT | Kế hoạch năm 2026",
         "import.summary": "đã đọc {read} chỉ tiêu, {refused} chưa đọc được; hãy đối chiếu bản nháp với nghị quyết trước khi dùng.",
+        "option.units_or_term": "hãy dùng --units hoặc --term, không dùng cả hai",
     },
 }
 
