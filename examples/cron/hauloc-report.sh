@@ -1,7 +1,9 @@
 #!/bin/sh
 # hauloc-report.sh: run `hauloc check` unattended (from cron). Keeps the day's report in a dated
 # file, logs every run, and mails (or prints, for cron to mail) a message when the exit code is
-# not 0, saying what the code means. Exits with hauloc's own exit code.
+# not 0. The mail's subject and first lines are hauloc's own (`hauloc check --mail FILE`): what
+# happened, with counts and names, in the language of HAULOC_LANG. Exits with hauloc's own
+# exit code.
 #
 # Settings, as environment variables (set them in the crontab line or edit the defaults below):
 #   HAULOC_ACTUALS     the actuals file to judge (required)
@@ -9,8 +11,7 @@
 #   HAULOC_REPORT_DIR  where reports and hauloc.log go (default: reports/ beside the actuals)
 #   HAULOC_FORMAT      table, markdown, csv or json (default: table)
 #   HAULOC_OPTIONS     more options for `hauloc check` (default: --fail-on-missing)
-#   HAULOC_LANG        vi or en, the language of the reports and of this script's own mail
-#                      text (default: en)
+#   HAULOC_LANG        vi or en, the language of the reports and of the mail (default: en)
 #   HAULOC_MAIL_TO     who is mailed when the exit code is not 0; empty: the message goes to
 #                      stderr, which cron mails to MAILTO
 #   HAULOC_BIN         the hauloc program (default: hauloc, looked up on the PATH set below)
@@ -50,6 +51,7 @@ say() {
   if [ "$lang" = vi ]; then printf '%s\n' "$2"; else printf '%s\n' "$1"; fi
 }
 
+# meaning CODE: what an exit code means, for the log (and a mail hauloc could not write).
 meaning() {
   case $1 in
     0) say "all is well: no target at or below --fail-on" \
@@ -68,13 +70,28 @@ meaning() {
   esac
 }
 
+# fallback_subject CODE: the subject when hauloc wrote no mail (it did not start, or the
+# command line did not parse): what happened, in plain words.
+fallback_subject() {
+  case $1 in
+    2) say "Not judged: a wrong option, or a file missing or not writable" \
+           "Chưa đánh giá được: lệnh chạy sai, hoặc tệp không có hay không ghi được" ;;
+    4) say "hauloc stopped on an internal error; please report it" \
+           "hauloc dừng vì lỗi nội bộ; xin báo cho người phát triển" ;;
+    126 | 127) say "hauloc could not be run; check HAULOC_BIN" \
+                   "Không chạy được hauloc; kiểm tra HAULOC_BIN" ;;
+    *) say "hauloc ended unexpectedly (code $1)" "hauloc kết thúc bất thường (mã $1)" ;;
+  esac
+}
+
 mkdir -p -- "$dir" || exit 2
 today=$(date +%Y-%m-%d)
 report=$dir/hauloc-$today.$ext
 errors=$(mktemp "${TMPDIR:-/tmp}/hauloc-report.XXXXXX") || exit 2
-trap 'rm -f -- "$errors"' EXIT
+mailfile=$(mktemp "${TMPDIR:-/tmp}/hauloc-mail.XXXXXX") || exit 2
+trap 'rm -f -- "$errors" "$mailfile"' EXIT
 
-set -- check "$actuals" --format "$format" --output "$report"
+set -- check "$actuals" --format "$format" --output "$report" --mail "$mailfile"
 if [ -n "$plan" ]; then set -- "$@" --targets "$plan"; fi
 # shellcheck disable=SC2086 # HAULOC_OPTIONS holds several options
 set -- "$@" $options
@@ -85,10 +102,20 @@ what=$(meaning "$code")
 echo "$(date '+%Y-%m-%d %H:%M:%S') exit $code: $what" >>"$dir/hauloc.log"
 
 if [ "$code" -ne 0 ]; then
-  subject="hauloc: $(say exit "mã thoát") $code - $what"
+  if [ -s "$mailfile" ]; then
+    subject=$(sed -n '1s/^Subject: //p' "$mailfile")
+  else
+    subject=$(fallback_subject "$code")
+  fi
   body() {
-    say "hauloc check $actuals exited with code $code: $what." \
-        "hauloc check $actuals kết thúc với mã $code: $what."
+    if [ -s "$mailfile" ]; then
+      tail -n +3 -- "$mailfile"
+      # hauloc's mail of an error holds its messages already
+      if [ "$code" -ge 2 ]; then return 0; fi
+    else
+      say "hauloc check $actuals exited with code $code: $what." \
+          "hauloc check $actuals kết thúc với mã $code: $what."
+    fi
     echo
     if [ "$code" -le 1 ] && [ -f "$report" ]; then
       say "Report: $report" "Báo cáo: $report"
@@ -99,7 +126,7 @@ if [ "$code" -ne 0 ]; then
     fi
     if [ -s "$errors" ]; then
       echo
-      say "Messages (stderr):" "Thông báo (stderr):"
+      say "Messages (stderr):" "Các thông báo khác của hauloc:"
       cat -- "$errors"
     fi
   }

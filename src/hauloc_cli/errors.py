@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import Protocol
 
 EXIT_OK = 0
 EXIT_FAIL_ON = 1
@@ -93,6 +94,23 @@ class Code(str, Enum):
         return self.value.__format__(spec)
 
 
+class Renderable(Protocol):
+    """A message that can be said in a language (`hauloc_cli.vocab.messages.Text`); `str()`
+    is its English."""
+
+    def render(self, lang: str) -> str: ...
+
+
+# A message: a `Text` from the catalogue (hauloc_cli/vocab/messages.py), or a plain str only
+# where the words are not hauloc's own (a YAML parser's message, the user's own data).
+Message = str | Renderable
+
+
+def say(message: Message, lang: str) -> str:
+    """`message` in `lang` (a plain str as it is)."""
+    return message if isinstance(message, str) else message.render(lang)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One problem in one input file, at one place.
@@ -104,20 +122,33 @@ class Problem:
     file: str
     where: str
     code: Code
-    message: str
-    hint: str = ""
+    message: Message
+    hint: Message = ""
     line: int | None = None
 
-    def __str__(self) -> str:
+    def render(self, lang: str = "en") -> str:
+        """`file:where: [code] message — hint`, the message and hint in `lang`."""
         place = f"{self.file}:{self.where}" if self.where else self.file
-        text = f"{place}: [{self.code}] {self.message}"
-        return f"{text} — {self.hint}" if self.hint else text
+        text = f"{place}: [{self.code}] {say(self.message, lang)}"
+        hint = say(self.hint, lang)
+        return f"{text} — {hint}" if hint else text
+
+    def __str__(self) -> str:
+        return self.render("en")
 
 
 class HaulocError(Exception):
-    """An error in what the user gave us; `str()` is the whole message."""
+    """An error in what the user gave us; `str()` is the whole message in English,
+    `render(lang)` in a language."""
 
     exit_code = EXIT_INPUT
+
+    def __init__(self, message: Message = "") -> None:
+        self.text = message
+        super().__init__(str(message))
+
+    def render(self, lang: str = "en") -> str:
+        return say(self.text, lang)
 
 
 class UsageError(HaulocError):
@@ -130,7 +161,7 @@ class OptionError(UsageError):
     """The value of one option (or environment variable, `param`) is wrong; the CLI says it
     as it says any bad option value."""
 
-    def __init__(self, message: str, param: str) -> None:
+    def __init__(self, message: Message, param: str) -> None:
         self.param = param
         super().__init__(message)
 
@@ -143,10 +174,20 @@ class InputError(HaulocError):
     def __init__(self, problems: Sequence[Problem], more: int = 0) -> None:
         self.problems = tuple(problems)
         self.more = more  # problems found but not kept (see --max-errors)
-        super().__init__(self.render())
+        super().__init__()
+        self.args = (self.render(),)
 
-    def render(self) -> str:
-        lines = [str(p) for p in self.problems]
+    def render(self, lang: str = "en") -> str:
+        """Every problem, one a line, in `lang`; then how many more were not kept."""
+        lines = [p.render(lang) for p in self.problems]
         if self.more:
-            lines.append(f"... and {self.more} more problem(s) not shown (see --max-errors)")
+            lines.append(_MORE.get(lang, _MORE["en"]).format(more=self.more))
         return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+# The one sentence this module says itself (the catalogue, in hauloc_cli.vocab, is a layer up).
+_MORE = {"en": "... and {more} more problem(s) not shown (see --max-errors)",
+         "vi": "... và {more} vấn đề nữa không hiện ra (xem --max-errors)"}

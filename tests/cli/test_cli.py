@@ -161,7 +161,7 @@ def test_bad_actuals_exit_3_with_every_problem(tmp_path: Path) -> None:
     assert out == ""
     lines = err.splitlines()
     assert lines[0] == (f"{path}:2:1: [unknown-target] no target 'ocop_prodcts' in the plan "
-                        "— did you mean 'ocop_products'?")
+                        "— did you mean 'ocop_products' (New OCOP products)?")
     assert lines[1].startswith(f"{path}:3:2: [bad-period] '2024-Q9' is not a period")
     assert lines[2].startswith(f"{path}:4:3: [bad-number] 'many' is not a number")
     assert lines[3].startswith(f"{path}:5:3: [bad-value] 'maybe' is not yes or no")

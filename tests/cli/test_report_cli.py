@@ -109,7 +109,9 @@ def test_a_file_format_needs_output(fmt: str) -> None:
 def test_xlsx_from_the_output_name(tmp_path: Path) -> None:
     out = tmp_path / "bao-cao.xlsx"
     got = run("report", EXAMPLE, "-o", out, "--date", "2024-09-30")
-    assert (got.code, got.out, got.err) == (1, "", "")
+    # issue 25: it says what it wrote and why it exits 1 (two targets off track)
+    assert (got.code, got.out, got.err) == (1, "", f"đã ghi {out}; kết thúc với mã 1 vì có 2 chỉ "
+                                            "tiêu chậm tiến độ hoặc không đạt (--fail-on)\n")
     ws = openpyxl.load_workbook(out).worksheets[0]
     titles = [ws.cell(row=r, column=1).value for r in range(1, 8)]
     assert "PHỤ LỤC" in titles
@@ -203,7 +205,7 @@ def test_text_a_workbook_cannot_hold_is_warned_and_shown_replaced(tmp_path: Path
     actuals = tmp_path / "a.csv"
     actuals.write_text("target,period,value\na,Q1,1\n", encoding="utf-8")
     out = tmp_path / "r.xlsx"
-    result = run("report", actuals, "--targets", plan, "-o", out)
+    result = run("report", actuals, "--targets", plan, "-o", out, "--lang", "en")
     assert result.code == 0, result.err
     warnings = [line for line in result.err.splitlines() if "[unwritable-text]" in line]
     assert [w.split("] ")[1].split(" holds")[0] for w in warnings] == [

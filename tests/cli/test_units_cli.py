@@ -68,7 +68,7 @@ def test_fail_on_missing_names_the_units(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.splitlines()[1:] == [
         "missing: no figure for 2024-Q1 from 1 target(s): security",
-        "missing: units that did not report for 2024-Q1: security: f"]
+        "missing: Xã F (f) did not report for 2024-Q1 (1 target(s)): security"]
     header, schools, security, _ = result.stdout.splitlines()
     assert header.endswith(",vs_last_year_change,coverage,partial")
     assert schools.endswith(",2/2,no")
@@ -151,7 +151,7 @@ def test_unit_options_that_cannot_apply_are_usage_errors(tmp_path: Path) -> None
     assert result.stderr.splitlines()[-1] == (
         "Error: --unit: no unit 'd3' in the units file; see the units file for the ids")
     result = CliRunner().invoke(app, [*args, "--unit", "Huyện D1"])
-    assert result.stderr.splitlines()[-1].endswith("did you mean 'd1'?")
+    assert result.stderr.splitlines()[-1].endswith("did you mean 'd1' (Huyện D1)?")
     plan = tmp_path / "plan.yaml"
     plan.write_text(PLAN.replace("assign: {d1: 6, d2: 6}", "assign: {d1: 6}")
                     .replace("rollup: share_meeting", "rollup: sum"), encoding="utf-8")
@@ -324,3 +324,20 @@ def test_a_units_figure_nothing_uses_is_named(tmp_path: Path) -> None:
             "used — give the target a rollup or an assign for the unit, or leave the units' rows "
             "of it out") in result.stderr.splitlines()
     assert "unused-figure" in [w["code"] for w in json.loads(result.stdout)["warnings"]]
+
+
+def test_fail_on_missing_in_vietnamese_names_units_and_targets(tmp_path: Path) -> None:
+    """In Vietnamese the lines are for the office: one line per unit that did not report,
+    by its name (and the id --unit takes), the period in words, the targets by name."""
+    result = CliRunner().invoke(app, [*setup(tmp_path), "--fail-on-missing", "--format", "csv",
+                                      "--lang", "vi"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[1:] == [
+        "thiếu số liệu: 1 chỉ tiêu chưa có số liệu quý I 2024: Security (security)",
+        "thiếu số liệu: Xã F (f) chưa báo cáo quý I 2024 (1 chỉ tiêu): Security"]
+
+
+def test_the_by_unit_footer_says_the_period_in_words(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, [*setup(tmp_path), "--by-unit", "--lang", "vi"])
+    assert "quý I 2024: số đơn vị đã báo cáo theo chỉ tiêu: 1 2/2, 2 4/5" in result.stdout
+    assert "2024-Q1" not in result.stdout

@@ -81,7 +81,7 @@ def test_two_equal_figures_in_two_files_are_a_duplicate_naming_both(tmp_path: Pa
         run(Request([tmp_path / "e.csv", tmp_path / "o.csv"], plan))
     [problem] = info.value.problems
     assert problem.code is Code.DUPLICATE_ROW
-    assert str(tmp_path / "e.csv") in problem.message and problem.file.endswith("o.csv")
+    assert str(tmp_path / "e.csv") in str(problem.message) and problem.file.endswith("o.csv")
 
 
 def test_a_period_after_the_data_is_warned_and_judged_without_older_flows(

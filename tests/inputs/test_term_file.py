@@ -123,7 +123,7 @@ def test_a_yearly_figure_outside_the_term(tmp_path: Path) -> None:
         read_years([path], plan, ReadOptions())
     first, second = exc.value.problems
     assert (first.code, first.where) == (Code.OUTSIDE_TERM, "")
-    assert "no year of the term 2026–2030 reads this file" in first.message
+    assert "no year of the term 2026–2030 reads this file" in str(first.message)
     assert (second.code, second.where) == (Code.WRONG_YEAR, "2:2")  # the row, located
 
 
@@ -164,7 +164,7 @@ def test_a_years_other_targets_are_named_not_refused(tmp_path: Path) -> None:
     assert found.figures["exports"][2026].value == 11
     (warning,) = found.warnings
     assert (warning.code, warning.where) == (Code.UNUSED_FIGURE, "2")
-    assert warning.message == ("the rows of 2 target(s) the plan does not hold are not read: "
+    assert str(warning.message) == ("the rows of 2 target(s) the plan does not hold are not read: "
                                "ocop, schools")
 
 

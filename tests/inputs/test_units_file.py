@@ -113,7 +113,7 @@ def test_the_plan_names_its_units_and_unit(tmp_path: Path) -> None:
         units_for_plan(plan, plan_path, None)
     assert [str(p) for p in info.value.problems] == [
         f"{plan_path}:5:34: [unknown-unit] no unit 'bb' in {tmp_path / 'units.yaml'} — "
-        "did you mean 'b'?"]
+        "did you mean 'b' (Xã B)?"]
     plan_path.write_text(plan_path.read_text("utf-8").replace("bb", "b"), encoding="utf-8")
     plan = load_plan(plan_path)
     units = units_for_plan(plan, plan_path, None)

@@ -75,9 +75,18 @@ def test_targets_off_track_write_the_report_and_mail(tmp_path: Path) -> None:
                "has no figure for the quarter")
     mail = (tmp_path / "mail.out").read_text(encoding="utf-8")
     head, body = mail.split("---\n", 1)
-    assert head == f"-s\nhauloc: exit 1 - {meaning}\nubnd@example.vn\n"
-    assert body.startswith(f"hauloc check {actuals} exited with code 1: {meaning}.\n\n"
-                           f"Report: {report}\n\n")
+    # The subject says what happened, with counts, without exit codes or option names
+    # (the report's summary line above: 2 at risk, 2 off track, 1 no data).
+    subject = "2 targets off track, 2 at risk, 1 without a figure — nine months of 2024"
+    assert len(subject) <= 78
+    assert head == f"-s\n{subject}\nubnd@example.vn\n"
+    assert body.startswith(
+        "Hậu Lộc district — targets for 2024, nine months of 2024:\n\n"
+        "Off track (2):\n  - New advanced new-rural communes\n"
+        "  - District recognised as a new-rural district\n"
+        "At risk (2):\n  - Growth of production value\n  - New OCOP products\n"
+        "No data (1):\n  - Communes and towns meeting the security-and-order standard\n\n"
+        f"Report: {report}\n\n")
     assert text in body
     assert body.endswith(f"Messages (stderr):\n{NOTICE}missing: no figure for 2024-Q3 from 2 "
                          "target(s): ntm_model_communes, security_standard_communes\n")
@@ -118,16 +127,16 @@ def test_invalid_actuals_mail_the_errors_and_write_no_report(tmp_path: Path) -> 
     result = run_wrapper(tmp_path, actuals, HAULOC_MAIL_TO="ubnd@example.vn")
     assert result.returncode == 3
     assert list((tmp_path / "reports").iterdir()) == [tmp_path / "reports" / "hauloc.log"]
-    meaning = "the plan or the actuals file is invalid; nothing was evaluated"
     mail = (tmp_path / "mail.out").read_text(encoding="utf-8")
     assert mail == (
-        f"-s\nhauloc: exit 3 - {meaning}\nubnd@example.vn\n---\n"
-        f"hauloc check {actuals} exited with code 3: {meaning}.\n\n"
-        "No report was written.\n\n"
-        f"Messages (stderr):\n{NOTICE}"
+        "-s\nNot judged: 1 problem(s) in the figures or the plan\nubnd@example.vn\n---\n"
+        "The files have 1 problem(s) to correct; nothing was judged and no report was "
+        "written:\n\n"
         f"{actuals}:2:1: [unknown-target] no target 'ocop_product' in the plan — "
-        "did you mean 'ocop_products'?\n"
-        "Error: 1 problem(s) found; nothing was evaluated.\n")
+        "did you mean 'ocop_products' (New OCOP products)?\n")
+    log = (tmp_path / "reports" / "hauloc.log").read_text(encoding="utf-8")
+    assert log.endswith(" exit 3: the plan or the actuals file is invalid; nothing was "
+                        "evaluated\n")
 
 
 def test_without_a_recipient_the_message_goes_to_stderr_for_cron(tmp_path: Path) -> None:
@@ -135,10 +144,8 @@ def test_without_a_recipient_the_message_goes_to_stderr_for_cron(tmp_path: Path)
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr == (
-        f"hauloc check {tmp_path / 'missing.csv'} exited with code 2: usage error: a wrong "
-        "option, or a file that is missing or cannot be written.\n\n"
-        "No report was written.\n\n"
-        f"Messages (stderr):\n{NOTICE}"
+        "hauloc did not run: the command line names an option or a file that is wrong. "
+        "Nothing was judged and no report was written.\n\n"
         f"Error: {tmp_path / 'missing.csv'}: no such file\n")
     assert not (tmp_path / "mail.out").exists()
 
@@ -188,9 +195,11 @@ def test_the_readme_crontab_line_runs_as_cron_would(tmp_path: Path) -> None:
     report = (srv / "reports" / f"hauloc-{today()}.txt").read_text(encoding="utf-8")
     assert report.count("✖ Chậm tiến độ") == 2  # HAULOC_LANG=vi in the documented line
     mail_text = log.read_text(encoding="utf-8")
-    # issue 9: HAULOC_LANG=vi makes the wrapper's own words Vietnamese too
-    assert mail_text.startswith("-s\nhauloc: mã thoát 1 - có chỉ tiêu ở mức --fail-on hoặc "
-                                "thấp hơn")
+    # issue 9: HAULOC_LANG=vi makes the mail Vietnamese too; issue 25: its subject says
+    # what happened, with counts, no jargon
+    assert mail_text.startswith("-s\n2 chỉ tiêu chậm tiến độ, 2 có nguy cơ chậm, 1 chưa có số "
+                                "liệu — 9 tháng 2024\n")
+    assert "--fail-on" not in mail_text.split("---", 1)[0]
     assert "\nvanphong@example.vn\n---\n" in mail_text
 
 
@@ -215,5 +224,38 @@ def test_the_mail_lists_the_units_that_did_not_report(tmp_path: Path) -> None:
                          HAULOC_OPTIONS=f"--fail-on-missing --units {units}")
     assert result.returncode == 1, result.stderr
     body = (tmp_path / "mail.out").read_text(encoding="utf-8").split("---\n", 1)[1]
-    assert ("missing: units that did not report for 2024-Q3: security_standard_communes: "
-            "da_loc\n") in body
+    assert ("missing: Xã Đa Lộc (da_loc) did not report for 2024-Q3 (1 target(s)): "
+            "security_standard_communes\n") in body
+
+
+def test_a_wrong_option_is_mailed_in_plain_words(tmp_path: Path) -> None:
+    """An option hauloc does not know stops it before it can write its mail: the wrapper's
+    own subject says what happened, in the language asked, with no exit code in it."""
+    actuals = tmp_path / "actuals.csv"
+    shutil.copy(EXAMPLE, actuals)
+    result = run_wrapper(tmp_path, actuals, HAULOC_MAIL_TO="ubnd@example.vn",
+                         HAULOC_OPTIONS="--no-such-option", HAULOC_LANG="vi")
+    assert result.returncode == 2
+    head, body = (tmp_path / "mail.out").read_text(encoding="utf-8").split("---\n", 1)
+    assert head == ("-s\nChưa đánh giá được: lệnh chạy sai, hoặc tệp không có hay không ghi "
+                    "được\nubnd@example.vn\n")
+    assert "No such option: --no-such-option" in body
+
+
+def test_units_that_did_not_report_are_counted_in_the_subject(tmp_path: Path) -> None:
+    """In Vietnamese, with units: the subject counts the communes that did not report."""
+    folder = tmp_path / "communes"
+    shutil.copytree(ROOT / "examples" / "communes_2024", folder)
+    (folder / "tuy_loc.csv").unlink()
+    units = ROOT / "data" / "units_hau_loc_2024.yaml"
+    result = run_wrapper(tmp_path, folder, HAULOC_MAIL_TO="ubnd@example.vn", HAULOC_LANG="vi",
+                         HAULOC_REPORT_DIR=str(tmp_path / "reports"),
+                         HAULOC_OPTIONS=f"--fail-on-missing --units {units}")
+    assert result.returncode == 1, result.stderr
+    head, body = (tmp_path / "mail.out").read_text(encoding="utf-8").split("---\n", 1)
+    subject = head.splitlines()[1]
+    # Tuy Lộc (its file removed) and Đa Lộc (no security figure for 9 tháng)
+    assert subject.endswith(", 2 xã chưa báo cáo — 9 tháng 2024"), subject
+    assert len(subject) <= 78
+    assert "  - Xã Tuy Lộc (tuy_loc): 5 chỉ tiêu\n" in body
+    assert "  - Xã Đa Lộc (da_loc): 1 chỉ tiêu\n" in body

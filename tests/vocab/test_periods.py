@@ -63,9 +63,9 @@ def test_one_quarter_alone_is_refused(text: str, quarter: int, ytd: str) -> None
     with pytest.raises(PeriodError) as info:
         read(text, 2024)
     assert info.value.code == "quarter-alone"
-    assert info.value.message == (f"'{text}' is the figure of quarter {quarter} alone, "
+    assert str(info.value.message) == (f"'{text}' is the figure of quarter {quarter} alone, "
                                   "not the year to date")
-    assert info.value.hint == f"give the year-to-date figure as '{ytd}' (or 2024-Q{quarter})"
+    assert str(info.value.hint) == f"give the year-to-date figure as '{ytd}' (or 2024-Q{quarter})"
 
 
 @pytest.mark.parametrize("text", ["2023-Q1", "6 tháng 2023", "Cả năm 2025", "Quý I/2023",
@@ -75,23 +75,32 @@ def test_other_years_are_refused(text: str) -> None:
     with pytest.raises(PeriodError) as info:
         read(text, 2024)
     assert info.value.code == "wrong-year"
-    assert info.value.message == f"period '{text}' is not in the plan's year 2024"
+    assert str(info.value.message) == f"period '{text}' is not in the plan's year 2024"
 
 
-@pytest.mark.parametrize("text", ["", "Q5", "2024", "13 tháng", "tháng 13", "H1", "2024-Q0",
+@pytest.mark.parametrize("text", ["Q5", "2024", "13 tháng", "tháng 13", "H1", "2024-Q0",
                                   "2024-13", "T13/2024"])
 def test_not_periods(text: str) -> None:
     with pytest.raises(PeriodError) as info:
         read(text, 2024)
     assert info.value.code == "bad-period"
-    assert info.value.message == f"'{text}' is not a period"
+    assert str(info.value.message) == f"'{text}' is not a period"
+
+
+@pytest.mark.parametrize("text", ["", "  "])
+def test_an_empty_period_cell_is_named_as_empty(text: str) -> None:
+    with pytest.raises(PeriodError) as info:
+        read(text, 2024)
+    assert info.value.code == "bad-period"
+    assert str(info.value.message) == "the period cell is empty"
+    assert info.value.message.render("vi") == "ô kỳ báo cáo đang trống"
 
 
 def test_a_date_inside_a_month_is_refused() -> None:
     with pytest.raises(PeriodError) as info:
         read("15/10/2024", 2024)
     assert info.value.code == "bad-period"
-    assert info.value.message == "'15/10/2024' is a date, not the end of a month"
+    assert str(info.value.message) == "'15/10/2024' is a date, not the end of a month"
 
 
 def test_parse_is_the_canonical_form_only() -> None:

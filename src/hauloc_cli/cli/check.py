@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from hauloc_cli.cli import common
 from hauloc_cli.cli import options as opt
+
+if TYPE_CHECKING:
+    from hauloc_cli.core.run import Outcome
 
 
 class Format(str, Enum):
@@ -33,6 +37,10 @@ UnitOpt = Annotated[str | None, typer.Option(
     "units file).", show_default=False)]
 ByUnitOpt = Annotated[bool, typer.Option(
     "--by-unit", help="The targets x units matrix: each unit's figure and status.")]
+MailOpt = Annotated[Path | None, typer.Option(
+    "--mail", help="Also write FILE: a mail (a Subject: line, a blank line, the body) saying "
+    "what happened, with counts and names, in the language of --lang; written on errors too. "
+    "examples/cron/hauloc-report.sh sends it.", dir_okay=False, show_default=False)]
 
 
 @common.exits
@@ -50,6 +58,7 @@ def check(
     fail_on_missing: FailOnMissingOpt = False,
     unit: UnitOpt = None,
     by_unit: ByUnitOpt = False,
+    mail: MailOpt = None,
     last_year: opt.LastYearOpt = None,
     encoding: opt.EncodingOpt = None,
     delimiter: opt.DelimiterOpt = None,
@@ -77,13 +86,26 @@ def check(
                 lang=language, width=width, color=use_color,
                 only=common.failing(fail_on) if quiet else None, warnings=outcome.warnings,
                 units=units))
-        if fail_on_missing and (missing := outcome.missing()):
-            from hauloc_cli.render.cells import missing_note
-
-            typer.echo(missing_note(outcome.report, missing, language), err=True)
         if fail_on_missing:
-            for tid, who in outcome.missing_units().items():
-                typer.echo(f"missing: units that did not report for {outcome.period}: "
-                           f"{tid}: {', '.join(who)}", err=True)
+            _say_missing(outcome, language)
         common.emit(text, output, silent=silent, bom=fmt is Format.csv)
+        if mail is not None:
+            from hauloc_cli.render.mail import outcome_mail
+
+            common.emit(outcome_mail(outcome.report, outcome.missing_units(),
+                                     None if outcome.units is None else outcome.units.units,
+                                     language), mail)
         raise typer.Exit(common.exit_code(outcome, fail_on, fail_on_missing))
+
+
+def _say_missing(outcome: Outcome, language: str) -> None:
+    """--fail-on-missing: the targets without a figure for the period judged, then the units
+    that did not report, on stderr."""
+    from hauloc_cli.render.cells import missing_note, missing_units_notes
+
+    if missing := outcome.missing():
+        typer.echo(missing_note(outcome.report, missing, language), err=True)
+    if outcome.units is not None and (gone := outcome.missing_units()):
+        for line in missing_units_notes(outcome.plan, outcome.units.units, gone,
+                                        outcome.period, language):
+            typer.echo(line, err=True)

@@ -44,19 +44,31 @@ def exits(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except InputError as exc:
-            typer.echo(exc.render(), err=True)
+            lang = error_language(kwargs.get("lang"))
+            typer.echo(exc.render(lang), err=True)
             count = len(exc.problems) + exc.more
-            typer.echo(f"Error: {count} problem(s) found; nothing was evaluated.", err=True)
+            typer.echo(say(lang, "cli.input_error", count=count), err=True)
+            _error_mail(kwargs.get("mail"), False, exc.render(lang), count, lang)
             raise typer.Exit(exc.exit_code) from None
         except OptionError as exc:
-            raise typer.BadParameter(str(exc), param_hint=exc.param) from None
+            lang = error_language(kwargs.get("lang"))
+            _error_mail(kwargs.get("mail"), True, say(lang, "cli.option_error", param=exc.param,
+                                                      message=exc.render(lang)), None, lang)
+            if lang == "en":  # click's own words, as for any bad option value
+                raise typer.BadParameter(str(exc), param_hint=exc.param) from None
+            typer.echo(say(lang, "cli.option_error", param=exc.param,
+                           message=exc.render(lang)), err=True)
+            raise typer.Exit(exc.exit_code) from None
         except HaulocError as exc:
-            typer.echo(f"Error: {exc}", err=True)
+            lang = error_language(kwargs.get("lang"))
+            said = say(lang, "cli.error", message=exc.render(lang))
+            typer.echo(said, err=True)
+            _error_mail(kwargs.get("mail"), exc.exit_code != EXIT_INPUT, said,
+                        None, lang)
             raise typer.Exit(exc.exit_code) from None
         except MemoryError:  # what was given is more than this machine can hold
-            typer.echo("Error: out of memory while working on the input; nothing was "
-                       "written. Split the input into smaller files, or run hauloc where "
-                       "more memory is free.", err=True)
+            lang = error_language(kwargs.get("lang"))
+            typer.echo(say(lang, "cli.out_of_memory"), err=True)
             raise typer.Exit(EXIT_INPUT) from None
 
     return run  # type: ignore[return-value]
@@ -80,6 +92,37 @@ def bulk_load() -> Iterator[None]:
         gc.freeze()
         if enabled:
             gc.enable()
+
+
+def _error_mail(mail: object, usage: bool, messages: str, count: int | None,
+                lang: str) -> None:
+    """`check --mail FILE` when the run stopped on an error: the mail says so. A mail that
+    cannot be written is left unwritten (the error itself is said on stderr already)."""
+    if not isinstance(mail, Path):
+        return
+    from hauloc_cli.cli.output import write_file
+    from hauloc_cli.render.mail import error_mail
+
+    with contextlib.suppress(OSError, HaulocError):
+        write_file(mail, error_mail(usage, messages, count, lang).encode())
+
+
+def error_language(option: object) -> str:
+    """The language to say an error in: as for the output (`--lang`, `HAULOC_LANG`, the
+    locale); English when that is itself what is wrong."""
+    import hauloc_cli.vocab.periods  # noqa: F401 - periods in messages said in words
+    from hauloc_cli.vocab.i18n import resolve_language
+
+    return resolve_language(option if isinstance(option, str) else None, os.environ) or "en"
+
+
+def say(lang: str, key: str, **args: object) -> str:
+    """The message `key` of the catalogue (hauloc_cli/vocab/messages.py) in `lang` (periods
+    in it in words: vocab/periods.py tells the catalogue how)."""
+    import hauloc_cli.vocab.periods  # noqa: F401
+    from hauloc_cli.vocab.messages import text
+
+    return text(key, **args).render(lang)
 
 
 def language(option: str | None) -> str:
@@ -146,6 +189,17 @@ def emit(data: str | bytes, output: Path | None, *, silent: bool = False,
             sys.stdout.write(data)
 
 
+def say_written(output: Path, outcome: Outcome, fail_on: FailOn, code: int, lang: str) -> None:
+    """On stderr, for a run that wrote only a file: what it wrote and, when it exits 1, why
+    (how many targets are at or below --fail-on)."""
+    if code == EXIT_FAIL_ON:
+        n = sum(r.status in failing(fail_on) for r in outcome.report.results)
+        key = "cli.written_at_risk" if fail_on is FailOn.at_risk else "cli.written_off_track"
+        typer.echo(say(lang, key, path=str(output), n=n), err=True)
+    else:
+        typer.echo(say(lang, "cli.written", path=str(output)), err=True)
+
+
 def failing(fail_on: FailOn) -> frozenset[Status]:
     """The statuses at or below --fail-on (no_data never counts; missed always does)."""
     from hauloc_cli.rules.status import Status
@@ -167,28 +221,30 @@ def exit_code(outcome: Outcome, fail_on: FailOn, fail_on_missing: bool = False) 
     return EXIT_OK
 
 
-def warn_unwritable(plan: Plan, units: Units | None, targets: Path | None) -> None:
+def warn_unwritable(plan: Plan, units: Units | None, targets: Path | None,
+                    lang: str = "en") -> None:
     """For a workbook or a Word document: a warning for each text of the plan or the units
     file that the file cannot hold, and that is shown as U+FFFD instead."""
     from hauloc_cli.errors import Code
     from hauloc_cli.inputs.plan_file import default_plan_path
     from hauloc_cli.render import unwritable
+    from hauloc_cli.vocab.messages import text
 
     found = [(str(targets or default_plan_path()), where)
              for where in unwritable(plan.model_dump(mode="json"))]
     if units is not None:
         found += [("units", where) for where in unwritable(units.model_dump(mode="json"))]
     warn(tuple(Problem(
-        file, "", Code.UNWRITABLE_TEXT,
-        f"{where} holds a character a worksheet or a Word document cannot hold (a control "
-        "character, U+FFFE or U+FFFF); it is shown as \ufffd", "remove it from the file")
-        for file, where in found))
+        file, "", Code.UNWRITABLE_TEXT, text("warning.unwritable_text", where=where),
+        text("hint.remove_it")) for file, where in found), lang)
 
 
-def warn(warnings: tuple[Problem, ...]) -> None:
-    """Warnings about the input go to stderr, one a line, whatever the output."""
+def warn(warnings: tuple[Problem, ...], lang: str = "en") -> None:
+    """Warnings about the input go to stderr, one a line, in `lang`, whatever the output."""
+    import hauloc_cli.vocab.periods  # noqa: F401 - periods in messages said in words
+
     for warning in warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        typer.echo(say(lang, "cli.warning", message=warning.render(lang)), err=True)
 
 
 def prepare(actuals: Sequence[Path], targets: Path | None, period: str | None,
@@ -206,5 +262,5 @@ def prepare(actuals: Sequence[Path], targets: Path | None, period: str | None,
                  units=options.units_file)
     language_asked = language(lang)
     outcome = run(Request(actuals, targets, period, options, last_year))
-    warn(outcome.warnings)
+    warn(outcome.warnings, language_asked)
     return outcome, language_asked

@@ -67,8 +67,7 @@ def _make_folder(folder: Path) -> list[Path]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageError(str(text("init.cannot_make", folder=folder, why=exc.strerror))
-                         ) from None
+        raise UsageError(text("init.cannot_make", folder=folder, why=exc.strerror)) from None
     return missing
 
 

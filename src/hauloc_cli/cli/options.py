@@ -148,12 +148,14 @@ def make_read_options(encoding: str | None = None, delimiter: str | None = None,
 
     if encoding is not None:
         encoding_name(encoding)
+    from hauloc_cli.vocab.messages import text
+
     if delimiter is not None and delimiter not in DELIMITERS:
-        raise UsageError(f"--delimiter: '{delimiter}' is not one of , ; tab")
+        raise UsageError(text("option.delimiter", delimiter=delimiter))
     if max_errors < 1:
-        raise UsageError("--max-errors must be at least 1")
+        raise UsageError(text("option.max_errors"))
     if max_size <= 0:
-        raise UsageError("--max-size must be more than 0")
+        raise UsageError(text("option.max_size"))
     return ReadOptions(encoding=encoding, delimiter=delimiter, sheet=sheet,
                        decimal_comma=decimal_comma, max_errors=max_errors,
                        max_size=int(max_size * MB), units_file=units_file)

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from hauloc_cli.errors import UsageError
+from hauloc_cli.vocab.messages import text
 
 STALE_AFTER = 24 * 3600  # seconds: a temporary file this old is no run's any more
 _TEMPORARY = re.compile(r"\A\..+\.[0-9a-f]{8}\.tmp\Z", re.DOTALL)
@@ -59,26 +60,26 @@ def check_writable(path: Path) -> None:
     try:
         _check_writable(path)
     except OSError as exc:  # a name too long, a loop of links, …
-        raise UsageError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+        raise UsageError(text("output.cannot_write", path=str(path),
+                              error=exc.strerror or str(exc))) from None
 
 
 def _check_writable(path: Path) -> None:
     name_max = _name_max(_folder(path))
     if len(os.fsencode(path.name)) > name_max:
-        raise UsageError(f"{path}: the file name is longer than {name_max} bytes; "
-                         "give a shorter one")
+        raise UsageError(text("output.name_too_long", path=str(path), n=name_max))
     if path.is_dir():
-        raise UsageError(f"{path}: is a folder; give a file name for --output")
+        raise UsageError(text("output.is_folder", path=str(path)))
     if path.exists() and not path.is_file():  # /dev/null, a pipe: written in place
         if not os.access(path, os.W_OK):
-            raise UsageError(f"{path}: cannot be written (permission denied)")
+            raise UsageError(text("output.permission", path=str(path)))
         return
     real = Path(os.path.realpath(path))
     folder = _folder(real)
     if not folder.is_dir():
-        raise UsageError(f"{path}: the folder {_folder(path)} does not exist")
+        raise UsageError(text("output.no_folder", path=str(path), folder=str(_folder(path))))
     if not os.access(folder, os.W_OK | os.X_OK) or (real.exists() and not os.access(real, os.W_OK)):
-        raise UsageError(f"{path}: cannot be written (permission denied)")
+        raise UsageError(text("output.permission", path=str(path)))
 
 
 def protect_inputs(path: Path, inputs: Iterable[Path | None]) -> None:
@@ -100,8 +101,7 @@ def protect_inputs(path: Path, inputs: Iterable[Path | None]) -> None:
             except OSError:
                 continue
             if (out.st_dev, out.st_ino) == (source.st_dev, source.st_ino):
-                raise UsageError(f"{path}: is the input {one}; writing there would replace "
-                                 "it, give another file name")
+                raise UsageError(text("output.is_input", path=str(path), input=str(one)))
 
 
 def _files(path: Path) -> list[Path]:
@@ -117,8 +117,7 @@ def _files(path: Path) -> list[Path]:
 def check_new(path: Path) -> None:
     """Refuse to replace an existing file (a template offices may have filled in)."""
     if os.path.lexists(path):
-        raise UsageError(f"{path}: already exists and may hold figures typed in; "
-                         "give another file name, or --force to replace it")
+        raise UsageError(text("output.exists", path=str(path)))
 
 
 def expect(path: Path, *, force: bool) -> None:
@@ -278,8 +277,7 @@ def _sync_folder(folder: Path) -> None:
 
 
 def _exists(path: Path) -> UsageError:
-    return UsageError(f"{path}: already exists and may hold figures typed in; "
-                      "give another file name, or --force to replace it")
+    return UsageError(text("output.exists", path=str(path)))
 
 
 def write_file(path: Path, data: bytes, *, replace: bool | None = None) -> None:
@@ -294,7 +292,8 @@ def write_file(path: Path, data: bytes, *, replace: bool | None = None) -> None:
     except FileExistsError:
         raise _exists(path) from None
     except OSError as exc:
-        raise UsageError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+        raise UsageError(text("output.cannot_write", path=str(path),
+                              error=exc.strerror or str(exc))) from None
 
 
 def write_all(files: Mapping[Path, bytes], *, replace: bool) -> None:
@@ -311,8 +310,7 @@ def write_all(files: Mapping[Path, bytes], *, replace: bool) -> None:
     if not replace:
         there = [str(p) for p in files if os.path.lexists(p)]
         if there:
-            raise UsageError(f"{', '.join(there)} already exist(s) and may be filled in; "
-                             "give --force to write over them, or another folder")
+            raise UsageError(text("output.all_exist", paths=", ".join(there)))
     targets = [(Path(os.path.realpath(p)), p, data) for p, data in files.items()]
     for folder in {_folder(real) for real, _, _ in targets}:
         remove_stale(folder)
@@ -341,8 +339,8 @@ def write_all(files: Mapping[Path, bytes], *, replace: bool) -> None:
                 else:
                     os.unlink(real)
         if isinstance(exc, OSError):
-            raise UsageError(f"{exc.filename or 'the files'}: cannot be written "
-                             f"({exc.strerror or exc}); none of the files was written") from None
+            raise UsageError(text("output.none_written", path=str(exc.filename or "—"),
+                                  error=exc.strerror or str(exc))) from None
         raise
     finally:
         for leftover in (*temporaries, *kept.values()):

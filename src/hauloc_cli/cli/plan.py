@@ -40,9 +40,9 @@ def import_resolution(
     from hauloc_cli.inputs.files.text import MB
     from hauloc_cli.inputs.resolution.read import read_resolution
     from hauloc_cli.render.draft import render_draft
-
+    lang = common.error_language(None)
     draft = read_resolution(resolution, year, int(max_size * MB), encoding)
-    common.warn(refused_warnings(draft))
+    common.warn(refused_warnings(draft), lang)
     common.emit(render_draft(draft, plan_id), output)
-    typer.echo(f"{len(draft.read)} target(s) read, {len(draft.refused)} not read; check the "
-               "draft against the resolution before use.", err=True)
+    typer.echo(common.say(lang, "import.summary", read=len(draft.read),
+                          refused=len(draft.refused)), err=True)

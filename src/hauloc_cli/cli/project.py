@@ -30,7 +30,10 @@ def _settings() -> Settings | None:
     try:  # named as the user would type it from here: hauloc.toml, ../hauloc.toml
         return read_settings(Path(os.path.relpath(found)))
     except SettingsError as exc:
-        typer.echo(f"Error: {exc}", err=True)
+        from hauloc_cli.cli import common
+
+        lang = common.error_language(None)
+        typer.echo(common.say(lang, "cli.error", message=exc.render(lang)), err=True)
         raise typer.Exit(exc.exit_code) from None
 
 

@@ -35,7 +35,9 @@ def report_format(fmt: ReportFormat | None, output: Path | None) -> ReportFormat
         fmt = ReportFormat(format_from_suffix(output, (f.value for f in ReportFormat),
                                               ReportFormat.markdown.value))
     if fmt in (ReportFormat.xlsx, ReportFormat.docx) and output is None:
-        raise UsageError(f"--format {fmt.value} writes a file: give --output FILE.{fmt.value}")
+        from hauloc_cli.vocab.messages import text
+
+        raise UsageError(text("option.format_needs_output", format=fmt.value))
     return fmt
 
 
@@ -46,8 +48,9 @@ def report_date(text: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise typer.BadParameter(f"'{text}' is not a date; write it year first, e.g. "
-                                 "2024-09-30", param_hint="--date") from None
+        from hauloc_cli.vocab.messages import text as message
+
+        raise OptionError(message("option.not_a_date", text=text), "--date") from None
 
 
 def _number(text: str | None) -> str | None:
@@ -56,9 +59,9 @@ def _number(text: str | None) -> str | None:
         return None
     shown = " ".join(text.split())
     if not shown or "/" in shown or len(shown) > 20:
-        raise typer.BadParameter(f"'{text}' is not a report number; give the number alone, "
-                                 "e.g. 15 (the /BC-UBND is written for it)",
-                                 param_hint="--number")
+        from hauloc_cli.vocab.messages import text as message
+
+        raise OptionError(message("option.not_a_number", text=text), "--number")
     return shown
 
 
@@ -110,12 +113,15 @@ def report(
         from hauloc_cli.render import ANNEX_FORMATS, BINARY_FORMATS, Options, render_file
 
         if chosen.value in BINARY_FORMATS:
-            common.warn_unwritable(outcome.plan, outcome.loaded.units, targets)
+            common.warn_unwritable(outcome.plan, outcome.loaded.units, targets, language)
         term, ahead = _beside(outcome.plan, targets, next_plan, options.max_size)
         common.emit(render_file(ANNEX_FORMATS, chosen.value,
                                 outcome.annex(issued, numbered, term, ahead),
                                 Options(lang=language)), output)
-        raise typer.Exit(common.exit_code(outcome, fail_on))
+        code = common.exit_code(outcome, fail_on)
+        if output is not None:  # nothing else is said: say what was written, and the exit code
+            common.say_written(output, outcome, fail_on, code, language)
+        raise typer.Exit(code)
 
 
 def _beside(plan: Plan, targets: Path | None, next_plan: Path | None, max_size: int
@@ -131,6 +137,8 @@ def _beside(plan: Plan, targets: Path | None, next_plan: Path | None, max_size: 
         return term, None
     ahead = load_plan(next_plan, max_size)
     if ahead.plan.year != plan.plan.year + 1:
-        raise OptionError(f"{next_plan} is the plan of {ahead.plan.year}, not of the year "
-                          f"after {plan.plan.year}", "--next-plan")
+        from hauloc_cli.vocab.messages import text as message
+
+        raise OptionError(message("option.next_plan_year", path=str(next_plan),
+                                  year=ahead.plan.year, plan=plan.plan.year), "--next-plan")
     return term, ahead

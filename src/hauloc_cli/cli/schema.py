@@ -9,7 +9,10 @@ from typing import Annotated
 
 import typer
 
+from hauloc_cli.cli import common
 
+
+@common.exits
 def schema(
     units: Annotated[bool, typer.Option(
         "--units", help="The schema of the units file instead of the plan's.")] = False,
@@ -21,6 +24,9 @@ def schema(
     from hauloc_cli.inputs.schema import plan_json_schema, term_json_schema, units_json_schema
 
     if units and term:
-        raise typer.BadParameter("give --units or --term, not both", param_hint="--term")
+        from hauloc_cli.errors import OptionError
+        from hauloc_cli.vocab.messages import text
+
+        raise OptionError(text("option.units_or_term"), "--term")
     found = units_json_schema() if units else term_json_schema() if term else plan_json_schema()
     sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")

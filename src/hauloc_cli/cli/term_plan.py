@@ -73,7 +73,7 @@ def term(
         from hauloc_cli.core.term import TermRequest, run_term
 
         outcome = run_term(TermRequest(term_plan, actuals, options))
-        common.warn(outcome.warnings)
+        common.warn(outcome.warnings, language)
         from hauloc_cli.render import TERM_FORMATS, TermOptions, render_file
         from hauloc_cli.views.term import build_term_view
 

@@ -24,7 +24,9 @@ def matrix(units: UnitsReport | None, fmt: str, lang: str, width: int) -> str:
     from hauloc_cli.render import MATRIX_FORMATS, Options, render_as
 
     if units is None:
-        raise UsageError("--by-unit needs a units file: --units FILE, or units: in the plan")
+        from hauloc_cli.vocab.messages import text
+
+        raise UsageError(text("option.by_unit_needs_units"))
     return render_as(MATRIX_FORMATS, fmt, units, Options(lang=lang, width=width))
 
 

@@ -49,7 +49,7 @@ def validate(
         return
     loaded = load(Request(tuple(actuals), targets, period, options))
     plan, data = loaded.plan, loaded.data
-    common.warn(data.warnings)
+    common.warn(data.warnings, language)
     year = plan.plan.year  # last year's figures (compare_last_year) are not quarters judged
     periods = sorted({p for f in (data.figures, *data.by_unit.values()) for p in f.periods
                       if p.year == year})

@@ -55,10 +55,12 @@ class Project:
 
 def refused_warnings(draft: Draft) -> tuple[Problem, ...]:
     """An `unread-target` warning for each statement of the resolution that is not read."""
+    from hauloc_cli.vocab.messages import text
+
     return tuple(Problem(
         draft.file, s.where, Code.UNREAD_TARGET,
-        f"'{s.words}' is not read: {getattr(s.reading, 'why', '')}",
-        "it is in the draft, commented out: write it by hand", s.line) for s in draft.refused)
+        text("import.not_read", words=s.words, why=getattr(s.reading, "why", "")),
+        text("import.hint_not_read"), s.line) for s in draft.refused)
 
 
 def project_files(request: Request) -> Project:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hauloc_cli.errors import Code, InputError, OptionError, Problem, UsageError
+from hauloc_cli.vocab.messages import text
 
 if TYPE_CHECKING:
     from hauloc_cli.inputs.actuals.read import Actuals, ReadOptions
@@ -119,12 +120,12 @@ class Outcome:
         """One unit's own report (`--unit`), judged against its assignments."""
         units = self.units
         if units is None:
-            raise UsageError("--unit needs a units file: --units FILE, or units: in the plan")
+            raise UsageError(text("option.unit_needs_units"))
         if unit not in units.units.by_id:
             from hauloc_cli.inputs.actuals.unit_rows import did_you_mean_unit
 
-            raise UsageError(f"--unit: no unit '{unit}' in the units file; "
-                             + did_you_mean_unit(unit, units.units))
+            raise UsageError(text("option.unit_unknown", unit=unit,
+                                  hint=did_you_mean_unit(unit, units.units)))
         if unit == units.plan_unit:
             return self.report
         from hauloc_cli.model.figures import Figures
@@ -133,7 +134,7 @@ class Outcome:
 
         own = unit_plan(self.plan, units.units, unit)
         if own is None:
-            raise UsageError(f"--unit: the plan assigns unit '{unit}' no target (assign:)")
+            raise UsageError(text("option.unit_no_target", unit=unit))
         return evaluate(own, units.rolled.get(unit, Figures()), self.period, self.data_end)
 
 
@@ -166,8 +167,9 @@ def period_option(period: str | None, year: int) -> Period | None:
     try:
         return Period(year, read(period, year).month)
     except PeriodError as exc:
-        message = (f"{period} is not in the plan's year {year}" if exc.code is Code.WRONG_YEAR
-                   else f"{exc.message}; {exc.hint}")
+        message = (text("option.period_wrong_year", period=period, year=year)
+                   if exc.code is Code.WRONG_YEAR
+                   else text("option.period_bad", message=exc.message, hint=exc.hint))
         raise OptionError(message, "--period") from None
 
 
@@ -178,7 +180,7 @@ def number_format(options: ReadOptions, plan: Plan, environ: Mapping[str, str]) 
         return options
     setting = environ.get("HAULOC_DECIMAL", "").strip().lower()
     if setting not in ("", "comma", "point"):
-        raise OptionError(f"'{setting}' is not comma or point", "HAULOC_DECIMAL")
+        raise OptionError(text("option.decimal", setting=setting), "HAULOC_DECIMAL")
     comma = setting == "comma" if setting else plan.plan.number_format == "vi"
     return dataclasses.replace(options, decimal_comma=comma)
 
@@ -220,16 +222,14 @@ def judge(loaded: Loaded) -> Outcome:
     period = loaded.asked or data_end
     if period is None:
         raise InputError([Problem(
-            data.file, "", Code.EMPTY_FILE, "every value in the file is empty",
-            "fill in the value column, or pass --period to judge with no figures")])
+            data.file, "", Code.EMPTY_FILE, text("run.all_empty"), text("run.hint_all_empty"))])
     warnings = data.warnings
     if data_end is not None and period > data_end:
         warnings += (Problem(data.file, "", Code.PERIOD_AFTER_DATA,
-                             f"--period {period} is after the latest "
-                             f"{'month' if data_end.quarter is None else 'quarter'} in the file "
-                             f"({data_end}); targets not already decided are judged as having "
-                             "no figure", "check that this is the latest file, or leave out "
-                             "--period"),)
+                             text("run.period_after_month" if data_end.quarter is None
+                                  else "run.period_after_quarter", period=period,
+                                  end=data_end),
+                             text("run.hint_period_after")),)
     if loaded.units is None:
         from hauloc_cli.rules.status import evaluate
 
@@ -253,19 +253,16 @@ def run(request: Request, environ: Mapping[str, str] | None = None) -> Outcome:
 def unused_warning(figure: Figure, units: int) -> Problem:
     """Units' figures that no output uses (`rollup.unused`), named rather than dropped: the
     first one's place, and how many units sent such figures."""
-    who = figure.unit if units == 1 else f"{units} units ({figure.unit} first)"
+    who = figure.unit if units == 1 else text("run.units_first", n=units, unit=figure.unit)
     return Problem(figure.file, str(figure.line or ""), Code.UNUSED_FIGURE,
-                   f"{figure.target} of {who}: the plan neither rolls {figure.target} up "
-                   "(rollup) nor gives the unit a target of its own (assign), so these figures "
-                   "are not used",
-                   "give the target a rollup or an assign for the unit, or leave the units' "
-                   "rows of it out", figure.line)
+                   text("run.unused", target=figure.target, who=who),
+                   text("run.hint_unused"), figure.line)
 
 
 def mismatch_warning(m: Mismatch, tolerance: float) -> Problem:
     figure = m.own_figure
     return Problem(figure.file, str(figure.line or ""), Code.ROLLUP_MISMATCH,
-                   f"{m.target} of {m.unit} in {m.period}: its own figure {m.own:g} and the "
-                   f"roll-up of its units {m.compiled:g} differ by more than {tolerance:.1%}",
-                   "the compiled figure does not add up; check it, or the units' figures",
-                   figure.line)
+                   text("run.rollup_mismatch", target=m.target, unit=m.unit, period=m.period,
+                        own=f"{m.own:g}", compiled=f"{m.compiled:g}",
+                        tolerance=f"{tolerance:.1%}"),
+                   text("run.hint_rollup_mismatch"), figure.line)

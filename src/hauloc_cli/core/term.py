@@ -73,6 +73,7 @@ def term_warnings(plan: Plan, plan_path: Path, max_size: int | None = None
     from hauloc_cli.errors import Code, Problem
     from hauloc_cli.inputs.term_link import linked_term, target_place
     from hauloc_cli.rules.term import below_term
+    from hauloc_cli.vocab.messages import text
 
     term = linked_term(plan, plan_path, max_size)
     if term is None:
@@ -87,11 +88,10 @@ def term_warnings(plan: Plan, plan_path: Path, max_size: int | None = None
         if floor is None:
             continue
         line, col = target_place(plan_path, i, max_size)
-        word = "above" if held.direction == "at_most" else "below"
         problems.append(Problem(
             str(plan_path), f"{line}:{col}", Code.BELOW_TERM,
-            f"targets[{i}] ({target.id}): the year's target {target.target:g} is {word} what "
-            f"the term {term.plan.span} needs of {year}: {floor:.4g} ({plan.plan.term_plan})",
-            "the rest of the term must then make up for it; raise the year's target, or say "
-            "why in the report", line))
+            text("term.above" if held.direction == "at_most" else "term.below", i=i,
+                 id=target.id, target=f"{target.target:g}", span=term.plan.span, year=year,
+                 floor=f"{floor:.4g}", plan=plan.plan.term_plan),
+            text("term.hint_below"), line))
     return tuple(problems)

@@ -13,9 +13,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from hauloc_cli.errors import Code, InputError, Problem
+from hauloc_cli.errors import Code, InputError, Message, Problem
 from hauloc_cli.inputs.files.yaml import YamlLocator, load_yaml
 from hauloc_cli.model.plan import GroupInfo, Plan, PlanInfo, StatusBands, Target
+from hauloc_cli.vocab.messages import MESSAGES, Text, text
 
 
 def load_plan(path: Path, max_size: int | None = None) -> Plan:
@@ -24,15 +25,14 @@ def load_plan(path: Path, max_size: int | None = None) -> Plan:
     Files larger than `max_size` bytes (default 100 MB) are refused.
     """
     return load_model(path, max_size, Plan, _KEYS,
-                      ("a plan is a mapping with the keys 'plan' and 'targets'",
-                       "see docs/plan.md"))
+                      (text("plan.not_mapping"), text("plan.hint_not_mapping")))
 
 
 M = TypeVar("M", bound=BaseModel)
 
 
 def load_model(path: Path, max_size: int | None, model: type[M],
-               keys: dict[str, tuple[str, ...]], not_mapping: tuple[str, str]) -> M:
+               keys: dict[str, tuple[str, ...]], not_mapping: tuple[Message, Message]) -> M:
     """A YAML file validated as `model`; InputError names the place of every problem."""
     name = str(path)
     data, locator = load_yaml(path, max_size)
@@ -68,7 +68,8 @@ def problems_of(exc: ValidationError, data: Any, locator: YamlLocator, name: str
         code, message, hint = describe(err, loc, _KEYS if keys is None else keys)
         line, col = locator.position(loc, key_itself=err["type"] == "extra_forbidden")
         problems.append(Problem(name, f"{line}:{col}", code,
-                                f"{_path_label(loc, data)}: {message}", hint, line))
+                                text("plan.at", path=_path_label(loc, data), message=message),
+                                hint, line))
     problems.sort(key=lambda p: tuple(int(n) for n in p.where.split(":")))
     return problems
 
@@ -112,7 +113,7 @@ _KEYS = {
 
 
 def describe(err: Any, loc: list[Any], keys: dict[str, tuple[str, ...]]
-              ) -> tuple[Code, str, str]:
+              ) -> tuple[Code, Message, Message]:
     """The code, message and a hint ("did you mean …") for one pydantic error."""
     kind = err["type"]
     value = err.get("input")
@@ -121,39 +122,70 @@ def describe(err: Any, loc: list[Any], keys: dict[str, tuple[str, ...]]
         section = next((str(p) for p in loc[:-1] if isinstance(p, str)), "")
         known = keys.get(section, ())
         close = difflib.get_close_matches(key, known, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(known)
-        return Code.UNKNOWN_KEY, f"unknown key '{key}'", hint
+        hint: Message = (text("hint.did_you_mean", word=close[0]) if close
+                         else text("plan.hint_known_keys", keys=", ".join(known)))
+        top = keys.get("", ())
+        if section and section != "targets" and key in top and key not in known:
+            hint = text("plan.hint_top_level", key=key, section=section)
+        return Code.UNKNOWN_KEY, text("plan.unknown_key", key=key), hint
     if kind == "missing":
-        return Code.MISSING_KEY, "is required", ""
+        return Code.MISSING_KEY, text("plan.required"), ""
     if kind == "literal_error":
         expected = [s.strip(" '") for s in
                     err["ctx"]["expected"].replace(" or ", ", ").split(",")]
         close = difflib.get_close_matches(str(value), expected, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else ""
-        return Code.BAD_VALUE, f"'{value}' is not one of {', '.join(expected)}", hint
+        hint = text("hint.did_you_mean", word=close[0]) if close else ""
+        return Code.BAD_VALUE, text("plan.not_one_of", value=value,
+                                    expected=", ".join(expected)), hint
     if kind == "string_pattern_mismatch":
-        return (Code.BAD_VALUE, f"'{value}' is not a valid id",
-                "use lower-case letters, digits and _")
+        return (Code.BAD_VALUE, text("plan.bad_id", value=value), text("plan.hint_id"))
     if kind.startswith("date_") and isinstance(value, str):
-        return Code.BAD_VALUE, f"'{value}' is not a date", _date_hint(value)
+        return Code.BAD_VALUE, text("plan.not_a_date", value=value), _date_hint(value)
     if kind == "plan_rule":
-        return Code((err.get("ctx") or {}).get("code", Code.PLAN_RULE)), err["msg"], ""
+        ctx = err.get("ctx") or {}
+        return Code(ctx.get("code", Code.PLAN_RULE)), rule_text(err["msg"]), ""
     message = err["msg"][:1].lower() + err["msg"][1:]
     if isinstance(value, (str, int, float, bool)) or value is None:
-        shown = repr(value) if not isinstance(value, str) or len(value) < 60 else "a long text"
-        message += f" (got {shown})"
-    return Code.BAD_VALUE, message, ""
+        shown: Message = (repr(value) if not isinstance(value, str) or len(value) < 60
+                          else text("plan.long_text"))
+        return Code.BAD_VALUE, text("plan.invalid_got", detail=message, got=shown), ""
+    return Code.BAD_VALUE, text("plan.invalid", detail=message), ""
+
+
+def _rule_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """Each plan rule's English words (the model says them, in model/plan.py, term.py and
+    units.py) as a pattern, its `{placeholders}` as groups, and its key in the catalogue."""
+    found = []
+    for key, template in MESSAGES["en"].items():
+        if key.startswith("rule."):
+            pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(template))
+            found.append((re.compile(pattern), key))
+    return found
+
+
+_RULES: list[tuple[re.Pattern[str], str]] = []
+
+
+def rule_text(said: str) -> Message:
+    """A plan rule broken, as the catalogue says it in each language: the model's English
+    matched to its message; words the catalogue does not hold stay as they are."""
+    if not _RULES:
+        _RULES.extend(_rule_patterns())
+    for pattern, key in _RULES:
+        if (m := pattern.fullmatch(said)) is not None:
+            return text(key, **m.groupdict())
+    return said
 
 
 _DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 
 
-def _date_hint(value: str) -> str:
+def _date_hint(value: str) -> Text:
     """`31/05/2025` → `write dates as 2025-05-31 (year-month-day)`."""
     m = _DAY_FIRST.fullmatch(value.strip())
     example = (f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}" if m
                else "2025-05-31")
-    return f"write dates as {example} (year-month-day)"
+    return text("plan.hint_date", example=example)
 
 
 DEFAULT_PLAN = "targets_2024.yaml"

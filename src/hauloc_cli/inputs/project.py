@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hauloc_cli.errors import UsageError
-from hauloc_cli.vocab.messages import text
+from hauloc_cli.vocab.messages import Text, text
 
 SETTINGS_NAME = "hauloc.toml"
 # Each key of hauloc.toml, and the environment variable that wins over it.
@@ -69,41 +69,48 @@ def read_settings(path: Path) -> Settings:
         raw = path.read_bytes()
         source = raw.decode("utf-8-sig")
     except OSError as exc:
-        raise SettingsError(f"{path}: {text('settings.unreadable', why=exc.strerror)}") from None
+        raise SettingsError(_at(path, None, text("settings.unreadable", why=exc.strerror))
+                            ) from None
     except UnicodeDecodeError:
-        raise SettingsError(f"{path}:1: {text('settings.not_utf8')}") from None
+        raise SettingsError(_at(path, 1, text("settings.not_utf8"))) from None
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         where = f"{found.group(1)}:{found.group(2)}" if found else "1"
         why = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or str(exc)
-        raise SettingsError(f"{path}:{where}: {text('settings.syntax', why=why)}") from None
+        raise SettingsError(_at(path, where, text("settings.syntax", why=why))) from None
     lines = source.splitlines()
     values: dict[str, str] = {}
     for key, value in data.items():
         line = _line_of(key, lines)
         if key not in ENVIRONMENT:
-            raise SettingsError(f"{path}:{line}: " + str(text(
+            raise SettingsError(_at(path, line, text(
                 "settings.unknown_key", setting=key, keys=", ".join(ENVIRONMENT))))
         if not isinstance(value, str) or not value.strip():
-            raise SettingsError(f"{path}:{line}: {text('settings.not_text', setting=key)}")
+            raise SettingsError(_at(path, line, text("settings.not_text", setting=key)))
         values[key] = value.strip()
     lang = values.get("lang")
     if lang is not None and lang.lower() not in LANGUAGES:
-        raise SettingsError(f"{path}:{_line_of('lang', lines)}: "
-                            + str(text("settings.bad_lang", lang=lang)))
+        raise SettingsError(_at(path, _line_of("lang", lines),
+                                text("settings.bad_lang", lang=lang)))
     folder = path.parent
     found_paths: dict[str, Path] = {}
     for key in ("plan", "units"):
         if key in values:
             named = folder / values[key]
             if not named.is_file():
-                raise SettingsError(f"{path}:{_line_of(key, lines)}: " + str(text(
+                raise SettingsError(_at(path, _line_of(key, lines), text(
                     "settings.missing_file", setting=key, value=values[key], folder=folder)))
             found_paths[key] = named
     return Settings(path, found_paths.get("plan"), found_paths.get("units"),
                     None if lang is None else lang.lower())
+
+
+def _at(path: Path, where: object, message: Text) -> Text:
+    """`hauloc.toml:2: message`: the message at its place in the file."""
+    place = str(path) if where is None else f"{path}:{where}"
+    return text("settings.at", where=place, message=message)
 
 
 def _line_of(key: str, lines: list[str]) -> int:

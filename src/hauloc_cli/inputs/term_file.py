@@ -8,6 +8,7 @@ from pathlib import Path
 from hauloc_cli.inputs.plan_file import load_model
 from hauloc_cli.model.plan import LetterTexts, Signer, StatusBands
 from hauloc_cli.model.term import TermInfo, TermPlan, TermTarget
+from hauloc_cli.vocab.messages import text
 
 _KEYS = {
     "": tuple(TermPlan.model_fields),
@@ -22,5 +23,4 @@ _KEYS = {
 def load_term_plan(path: Path, max_size: int | None = None) -> TermPlan:
     """Read and validate a term plan file; raise InputError with every problem found."""
     return load_model(path, max_size, TermPlan, _KEYS,
-                      ("a term plan is a mapping with the keys 'plan' (with 'term: 2026-2030') "
-                       "and 'targets'", "see docs/term.md"))
+                      (text("term.not_mapping"), text("term.hint_not_mapping")))

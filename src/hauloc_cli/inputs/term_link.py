@@ -12,6 +12,7 @@ from hauloc_cli.inputs.files.yaml import load_yaml
 from hauloc_cli.inputs.term_file import load_term_plan
 from hauloc_cli.model.plan import Plan
 from hauloc_cli.model.term import TermPlan
+from hauloc_cli.vocab.messages import text
 
 
 def linked_term(plan: Plan, plan_path: Path, max_size: int | None = None) -> TermPlan | None:
@@ -26,8 +27,8 @@ def linked_term(plan: Plan, plan_path: Path, max_size: int | None = None) -> Ter
         line, col = locator().position(["plan", "term_plan"])
         raise InputError([Problem(
             str(plan_path), f"{line}:{col}", Code.OUTSIDE_TERM,
-            f"plan.term_plan: the plan's year {plan.plan.year} is not a year of the term "
-            f"{term.plan.span} ({named})", "name the term plan this year carries out", line)])
+            text("term.not_in_term", year=plan.plan.year, span=term.plan.span, named=named),
+            text("term.hint_not_in_term"), line)])
     return term
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from hauloc_cli.errors import Code, InputError, Problem
+from hauloc_cli.errors import Code, InputError, Message, Problem
 from hauloc_cli.inputs.actuals.unit_rows import did_you_mean_unit
 from hauloc_cli.inputs.files.table import RawTable, cell_text, column_name, csv_table
 from hauloc_cli.inputs.files.text import (
@@ -32,6 +32,8 @@ from hauloc_cli.inputs.files.yaml import load_yaml
 from hauloc_cli.inputs.plan_file import describe, load_model
 from hauloc_cli.model.plan import Plan
 from hauloc_cli.model.units import Unit, Units
+from hauloc_cli.vocab.messages import text
+from hauloc_cli.vocab.messages import text as message
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -56,7 +58,7 @@ def load_units(path: Path, max_size: int | None = None) -> Units:
         except UnicodeDecodeError:
             raise InputError([decode_problem(path, encoding)]) from None
     return load_model(path, size, Units, _KEYS,
-                      ("a units file is a mapping with the key 'units'", "see docs/units.md"))
+                      (text("units.not_mapping"), text("units.hint_not_mapping")))
 
 
 def _from_table(table: RawTable) -> Units:
@@ -66,9 +68,9 @@ def _from_table(table: RawTable) -> Units:
         missing = [c for c in ("id", "name", "kind") if c not in columns]
         if missing:
             raise InputError([Problem(table.name, table.where(table.header_line, None),
-                                      Code.MISSING_COLUMN, "no column " + ", ".join(missing),
-                                      "the header is id,name,parent,kind,population,"
-                                      "rural_population", table.header_line)])
+                                      Code.MISSING_COLUMN,
+                                      text("units.no_column", columns=", ".join(missing)),
+                                      text("units.hint_header"), table.header_line)])
         units: list[dict[str, Any]] = []
         places: list[int] = []
         problems: list[Problem] = []
@@ -79,7 +81,7 @@ def _from_table(table: RawTable) -> Units:
                 continue
             units.append(_row(row, columns, lambda col, msg, line=line: problems.append(  # type: ignore[misc]
                 Problem(table.name, table.where(line, col), Code.BAD_NUMBER, msg,
-                        "a weight is a number >= 0, or empty", line))))
+                        text("units.hint_weight"), line))))
             places.append(line)
     finally:
         table.close()
@@ -106,16 +108,16 @@ def _records(table: RawTable, problems: list[Problem]) -> Iterator[Any]:
             problems.append(Problem(
                 table.name, table.where(line, None), Code.TOO_LONG if too_long
                 else Code.BAD_QUOTING,
-                f"a field is longer than {csv.field_size_limit():,} characters" if too_long
-                else f"the record cannot be split into fields ({exc})",
-                "check that this is a units file, and that every quote is closed", line))
+                text("row.field_too_long", limit=f"{csv.field_size_limit():,}") if too_long
+                else text("row.cannot_split", error=str(exc)),
+                text("units.hint_record"), line))
             if len(problems) >= 50:
                 return
             continue
         yield row
 
 
-def _row(row: Any, columns: list[str], bad: Callable[[int, str], None]) -> dict[str, Any]:
+def _row(row: Any, columns: list[str], bad: Callable[[int, Message], None]) -> dict[str, Any]:
     unit: dict[str, Any] = {"weights": {}}
     for i, col in enumerate(columns):
         raw = row[i] if i < len(row) else ""
@@ -128,7 +130,7 @@ def _row(row: Any, columns: list[str], bad: Callable[[int, str], None]) -> dict[
         try:
             unit["weights"][col] = raw if isinstance(raw, float) else float(text)
         except ValueError:
-            bad(i + 1, f"{col}: '{text}' is not a number")
+            bad(i + 1, message("units.not_a_number", column=col, text=text))
     return unit
 
 
@@ -147,7 +149,8 @@ def _table_problems(exc: ValidationError, table: RawTable, columns: list[str],
         col = columns.index(key) + 1 if key in columns else None
         code, message, hint = describe(err, loc, _KEYS)
         problems.append(Problem(table.name, table.where(line, col), code,
-                                f"{key or 'row'}: {message}", hint, line))
+                                text("plan.at", path=key, message=message) if key else
+                                text("units.row_at", message=message), hint, line))
     return problems
 
 
@@ -167,9 +170,9 @@ def units_for_plan(plan: Plan, plan_path: Path, units_file: Path | None,
     roots = units.children(None)
     if plan.plan.unit is None and len(roots) != 1:
         raise InputError([Problem(str(plan_path), "", Code.MISSING_KEY,
-                                  f"plan.unit: {path} has {len(roots)} units without a parent "
-                                  f"({', '.join(roots)}); say which is the plan's",
-                                  "add 'unit: ID' under 'plan:'")])
+                                  text("units.several_roots", path=str(path), n=len(roots),
+                                       roots=", ".join(roots)),
+                                  text("units.hint_several_roots"))])
     for i, target in enumerate(plan.targets):
         if isinstance(target.assign, dict):
             wrong += [(["targets", i, "assign", u], u) for u in target.assign
@@ -181,7 +184,7 @@ def units_for_plan(plan: Plan, plan_path: Path, units_file: Path | None,
         for loc, unit in wrong:
             line, col = locator.position(loc, key_itself=loc[-1] == unit)
             problems.append(Problem(str(plan_path), f"{line}:{col}", Code.UNKNOWN_UNIT,
-                                    f"no unit '{unit}' in {path}",
+                                    text("units.unknown_in", unit=unit, path=str(path)),
                                     did_you_mean_unit(unit, units), line))
         raise InputError(problems)
     return units

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, StatusBands, Target
+from hauloc_cli.model.units import Units
 from hauloc_cli.render import rounding
 from hauloc_cli.render.compare_words import mark
 from hauloc_cli.rules.status import YEAR_END, Report, Result, Status, verdict
 from hauloc_cli.views.brief import Brief
 from hauloc_cli.vocab import milestone, periods, plan_words
 from hauloc_cli.vocab.i18n import SYMBOLS, format_date, format_value, label, unit_label
+from hauloc_cli.vocab.messages import text
 
 
 def number(x: float | None, unit: str | None, lang: str) -> str:
@@ -120,9 +122,32 @@ def summary_line(report: Report, lang: str) -> str:
 
 
 def missing_note(report: Report, ids: list[str], lang: str) -> str:
-    """The --fail-on-missing note: which targets have no figure for the period judged."""
+    """The --fail-on-missing note: which targets have no figure for the period judged, by id
+    in English (what scripts read), by name and id in Vietnamese (what the office reads)."""
+    shown = ids if lang == "en" else [f"{target_name(report.plan.by_id[i], lang)} ({i})"
+                                      for i in ids]
     return label(lang, "missing", period=periods.name(report.period, lang), n=len(ids),
-                 ids=", ".join(ids))
+                 ids=", ".join(shown))
+
+
+def missing_units_notes(plan: Plan, units: Units, missing: Mapping[str, Iterable[str]],
+                        period: Period, lang: str) -> list[str]:
+    """The --fail-on-missing lines about units: one line per unit that did not report for
+    `period`, with its name (and id, which --unit takes) and the targets it did not report:
+    by id in English, by name in Vietnamese (as `missing_note`)."""
+    by_unit: dict[str, list[str]] = {}
+    for tid, who in missing.items():
+        for unit in who:
+            by_unit.setdefault(unit, []).append(tid)
+    order = {u.id: i for i, u in enumerate(units.units)}
+    lines = []
+    for unit, tids in sorted(by_unit.items(), key=lambda kv: order.get(kv[0], len(order))):
+        known = units.by_id.get(unit)
+        named = unit if known is None or known.name == unit else f"{known.name} ({unit})"
+        shown = tids if lang == "en" else [target_name(plan.by_id[t], lang) for t in tids]
+        lines.append(text("missing.unit", unit=named, period=periods.name(period, lang),
+                          n=len(tids), targets=", ".join(shown)).render(lang))
+    return lines
 
 
 def from_above_line(brief: Brief, lang: str) -> str | None:

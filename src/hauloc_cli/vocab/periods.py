@@ -22,6 +22,8 @@ from typing import NamedTuple
 
 from hauloc_cli.errors import Code
 from hauloc_cli.model.periods import MONTHS_PER_YEAR, Period
+from hauloc_cli.vocab.messages import SAYERS, Text
+from hauloc_cli.vocab.messages import text as message
 from hauloc_cli.vocab.toneless import toneless
 
 LANGS = ("vi", "en")
@@ -97,6 +99,10 @@ def name(period: Period, lang: str, *, start: bool = False) -> str:
     if lang == "en":
         return canonical(period)
     return f"{heading(period, lang) if start else words(period, lang)} {period.year}"
+
+
+# A period inside a message is said as `name` says it (vocab/messages.py).
+SAYERS[Period] = lambda period, lang: name(period, lang)  # type: ignore[arg-type]
 
 
 def rest_words(period: Period, year: int, lang: str) -> str:
@@ -223,8 +229,8 @@ def _found(m: re.Match[str], kind: str, heading: bool) -> Found:
 class PeriodError(ValueError):
     """Why a text is not a year-to-date period of the plan's year: (code, message, hint)."""
 
-    def __init__(self, code: Code, message: str, hint: str) -> None:
-        super().__init__(message)
+    def __init__(self, code: Code, message: Text, hint: Text) -> None:
+        super().__init__(str(message))
         self.code, self.message, self.hint = code, message, hint
 
 
@@ -261,19 +267,21 @@ def read(text: str, year: int) -> Found:
     found = _whole(text, year)
     if found is None:
         raise PeriodError(
-            Code.BAD_PERIOD, f"'{text}' is not a period",
-            f"write {year}-Q1 … {year}-Q4, or Quý I, 6 tháng, 9 tháng, Cả năm")
+            Code.BAD_PERIOD, message("period.empty") if not text.strip()
+            else message("period.not_a_period", text=text),
+            message("period.hint_write", year=year))
     if found.alone and found.span == 3:
         quarter = found.month // 3
         raise PeriodError(
-            Code.QUARTER_ALONE,
-            f"'{text}' is the figure of quarter {quarter} alone, not the year to date",
-            f"give the year-to-date figure as '{heading(Period(year, found.month), 'vi')}' "
-            f"(or {year}-Q{quarter})")
+            Code.QUARTER_ALONE, message("period.quarter_alone", text=text, quarter=quarter),
+            message("period.hint_ytd", words=heading(Period(year, found.month), "vi"),
+                    period=f"{year}-Q{quarter}"))
     if found.year is not None and found.year != year:
-        raise PeriodError(Code.WRONG_YEAR, f"period '{text}' is not in the plan's year {year}",
-                          f"this plan is for {year}; use the plan of {found.year} "
-                          "with --targets")
+        raise PeriodError(Code.WRONG_YEAR,
+                          message("period.wrong_year", text=text, year=year),
+                          message("period.hint_last_year", year=year, other=found.year)
+                          if found.year == year - 1 else
+                          message("period.hint_other_year", year=year, other=found.year))
     return found
 
 
@@ -316,6 +324,5 @@ def _date(text: str, year: int) -> Period | None:
     if 1 <= month <= MONTHS_PER_YEAR and Period(in_year, month).end.day == day:
         return Period(in_year, month)
     raise PeriodError(
-        Code.BAD_PERIOD, f"'{text}' is a date, not the end of a month",
-        f"a figure is the year to date at a month's end: 31/03, 30/06, 31/10 … "
-        f"(or write {year}-Q1 … {year}-Q4, {year}-10)")
+        Code.BAD_PERIOD, message("period.date_not_month_end", text=text),
+        message("period.hint_month_end", year=year))

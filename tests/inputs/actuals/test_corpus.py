@@ -61,7 +61,7 @@ def test_bad_sheet_names_its_cells() -> None:
     assert result.stdout == ""
     assert result.stderr == (
         f"{path}:Bad!A2: [unknown-target] no target 'ocop_prodcts' in the plan — did you mean "
-        "'ocop_products'?\n"
+        "'ocop_products' (New OCOP products)?\n"
         f"{path}:Bad!B2: [quarter-alone] 'Quý II' is the figure of quarter 2 alone, not the "
         "year to date — give the year-to-date figure as '6 tháng' (or 2024-Q2)\n"
         "Error: 2 problem(s) found; nothing was evaluated.\n")

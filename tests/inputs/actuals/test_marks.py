@@ -200,8 +200,9 @@ def test_last_years_periods_are_read_for_targets_compared_with_last_year(tmp_pat
     assert data.figures.of("income")[Period.at_quarter(2023, 3)].value == 59.27  # type: ignore[attr-defined]
     found = problems(tmp_path, plan, "target,period,value\nocop,2023-Q3,3\n")
     assert found == [f"{tmp_path / 'a.csv'}:2:2: [wrong-year] period '2023-Q3' is not in the "
-                     "plan's year 2024 — this plan is for 2024; use the plan of 2023 with "
-                     "--targets"]
+                     "plan's year 2024 — this plan is for 2024; to compare with 2023, set "
+                     "compare_last_year: true for this target in the plan; to judge 2023, use "
+                     "the plan of 2023 with --targets"]
 
 
 def test_a_last_year_file_read_with_the_figures(tmp_path: Path, plan: Plan) -> None:

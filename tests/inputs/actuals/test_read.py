@@ -61,7 +61,9 @@ def test_numbers_refused(text: str, comma: bool, code: str) -> None:
 def test_percent_sign_only_for_targets_in_percent() -> None:
     assert parse_number("96.5%", False, percent=True) == 96.5
     assert parse_number("96,5 %", True, percent=True) == 96.5
-    assert parse_number("96.5 %", False, percent=False) == (
+    refused = parse_number("96.5 %", False, percent=False)
+    assert isinstance(refused, tuple)
+    assert tuple(map(str, refused)) == (
         "bad-number", "'96.5 %' has a % sign but the target is not in %",
         "write the number alone, in the target's unit")
 
@@ -92,13 +94,14 @@ def test_every_problem_with_its_place(tmp_path: Path, plan: Plan) -> None:
     ))
     assert problems(path, plan) == [
         f"{path}:2:1: [unknown-target] no target 'ocop_prodcts' in the plan — did you mean "
-        "'ocop_products'?",
+        "'ocop_products' (New OCOP products)?",
         f"{path}:3:2: [quarter-alone] 'Quý II' is the figure of quarter 2 alone, not the year "
         "to date — give the year-to-date figure as '6 tháng' (or 2024-Q2)",
         f"{path}:4:3: [bad-number] 'abc' is not a number — write a plain decimal number with "
         "'.' as the decimal point, e.g. 12.5",
         f"{path}:5:2: [wrong-year] period '2023-Q3' is not in the plan's year 2024 — this plan "
-        "is for 2024; use the plan of 2023 with --targets",
+        "is for 2024; to compare with 2023, set compare_last_year: true for this target in the "
+        "plan; to judge 2023, use the plan of 2023 with --targets",
         f"{path}:6:3: [out-of-range] -1 is below 0; ocop_products counts up from 0 each year — "
         "check the figure",
         f"{path}:7:3: [out-of-range] 100.5 is not a percentage between 0 and 100 — check the "

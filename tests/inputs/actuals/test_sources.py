@@ -87,7 +87,7 @@ def test_problems_of_every_file_are_listed(tmp_path: Path) -> None:
     lines = result.stderr.splitlines()
     assert lines[0].startswith(f"{reports / 'a.csv'}:2:3: [bad-number] ")
     assert lines[1] == (f"{reports / 'b.csv'}:2:1: [unknown-target] no target 'schols' in the "
-                        "plan — did you mean 'schools'?")
+                        "plan — did you mean 'schools' (S)?")
     assert lines[2] == "Error: 2 problem(s) found; nothing was evaluated."
 
 
@@ -96,7 +96,7 @@ FIGURES = "target,period,value,unit\nschools,Q1,1,a\nschools,Q1,2,b\n"
 
 
 def skipped(data) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return [(Path(w.file).name, w.message) for w in data.warnings
+    return [(Path(w.file).name, str(w.message)) for w in data.warnings
             if w.code == "skipped-file"]
 
 

@@ -57,8 +57,8 @@ def test_an_unknown_unit_and_a_duplicate(tmp_path: Path) -> None:
                        "security,2024-Q1,12,a\n")
     name = tmp_path / "a.csv"
     assert [str(p) for p in info.value.problems] == [
-        f"{name}:2:4: [unknown-unit] no unit 'aa' in the units file — did you mean 'a'?",
-        f"{name}:3:4: [unknown-unit] no unit 'Xã B' in the units file — did you mean 'b'?",
+        f"{name}:2:4: [unknown-unit] no unit 'aa' in the units file — did you mean 'a' (Xã A)?",
+        f"{name}:3:4: [unknown-unit] no unit 'Xã B' in the units file — did you mean 'b' (Xã B)?",
         f"{name}:5: [duplicate-row] a second figure for schools of a in 2024-Q1 (the first is on "
         "line 4) — keep one row per target, unit and quarter",
         f"{name}:6:3: [bad-value] '12' is not yes or no — write yes/no, done/not done, "
@@ -110,7 +110,7 @@ def test_a_view_made_for_one_unit_is_not_another_units(tmp_path: Path) -> None:
                              "a,water,2024-Q2,có\n"
                              "b,water,2024-Q2,có\n"     # b reports a number
                              "d1,water,2024-Q1,150\n")  # a level in %: at most 100
-    found = [(p.where, p.code, p.message) for p in info.value.problems]
+    found = [(p.where, p.code, str(p.message)) for p in info.value.problems]
     assert found == [
         ("3:4", "bad-value", "'60' is not yes or no"),
         ("5:4", "bad-number", "'có' is not a number"),
@@ -129,7 +129,7 @@ def test_a_unit_written_two_ways_is_one_unit(tmp_path: Path) -> None:
         read(tmp_path, "target,period,value,unit\nschools,2024-Q1,1,a\nschools,2024-Q1,2, a\n")
     (problem,) = info.value.problems
     assert (problem.where, problem.code) == ("3", "duplicate-row")
-    assert problem.message == ("a second figure for schools of a in 2024-Q1 (the first is on "
+    assert str(problem.message) == ("a second figure for schools of a in 2024-Q1 (the first is on "
                                "line 2)")
 
 
@@ -139,8 +139,8 @@ def test_a_units_figure_out_of_range_names_the_units_row(tmp_path: Path) -> None
     first, second = info.value.problems
     assert (first.where, first.code, second.where, second.code) == (
         "2:3", "out-of-range", "3:3", "out-of-range")
-    assert first.message == "-5 is below 0; schools of b counts up from 0 each year"
-    assert second.message == "-5 is below 0; schools counts up from 0 each year"
+    assert str(first.message) == "-5 is below 0; schools of b counts up from 0 each year"
+    assert str(second.message) == "-5 is below 0; schools counts up from 0 each year"
 
 
 def test_a_target_cell_holding_the_row_checkers_separator(tmp_path: Path) -> None:
@@ -169,5 +169,5 @@ def test_a_units_figure_revised_by_a_later_report(tmp_path: Path) -> None:
         read(tmp_path, text + "schools,2024-Q1,3,a,chính thức,2024-04-10\n")
     (problem,) = info.value.problems
     assert (problem.where, problem.code) == ("5", "duplicate-row")
-    assert problem.message.startswith("a second figure for schools of a in 2024-Q1 (the first "
+    assert str(problem.message).startswith("a second figure for schools of a in 2024-Q1 (the first "
                                       "is on line 3)")

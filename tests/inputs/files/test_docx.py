@@ -25,4 +25,4 @@ def test_a_file_that_is_no_word_document_is_a_located_problem(tmp_path: Path) ->
     with pytest.raises(InputError) as caught:
         read_docx(broken, 10_000_000)
     assert [p.code for p in caught.value.problems] == [Code.BAD_WORKBOOK]
-    assert "not a readable Word document" in caught.value.problems[0].message
+    assert "not a readable Word document" in str(caught.value.problems[0].message)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from hauloc_cli.errors import Code, InputError, Problem, UsageError
+from hauloc_cli.errors import Code, InputError, Message, Problem, UsageError
 from hauloc_cli.inputs.actuals.annex_header import (
     WideHeader,
     find_wide_header,
@@ -26,16 +26,24 @@ from hauloc_cli.inputs.actuals.annex_header import (
     toneless,
 )
 from hauloc_cli.inputs.actuals.annex_names import Names, name_key, unit_by_name
-from hauloc_cli.inputs.actuals.long import Actuals, Collector, implausible, others_warning
+from hauloc_cli.inputs.actuals.long import (
+    Actuals,
+    Collector,
+    did_you_mean_target,
+    implausible,
+    others_warning,
+)
 from hauloc_cli.inputs.actuals.marks import read_status
 from hauloc_cli.inputs.actuals.unit_rows import did_you_mean_unit
-from hauloc_cli.inputs.actuals.values import parse_number, read_value, typo
+from hauloc_cli.inputs.actuals.values import NO_FIGURE, parse_number, read_value, typo
 from hauloc_cli.inputs.files.table import HEADER_SEARCH_ROWS, Cell, DateCell, RawTable, cell_text
 from hauloc_cli.model.figures import Figure, Figures, FigureStatus, Value
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, Target, default_range, unit_target
 from hauloc_cli.model.units import Units
 from hauloc_cli.vocab import groups, milestone, plan_words
+from hauloc_cli.vocab.messages import Label, text
+from hauloc_cli.vocab.messages import text as message
 from hauloc_cli.vocab.periods import Found
 
 # Group rows: STT a Roman numeral (I, II., …), or a name such as `I. KINH TẾ`, a group's name,
@@ -50,7 +58,7 @@ _NOTES = re.compile(r"(?:ghi chu|nguon|nguon so lieu|chu thich|noi nhan|notes?|s
 # A note saying the value cell's figure is of an earlier period (`Số liệu quý I`); one with a
 # colon (`Số liệu 6 tháng: 5`) names a figure shown for reference only, not in the value cell.
 _AS_OF = re.compile(r"(?:so lieu|as of)\s+([^:]+)")
-_NO_FIGURE = frozenset({"", "-", "–", "—"})  # a dash in a value cell: no figure
+_NO_FIGURE = NO_FIGURE  # a dash in a value cell: no figure (values.NO_FIGURE)
 
 
 @dataclass(frozen=True)
@@ -86,14 +94,13 @@ def read_wide(table: RawTable, plan: Plan, options: WideOptions) -> Actuals | No
         raise InputError(problems.kept, problems.more)
     if reader.count == 0:
         raise InputError([Problem(table.name, "", Code.EMPTY_FILE,
-                                  "the annex table has a header but no rows of targets",
-                                  "add one row per target under the header")])
+                                  text("annex.header_only"), text("annex.hint_header_only"))])
     if reader.others:
         warnings.add(others_warning(table.name, table.where, reader.others))
     implausible(plan, reader.own, table, reader.main + 1, warnings, reader.typos)
     if warnings.more:
         warnings.kept.append(Problem(table.name, "", Code.MORE_WARNINGS,
-                                     f"{warnings.more} more warning(s) not shown"))
+                                     text("warning.more", more=warnings.more)))
     by_unit = {u: Figures.indexed(found) for u, found in reader.by_unit.items()}
     return Actuals(table.name, Figures.indexed(reader.own), tuple(warnings.kept), reader.count,
                    table.sheet, by_unit)
@@ -134,8 +141,7 @@ class _Lines:
                 line, self.end = self.end + 1, table.line_num()
                 self.problems.add(Problem(
                     table.name, table.where(line, None), Code.BAD_QUOTING,
-                    f"the record cannot be split into fields ({exc})",
-                    "a value with a quote or the delimiter in it goes in double quotes", line))
+                    text("row.cannot_split", error=str(exc)), text("annex.hint_quoting"), line))
                 continue
             line, self.end = self.end + 1, table.line_num()
             if any(cell_text(c) for c in cells):
@@ -146,9 +152,8 @@ class _Lines:
 def _no_value_column(table: RawTable, header: WideHeader) -> Problem:
     names = ", ".join(f"'{h}'" for h in header.headings if h)
     return Problem(table.name, table.where(header.line, None), Code.MISSING_COLUMN,
-                   f"the annex table has no column of figures (its header has {names})",
-                   "head the column of figures 'Thực hiện 9 tháng năm 2024' (or 'Ước thực "
-                   "hiện …', 'Lũy kế …', 'Actual, nine months of 2024')", header.line)
+                   text("annex.no_value_column", names=names), text("annex.hint_value_column"),
+                   header.line)
 
 
 class _Reader:
@@ -178,8 +183,8 @@ class _Reader:
         self.periods: dict[int, Period] = {}  # the period of each value column read
         self.typos: set[tuple[str, Period, int | None]] = set()  # the plan unit's, warned
 
-    def problem(self, line: int, col: int | None, code: Code, message: str,
-                hint: str = "") -> None:
+    def problem(self, line: int, col: int | None, code: Code, message: Message,
+                hint: Message = "") -> None:
         self.problems.add(Problem(self.table.name, self.table.where(line, col), code, message,
                                   hint, line))
 
@@ -192,14 +197,14 @@ class _Reader:
         header, table = self.header, self.table
         for kept, other in header.duplicates:
             self.problem(header.line, other + 1, Code.DUPLICATE_COLUMN,
-                         f"columns '{header.headings[kept]}' and '{header.headings[other]}' "
-                         "both give the same thing", "keep one of them")
+                         text("annex.columns_same", first=header.headings[kept],
+                              second=header.headings[other]), text("hint.keep_one"))
         for col, (heading, kind) in enumerate(zip(header.headings, header.kinds, strict=True)):
             if heading and kind is None:
                 self.warnings.add(Problem(
                     table.name, table.where(header.line, col + 1), Code.UNKNOWN_COLUMN,
-                    f"column '{heading}' is not one hauloc knows in an annex table; it is "
-                    "ignored", "see docs/annex-tables.md for the names recognised", header.line))
+                    text("annex.unknown_column", column=heading),
+                    text("annex.hint_unknown_column"), header.line))
 
     def read_periods(self) -> None:
         """The period of the figures: the value column's heading, else the title rows, else
@@ -244,8 +249,9 @@ class _Reader:
             if found is None:
                 self.count += 1
                 self.problem(line, self.col["code"] + 1, Code.UNKNOWN_TARGET,
-                             f"no target '{code}' in the plan",
-                             _did_you_mean(code, list(self.plan.by_id)))
+                             text("target.unknown", target=code),
+                             did_you_mean_target(code, self.plan,
+                                                 text("target.hint_run_targets")))
                 return None
             return self.plan.by_id[found]
         ids = self.names.match(name)
@@ -260,11 +266,11 @@ class _Reader:
         col = self.col.get("name", self.col.get("code", 0)) + 1
         if ids:
             self.problem(line, col, Code.UNKNOWN_TARGET,
-                         f"'{name}' is the name of {len(ids)} targets ({', '.join(ids)})",
-                         "add a code column (Mã chỉ tiêu) with the target's id")
+                         text("target.name_of_several", name=name, n=len(ids),
+                              ids=", ".join(ids)), text("annex.hint_code_column"))
         else:
-            what = f"no target named '{name}' in the plan" if name else (
-                "the row has a figure but no target's name")
+            what = text("annex.no_target_named", name=name) if name else (
+                text("annex.no_name"))
             self.problem(line, col, Code.UNKNOWN_TARGET, what, self.names.suggest(name))
         return None
 
@@ -281,7 +287,7 @@ class _Reader:
             None if code else unit_by_name(text, units))
         if found is None:
             col = self.col["unit_code" if code else "unit"] + 1
-            self.problem(line, col, Code.UNKNOWN_UNIT, f"no unit '{text}' in the units file",
+            self.problem(line, col, Code.UNKNOWN_UNIT, message("unit.unknown", unit=text),
                          did_you_mean_unit(text, units))
             return False
         return None if found == self.plan_unit else found
@@ -292,12 +298,12 @@ class _Reader:
         if first == line:
             return False
         col = self.col.get("name", self.col.get("code", 0)) + 1
-        of = f"{target.id} of {unit}" if unit else target.id
+        of: Message = text("what.of_unit", target=target.id, unit=unit) if unit else target.id
         self.problem(line, col, Code.DUPLICATE_ROW,
-                     f"a second row for {of} (the first is {self.table.where(first, col)})",
-                     "keep one row per target" + (" and unit" if unit else "") + (
-                         "; a sheet by unit is read with --units" if self.units is None and (
-                             "unit" in self.col or "unit_code" in self.col) else ""))
+                     text("annex.duplicate", what=of, where=self.table.where(first, col)),
+                     text("annex.hint_one_row" + ("_unit" if unit else "") + (
+                         "_sheet" if self.units is None and (
+                             "unit" in self.col or "unit_code" in self.col) else "")))
         return True
 
     def plan_cell(self, line: int, cells: Sequence[Cell], target: Target, unit: str | None
@@ -316,9 +322,10 @@ class _Reader:
         col = self.col["plan"] + 1
         self.warnings.add(Problem(
             self.table.name, self.table.where(line, col), Code.PLAN_MISMATCH,
-            f"the plan cell says {cell_text(raw)} but the plan file's target of "
-            f"{target.id}{' for ' + unit if unit else ''} is {shown.target:g}; "
-            "the plan file's is used", "correct the plan cell, or the plan file", line))
+            text("annex.plan_mismatch_unit", cell=cell_text(raw), target=target.id, unit=unit,
+                 plan=f"{shown.target:g}") if unit else
+            text("annex.plan_mismatch", cell=cell_text(raw), target=target.id,
+                 plan=f"{shown.target:g}"), text("annex.hint_plan_mismatch"), line))
 
     def figures(self, line: int, cells: Sequence[Cell], target: Target, unit: str | None
                 ) -> None:
@@ -362,7 +369,9 @@ class _Reader:
         """A warning when a figure read looks like a slip (`values.typo`), as in the long
         format."""
         found = typo(value, cell_text(raw) if isinstance(raw, str) else raw, target,
-                     self.options.decimal_comma, f"{target.id} of {unit}" if unit else target.id)
+                     self.options.decimal_comma,
+                     text("what.of_unit", target=target.id, unit=unit) if unit
+                     else Label(target.id, target.name))
         if found is not None:
             self.warnings.add(Problem(self.table.name, self.table.where(line, col + 1), *found,
                                       line))
@@ -422,13 +431,6 @@ def heads_group(number: str, name: str) -> bool:
     return bool(_ROMAN.fullmatch(toneless(number))) or _is_group(name)
 
 
-def _did_you_mean(word: str, choices: list[str]) -> str:
-    import difflib
-
-    found = difflib.get_close_matches(word, choices, n=1)
-    return f"did you mean '{found[0]}'?" if found else "run 'hauloc targets' for the ids"
-
-
 def _periods(reader: _Reader, header: WideHeader, year: int, given: Period | None
              ) -> dict[int, Period]:
     """The period of each value column read: see `_Reader.periods`."""
@@ -436,9 +438,8 @@ def _periods(reader: _Reader, header: WideHeader, year: int, given: Period | Non
                   if (n := read_period(text, heading=False)) is not None), None)
     if title is not None and title[2].year not in (None, year):
         reader.problem(title[0], None, Code.WRONG_YEAR,
-                       f"the title '{title[1]}' is not of the plan's year {year}",
-                       f"this plan is for {year}; use the plan of {title[2].year} with "
-                       "--targets")
+                       text("annex.title_wrong_year", title=title[1], year=year),
+                       text("period.hint_other_year", year=year, other=title[2].year))
         return {}
     named: dict[int, Found | None] = {}
     for col in header.values:
@@ -446,20 +447,17 @@ def _periods(reader: _Reader, header: WideHeader, year: int, given: Period | Non
         assert kind is not None
         found = read_period(kind.rest, heading=True) if kind.rest else None
         if found is not None and found.alone and not kind.cumulative:
-            alone = (f"quarter {found.month // 3}" if found.span == 3
-                     else f"month {found.month}")
+            alone = (text("annex.quarter_n", n=found.month // 3) if found.span == 3
+                     else text("annex.month_n", n=found.month))
             reader.problem(header.line, col + 1,
                            Code.QUARTER_ALONE if found.span == 3 else Code.MONTH_ALONE,
-                           f"the column '{heading}' holds the figures of {alone} alone, not "
-                           "the year to date",
-                           "give the year-to-date figures, headed e.g. 'Thực hiện 9 tháng "
-                           f"năm {year}' or 'Lũy kế quý III/{year}'")
+                           text("annex.column_alone", column=heading, alone=alone),
+                           text("annex.hint_column_alone", year=year))
             return {}
         if found is not None and found.year not in (None, year):
             reader.problem(header.line, col + 1, Code.WRONG_YEAR,
-                           f"the heading '{heading}' is not of the plan's year {year}",
-                           f"this plan is for {year}; use the plan of {found.year} with "
-                           "--targets")
+                           text("annex.heading_wrong_year", heading=heading, year=year),
+                           text("period.hint_other_year", year=year, other=found.year))
             return {}
         named[col] = found
     if len(named) == 1:
@@ -479,16 +477,19 @@ def _one_period(reader: _Reader, header: WideHeader, year: int, given: Period | 
     named = read_period(rest, heading=True) if rest else None
     if named is not None and title is not None and named.month != title[2].month:
         reader.problem(header.line, col + 1, Code.BAD_PERIOD,
-                       f"the column '{heading}' is of {Period(year, named.month)} but the "
-                       f"title on {where(title[0], None)} is of "
-                       f"{Period(year, title[2].month)}", "correct one of them")
+                       text("annex.column_title_differ", column=heading,
+                            period=Period(year, named.month), where=where(title[0], None),
+                            title=Period(year, title[2].month)),
+                       text("annex.hint_correct_one"))
         return {}
     if named is not None:
         found = _with_option(reader, heading, Period(year, named.month), given,
-                             f"the heading '{heading}' at {where(header.line, col + 1)}")
+                             text("annex.source_heading", heading=heading,
+                                  where=where(header.line, col + 1)))
     elif title is not None:
         found = _with_option(reader, heading, Period(year, title[2].month), given,
-                             f"the title '{title[1]}' at {where(title[0], None)}")
+                             text("annex.source_title", title=title[1],
+                                  where=where(title[0], None)))
     else:
         found = _with_option(reader, heading, None, given, "")
     return {} if found is None else {col: found}
@@ -509,56 +510,54 @@ def _several_periods(reader: _Reader, header: WideHeader, year: int,
                      None)
         if clash is not None:
             reader.problem(header.line, col + 1, Code.DUPLICATE_COLUMN,
-                           f"columns '{header.headings[clash]}' and '{header.headings[col]}' "
-                           "both give the figures of one period",
-                           "keep one of them, or name each one's period in its heading")
+                           text("annex.columns_one_period", first=header.headings[clash],
+                                second=header.headings[col]),
+                           text("annex.hint_columns_one_period"))
             return {}
         quarters[col] = quarter
     periods = {c: Period(year, q) for c, q in quarters.items()}
     in_words = ", ".join(f"'{header.headings[c]}' ({p})" for c, p in periods.items())
     if title is None and given is None:
         reader.problem(header.line, cols[0] + 1, Code.MISSING_PERIOD,
-                       f"the annex table has figures of several periods ({in_words}) and "
-                       "does not say which period it reports",
-                       "pass --period with the quarter of the report, or name it in the title")
+                       text("annex.several_periods", columns=in_words),
+                       text("annex.hint_several_periods"))
         return {}
-    source = (f"the title '{title[1]}' at {reader.table.where(title[0], None)}"
-              if title is not None else "")
+    source: Message = (text("annex.source_title", title=title[1],
+                            where=reader.table.where(title[0], None))
+                       if title is not None else "")
     report = _with_option(reader, header.headings[cols[0]], title and Period(
         year, title[2].month), given, source)
     assert report is not None
     if report not in periods.values():
         reader.problem(header.line, cols[0] + 1, Code.BAD_PERIOD,
-                       f"no column of figures is of {report}, the period of the report "
-                       f"(the columns: {in_words})", "correct the title or the headings")
+                       text("annex.no_column_of_report", period=report, columns=in_words),
+                       text("annex.hint_title_or_headings"))
         return {}
     for col, period in periods.items():
         if period > report:
             reader.warnings.add(Problem(
                 reader.table.name, reader.table.where(header.line, col + 1),
-                Code.FORECAST_COLUMN, f"the column '{header.headings[col]}' is of {period}, "
-                f"after the report's period {report}: a forecast, it is ignored",
-                "nothing to do; the figures of the report's period are read", header.line))
+                Code.FORECAST_COLUMN,
+                text("annex.forecast", column=header.headings[col], period=period,
+                     report=report),
+                text("annex.hint_forecast"), header.line))
     reader.main = next(c for c, p in periods.items() if p == report)
     return {c: p for c, p in periods.items() if p <= report}
 
 
 def _with_option(reader: _Reader, heading: str, found: Period | None, given: Period | None,
-                 source: str) -> Period | None:
+                 source: Message) -> Period | None:
     """The file's period (read from `source`) and --period: both given must agree; neither
     is a problem."""
     header = reader.header
     col = header.index["value"] + 1
     if (found is not None and given is not None and found != given
             and reader.options.period_must_match):
-        raise UsageError(f"--period {given} is not the period of {reader.table.name} "
-                         f"({found}, from {source}); leave out --period, or give the file "
-                         "of that period")
+        raise UsageError(text("annex.option_period_differs", given=given,
+                              file=reader.table.name, found=found, source=source))
     if found is None and given is None:
         year = reader.plan.plan.year
         reader.problem(header.line, col, Code.MISSING_PERIOD,
-                       f"the annex table does not say which period its figures are of (the "
-                       f"column '{heading}' and the title rows name none)",
-                       f"pass --period (e.g. --period {year}-Q3), or head the column "
-                       f"'Thực hiện 9 tháng năm {year}'")
+                       text("annex.no_period", column=heading),
+                       text("annex.hint_no_period", year=year))
     return found or given

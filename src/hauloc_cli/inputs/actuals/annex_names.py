@@ -14,9 +14,11 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from hauloc_cli.errors import Message
 from hauloc_cli.inputs.files.table import nfc
 from hauloc_cli.model.plan import Target
 from hauloc_cli.model.units import Units
+from hauloc_cli.vocab.messages import text as message
 
 _TONE_ON_SECOND = re.compile("([oO][aAeE]|[uU][yY])([\u0300\u0301\u0303\u0309\u0323])")
 _LEADING = re.compile(r"^(?:[-+•*–]+|\d+(?:\.\d+)*[.)]|[a-zđ][.)])\s*")
@@ -66,17 +68,16 @@ class Names:
             return [self.ids[text.strip().lower()]]
         return self.exact.get(key) or self.bare.get(_bare(key)) or []
 
-    def suggest(self, text: str, id_where: str = "add a code column (Mã chỉ tiêu) with its id"
-                ) -> str:
+    def suggest(self, text: str, id_where: Message | None = None) -> Message:
         """'did you mean …' for a name that matches no target; `id_where` says where else the
         target's id may be written."""
         close = difflib.get_close_matches(name_key(text), list(self.labels), n=1, cutoff=0.6)
         if not close:
-            return ("write the target's name as the plan does, add the name to the target's "
-                    f"aliases: in the plan, or {id_where}")
+            return message("target.hint_name_as_plan",
+                           id_where=id_where or message("target.hint_id_where_annex"))
         name, target_id = self.labels[close[0]]
-        return (f"did you mean '{name}' ({target_id})? Or add '{text.strip()}' to the "
-                "target's aliases: in the plan")
+        return message("target.hint_did_you_mean_name", name=name, id=target_id,
+                       text=text.strip())
 
 
 def unit_by_name(text: str, units: Units) -> str | None:

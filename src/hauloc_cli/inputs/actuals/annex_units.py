@@ -20,21 +20,22 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from hauloc_cli.errors import Code, InputError, Problem, UsageError
+from hauloc_cli.errors import Code, InputError, Message, Problem, UsageError
 from hauloc_cli.inputs.actuals.annex_header import Rows, classify, read_period, toneless
 from hauloc_cli.inputs.actuals.annex_names import Names, unit_by_name
 from hauloc_cli.inputs.actuals.long import Actuals, Collector, implausible
 from hauloc_cli.inputs.actuals.unit_rows import did_you_mean_unit
-from hauloc_cli.inputs.actuals.values import read_value
+from hauloc_cli.inputs.actuals.values import NO_FIGURE, read_value
 from hauloc_cli.inputs.files.table import Cell, DateCell, RawTable, cell_text
 from hauloc_cli.model.figures import Figure, Figures
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, Target, default_range, unit_target
 from hauloc_cli.model.units import Units
+from hauloc_cli.vocab.messages import text as message
 
 _NUMBERED = re.compile(r"^\(\d+\)\s*")  # `(3) Sản phẩm OCOP mới`: the column's number
 _TRAILING = re.compile(r"\s*\(([^()]*)\)$")  # `(sản phẩm)`, `(6 tháng)`
-_NO_FIGURE = frozenset({"", "-", "–", "—"})
+_NO_FIGURE = NO_FIGURE  # a dash in a value cell: no figure (values.NO_FIGURE)
 _NOTES = re.compile(r"(?:ghi chu|nguon|nguon so lieu|chu thich|noi nhan|notes?|sources?)\s*:")
 
 
@@ -89,8 +90,7 @@ def read_by_unit(table: RawTable, plan: Plan, header: UnitHeader, rows: Rows,
     if options.units is None:
         raise InputError([Problem(
             table.name, table.where(header.line, header.unit + 1), Code.UNKNOWN_UNIT,
-            "a table by unit (a row per unit, a column per target) is read with the units "
-            "file", "pass --units FILE (or name the units file in the plan's units:)",
+            message("by_unit.needs_units"), message("by_unit.hint_needs_units"),
             header.line)])
     reader = _UnitReader(table, plan, header, options, options.units)
     period = reader.period()
@@ -103,8 +103,8 @@ def read_by_unit(table: RawTable, plan: Plan, header: UnitHeader, rows: Rows,
         raise InputError(reader.problems.kept, reader.problems.more)
     if reader.count == 0:
         raise InputError([Problem(table.name, "", Code.EMPTY_FILE,
-                                  "the table by unit has a header but no rows of units",
-                                  "add one row per unit under the header")])
+                                  message("by_unit.header_only"),
+                                  message("by_unit.hint_header_only"))])
     implausible(plan, reader.own, table, min(header.targets) + 1, reader.warnings)
     by_unit = {u: Figures.indexed(found) for u, found in reader.by_unit.items()}
     return Actuals(table.name, Figures.indexed(reader.own), tuple(reader.warnings.kept),
@@ -134,8 +134,8 @@ class _UnitReader:
         self.seen: dict[str, int] = {}
         self.count = 0
 
-    def problem(self, line: int, col: int | None, code: Code, message: str,
-                hint: str = "") -> None:
+    def problem(self, line: int, col: int | None, code: Code, message: Message,
+                hint: Message = "") -> None:
         self.problems.add(Problem(self.table.name, self.table.where(line, col), code, message,
                                   hint, line))
 
@@ -146,22 +146,19 @@ class _UnitReader:
                       if (n := read_period(text, heading=False)) is not None), None)
         if title is not None and title[2].year not in (None, year):
             self.problem(title[0], None, Code.WRONG_YEAR,
-                         f"the title '{title[1]}' is not of the plan's year {year}",
-                         f"this plan is for {year}; use the plan of {title[2].year} with "
-                         "--targets")
+                         message("annex.title_wrong_year", title=title[1], year=year),
+                         message("period.hint_other_year", year=year, other=title[2].year))
             return None
         found = None if title is None else Period(year, title[2].month)
         if (found is not None and given is not None and found != given
                 and self.options.period_must_match):
-            raise UsageError(f"--period {given} is not the period of {self.table.name} "
-                             f"({found}, from the title '{title[1] if title else ''}'); "
-                             "leave out --period, or give the file of that period")
+            raise UsageError(message(
+                "annex.option_period_differs", given=given, file=self.table.name, found=found,
+                source=message("by_unit.source_title", title=title[1] if title else "")))
         if found is None and given is None:
             self.problem(self.header.line, None, Code.MISSING_PERIOD,
-                         "the table by unit does not say which period its figures are of "
-                         "(no title row names one)",
-                         f"pass --period (e.g. --period {year}-Q3), or name it in the title: "
-                         f"'Kết quả 9 tháng năm {year}'")
+                         message("by_unit.no_period"),
+                         message("by_unit.hint_no_period", year=year))
         return found or given
 
     def row(self, line: int, cells: Sequence[Cell], period: Period | None) -> bool:
@@ -180,15 +177,16 @@ class _UnitReader:
         if found is None:
             if numbered:  # a unit's row (it has its number) naming no unit: a problem
                 self.problem(line, header.unit + 1, Code.UNKNOWN_UNIT,
-                             f"no unit '{text}' in the units file",
+                             message("unit.unknown", unit=text),
                              did_you_mean_unit(text, self.units))
             return True  # a total row (`Tổng hợp`, `Đã báo cáo`), or text beside the table
         self.count += 1
         first = self.seen.setdefault(found, line)
         if first != line:
             self.problem(line, header.unit + 1, Code.DUPLICATE_ROW,
-                         f"a second row for {found} (the first is "
-                         f"{self.table.where(first, header.unit + 1)})", "keep one row per unit")
+                         message("annex.duplicate", what=found,
+                                 where=self.table.where(first, header.unit + 1)),
+                         message("by_unit.hint_one_row"))
             return True
         if period is not None:
             unit = None if found == self.plan_unit else found
@@ -209,9 +207,8 @@ class _UnitReader:
                     named := read_period(m.group(1), heading=False)) is not None:
                 if named.year not in (None, period.year) or named.month > period.month:
                     self.problem(line, col + 1, Code.BAD_PERIOD,
-                                 f"'{raw}' names a period that is not before {period}, "
-                                 "the table's", "a figure in the table is of its period, or "
-                                 "of an earlier one of the year: '5 (6 tháng)'")
+                                 message("by_unit.period_not_before", raw=raw, period=period),
+                                 message("by_unit.hint_period_not_before"))
                     return
                 raw, at = raw[:m.start()].strip(), Period(period.year, named.month)
         shown = unit_target(target, unit) if unit else target

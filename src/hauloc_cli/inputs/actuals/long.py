@@ -20,11 +20,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from hauloc_cli.errors import Code, InputError, Problem
+from hauloc_cli.errors import Code, InputError, Message, Problem
 from hauloc_cli.inputs.actuals import columns, unit_rows
 from hauloc_cli.inputs.actuals.annex_names import Names
 from hauloc_cli.inputs.actuals.marks import read_reported, read_status
-from hauloc_cli.inputs.actuals.values import PLAIN, Refusal, quiet, read_value, typo
+from hauloc_cli.inputs.actuals.values import (
+    NO_FIGURE,
+    PLAIN,
+    Refusal,
+    quiet,
+    read_value,
+    typo,
+)
 from hauloc_cli.inputs.files.table import (
     Cell,
     RawTable,
@@ -41,6 +48,8 @@ from hauloc_cli.vocab.columns import FIGURE as FIGURE_COLUMNS
 from hauloc_cli.vocab.columns import KNOWN as KNOWN_COLUMNS
 from hauloc_cli.vocab.columns import REQUIRED as REQUIRED_COLUMNS
 from hauloc_cli.vocab.columns import UNIT as UNIT_COLUMNS
+from hauloc_cli.vocab.messages import Label, Name, text
+from hauloc_cli.vocab.messages import text as message
 from hauloc_cli.vocab.periods import Found, PeriodError, read, words
 
 _PERIOD_CACHE_SIZE = 1000
@@ -154,7 +163,7 @@ class _Checker:
         # The months' figures given alone, per (unit, target id): month → the figure.
         self.alone: dict[tuple[str | None, str], dict[int, Alone]] = {}
         self.i_period = 0
-        self._suggestions: dict[str, str] = {}
+        self._suggestions: dict[str, Message] = {}
         # The plan unit's figures warned about as typos, (target, period, line): not warned
         # about again as implausible.
         self.typos: set[tuple[str, Period, int | None]] = set()
@@ -164,8 +173,8 @@ class _Checker:
         self.replaced: dict[tuple[str, Period], tuple[Figure, ...]] = {}
         self.unit_replaced: dict[str, dict[tuple[str, Period], tuple[Figure, ...]]] = {}
 
-    def problem(self, line: int, col: int | None, code: Code, message: str,
-                hint: str | Callable[[], str] = "") -> None:
+    def problem(self, line: int, col: int | None, code: Code, message: Message,
+                hint: Message | Callable[[], Message] = "") -> None:
         name, where = self.table.name, self.table.where
         self.problems.add(lambda: Problem(name, where(line, col), code, message,
                                           hint() if callable(hint) else hint, line))
@@ -179,25 +188,26 @@ class _Checker:
         hl = table.header_line
         for i, col in enumerate(columns):
             if col in index and col:
-                self.problem(hl, i + 1, Code.DUPLICATE_COLUMN, f"column '{col}' appears twice",
-                             "keep one of them")
+                self.problem(hl, i + 1, Code.DUPLICATE_COLUMN,
+                             text("column.twice", column=col), text("hint.keep_one"))
             index.setdefault(col, i)
             if col and col not in KNOWN_COLUMNS and not (
                     units and col in UNIT_COLUMNS):
                 unknown.append(col)
                 self.warnings.add(lambda i=i, col=col: Problem(  # type: ignore[misc]
                     table.name, table.where(hl, i + 1), Code.UNKNOWN_COLUMN,
-                    f"column '{col}' is not one hauloc knows; it is ignored",
+                    text("column.unknown", column=col),
                     _did_you_mean(col, KNOWN_COLUMNS, ""), hl))
         self._mark_columns(columns)
         missing = [c for c in REQUIRED_COLUMNS if c not in index]
-        found = ", ".join(f"'{c}'" for c in map(column_name, table.header) if c) or "none"
+        found = ", ".join(f"'{c}'" for c in map(column_name, table.header) if c)
         for col in missing:
             close = difflib.get_close_matches(col, unknown, n=1)
             self.problem(hl, None, Code.MISSING_COLUMN,
-                         f"no column '{col}' (the header has {found})",
-                         f"is '{close[0]}' meant to be '{col}'?" if close else
-                         "the header needs the columns target, period and value")
+                         text("column.missing", column=col, found=found) if found else
+                         text("column.missing_none", column=col),
+                         text("column.hint_meant", close=close[0], column=col) if close else
+                         text("column.hint_needed"))
         if missing:
             raise InputError(self.problems.kept, self.problems.more)
         i_target, i_period, i_value = (index[c] for c in REQUIRED_COLUMNS)
@@ -214,8 +224,9 @@ class _Checker:
                 continue
             if meaning in self.marks and columns[self.marks[meaning]] != col:
                 self.problem(self.table.header_line, i + 1, Code.DUPLICATE_COLUMN,
-                             f"columns '{columns[self.marks[meaning]]}' and '{col}' both give "
-                             f"the {meaning} of a figure", "keep one of them")
+                             text("column.both", first=columns[self.marks[meaning]],
+                                  column=col, meaning=text("column.meaning." + meaning)),
+                             text("hint.keep_one"))
             self.marks.setdefault(meaning, i)
 
     def target(self, raw: object, line: int, col: int) -> Check | None:
@@ -228,8 +239,8 @@ class _Checker:
             ids = self.names.match(target_id)
             if len(ids) > 1:
                 self.problem(line, col, Code.UNKNOWN_TARGET,
-                             f"'{target_id}' is the name of {len(ids)} targets "
-                             f"({', '.join(ids)})", "write the target's id instead")
+                             text("target.name_of_several", name=target_id, n=len(ids),
+                                  ids=", ".join(ids)), text("target.hint_write_id"))
                 return None
             if ids:  # kept under the name as written, for the next rows that write it
                 check = self.checks[target_id] = self.checks[ids[0]]
@@ -237,15 +248,15 @@ class _Checker:
             self.others.setdefault(target_id, line)
             return None
         if check is None:
-            def suggest() -> str:
+            def suggest() -> Message:
                 if target_id not in self._suggestions:
-                    self._suggestions[target_id] = _did_you_mean(
-                        target_id, list(self.plan.by_id), "run 'hauloc targets' for the ids"
+                    self._suggestions[target_id] = did_you_mean_target(
+                        target_id, self.plan, text("target.hint_run_targets")
                     ) if _ID.fullmatch(target_id) else self.names.suggest(
-                        target_id, "write its id (hauloc targets lists them)")
+                        target_id, text("target.hint_id_where_long"))
                 return self._suggestions[target_id]
             self.problem(line, col, Code.UNKNOWN_TARGET,
-                         f"no target '{target_id}' in the plan", suggest)
+                         text("target.unknown", target=target_id), suggest)
         return check
 
     @functools.cached_property
@@ -262,7 +273,7 @@ class _Checker:
             units = self.units
             assert self.i_unit is not None
             self.problem(line, self.i_unit + 1, Code.UNKNOWN_UNIT,
-                         f"no unit '{unit}' in the units file",
+                         text("unit.unknown", unit=unit),
                          lambda: unit_rows.did_you_mean_unit(unit, units))
             return None
         if found is None:
@@ -322,7 +333,8 @@ class _Checker:
         """A warning when a figure read looks like a slip (`values.typo`)."""
         target, target_id, unit = check.target, check.target_id, check.unit
         found = typo(value, raw, target, self.decimal_comma,
-                     target_id if unit is None else f"{target_id} of {unit}")
+                     Label(target_id, target.name) if unit is None else
+                     text("what.of_unit", target=target_id, unit=unit))
         if found is None:
             return
         self.warnings.add(Problem(self.table.name, self.table.where(line, col), *found,
@@ -361,32 +373,29 @@ class _Checker:
         if not any(cell_text(c) for c in row[width:]):
             return False
         self.problem(line, width + 1, Code.EXTRA_FIELD,
-                     f"the row has {len(row)} fields but the header has {width}",
-                     "a value with the delimiter in it needs double quotes around it")
+                     text("row.extra_field", n=len(row), width=width),
+                     text("row.hint_quote_delimiter"))
         return True
 
     def bad_record(self, exc: Exception, line: int) -> None:
         if "field limit" in str(exc):
             self.problem(line, None, Code.TOO_LONG,
-                         f"a field is longer than {csv.field_size_limit():,} characters",
-                         "check that this is an actuals file, and that every quote is closed")
+                         text("row.field_too_long", limit=f"{csv.field_size_limit():,}"),
+                         text("row.hint_too_long"))
         else:
             self.problem(line, None, Code.BAD_QUOTING,
-                         f"the record cannot be split into fields ({exc})",
-                         "a value with a quote or the delimiter in it goes in double quotes, "
-                         'a quote inside doubled: "12 ""A"" schools"')
+                         text("row.cannot_split", error=str(exc)),
+                         text("row.hint_quoting"))
 
     def duplicate(self, line: int, first: Figure) -> None:
         target, unit = first.target, first.unit
-        of = f"{target} of {unit}" if unit else target
-        where = (f"line {first.line}" if first.file == self.table.name
-                 else f"{first.file}:{first.line}")
+        of: Message = text("what.of_unit", target=target, unit=unit) if unit else target
+        where: Message = (text("where.line", line=first.line)
+                          if first.file == self.table.name else f"{first.file}:{first.line}")
         self.problem(line, None, Code.DUPLICATE_ROW,
-                     f"a second figure for {of} in {first.period} (the first is on {where})",
-                     ("keep one row per target, unit and quarter" if unit else
-                      "keep one row per target and quarter") + (
-                         ", or tell a revision apart by its status or reported date"
-                         if self.marks else ""))
+                     text("row.duplicate", what=of, period=first.period, where=where),
+                     text("row.hint_one_row" + ("_unit" if unit else "")
+                          + ("_marks" if self.marks else "")))
 
     def other_year(self, raw: object, error: PeriodError, target: Target | None, line: int,
                    col: int) -> Period | None:
@@ -413,9 +422,9 @@ class _Checker:
             months = self.alone.setdefault(key, {})
             if written.period.month in months:
                 self.problem(line, self.i_period + 1, Code.DUPLICATE_ROW,
-                             f"a second figure for {check.target_id} in '{written.text}' (the "
-                             f"first is on line {months[written.period.month].line})",
-                             "keep one row per target and month")
+                             text("row.duplicate_month", target=check.target_id,
+                                  text=written.text, line=months[written.period.month].line),
+                             text("row.hint_one_row_month"))
                 return
             months[written.period.month] = Alone(value, line, written)
             return
@@ -468,22 +477,22 @@ class _Checker:
                 lacking = [m for m in range(1, month) if m not in have]
                 self.problem(
                     alone.line, self.i_period + 1, Code.MONTH_ALONE,
-                    f"'{alone.written.text}' is the figure of month {month} alone, not the "
-                    f"year to date, and month(s) {', '.join(map(str, lacking))} of "
-                    f"{target_id} are missing",
-                    f"give the year-to-date figure as '{words(Period(year, month), 'vi')}' "
-                    f"(or {Period(year, month)}), or a row for every month from tháng 1")
+                    text("period.month_alone", text=alone.written.text, month=month,
+                         lacking=", ".join(map(str, lacking)), target=target_id),
+                    text("period.hint_month_alone", words=words(Period(year, month), "vi"),
+                         period=Period(year, month)))
 
     def _said_compiled(self, target_id: str, compiled: list[Alone]) -> None:
         """One warning per target whose year to date is compiled from months alone: at the
         last one, with its first and last period."""
         last = compiled[-1]
         first = compiled[0].written.period
-        periods = f"{first}" if len(compiled) == 1 else f"{first} to {last.written.period}"
+        periods: Message = (f"{first}" if len(compiled) == 1 else
+                            text("period.range", first=first, last=last.written.period))
         self.warnings.add(Problem(
             self.table.name, self.table.where(last.line, self.i_period + 1), Code.MONTHS_COMPILED,
-            f"{target_id}: the year to date of {periods} is compiled from the months given "
-            f"alone (tháng 1 to tháng {last.written.period.month}: {last.value:g})", "",
+            text("warning.months_compiled", target=target_id, periods=periods,
+                 month=last.written.period.month, value=f"{last.value:g}"), "",
             last.line))
 
     def _compiled(self, check: Check, given: dict[Period, Figure], alone: Alone,
@@ -500,14 +509,15 @@ class _Checker:
                 same = math.isclose(float(kept.value), float(value), rel_tol=1e-9,
                                     abs_tol=1e-9)
             if not same:
-                compiled = f"the months {months.start}–{months.stop - 1} add up to " \
-                    if months else f"'{text}' says "
+                compiled = message("warning.months_add_up", start=months.start,
+                                   stop=months.stop - 1, value=f"{value:g}") \
+                    if months else message("warning.month_says", text=text, value=f"{value:g}")
                 self.warnings.add(Problem(
                     self.table.name, self.table.where(alone.line, self.i_period + 1),
                     Code.MONTHS_DISAGREE,
-                    f"{check.target_id} in {period}: {compiled}{value:g} but the year to "
-                    f"date given is {kept.value:g} (line {kept.line})",
-                    "the year-to-date figure is used; check the months' figures",
+                    message("warning.months_disagree", target=check.target_id, period=period,
+                            compiled=compiled, given=f"{kept.value:g}", line=kept.line),
+                    message("warning.hint_months_disagree"),
                     alone.line))
             return False
         status = FigureStatus.ESTIMATE if alone.written.found.estimate else None
@@ -558,9 +568,22 @@ class _Checker:
             self.duplicate(figure.line or 0, clash)
 
 
-def _did_you_mean(word: str, choices: list[str] | tuple[str, ...], otherwise: str) -> str:
+def _did_you_mean(word: str, choices: list[str] | tuple[str, ...], otherwise: Message
+                  ) -> Message:
     found = difflib.get_close_matches(word, choices, n=1)
-    return f"did you mean '{found[0]}'?" if found else otherwise
+    return text("hint.did_you_mean", word=found[0]) if found else otherwise
+
+
+def did_you_mean_target(word: str, plan: Plan, otherwise: Message) -> Message:
+    """'did you mean 'ocop_new' (Số sản phẩm OCOP mới)?': the closest id, with its name."""
+    found = difflib.get_close_matches(word, list(plan.by_id), n=1)
+    if not found:
+        return otherwise
+    target = plan.by_id[found[0]]
+    if not target.name:
+        return text("hint.did_you_mean", word=found[0])
+    return text("hint.did_you_mean_named", word=found[0],
+                name=Name(str(target.name), target.name_en))
 
 
 def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
@@ -604,8 +627,7 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
         raise InputError(problems.kept, problems.more)
     if state[1] == 0:
         raise InputError([Problem(table.name, "", Code.EMPTY_FILE,
-                                  "the file has a header but no rows",
-                                  "add one row per target and quarter")])
+                                  text("file.header_only"), text("file.hint_header_only"))])
     own = checker.own
     if others:
         checker.warnings.add(others_warning(table.name, table.where, others))
@@ -614,7 +636,7 @@ def parse_table(table: RawTable, plan: Plan, *, decimal_comma: bool = False,
     warnings = checker.warnings
     if warnings.more:
         warnings.kept.append(Problem(table.name, "", Code.MORE_WARNINGS,
-                                     f"{warnings.more} more warning(s) not shown"))
+                                     text("warning.more", more=warnings.more)))
     by_unit = {u: Figures.indexed(found, checker.unit_replaced.get(u))
                for u, found in checker.by_unit.items() if found}
     return Actuals(table.name, Figures.indexed(own, checker.replaced), tuple(warnings.kept),
@@ -628,8 +650,8 @@ def others_warning(name: str, where: Callable[[int, int | None], str],
     line = min(others.values())
     shown = ", ".join(list(others)[:5]) + (", …" if len(others) > 5 else "")
     return Problem(name, where(line, None), Code.UNUSED_FIGURE,
-                   f"the rows of {len(others)} target(s) the plan does not hold are not read: "
-                   f"{shown}", "only the plan's own targets are read from this file", line)
+                   text("warning.others_not_read", n=len(others), shown=shown),
+                   text("warning.hint_others_not_read"), line)
 
 
 def _rows(checker: _Checker, columns: tuple[int, int, int, int], state: list[int]) -> None:
@@ -659,9 +681,9 @@ def _rows(checker: _Checker, columns: tuple[int, int, int, int], state: list[int
                 if not raw_value.isascii():
                     raw_value = nfc(raw_value)
                 raw_value = raw_value.strip()
-                if not raw_value:
+                if not raw_value or raw_value in NO_FIGURE:
                     count += any(cell_text(c) for c in row)
-                    continue  # not reported: as if the row were absent
+                    continue  # not reported (empty, or a dash): as if the row were absent
             count += 1
             raw_unit, raw_target = row[i_unit] if i_unit < n else "", (
                 row[i_target] if i_target < n else None)
@@ -714,14 +736,14 @@ def _decreases(plan: Plan, by_target: dict[str, dict[Period, Figure]], table: Ra
         for before, after in itertools.pairwise(ordered):
             if after.value < before.value:
                 _warn(warnings, table, after, col, Code.DECREASING_VALUE,
-                      f"{target.id} goes down from {before.value:g} in {before.period} to "
-                      f"{after.value:g} in {after.period}",
-                      "a year-to-date count does not go down; check for a typo "
-                      "(a revised figure is fine)")
+                      text("warning.decreasing", target=Label(target.id, target.name),
+                           before=f"{before.value:g}",
+                           then=before.period, after=f"{after.value:g}", now=after.period),
+                      text("warning.hint_decreasing"))
 
 
 def _warn(warnings: Collector, table: RawTable, figure: Figure, col: int, code: Code,
-          message: str, hint: str) -> None:
+          message: Message, hint: Message) -> None:
     """A warning about one figure, at its value cell."""
     line = figure.line or 0
     warnings.add(Problem(table.name, table.where(line, col), code, message, hint, line))
@@ -745,7 +767,7 @@ def implausible(plan: Plan, by_target: dict[str, dict[Period, Figure]], table: R
             if abs(figure.value) > IMPLAUSIBLE * t and (
                     target.id, figure.period, figure.line) not in typos:
                 _warn(warnings, table, figure, col, Code.IMPLAUSIBLE_VALUE,
-                      f"{target.id} is {figure.value:g} in {figure.period}, more than "
-                      f"{IMPLAUSIBLE} × its target {t:g}",
-                      "check the figure: with a decimal comma '.' groups thousands "
-                      "(12.500 is 12500; write 12,5)")
+                      text("warning.implausible", target=Label(target.id, target.name),
+                           value=f"{figure.value:g}",
+                           period=figure.period, times=IMPLAUSIBLE, t=f"{t:g}"),
+                      text("warning.hint_implausible"))

@@ -16,6 +16,7 @@ from hauloc_cli.inputs.actuals.values import Refusal
 from hauloc_cli.inputs.files.table import Cell, cell_text
 from hauloc_cli.model.figures import FigureStatus
 from hauloc_cli.vocab import figure_status
+from hauloc_cli.vocab.messages import text as message
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00)?)?")
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -29,8 +30,8 @@ def read_status(raw: Cell) -> FigureStatus | None | Refusal:
     found = figure_status.READ.get(text)
     if found is not None:
         return found
-    return (Code.BAD_VALUE, f"'{cell_text(raw)}' is not a status of a figure",
-            "write one of: " + ", ".join(figure_status.READ) + " (or leave it empty)")
+    return (Code.BAD_VALUE, message("marks.not_a_status", text=cell_text(raw)),
+            message("marks.hint_status", words=", ".join(figure_status.READ)))
 
 
 def read_reported(raw: Cell) -> date | None | Refusal:
@@ -46,7 +47,6 @@ def read_reported(raw: Cell) -> date | None | Refusal:
         if dmy:
             return date(int(dmy.group(3)), int(dmy.group(2)), int(dmy.group(1)))
     except ValueError:
-        return (Code.BAD_DATE, f"'{text}' is not a day of the calendar",
-                "check the day and the month (dd/mm/yyyy, or yyyy-mm-dd)")
-    return (Code.BAD_DATE, f"'{text}' is not a date",
-            "write the date as 2024-10-05 or 05/10/2024 (day/month/year)")
+        return (Code.BAD_DATE, message("marks.not_a_day", text=text),
+                message("marks.hint_day"))
+    return (Code.BAD_DATE, message("marks.not_a_date", text=text), message("marks.hint_date"))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from hauloc_cli.errors import Code, InputError, Problem, UsageError
+from hauloc_cli.errors import Code, InputError, Message, Problem, UsageError
 from hauloc_cli.inputs.actuals.long import Actuals, parse_table
 from hauloc_cli.inputs.files.table import (
     HEADER_SEARCH_ROWS,
@@ -22,11 +22,13 @@ from hauloc_cli.inputs.files.table import (
 )
 from hauloc_cli.inputs.files.text import (
     DEFAULT_MAX_SIZE,
+    PDF_MAGIC,
     XLS_MAGIC,
     ZIP_MAGIC,
     check_readable,
     choose_encoding,
     decode_problem,
+    file_kind,
     head,
     open_text,
 )
@@ -35,6 +37,7 @@ from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan
 from hauloc_cli.model.units import Units
 from hauloc_cli.vocab import columns
+from hauloc_cli.vocab.messages import text
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 ODS_SUFFIX = ".ods"
@@ -79,10 +82,15 @@ def read_actuals(path: Path, plan: Plan, options: ReadOptions | None = None) -> 
     start = head(path)
     name = str(path)
     ods = path.suffix.lower() == ODS_SUFFIX or ODS_MIMETYPE in start[:100]
+    if start.startswith(ZIP_MAGIC) and not ods:
+        kind = file_kind(path, start)
+        if kind is not None and kind.key in ("kind.docx", "kind.odt", "kind.zip"):
+            raise InputError([Problem(name, "", Code.UNSUPPORTED_FORMAT,
+                                      text("actuals.not_a_table", kind=kind),
+                                      text("actuals.hint_document"))])
     if ods or path.suffix.lower() in WORKBOOK_SUFFIXES or start.startswith(ZIP_MAGIC):
         if opts.encoding or opts.delimiter:
-            raise UsageError(f"{path}: --encoding and --delimiter apply to CSV files, "
-                             "not to a workbook")
+            raise UsageError(text("option.csv_only", path=str(path)))
         try:
             return _parse(_workbook(path, ods, opts), plan, opts)
         except NotActuals as exc:
@@ -90,10 +98,13 @@ def read_actuals(path: Path, plan: Plan, options: ReadOptions | None = None) -> 
             raise
     if start.startswith(XLS_MAGIC):
         raise InputError([Problem(name, "", Code.UNSUPPORTED_FORMAT,
-                                  "this is an Excel 97-2003 workbook (.xls)",
-                                  "save it again from Excel as .xlsx or as 'CSV UTF-8'")])
+                                  text("actuals.xls"), text("actuals.hint_xls"))])
+    if start.startswith(PDF_MAGIC):
+        raise InputError([Problem(name, "", Code.UNSUPPORTED_FORMAT,
+                                  text("actuals.not_a_table", kind=text("kind.pdf")),
+                                  text("actuals.hint_pdf"))])
     if opts.sheet is not None:
-        raise UsageError(f"{path}: --sheet applies to .xlsx workbooks, not to a CSV file")
+        raise UsageError(text("option.sheet_only", path=str(path)))
     encoding = choose_encoding(path, start, opts.encoding)
     try:
         with open_text(path, encoding) as handle:
@@ -156,12 +167,12 @@ def with_last_year(actuals: Actuals, path: Path, plan: Plan, options: ReadOption
 
 def duplicate(figure: Figure, first: Figure) -> Problem:
     """Two figures for the same target, unit and period that neither revises."""
-    of = f"{figure.target} of {figure.unit}" if figure.unit else figure.target
+    of: Message = (text("what.of_unit", target=figure.target, unit=figure.unit)
+                   if figure.unit else figure.target)
     return Problem(
         figure.file, str(figure.line or ""), Code.DUPLICATE_ROW,
-        f"a second figure for {of} in {figure.period} (the first is on {first.place})",
-        "keep one of them, or tell a revision apart by its status or reported date",
-        figure.line)
+        text("row.duplicate", what=of, period=figure.period, where=first.place),
+        text("row.hint_keep_one_or_revision"), figure.line)
 
 
 def _parse(table: RawTable, plan: Plan, opts: ReadOptions, source: Path | None = None

@@ -101,8 +101,8 @@ def skipped_file(path: Path, reason: str) -> Problem:
     from hauloc_cli.vocab.messages import text
 
     message = text(reason, suffixes=", ".join(ACTUALS_SUFFIXES))
-    hint = str(text("skipped.header.hint")) if reason == "skipped.header" else ""
-    return Problem(str(path), "", Code.SKIPPED_FILE, str(message), hint)
+    hint = text("skipped.header.hint") if reason == "skipped.header" else ""
+    return Problem(str(path), "", Code.SKIPPED_FILE, message, hint)
 
 
 def _undecodable_notes(path: Path, exc: InputError) -> bool:
@@ -151,8 +151,8 @@ def read_sources(paths: Sequence[Path], plan: Plan, options: ReadOptions,
     if not parts:
         from hauloc_cli.vocab.messages import text
 
-        raise UsageError(str(text("folder.nothing_read", paths=", ".join(map(str, paths)),
-                                  skipped="; ".join(str(w) for w in skipped))))
+        raise UsageError(text("folder.nothing_read", paths=", ".join(map(str, paths)),
+                              skipped="; ".join(str(w) for w in skipped)))
     data = parts[0] if len(parts) == 1 else merge(parts)
     if skipped:
         skipped.sort(key=lambda w: w.file)

@@ -14,6 +14,7 @@ import difflib
 
 from hauloc_cli.model.plan import Target, unit_target
 from hauloc_cli.model.units import Units
+from hauloc_cli.vocab.messages import Name, Text, text
 
 
 def unit_check(target: Target, unit: str) -> Target:
@@ -22,9 +23,14 @@ def unit_check(target: Target, unit: str) -> Target:
     return unit_target(target, unit).model_copy(update={"id": f"{target.id} of {unit}"})
 
 
-def did_you_mean_unit(unit: str, units: Units) -> str:
+def did_you_mean_unit(unit: str, units: Units) -> Text:
     ids = list(units.by_id)
     by_name = {u.name.lower(): u.id for u in units.units}
     found = difflib.get_close_matches(unit, ids, n=1) or [
         by_name[m] for m in difflib.get_close_matches(unit.lower(), list(by_name), n=1)]
-    return f"did you mean '{found[0]}'?" if found else "see the units file for the ids"
+    if not found:
+        return text("unit.hint_see_units")
+    named = units.by_id[found[0]]
+    return text("hint.did_you_mean_named", word=found[0],
+                name=Name(named.name, named.name_en)) if named.name and named.name != found[0] \
+        else text("hint.did_you_mean", word=found[0])

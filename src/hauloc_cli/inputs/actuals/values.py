@@ -13,11 +13,13 @@ import math
 import re
 from decimal import Decimal
 
-from hauloc_cli.errors import Code
+from hauloc_cli.errors import Code, Message
 from hauloc_cli.inputs.files.table import Cell, DateCell, cell_text
 from hauloc_cli.model.figures import Value
 from hauloc_cli.model.plan import Target
 from hauloc_cli.vocab import milestone
+from hauloc_cli.vocab.messages import Text, text
+from hauloc_cli.vocab.messages import text as message
 
 # Plain decimals with '.': at most 300 digits before the point, so float() stays finite.
 NUMBER = re.compile(r"[-+]?[0-9]{1,300}(?:\.[0-9]+)?")
@@ -33,7 +35,11 @@ _COMMA_NUMBER = re.compile(
 # `11.500` is 11500, or 11.5 typed with a decimal point.
 _ONE_GROUP = re.compile(r"\+?[1-9][0-9]{0,2}\.[0-9]{3}")
 
-Refusal = tuple[Code, str, str]  # why a cell is not a figure: code, message, hint
+# A value cell that is empty or holds a dash is no figure, in every layout: the row is as if
+# it were absent (annex tables write '—' for a target not reported).
+NO_FIGURE = frozenset({"", "-", "–", "—"})
+
+Refusal = tuple[Code, Message, Message]  # why a cell is not a figure: code, message, hint
 
 
 def read_value(raw: Cell, target: Target, decimal_comma: bool, lo: float, hi: float
@@ -47,14 +53,17 @@ def read_value(raw: Cell, target: Target, decimal_comma: bool, lo: float, hi: fl
         done = milestone.read(word)
         if done is not None:
             return done
-        return (Code.BAD_VALUE, f"'{cell_text(raw)}' is not yes or no", milestone.HINT)
+        said = cell_text(raw)
+        return (Code.BAD_VALUE, text("value.empty") if not said.strip()
+                else text("value.not_yes_no", text=said), text("value.hint_yes_no"))
     if isinstance(raw, DateCell):
-        return (Code.BAD_NUMBER, f"the cell is formatted as a date ({raw}), not a number",
-                "format the cell as a number (Format Cells → Number) and type the figure again")
+        return (Code.BAD_NUMBER, text("number.date_cell", date=str(raw)),
+                text("number.hint_date_cell"))
     if isinstance(raw, float):
         parsed: float | Refusal = raw
         if not math.isfinite(raw):
-            return (Code.BAD_NUMBER, f"'{raw}' is not a number", "write the figure as a number")
+            return (Code.BAD_NUMBER, text("number.not_a_number", text=str(raw)),
+                    text("number.hint_write_number"))
     elif not decimal_comma and NUMBER.fullmatch(raw):
         parsed = plain(raw)
     else:
@@ -69,15 +78,16 @@ def read_value(raw: Cell, target: Target, decimal_comma: bool, lo: float, hi: fl
 def out_of_range(number: float, target: Target, lo: float, hi: float
                   ) -> Refusal:
     if target.valid_range is not None:
-        message = f"{number:g} is outside the valid_range [{lo:g}, {hi:g}] of {target.id}"
-        hint = "check the figure, or widen valid_range in the plan"
+        message = text("range.outside", number=f"{number:g}", lo=f"{lo:g}", hi=f"{hi:g}",
+                       target=target.id)
+        hint = text("range.hint_widen")
     elif target.kind == "cumulative":
-        message = f"{number:g} is below 0; {target.id} counts up from 0 each year"
-        hint = "check the figure"
+        message = text("range.below_zero", number=f"{number:g}", target=target.id)
+        hint = text("hint.check_figure")
     else:
-        message = f"{number:g} is not a percentage between 0 and 100"
-        hint = (f"write a share as a percentage: {number * 100:g}, not {number:g}"
-                if 0 < number <= 1 else "check the figure")
+        message = text("range.not_percent", number=f"{number:g}")
+        hint = (text("range.hint_share", percent=f"{number * 100:g}", number=f"{number:g}")
+                if 0 < number <= 1 else text("hint.check_figure"))
     return (Code.OUT_OF_RANGE, message, hint)
 
 
@@ -92,33 +102,34 @@ def parse_number(text: str, decimal_comma: bool = False, percent: bool = False
     if text.endswith("%"):
         bare = text[:-1].rstrip()
         if not percent:
-            return (Code.BAD_NUMBER, f"'{text}' has a % sign but the target is not in %",
-                    "write the number alone, in the target's unit")
+            return (Code.BAD_NUMBER, message("number.percent_sign", text=text),
+                    message("number.hint_percent_sign"))
         parsed = parse_number(bare, decimal_comma, False)
         if isinstance(parsed, tuple):
-            return (parsed[0], parsed[1].replace(f"'{bare}'", f"'{text}'", 1), parsed[2])
+            said = parsed[1]
+            if isinstance(said, Text) and said.arg("text") == bare:
+                said = said.but(text=text)
+            return (parsed[0], said, parsed[2])
         return parsed
     if decimal_comma:
         if _COMMA_NUMBER.fullmatch(text):
             number = float(text.replace(".", "").replace(",", "."))
             if math.isfinite(number):
                 return number
-            return (Code.BAD_NUMBER, f"'{text}' is too large", "check the figure")
+            return (Code.BAD_NUMBER, message("number.too_large", text=text),
+                    message("hint.check_figure"))
         if NUMBER.fullmatch(text):
-            return (Code.AMBIGUOUS_NUMBER,
-                    f"'{text}' has a '.' decimal point, but --decimal-comma makes ',' the "
-                    "decimal separator and '.' group thousands",
-                    f"write it as {text.replace('.', ',')}, or leave out --decimal-comma")
-        return (Code.BAD_NUMBER, f"'{text}' is not a number",
-                "write a number such as 12,5 or 1.234,5 (with --decimal-comma)")
+            return (Code.AMBIGUOUS_NUMBER, message("number.point_with_comma", text=text),
+                    message("number.hint_point_with_comma", comma=text.replace(".", ",")))
+        return (Code.BAD_NUMBER, message("number.not_a_number", text=text),
+                message("number.hint_comma_number"))
     if NUMBER.fullmatch(text):
         return plain(text)
     if "," in text and _COMMA_NUMBER.fullmatch(text):
-        return (Code.BAD_NUMBER, f"'{text}' has a ',' in it",
-                "if ',' is the decimal separator (12,5), pass --decimal-comma; "
-                "otherwise write the number with '.' as the decimal point and no grouping")
-    return (Code.BAD_NUMBER, f"'{text}' is not a number",
-            "write a plain decimal number with '.' as the decimal point, e.g. 12.5")
+        return (Code.BAD_NUMBER, message("number.has_comma", text=text),
+                message("number.hint_has_comma"))
+    return (Code.BAD_NUMBER, message("number.not_a_number", text=text),
+            message("number.hint_plain_number"))
 
 
 def plain(text: str) -> float | Refusal:
@@ -130,10 +141,8 @@ def plain(text: str) -> float | Refusal:
     whole = text[:dot].lstrip("+-")
     if dot >= 0 and len(text) - dot == 4 and len(whole) <= 3 and whole[0] != "0":
         return (Code.AMBIGUOUS_NUMBER,
-                f"'{text}' could be {text} or {text.replace('.', '')} "
-                "('.' also groups thousands in Vietnamese)",
-                "pass --decimal-comma if '.' groups thousands; if it is a decimal point, "
-                f"add a digit: {text}0")
+                message("number.ambiguous", text=text, whole=text.replace(".", "")),
+                message("number.hint_ambiguous", longer=f"{text}0"))
     return float(text)
 
 
@@ -172,7 +181,7 @@ def quiet(target: Target, lo: float, hi: float, decimal_comma: bool) -> tuple[fl
     return lo, qhi
 
 
-def typo(value: float, raw: Cell, target: Target, decimal_comma: bool, what: str
+def typo(value: float, raw: Cell, target: Target, decimal_comma: bool, what: Message
          ) -> Refusal | None:
     """The warning (code, message, hint) when `value`, read from `raw` for `target` (named
     `what` in the message), looks like a slip with a likely intended value; else None.
@@ -203,16 +212,16 @@ def typo(value: float, raw: Cell, target: Target, decimal_comma: bool, what: str
             meant = float(bare)
             if band[0] <= meant <= band[1]:
                 return (Code.POINT_AS_THOUSANDS,
-                        f"'{text}' for {what} is read as {_g(value)} ('.' groups thousands "
-                        f"with a decimal comma), far above {on}; {_g(meant)}?",
-                        f"if {_g(meant)} is meant, write {_g(meant).replace('.', ',')}; "
-                        "otherwise nothing to do")
+                        message("typo.point_as_thousands", text=text, what=what,
+                                value=_g(value), on=on, meant=_g(meant)),
+                        message("typo.hint_point_as_thousands", meant=_g(meant),
+                                comma=_g(meant).replace(".", ",")))
         meant = _shift(value, -1)
         if percent and band[0] <= meant <= band[1]:
             return (Code.RATE_OFF_BY_TEN,
-                    f"{_g(value)} for {what} looks 10 times too large for {on}; "
-                    f"{_g(meant)}?", f"check the figure: is a decimal point missing? (it is "
-                    f"read as {_g(value)} %)")
+                    message("typo.ten_times_large", value=_g(value), what=what, on=on,
+                            meant=_g(meant)),
+                    message("typo.hint_ten_times_large", value=_g(value)))
         return None
     if not percent or cumulative or m <= 0 or value > m / FAR:
         return None
@@ -220,15 +229,15 @@ def typo(value: float, raw: Cell, target: Target, decimal_comma: bool, what: str
         meant = _shift(value, 2)
         if band[0] <= meant <= band[1]:
             return (Code.PERCENT_AS_FRACTION,
-                    f"{_g(value)} for {what} looks like a fraction; {_g(meant)} %?",
-                    f"figures of {what} are in %: write {_g(meant)}, not {_g(value)} (it "
-                    f"is read as {_g(value)} %, against {on})")
+                    message("typo.fraction", value=_g(value), what=what, meant=_g(meant)),
+                    message("typo.hint_fraction", what=what, meant=_g(meant), value=_g(value),
+                            on=on))
     meant = _shift(value, 1)
     if band[0] <= meant <= band[1]:
         return (Code.RATE_OFF_BY_TEN,
-                f"{_g(value)} for {what} looks 10 times too small for {on}; {_g(meant)}?",
-                f"check the figure: is a digit missing, or the decimal point one place "
-                f"off? (it is read as {_g(value)} %)")
+                message("typo.ten_times_small", value=_g(value), what=what, on=on,
+                        meant=_g(meant)),
+                message("typo.hint_ten_times_small", value=_g(value)))
     return None
 
 
@@ -243,12 +252,12 @@ def _g(value: float) -> str:
     return f"{value:.12g}"
 
 
-def _scale_words(target: Target, unit: str) -> str:
+def _scale_words(target: Target, unit: str) -> Text:
     """`a target of 11.5 %`, `a target of 1.5 % from a baseline of 3.2 %`."""
     def of(v: float) -> str:
         return f"{_g(v)} {unit}" if unit else _g(v)
     assert target.target is not None
-    words = f"a target of {of(target.target)}"
     if target.baseline is not None:
-        words += f" from a baseline of {of(target.baseline)}"
-    return words
+        return message("typo.scale_baseline", target=of(target.target),
+                       baseline=of(target.baseline))
+    return message("typo.scale", target=of(target.target))

@@ -22,6 +22,7 @@ from hauloc_cli.inputs.actuals.sources import gather, merge, skipped_file
 from hauloc_cli.model.figures import Figure
 from hauloc_cli.model.plan import Plan
 from hauloc_cli.model.term import TermPlan, TermTarget
+from hauloc_cli.vocab.messages import text
 
 
 @dataclass(frozen=True)
@@ -91,8 +92,8 @@ def read_years(paths: Sequence[Path], plan: TermPlan, options: ReadOptions,
         from hauloc_cli.errors import UsageError
         from hauloc_cli.vocab.messages import text
 
-        raise UsageError(str(text("folder.nothing_read", paths=", ".join(map(str, paths)),
-                                  skipped="; ".join(str(w) for w in skipped))))
+        raise UsageError(text("folder.nothing_read", paths=", ".join(map(str, paths)),
+                              skipped="; ".join(str(w) for w in skipped)))
     data = merge(parts)
     data = replace(data, warnings=(*sorted(skipped, key=lambda w: w.file), *data.warnings))
     latest: dict[str, dict[int, Figure]] = {}
@@ -115,9 +116,9 @@ def read_years(paths: Sequence[Path], plan: TermPlan, options: ReadOptions,
 def _unused(figure: Figure) -> Problem:
     """Figures of another year than the file's (its `last_year` column): named, not used."""
     return Problem(figure.file, str(figure.line or ""), Code.UNUSED_FIGURE,
-                   f"the figures of {figure.period.year} in this file of "
-                   f"{figure.period.year + 1} (its last-year column) are not used by the term",
-                   "each year's figures are read from that year's own file", figure.line)
+                   text("years.last_year_column", year=figure.period.year,
+                        file_year=figure.period.year + 1),
+                   text("years.hint_last_year_column"), figure.line)
 
 
 def _read_one(path: Path, plans: dict[int, Plan], plan: TermPlan, options: ReadOptions,
@@ -140,9 +141,8 @@ def _read_one(path: Path, plans: dict[int, Plan], plan: TermPlan, options: ReadO
     span = plan.plan.span
     if read:
         problems.append(Problem(
-            name, "", Code.NO_YEAR, f"the file's periods name no year, so it could be any "
-            f"year of the term {span}", "write each period with its year (2027-Q4, Cả năm "
-            "2027), one file per year"))
+            name, "", Code.NO_YEAR, text("years.no_year", span=span),
+            text("years.hint_no_year")))
         return None
 
     def wrong(exc: InputError) -> int:
@@ -151,9 +151,7 @@ def _read_one(path: Path, plans: dict[int, Plan], plan: TermPlan, options: ReadO
     _, first = min(failed.items(), key=lambda item: (wrong(item[1]), -item[0]))
     if wrong(first):
         problems.append(Problem(
-            name, "", Code.OUTSIDE_TERM, f"no year of the term {span} reads this file: its "
-            "periods below are of a year outside the term, or of several years",
-            "give one file per year of the term, each period written with its year "
-            "(2027-Q4, Cả năm 2027)"))
+            name, "", Code.OUTSIDE_TERM, text("years.outside", span=span),
+            text("years.hint_outside")))
     problems.extend(first.problems)
     return None

@@ -10,6 +10,7 @@ from hauloc_cli.errors import Code, InputError, Problem
 from hauloc_cli.inputs.files.table import nfc
 from hauloc_cli.inputs.files.text import check_readable
 from hauloc_cli.inputs.files.workbook import check_unpacked
+from hauloc_cli.vocab.messages import text
 
 
 @dataclass
@@ -24,9 +25,8 @@ class Document:
 
 def _bad(path: Path, why: str) -> InputError:
     return InputError([Problem(str(path), "", Code.BAD_WORKBOOK,
-                               f"the file is not a readable Word document ({why})",
-                               "open it in Word and save it again as .docx, or save the "
-                               "resolution's text as a .txt file")])
+                               text("docx.unreadable", error=why),
+                               text("docx.hint_unreadable"))])
 
 
 def read_docx(path: Path, max_size: int) -> Document:

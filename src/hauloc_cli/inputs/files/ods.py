@@ -25,14 +25,15 @@ from hauloc_cli.inputs.files.workbook import (
     check_unpacked,
     workbook_table,
 )
+from hauloc_cli.vocab.messages import text
 
 _BETWEEN_TAGS = re.compile(rb">\s+<")
 
 
 def _bad(path: Path, why: object) -> InputError:
     return InputError([Problem(str(path), "", Code.BAD_WORKBOOK,
-                               f"the file is not a readable .ods spreadsheet ({why})",
-                               "open it in LibreOffice and save it again, or as 'CSV UTF-8'")])
+                               text("workbook.not_ods", error=str(why)),
+                               text("workbook.hint_ods"))])
 
 
 def ods_table(path: Path, sheet: str | None, max_size: int, annex: Recognise | None = None

@@ -15,6 +15,7 @@ from typing import IO
 
 from hauloc_cli.errors import Code, InputError, Problem
 from hauloc_cli.vocab import columns
+from hauloc_cli.vocab.messages import text as message
 from hauloc_cli.vocab.toneless import toneless
 
 DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\\t": "\t", "\t": "\t"}
@@ -167,9 +168,9 @@ def csv_table(name: str, handle: IO[str] | Iterable[str], delimiter: str | None 
         if sum(1 for t in seen if t.strip()) == HEADER_SEARCH_ROWS:
             break
     if not any(t.strip() for t in seen):
-        what = "the file is empty" if not "".join(seen) else "the file has only blank lines"
+        what = message("file.empty") if not "".join(seen) else message("file.blank_lines")
         raise InputError([Problem(name, "", Code.EMPTY_FILE, what,
-                                  "the first line names the columns: target,period,value")])
+                                  message("file.hint_first_line"))])
     best = max((t for t in seen if t.strip()),
                key=lambda t: _known_columns(_split(t, detect_delimiter(t))))
     sep = DELIMITERS[delimiter] if delimiter else detect_delimiter(best)
@@ -180,8 +181,8 @@ def csv_table(name: str, handle: IO[str] | Iterable[str], delimiter: str | None 
             next(reader)
     except csv.Error as exc:
         raise InputError([Problem(name, str(reader.line_num), Code.BAD_QUOTING,
-                                  f"the header cannot be read ({exc})",
-                                  "the first line names the columns: target,period,value",
+                                  message("file.header_unreadable", error=str(exc)),
+                                  message("file.hint_first_line"),
                                   reader.line_num)]) from None
     return RawTable(name, header, end, reader, lambda: reader.line_num,
                     bad_record=(csv.Error,))
@@ -199,8 +200,9 @@ def _csv_header(name: str, seen: list[str], sep: str) -> tuple[list[str], int]:
     except csv.Error:
         pass  # a broken record among the first lines: the header is before it, or reported
     if not rows:
-        raise InputError([Problem(name, "1", Code.BAD_QUOTING, "the header cannot be read",
-                                  "the first line names the columns: target,period,value", 1)])
+        raise InputError([Problem(name, "1", Code.BAD_QUOTING,
+                                  message("file.header_unreadable_plain"),
+                                  message("file.hint_first_line"), 1)])
     found = find_header(rows)
     if found is not None:
         return found

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO
 
 from hauloc_cli.errors import Code, InputError, Problem, UsageError
+from hauloc_cli.vocab.messages import Text, text
 
 MB = 1_000_000
 DEFAULT_MAX_SIZE = 100 * MB
@@ -56,11 +57,11 @@ def forget_inputs() -> None:
 
 def too_large(path: Path, max_size: int, size: int | None = None) -> InputError:
     """The `too-large` problem, naming the limit (and the size, when known)."""
-    what = (f"the file is {size / MB:.1f} MB" if size is not None
-            else f"the file gives more than {max_size / MB:g} MB")
+    limit = f"{max_size / MB:g}"
     return InputError([Problem(
-        str(path), "", Code.TOO_LARGE, f"{what}, more than the limit of {max_size / MB:g} MB",
-        "check that it is the right file, or raise the limit with --max-size")])
+        str(path), "", Code.TOO_LARGE,
+        text("file.too_large", size=f"{size / MB:.1f}", limit=limit) if size is not None
+        else text("file.too_large_stream", limit=limit), text("file.hint_too_large"))])
 
 
 def check_readable(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> None:
@@ -70,9 +71,10 @@ def check_readable(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> None:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise UsageError(f"{path}: no such file") from None
+        raise UsageError(text("file.no_such_file", path=str(path))) from None
     except OSError as exc:
-        raise UsageError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise UsageError(text("file.cannot_read", path=str(path),
+                              error=exc.strerror or str(exc))) from None
     if stat.S_ISDIR(info.st_mode):
         raise UsageError(f"{path}: is a folder, not a file")
     _read.setdefault((info.st_dev, info.st_ino), path)
@@ -91,7 +93,8 @@ def _read_counted(path: Path, max_size: int) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(max_size + 1)
     except OSError as exc:
-        raise UsageError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise UsageError(text("file.cannot_read", path=str(path),
+                              error=exc.strerror or str(exc))) from None
     if len(data) > max_size:
         raise too_large(path, max_size)
     return data
@@ -136,8 +139,7 @@ def encoding_name(encoding: str) -> str:
     try:
         return codecs.lookup(encoding).name
     except LookupError:
-        raise UsageError(f"--encoding: '{encoding}' is not an encoding; Vietnamese Windows "
-                         "files are usually cp1258") from None
+        raise UsageError(text("option.encoding", encoding=encoding)) from None
 
 
 def head(path: Path, size: int = 8192) -> bytes:
@@ -148,7 +150,8 @@ def head(path: Path, size: int = 8192) -> bytes:
         with path.open("rb") as handle:
             return handle.read(size)
     except OSError as exc:
-        raise UsageError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise UsageError(text("file.cannot_read", path=str(path),
+                              error=exc.strerror or str(exc))) from None
 
 
 def choose_encoding(path: Path, start: bytes, encoding: str | None) -> str:
@@ -160,8 +163,8 @@ def choose_encoding(path: Path, start: bytes, encoding: str | None) -> str:
     ):
         raise InputError([Problem(
             str(path), "", Code.BAD_ENCODING,
-            f"the file starts with a {bom.upper()} byte-order mark but --encoding {encoding} "
-            "was given", "leave out --encoding: the mark says how the file is encoded")])
+            text("file.bom_and_encoding", bom=bom.upper(), encoding=encoding),
+            text("file.hint_bom_and_encoding"))])
     chosen = bom or given or "utf-8"
     if bom is None and chosen in ("utf-16", "utf-32"):
         # Python's codec refuses a stream without a mark; read the order from the bytes,
@@ -171,14 +174,14 @@ def choose_encoding(path: Path, start: bytes, encoding: str | None) -> str:
         utf16 = utf16_without_bom(start)
         if utf16 is not None:
             raise InputError([Problem(
-                str(path), "", Code.NOT_TEXT,
-                f"the file looks like {utf16.upper()} text without a byte-order mark",
-                "save it from Excel as 'CSV UTF-8', or pass --encoding " + utf16)])
+                str(path), "", Code.NOT_TEXT, text("file.utf16_no_bom", codec=utf16.upper()),
+                text("file.hint_utf16_no_bom", codec=utf16))])
+        kind = file_kind(path, start)
         raise InputError([Problem(
-            str(path), "", Code.NOT_TEXT, "the file holds binary data (NUL bytes), not text",
-            "give a CSV or .xlsx file; a workbook saved as .xls must be saved again as .xlsx "
-            "or 'CSV UTF-8'" if start.startswith(XLS_MAGIC) else
-            "give a CSV file (saved as 'CSV UTF-8') or an Excel .xlsx workbook")])
+            str(path), "", Code.NOT_TEXT,
+            text("file.binary") if kind is None else text("file.is_kind", kind=kind),
+            text("file.hint_xls") if start.startswith(XLS_MAGIC) else
+            text("file.hint_give_csv"))])
     return "utf-8-sig" if chosen == "utf-8" else chosen
 
 
@@ -207,7 +210,8 @@ def open_text(path: Path, encoding: str, max_size: int | None = None) -> IO[str]
         try:
             raw = path.open("rb")
         except OSError as exc:
-            raise UsageError(f"{path}: cannot be read ({exc.strerror})") from None
+            raise UsageError(text("file.cannot_read", path=str(path),
+                                  error=exc.strerror or str(exc))) from None
     counted = io.BufferedReader(_Counted(raw, path, _budget(path, max_size)))
     return io.TextIOWrapper(counted, encoding=encoding, errors="strict", newline="")
 
@@ -226,15 +230,47 @@ def decode_problem(path: Path, encoding: str) -> Problem:
         start, end = exc.start, exc.end
     lines = _NEWLINE.split(data[:start].decode(encoding, errors="replace"))
     line, col = len(lines), len(lines[-1]) + 1
-    shown = data[start:end].hex(" ") or "end of file"
+    shown = data[start:end].hex(" ")
     label = "UTF-8" if encoding in ("utf-8", "utf-8-sig") else encoding
     if label == "UTF-8":
-        hint = ("it is probably Windows-1258 (cp1258), the usual Vietnamese Windows encoding: "
-                "save it from Excel as 'CSV UTF-8', or pass --encoding cp1258")
+        hint = text("file.hint_cp1258")
     else:
-        hint = "check the encoding the file was saved in, and give it with --encoding"
+        hint = text("file.hint_encoding")
     return Problem(str(path), f"{line}:{col}", Code.BAD_ENCODING,
-                   f"the file is not valid {label} (byte {shown})", hint, line)
+                   text("file.bad_encoding", label=label, byte=shown) if shown
+                   else text("file.bad_encoding_end", label=label), hint, line)
+
+
+PDF_MAGIC = b"%PDF-"
+
+
+def file_kind(path: Path, start: bytes) -> Text | None:
+    """What a file that is not text is, said for people ('a PDF document', 'a Word document
+    (.docx)'), from its first bytes (and, for a zip archive, the names inside it); None when
+    it is none of those hauloc knows."""
+    if start.startswith(PDF_MAGIC):
+        return text("kind.pdf")
+    if start.startswith(XLS_MAGIC):
+        return text("kind.xls")
+    if not start.startswith(ZIP_MAGIC):
+        return None
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(read_bytes(path))) as archive:
+            names = archive.namelist()
+            mimetype = (archive.read("mimetype") if "mimetype" in names else b"").strip()
+    except (zipfile.BadZipFile, OSError, InputError, UsageError, KeyError):
+        return text("kind.zip")
+    if any(n.startswith("word/") for n in names):
+        return text("kind.docx")
+    if any(n.startswith("xl/") for n in names):
+        return text("kind.xlsx")
+    if mimetype.endswith(b"opendocument.text"):
+        return text("kind.odt")
+    if mimetype.endswith(b"opendocument.spreadsheet"):
+        return text("kind.ods")
+    return text("kind.zip")
 
 
 def read_text(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 
 from hauloc_cli.errors import Code, InputError, Problem, UsageError
 from hauloc_cli.inputs.files.table import HEADER_SEARCH_ROWS, Cell, DateCell, RawTable, find_header
+from hauloc_cli.vocab.messages import text
 
 # A workbook is a zip of XML files; what they unpack to is limited, so a small file cannot
 # unpack to gigabytes ("zip bomb") nor take minutes (docs/actuals.md, "Limits").
@@ -72,8 +73,9 @@ def workbook_table(path: Path, sheets: Sequence[Sheet], wanted: str | None,
     ref = sheet_ref(sheet.name)
     if found is None:
         close()
-        raise InputError([Problem(str(path), "", Code.EMPTY_FILE, f"sheet {ref} is empty",
-                                  "the first row names the columns: target, period, value")])
+        raise InputError([Problem(str(path), "", Code.EMPTY_FILE,
+                                  text("workbook.sheet_empty", sheet=ref),
+                                  text("workbook.hint_first_row"))])
     header, header_line = found
     assert sheet.rows is not None
     read = [header_line]
@@ -85,8 +87,8 @@ def workbook_table(path: Path, sheets: Sequence[Sheet], wanted: str | None,
                 if read[0] > MAX_ROWS:
                     raise InputError([Problem(
                         str(path), f"{ref}!{read[0]}:{read[0]}", Code.TOO_LARGE,
-                        f"sheet {ref} has more than {MAX_ROWS:,} rows, Excel's own limit",
-                        "check that it is the right file, or save it as 'CSV UTF-8'")])
+                        text("workbook.too_many_rows", sheet=ref, rows=f"{MAX_ROWS:,}"),
+                        text("workbook.hint_too_many_rows"))])
                 yield row
         finally:
             close()
@@ -107,15 +109,16 @@ def _choose(path: Path, sheets: Sequence[Sheet], wanted: str | None, annex: Reco
     reader finds its own), else the first visible sheet."""
     names = [s.name for s in sheets]
     if not sheets:
-        raise InputError([Problem(str(path), "", Code.BAD_WORKBOOK, "the workbook has no sheet",
-                                  "open it in Excel and save it again with the figures in a "
-                                  "sheet, or as 'CSV UTF-8'")])
+        raise InputError([Problem(str(path), "", Code.BAD_WORKBOOK, text("workbook.no_sheet"),
+                                  text("workbook.hint_no_sheet"))])
     if wanted is not None:
         if wanted not in names:
             close = difflib.get_close_matches(wanted, names, n=1)
-            raise UsageError(f"--sheet: {path} has no sheet '{wanted}'"
-                             + (f"; did you mean '{close[0]}'?" if close else "")
-                             + f" (sheets: {', '.join(names)})")
+            raise UsageError(
+                text("workbook.no_such_sheet_close", path=str(path), sheet=wanted,
+                     close=close[0], sheets=", ".join(names)) if close else
+                text("workbook.no_such_sheet", path=str(path), sheet=wanted,
+                     sheets=", ".join(names)))
         return (*_probe(path, sheets[names.index(wanted)], fallback=True), False)
     visible = [s for s in sheets if s.visible and s.rows is not None] or list(sheets[:1])
     candidates = [(s, found) for s in visible
@@ -142,8 +145,8 @@ def _first_rows(path: Path, sheet: Sheet) -> list[tuple[int, Sequence[Cell]]]:
     """The first non-blank rows of a sheet, `(line, cells)`."""
     if sheet.rows is None:
         raise InputError([Problem(str(path), "", Code.BAD_WORKBOOK,
-                                  f"'{sheet.name}' is a chart sheet, not a sheet of cells",
-                                  "give the sheet of figures with --sheet")])
+                                  text("workbook.chart_sheet", sheet=sheet.name),
+                                  text("workbook.hint_chart_sheet"))])
     first: list[tuple[int, Sequence[Cell]]] = []
     for line, row in enumerate(sheet.rows(1), start=1):
         if any(c != "" for c in row):
@@ -185,10 +188,10 @@ def _too_large(path: Path, part: str, part_limit: int, whole_limit: int,
     mb = 1_000_000
     return InputError([Problem(
         str(path), "", Code.TOO_LARGE,
-        f"the workbook unpacks to more than hauloc reads (its part {part}): a part may unpack "
-        f"to at most {part_limit // mb} MB, the whole to at most {whole_limit / mb:g} MB "
-        f"({UNPACKED_PER_PACKED} times the file's {packed / mb:.1f} MB)",
-        "check that it is the right file; save the sheet of figures alone, or as 'CSV UTF-8'")])
+        text("workbook.unpacks_too_large", part=part, part_limit=part_limit // mb,
+             whole_limit=f"{whole_limit / mb:g}", times=UNPACKED_PER_PACKED,
+             packed=f"{packed / mb:.1f}"),
+        text("workbook.hint_unpacks_too_large"))])
 
 
 def cell_value(value: Any) -> Cell:

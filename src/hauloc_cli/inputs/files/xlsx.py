@@ -29,11 +29,13 @@ from hauloc_cli.inputs.files.workbook import (
     sheet_ref,
     workbook_table,
 )
+from hauloc_cli.vocab.messages import Text, text
+from hauloc_cli.vocab.messages import text as message
 
 
-def _bad(path: Path, message: str) -> InputError:
+def _bad(path: Path, message: Text) -> InputError:
     return InputError([Problem(str(path), "", Code.BAD_WORKBOOK, message,
-                               "open it in Excel and save it again as .xlsx, or as 'CSV UTF-8'")])
+                               text("workbook.hint_xlsx"))])
 
 
 def xlsx_table(path: Path, sheet: str | None, max_size: int, annex: Recognise | None = None
@@ -41,14 +43,14 @@ def xlsx_table(path: Path, sheet: str | None, max_size: int, annex: Recognise | 
     """The sheet as a RawTable (see `workbook.py`); its rows close the workbook when they
     are read to the end."""
     check_unpacked(path, max_size,
-                   lambda why: _bad(path, f"the file is not a readable .xlsx workbook ({why})"))
+                   lambda why: _bad(path, text("workbook.not_xlsx", error=str(why))))
     import openpyxl
 
     try:
         has_formulas, stale = _formulas(path)
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
             NotImplementedError) as exc:  # bad CRC, headers or data; a method not known
-        raise _bad(path, f"the file is not a readable .xlsx workbook ({exc})") from None
+        raise _bad(path, text("workbook.not_xlsx", error=str(exc))) from None
     try:
         with warnings.catch_warnings():
             # e.g. Gnumeric's "Workbook contains no default style": nothing for a user to do
@@ -57,7 +59,7 @@ def xlsx_table(path: Path, sheet: str | None, max_size: int, annex: Recognise | 
             formulas = (openpyxl.load_workbook(path, read_only=True, data_only=False)
                         if has_formulas else None)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
-        raise _bad(path, f"the file is not a readable .xlsx workbook ({exc})") from None
+        raise _bad(path, text("workbook.not_xlsx", error=str(exc))) from None
 
     def close() -> None:
         book.close()
@@ -114,7 +116,7 @@ def _sheet(path: Path, book: Any, formulas: Any, name: str, stale: bool) -> Shee
         except InputError:
             raise
         except Exception as exc:  # noqa: BLE001 - a broken sheet can fail anywhere in openpyxl
-            raise _bad(path, f"the sheet cannot be read ({exc})") from None
+            raise _bad(path, text("workbook.sheet_unreadable", error=str(exc))) from None
 
     sheet.rows = rows
     return sheet
@@ -163,11 +165,9 @@ def _checked(path: Path, name: str, line: int, row: Any, frow: Any, stale: bool,
             if not any(p.where == ref for p in problems):
                 problems.append(Problem(
                     str(path), ref, Code.FORMULA_WITHOUT_VALUE,
-                    f"the cell holds the formula {text} but no saved value"
-                    + (" (the workbook says its values were never calculated)"
-                       if stale else ""),
-                    "open the file in Excel or LibreOffice and save it again, so that the "
-                    "values of its formulas are saved", line))
+                    message("workbook.formula_stale" if stale else "workbook.formula",
+                            formula=text),
+                    message("workbook.hint_formula"), line))
     return cells
 
 

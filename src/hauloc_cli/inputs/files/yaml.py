@@ -20,7 +20,15 @@ from typing import Any
 import yaml
 
 from hauloc_cli.errors import Code, InputError, Problem
-from hauloc_cli.inputs.files.text import DEFAULT_MAX_SIZE, read_text
+from hauloc_cli.inputs.files.text import (
+    DEFAULT_MAX_SIZE,
+    check_readable,
+    file_kind,
+    head,
+    read_text,
+)
+from hauloc_cli.vocab.messages import Text
+from hauloc_cli.vocab.messages import text as message
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -120,7 +128,7 @@ def _check_limits(text: str, name: str) -> None:
                 if isinstance(event, yaml.CollectionStartEvent):
                     depth += 1
                     if depth > MAX_DEPTH:
-                        _refuse(name, event, f"the file nests more than {MAX_DEPTH} levels deep")
+                        _refuse(name, event, message("yaml.too_deep", depth=MAX_DEPTH))
                     open_.append((event.anchor, own + added))
                 elif event.anchor:
                     sizes[event.anchor] = 1
@@ -132,24 +140,30 @@ def _check_limits(text: str, name: str) -> None:
             elif isinstance(event, yaml.AliasEvent):
                 added += sizes.get(event.anchor or "", 1)
                 if added > max(MAX_ALIAS_NODES, own):
-                    _refuse(name, event, "its aliases (*name) expand to more than "
-                            f"{max(MAX_ALIAS_NODES, own):,} values")
+                    _refuse(name, event, message("yaml.alias_bomb",
+                                              n=f"{max(MAX_ALIAS_NODES, own):,}"))
     finally:
         loader.dispose()
 
 
-def _refuse(name: str, event: Any, message: str) -> None:
+def _refuse(name: str, event: Any, said: Text) -> None:
     mark = event.start_mark
-    raise InputError([Problem(name, f"{mark.line + 1}:{mark.column + 1}", Code.YAML_LIMIT, message,
-                              "a plan needs no deep nesting and few aliases; write it out",
-                              mark.line + 1)])
+    raise InputError([Problem(name, f"{mark.line + 1}:{mark.column + 1}", Code.YAML_LIMIT, said,
+                              message("yaml.hint_limit"), mark.line + 1)])
 
 
 def load_yaml(path: Path, max_size: int | None = None
               ) -> tuple[Any, Callable[[], YamlLocator]]:
     """Parse a YAML file; return the data and a function that builds its locator on demand."""
-    text = read_text(path, DEFAULT_MAX_SIZE if max_size is None else max_size)
     name = str(path)
+    limit = DEFAULT_MAX_SIZE if max_size is None else max_size
+    check_readable(path, limit)
+    kind = file_kind(path, head(path))  # a workbook, a PDF, a Word document: no YAML
+    if kind is not None:
+        raise InputError([Problem(name, "", Code.UNSUPPORTED_FORMAT,
+                                  message("yaml.not_yaml", kind=kind),
+                                  message("yaml.hint_not_yaml"))])
+    text = read_text(path, limit)
     try:
         if _may_be_hostile(text):
             _check_limits(text, name)
@@ -158,27 +172,29 @@ def load_yaml(path: Path, max_size: int | None = None
         first, second = exc.first.line + 1, exc.second.line + 1
         raise InputError([Problem(
             name, f"{second}:{exc.second.column + 1}", Code.DUPLICATE_KEY,
-            f"'{exc.key}' is given twice in the same place (lines {first} and {second}); "
-            "only one value can count", "keep one of them and delete the other", second,
+            message("yaml.duplicate_key", key=exc.key, first=first, second=second),
+            message("yaml.hint_duplicate_key"), second,
         )]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{mark.line + 1}:{mark.column + 1}" if mark else ""
-        message = " ".join(str(s) for s in (exc.context, exc.problem) if s)
-        raise InputError([Problem(name, where, Code.YAML_SYNTAX, message,
-                                  "check indentation, colons and quotes near that place",
+        said = " ".join(str(s) for s in (exc.context, exc.problem) if s)
+        raise InputError([Problem(name, where, Code.YAML_SYNTAX,
+                                  message("yaml.syntax", detail=said),
+                                  message("yaml.hint_syntax"),
                                   mark.line + 1 if mark else None)]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
         lines = _NEWLINE.split(text[:exc.position])
         line, col = len(lines), len(lines[-1]) + 1
         raise InputError([Problem(
             name, f"{line}:{col}", Code.YAML_SYNTAX,
-            f"the character U+{exc.character:04X} is not allowed in YAML"
-            if isinstance(exc.character, int) else f"{exc.reason}",
-            "delete it, or write it as an escape such as \\x07 inside double quotes", line,
+            message("yaml.bad_character", code=f"U+{exc.character:04X}")
+            if isinstance(exc.character, int) else message("yaml.syntax", detail=exc.reason),
+            message("yaml.hint_bad_character"), line,
         )]) from None
     except yaml.YAMLError as exc:
-        raise InputError([Problem(name, "", Code.YAML_SYNTAX, str(exc).strip())]) from None
+        raise InputError([Problem(name, "", Code.YAML_SYNTAX,
+                                  message("yaml.syntax", detail=str(exc).strip()))]) from None
     except (ValueError, OverflowError) as exc:  # a scalar such as the date 2024-02-30
         raise InputError([_bad_scalar(text, name, exc)]) from None
     return data, lambda: YamlLocator(text)
@@ -196,10 +212,10 @@ def _bad_scalar(text: str, name: str, exc: Exception) -> Problem:
             except (ValueError, OverflowError):
                 mark = node.start_mark
                 return Problem(name, f"{mark.line + 1}:{mark.column + 1}", Code.BAD_VALUE,
-                               f"'{node.value}' cannot be read ({exc})",
-                               "a date is written 2024-05-31", mark.line + 1)
+                               message("yaml.bad_scalar", value=node.value, error=str(exc)),
+                               message("yaml.hint_date"), mark.line + 1)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(reversed(node.value))
         elif isinstance(node, yaml.MappingNode):
             stack.extend(n for pair in reversed(node.value) for n in reversed(pair))
-    return Problem(name, "", Code.BAD_VALUE, f"a value cannot be read ({exc})")
+    return Problem(name, "", Code.BAD_VALUE, message("yaml.bad_value", error=str(exc)))

@@ -31,6 +31,7 @@ from hauloc_cli.inputs.resolution.draft import Draft, Found, Stated, unique_ids
 from hauloc_cli.inputs.resolution.phrases import Reading
 from hauloc_cli.inputs.resolution.sentences import read_sentences
 from hauloc_cli.inputs.resolution.table import find_plan_header, read_table, table_year
+from hauloc_cli.vocab.messages import text as message
 
 WORKBOOKS = (".xlsx", ".xlsm", ".ods")
 TABLES = (".csv", ".tsv")
@@ -46,8 +47,7 @@ def read_resolution(path: Path, year: int | None, max_size: int,
     start = head(path)
     if start.startswith(XLS_MAGIC):
         raise InputError([Problem(str(path), "", Code.UNSUPPORTED_FORMAT,
-                                  "this is an Excel 97-2003 workbook (.xls)",
-                                  "save it again from Excel as .xlsx")])
+                                  message("actuals.xls"), message("import.hint_xls"))])
     if suffix == ".docx":
         found, year = _docx(path, year, max_size)
     elif suffix in WORKBOOKS or (start.startswith(ZIP_MAGIC) and suffix not in TABLES):
@@ -66,14 +66,13 @@ def _drafted(path: Path, found: Found, year: int) -> Draft:
     read = [s for s in found.stated if isinstance(s.reading, Reading)]
     if not read:
         refused = [Problem(str(path), s.where, Code.UNREAD_TARGET,
-                           f"'{s.words}' is not read: {getattr(s.reading, 'why', '')}", "",
+                           message("import.not_read", words=s.words,
+                                why=getattr(s.reading, "why", "")), "",
                            s.line) for s in found.stated]
         raise InputError([*refused, Problem(
             str(path), "", Code.NO_TARGETS,
-            "no target could be read from the resolution" if refused else
-            "the file states no target (no table with a plan column, no list of targets)",
-            "give its annex table (STT | Chỉ tiêu | ĐVT | Kế hoạch năm …) or its text with the "
-            "list of targets ('… đề ra 20 chỉ tiêu: …', 'Các chỉ tiêu chủ yếu:')")])
+            message("import.none_read") if refused else message("import.none_stated"),
+            message("import.hint_none"))])
     ids = iter(unique_ids((s.reading.name for s in read if isinstance(s.reading, Reading)),
                           "target"))
     stated = [Stated(s.where, s.line, s.words, s.group, s.reading, next(ids))
@@ -85,7 +84,7 @@ def _text_year(path: Path, texts: Sequence[str]) -> int:
     found = _first_year(texts)
     if found is not None:
         return found
-    raise UsageError(f"{path}: the resolution names no year ('năm 2026'); give it with --year")
+    raise UsageError(message("import.no_year", path=str(path)))
 
 
 def _from_rows(path: Path, rows: Sequence[tuple[int, Sequence[Cell]]],
@@ -116,9 +115,8 @@ def _rows(table: RawTable) -> list[tuple[int, Sequence[Cell]]]:
             rows.append((line, cells))
     except table.bad_record as exc:
         raise InputError([Problem(table.name, str(end + 1), Code.BAD_QUOTING,
-                                  f"the record cannot be split into fields ({exc})",
-                                  "a value with a quote or the delimiter in it goes in "
-                                  "double quotes", end + 1)]) from None
+                                  message("row.cannot_split", error=str(exc)),
+                                  message("annex.hint_quoting"), end + 1)]) from None
     finally:
         table.close()
     return rows
@@ -126,9 +124,8 @@ def _rows(table: RawTable) -> list[tuple[int, Sequence[Cell]]]:
 
 def _no_table(path: Path) -> InputError:
     return InputError([Problem(
-        str(path), "", Code.NO_TARGETS, "no table of targets: no header naming the targets "
-        "(Chỉ tiêu) and their plan values (Kế hoạch năm …)",
-        "head the columns STT | Chỉ tiêu | ĐVT | Kế hoạch năm 2026")])
+        str(path), "", Code.NO_TARGETS, message("import.no_table"),
+        message("import.hint_no_table"))])
 
 
 def _workbook(path: Path, year: int | None, max_size: int) -> tuple[Found, int]:

@@ -104,7 +104,7 @@ def _result_fields(result: Result, period: Period, bands: StatusBands) -> dict[s
 
 
 def warning_fields(w: Problem) -> dict[str, Any]:
-    return {"code": w.code, "message": w.message, "file": w.file, "line": w.line}
+    return {"code": w.code, "message": str(w.message), "file": w.file, "line": w.line}
 
 
 def render_json(report: Report, warnings: tuple[Problem, ...] = (),

@@ -80,7 +80,8 @@ def silent(units: UnitsReport, lang: str) -> list[str]:
 def coverage_line(units: UnitsReport, lang: str) -> str:
     parts = [f"{i + 1} {len(t.coverage.reported)}/{t.coverage.expected}"
              for i, t in enumerate(units.targets[x.id] for x in rolled(units))]
-    return f"{units.report.period}: {label(lang, 'matrix.reported')} " + ", ".join(parts)
+    return (f"{periods.name(units.report.period, lang)}: {label(lang, 'matrix.reported')} "
+            + ", ".join(parts))
 
 
 def records(units: UnitsReport) -> list[dict[str, Any]]:

@@ -11,6 +11,7 @@ from hauloc_cli.render.cells import scope, target_name
 from hauloc_cli.render.check.table import to_text
 from hauloc_cli.vocab import plan_words
 from hauloc_cli.vocab.i18n import format_date, label, unit_label
+from hauloc_cli.vocab.messages import text
 
 
 def render_plan(plan: Plan, *, lang: str = "en", width: int = 80, color: bool = False) -> str:
@@ -26,7 +27,8 @@ def render_plan(plan: Plan, *, lang: str = "en", width: int = 80, color: bool = 
         else:
             goal = plan_words.written(t, lang, sign=True)
         unit = unit_label(lang, t.measure) if t.measure and t.measure != "%" else ""
-        table.add_row(t.id, target_name(t, lang), t.kind, goal, unit)
+        table.add_row(t.id, target_name(t, lang), text("target_kind." + t.kind).render(lang),
+                      goal, unit)
     head = plan.title(lang)
     if str(plan.plan.year) not in head:  # the year once
         head = f"{head} ({plan.plan.year})"
