@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from hauloc_cli.model.term import TermPlan
     from hauloc_cli.model.units import Units
     from hauloc_cli.rules.rollup import Mismatch, UnitsReport
-    from hauloc_cli.rules.status import Report
+    from hauloc_cli.rules.status import Judgement
     from hauloc_cli.views.annex import Annex
     from hauloc_cli.views.brief import Brief
 
@@ -66,7 +66,7 @@ class Outcome:
     """
 
     loaded: Loaded
-    report: Report
+    report: Judgement
     units: UnitsReport | None
     warnings: tuple[Problem, ...]
     data_end: Period | None
@@ -79,7 +79,7 @@ class Outcome:
     def period(self) -> Period:
         return self.report.period
 
-    def at(self, period: Period) -> Report:
+    def at(self, period: Period) -> Judgement:
         """The report at another period of the year, judged by the same rules."""
         if self.units is not None:
             return self.units.at(period)
@@ -116,7 +116,7 @@ class Outcome:
             return {}
         return {tid: cover.not_reported for tid, cover in self.units.not_reported().items()}
 
-    def for_unit(self, unit: str) -> Report:
+    def for_unit(self, unit: str) -> Judgement:
         """One unit's own report (`--unit`), judged against its assignments."""
         units = self.units
         if units is None:

@@ -9,7 +9,7 @@ from hauloc_cli.model.plan import Plan, StatusBands, Target
 from hauloc_cli.model.units import Units
 from hauloc_cli.render import rounding
 from hauloc_cli.render.compare_words import mark
-from hauloc_cli.rules.status import YEAR_END, Report, Result, Status, verdict
+from hauloc_cli.rules.status import YEAR_END, Judgement, Result, Status, verdict
 from hauloc_cli.views.brief import Brief
 from hauloc_cli.vocab import milestone, periods, plan_words
 from hauloc_cli.vocab.i18n import SYMBOLS, format_date, format_value, label, unit_label
@@ -34,7 +34,7 @@ def status_word(r: Result, period: Period, lang: str) -> str:
     return f"{SYMBOLS[key]} {label(lang, key)}"
 
 
-def row_cells(r: Result, report: Report, lang: str) -> list[str]:
+def row_cells(r: Result, report: Judgement, lang: str) -> list[str]:
     """Name, plan, actual (with its quarter when older), expected now, pace, status."""
     t = r.target
     if t.kind == "milestone":
@@ -66,7 +66,7 @@ def expected_word(target: Target) -> str:
     return "col.allowed" if target.direction == "at_most" else "col.expected"
 
 
-def _actual(r: Result, report: Report, lang: str) -> str:
+def _actual(r: Result, report: Judgement, lang: str) -> str:
     if r.actual is None:
         return "—"
     if isinstance(r.actual, bool):
@@ -79,7 +79,7 @@ def _actual(r: Result, report: Report, lang: str) -> str:
     return f"{shown} ({periods.words(r.as_of, lang)})"
 
 
-def _estimate_mark(r: Result, report: Report, lang: str) -> str:
+def _estimate_mark(r: Result, report: Judgement, lang: str) -> str:
     """' (ước)' / ' (est.)' when the figure shown is an estimate (issue 12)."""
     figure = report.figures.of(r.target.id).get(r.as_of) if r.as_of else None
     return "" if figure is None else mark(figure.status, lang)
@@ -110,7 +110,7 @@ def scope(plan: Plan, lang: str, words: str = "") -> str:
             else label(lang, f"{words}defined_all", defined=defined))
 
 
-def summary_line(report: Report, lang: str) -> str:
+def summary_line(report: Judgement, lang: str) -> str:
     """`2024-Q3: 1 achieved, 3 on track, …` (missed only when there is one); at the final
     period, the year-end classes."""
     found = dict.fromkeys(YEAR_END if report.period.final else (s.value for s in Status), 0)
@@ -121,7 +121,7 @@ def summary_line(report: Report, lang: str) -> str:
     return f"{periods.name(report.period, lang, start=True)}: {counts} — {scope(report.plan, lang)}"
 
 
-def missing_note(report: Report, ids: list[str], lang: str) -> str:
+def missing_note(report: Judgement, ids: list[str], lang: str) -> str:
     """The --fail-on-missing note: which targets have no figure for the period judged, by id
     in English (what scripts read), by name and id in Vietnamese (what the office reads)."""
     shown = ids if lang == "en" else [f"{target_name(report.plan.by_id[i], lang)} ({i})"

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 
 from hauloc_cli.model.units import Units
 from hauloc_cli.render.cells import target_name
-from hauloc_cli.rules.status import Report, verdict
+from hauloc_cli.rules.status import Judgement, verdict
 from hauloc_cli.vocab import periods
 from hauloc_cli.vocab.i18n import label
 from hauloc_cli.vocab.messages import Text, text
@@ -27,7 +27,7 @@ def _count_key(key: str, n: int) -> str:
     return f"{key}.{'one' if n == 1 else 'many'}"
 
 
-def outcome_mail(report: Report, missing_units: Mapping[str, Iterable[str]],
+def outcome_mail(report: Judgement, missing_units: Mapping[str, Iterable[str]],
                  units: Units | None, lang: str) -> str:
     """The mail of a run that judged the figures: the subject counts the targets off track
     (or missed, at the year's end), at risk and without a figure, and the units that did not

@@ -18,7 +18,7 @@ from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import MEETING_RULES, Plan, Target, unit_target
 from hauloc_cli.model.units import Units
 from hauloc_cli.rules.status import (
-    Report,
+    Judgement,
     Result,
     Status,
     decided,
@@ -95,7 +95,7 @@ class TargetUnits:
 
 @dataclass(frozen=True)
 class UnitsReport:
-    report: Report  # the plan unit's results, roll-ups included
+    report: Judgement  # the plan unit's results, roll-ups included
     plan_unit: str
     targets: Mapping[str, TargetUnits]
     mismatches: tuple[Mismatch, ...]
@@ -103,7 +103,7 @@ class UnitsReport:
     units: Units  # the tree
     data_end: Period | None = None  # the latest period of the run's data
 
-    def at(self, period: Period) -> Report:
+    def at(self, period: Period) -> Judgement:
         """The plan unit's report at another `period`, by the same rules."""
         if period == self.report.period:
             return self.report
@@ -357,7 +357,7 @@ def coverages(plan: Plan, units: Units, root: str, rolled: Mapping[str, Figures]
 
 
 def judge_rolled(plan: Plan, root: str, rolled: Mapping[str, Figures], period: Period,
-                 data_end: Period | None, covers: Mapping[str, Coverage]) -> Report:
+                 data_end: Period | None, covers: Mapping[str, Coverage]) -> Judgement:
     """The plan unit's report at `period` from the rolled-up figures: a target whose figure
     would be a roll-up of too few units (`min_coverage`, by `covers`) is no data, unless an
     earlier figure already decided it."""

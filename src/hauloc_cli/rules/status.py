@@ -57,7 +57,10 @@ LACKS_GROWTH_BASE = "growth_base"
 
 
 @dataclass(frozen=True)
-class Report:
+class Judgement:
+    """The plan judged at one period: every target's result, the one truth every output
+    renders (named apart from `hauloc report`, the official document made from it)."""
+
     plan: Plan
     period: Period
     results: tuple[Result, ...]
@@ -92,7 +95,7 @@ def meets(target: Target, a: float) -> bool:
 
 
 def evaluate(plan: Plan, figures: Figures, period: Period,
-             data_end: Period | None = None) -> Report:
+             data_end: Period | None = None) -> Judgement:
     """Judge every target of `plan` at the end of `period` from its year-to-date figures;
     `data_end` is the latest period of the run's data (None: no limit, see `judge`)."""
     results = tuple(
@@ -100,7 +103,7 @@ def evaluate(plan: Plan, figures: Figures, period: Period,
               plan.deadline_of(t) if t.kind == "milestone" else None, data_end)
         for t in plan.targets
     )
-    return Report(plan, period, results, figures)
+    return Judgement(plan, period, results, figures)
 
 
 def latest(figures: Mapping[Period, Figure], period: Period) -> Figure | None:

@@ -17,7 +17,7 @@ from hauloc_cli.rules.compare import Revision, revisions
 from hauloc_cli.rules.rollup import UnitsReport
 from hauloc_cli.rules.status import (
     YEAR_END,
-    Report,
+    Judgement,
     Result,
     Status,
     days_to_deadline,
@@ -102,7 +102,7 @@ class Change:
 
 @dataclass(frozen=True)
 class Brief:
-    report: Report
+    report: Judgement
     sections: tuple[Section, ...]
     attention: tuple[Item, ...]
     changes: tuple[Change, ...] | None  # None at the first quarter: nothing to compare with
@@ -183,7 +183,7 @@ class Brief:
 
 
 def build_brief(plan: Plan, figures: Figures, period: Period,
-                at: Callable[[Period], Report] | None = None,
+                at: Callable[[Period], Judgement] | None = None,
                 units: UnitsReport | None = None) -> Brief:
     """The brief for the end of `period`: every quarter up to it judged by `at` (the run's
     own judgement, core/run.py `Outcome.at`; without it, the plain rules on `figures`)."""

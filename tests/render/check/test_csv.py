@@ -14,7 +14,7 @@ from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.model.periods import Period
 from hauloc_cli.render.check.csv import cell, render_csv, safe_text
 from hauloc_cli.render.check.json import render_json
-from hauloc_cli.rules.status import Report, evaluate
+from hauloc_cli.rules.status import Judgement, evaluate
 from tests.conftest import EXAMPLE, PLAN_2024, at
 
 HEADER = ["period", "id", "name", "group", "kind", "direction", "unit", "target", "actual",
@@ -26,7 +26,7 @@ FLATTENED = {"revisions": ["revised_from"],
              "vs_last_year": ["vs_last_year_ratio", "vs_last_year_growth", "vs_last_year_change"]}
 
 
-def example_report(quarter: int = 3) -> Report:
+def example_report(quarter: int = 3) -> Judgement:
     plan = load_plan(PLAN_2024)
     return evaluate(plan, *at(plan, read_actuals(EXAMPLE, plan).figures.values(), quarter))
 

@@ -10,7 +10,7 @@ from hauloc_cli.render import CheckOptions
 from hauloc_cli.render.check.json import result_fields
 from hauloc_cli.render.check.units import coverage_cell
 from hauloc_cli.rules.rollup import UnitsReport
-from hauloc_cli.rules.status import Report
+from hauloc_cli.rules.status import Judgement
 
 # A text cell starting with one of these is read by spreadsheets as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -48,7 +48,7 @@ def flat(fields: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def render_csv(report: Report, units: UnitsReport | None = None) -> str:
+def render_csv(report: Judgement, units: UnitsReport | None = None) -> str:
     """A header row, then one row per target in plan order (no summary line: it is data)."""
     period = report.period
     bands = report.plan.status_bands
@@ -64,5 +64,5 @@ def render_csv(report: Report, units: UnitsReport | None = None) -> str:
     return buffer.getvalue()
 
 
-def render(report: Report, options: CheckOptions) -> str:
+def render(report: Judgement, options: CheckOptions) -> str:
     return render_csv(report, options.units)

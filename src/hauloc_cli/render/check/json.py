@@ -14,12 +14,12 @@ from hauloc_cli.render.check.units import revision_fields, target_units
 from hauloc_cli.render.reasons import explain_result
 from hauloc_cli.rules.compare import Facts, facts
 from hauloc_cli.rules.rollup import UnitsReport
-from hauloc_cli.rules.status import Report, Result, verdict
+from hauloc_cli.rules.status import Judgement, Result, verdict
 
 SCHEMA_VERSION = 2  # 2: the status missed, the field verdict
 
 
-def plan_header(report: Report) -> dict[str, Any]:
+def plan_header(report: Judgement) -> dict[str, Any]:
     info = report.plan.plan
     return {
         "id": info.id,
@@ -107,7 +107,7 @@ def warning_fields(w: Problem) -> dict[str, Any]:
     return {"code": w.code, "message": str(w.message), "file": w.file, "line": w.line}
 
 
-def render_json(report: Report, warnings: tuple[Problem, ...] = (),
+def render_json(report: Judgement, warnings: tuple[Problem, ...] = (),
                 units: UnitsReport | None = None) -> str:
     """The report as JSON: the header fields first, then one target (one warning) per line.
 
@@ -147,5 +147,5 @@ def _array(key: str, items: list[str], last: bool) -> list[str]:
     return [*pieces, f"\n  ]{end}"]
 
 
-def render(report: Report, options: CheckOptions) -> str:
+def render(report: Judgement, options: CheckOptions) -> str:
     return render_json(report, options.warnings, options.units)

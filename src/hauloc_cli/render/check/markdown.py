@@ -9,7 +9,7 @@ from hauloc_cli.render.cells import expected_key, row_cells, summary_line, with_
 from hauloc_cli.render.compare_words import compared
 from hauloc_cli.render.reasons import explain_result
 from hauloc_cli.rules.compare import facts
-from hauloc_cli.rules.status import Report, Result, Status
+from hauloc_cli.rules.status import Judgement, Result, Status
 from hauloc_cli.vocab.i18n import label
 
 COLUMNS = ("col.target", "col.plan", "col.actual", "col.expected", "col.progress", "col.status",
@@ -27,7 +27,7 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def _row(r: Result, report: Report, lang: str) -> list[str]:
+def _row(r: Result, report: Judgement, lang: str) -> list[str]:
     cells = row_cells(r, report, lang)
     cells[0] = with_unit(cells[0], r.target, lang)
     bands = report.plan.status_bands
@@ -35,7 +35,7 @@ def _row(r: Result, report: Report, lang: str) -> list[str]:
             compared(facts(r, report.figures), r.target, lang, bands)]
 
 
-def render_markdown(report: Report, *, lang: str = "en",
+def render_markdown(report: Judgement, *, lang: str = "en",
                     only: frozenset[Status] | None = None) -> str:
     """One table row per target in plan order, then the summary line.
 
@@ -56,5 +56,5 @@ def render_markdown(report: Report, *, lang: str = "en",
     return "\n".join(lines) + "\n"
 
 
-def render(report: Report, options: CheckOptions) -> str:
+def render(report: Judgement, options: CheckOptions) -> str:
     return render_markdown(report, lang=options.lang, only=options.only)

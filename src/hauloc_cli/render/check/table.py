@@ -25,7 +25,7 @@ from hauloc_cli.render.check.units import explain
 from hauloc_cli.render.compare_words import compared, mark
 from hauloc_cli.rules.compare import facts
 from hauloc_cli.rules.rollup import UnitsReport
-from hauloc_cli.rules.status import Report, Result, Status
+from hauloc_cli.rules.status import Judgement, Result, Status
 from hauloc_cli.vocab.i18n import SYMBOLS, label
 
 # By the status's value, so that every status has one, `missed` (a ceiling already broken, the
@@ -72,7 +72,7 @@ def _shown_columns(rows: list[list[str]], headers: list[str], width: int) -> int
     return 2
 
 
-def _reason(r: Result, report: Report, lang: str, moved: list[tuple[str, str]],
+def _reason(r: Result, report: Judgement, lang: str, moved: list[tuple[str, str]],
             units: UnitsReport | None) -> Text:
     """`Name — reason`, then the cells moved out of the table: `(Pace 67%)`; the expected
     cell under its row's own word (`Allowed so far 3`, without the column's `≤`)."""
@@ -90,7 +90,7 @@ def _reason(r: Result, report: Report, lang: str, moved: list[tuple[str, str]],
     return line
 
 
-def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bool = False,
+def render_table(report: Judgement, *, lang: str = "en", width: int = 80, color: bool = False,
                  only: frozenset[Status] | None = None, units: UnitsReport | None = None
                  ) -> str:
     """One row per target in plan order, then the summary line.
@@ -142,7 +142,7 @@ def render_table(report: Report, *, lang: str = "en", width: int = 80, color: bo
     return to_text(parts, width=width, color=color)
 
 
-def render(report: Report, options: CheckOptions) -> str:
+def render(report: Judgement, options: CheckOptions) -> str:
     o = options
     return render_table(report, lang=o.lang, width=o.width, color=o.color, only=o.only,
                         units=o.units)
