@@ -324,6 +324,11 @@ def test_a_units_figure_nothing_uses_is_named(tmp_path: Path) -> None:
             "used — give the target a rollup or an assign for the unit, or leave the units' rows "
             "of it out") in result.stderr.splitlines()
     assert "unused-figure" in [w["code"] for w in json.loads(result.stdout)["warnings"]]
+    # in Vietnamese, for people: the target and the unit by their names, not their ids
+    vi = CliRunner().invoke(app, [*args, "--format", "json", "--lang", "vi"])
+    (said,) = [line for line in vi.stderr.splitlines() if "[unused-figure]" in line]
+    assert "[unused-figure] Growth" in said and "Xã A" in said, said
+    assert " growth " not in said and " a:" not in said, said
 
 
 def test_fail_on_missing_in_vietnamese_names_units_and_targets(tmp_path: Path) -> None:

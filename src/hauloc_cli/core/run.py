@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hauloc_cli.errors import Code, InputError, OptionError, Problem, UsageError
-from hauloc_cli.vocab.messages import text
+from hauloc_cli.vocab.messages import Label, text, unit_label
 
 if TYPE_CHECKING:
     from hauloc_cli.inputs.actuals.read import Actuals, ReadOptions
@@ -240,8 +240,9 @@ def judge(loaded: Loaded) -> Outcome:
 
     found = evaluate_units(plan, loaded.units, plan_unit(plan, loaded.units), data.figures,
                            data.by_unit, period, data_end)
-    warnings += tuple(mismatch_warning(m, plan.rollup_tolerance) for m in found.mismatches)
-    warnings += tuple(unused_warning(f, n) for f, n in unused(plan, data.by_unit))
+    warnings += tuple(mismatch_warning(m, plan, loaded.units) for m in found.mismatches)
+    warnings += tuple(unused_warning(f, n, plan, loaded.units)
+                      for f, n in unused(plan, data.by_unit))
     return Outcome(loaded, found.report, found, warnings, data_end)
 
 
@@ -250,19 +251,22 @@ def run(request: Request, environ: Mapping[str, str] | None = None) -> Outcome:
     return judge(load(request, environ))
 
 
-def unused_warning(figure: Figure, units: int) -> Problem:
+def unused_warning(figure: Figure, units: int, plan: Plan, tree: Units | None) -> Problem:
     """Units' figures that no output uses (`rollup.unused`), named rather than dropped: the
     first one's place, and how many units sent such figures."""
-    who = figure.unit if units == 1 else text("run.units_first", n=units, unit=figure.unit)
+    unit = unit_label(tree, figure.unit or "")
+    who = unit if units == 1 else text("run.units_first", n=units, unit=unit)
+    target = Label(figure.target, plan.by_id[figure.target].name)
     return Problem(figure.file, str(figure.line or ""), Code.UNUSED_FIGURE,
-                   text("run.unused", target=figure.target, who=who),
+                   text("run.unused", target=target, who=who),
                    text("run.hint_unused"), figure.line)
 
 
-def mismatch_warning(m: Mismatch, tolerance: float) -> Problem:
+def mismatch_warning(m: Mismatch, plan: Plan, tree: Units | None) -> Problem:
     figure = m.own_figure
     return Problem(figure.file, str(figure.line or ""), Code.ROLLUP_MISMATCH,
-                   text("run.rollup_mismatch", target=m.target, unit=m.unit, period=m.period,
+                   text("run.rollup_mismatch", target=Label(m.target, plan.by_id[m.target].name),
+                        unit=unit_label(tree, m.unit), period=m.period,
                         own=f"{m.own:g}", compiled=f"{m.compiled:g}",
-                        tolerance=f"{tolerance:.1%}"),
+                        tolerance=f"{plan.rollup_tolerance:.1%}"),
                    text("run.hint_rollup_mismatch"), figure.line)

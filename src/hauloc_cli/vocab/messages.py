@@ -1072,6 +1072,12 @@ class Label:
         return self.render("en")
 
 
+def unit_label(units: object, unit: str) -> Label:
+    """A unit by its name in the units tree (`units.by_id`), when the tree names it."""
+    found = getattr(units, "by_id", {}).get(unit)
+    return Label(unit, getattr(found, "name", None))
+
+
 def text(key: str, /, **args: object) -> Text:
     """`text("period.not_a_period", text="Q5")`: the message `key` with its arguments; a key
     not in the catalogue is a bug, caught here rather than when it is shown."""

@@ -42,7 +42,7 @@ from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, Target, default_range, unit_target
 from hauloc_cli.model.units import Units
 from hauloc_cli.vocab import groups, milestone, plan_words
-from hauloc_cli.vocab.messages import Label, text
+from hauloc_cli.vocab.messages import Label, text, unit_label
 from hauloc_cli.vocab.messages import text as message
 from hauloc_cli.vocab.periods import Found
 
@@ -298,7 +298,9 @@ class _Reader:
         if first == line:
             return False
         col = self.col.get("name", self.col.get("code", 0)) + 1
-        of: Message = text("what.of_unit", target=target.id, unit=unit) if unit else target.id
+        name = Label(target.id, target.name)
+        of: Message = text("what.of_unit", target=name, unit=unit_label(self.units, unit)) \
+            if unit else name
         self.problem(line, col, Code.DUPLICATE_ROW,
                      text("annex.duplicate", what=of, where=self.table.where(first, col)),
                      text("annex.hint_one_row" + ("_unit" if unit else "") + (
@@ -322,9 +324,10 @@ class _Reader:
         col = self.col["plan"] + 1
         self.warnings.add(Problem(
             self.table.name, self.table.where(line, col), Code.PLAN_MISMATCH,
-            text("annex.plan_mismatch_unit", cell=cell_text(raw), target=target.id, unit=unit,
+            text("annex.plan_mismatch_unit", cell=cell_text(raw),
+                 target=Label(target.id, target.name), unit=unit_label(self.units, unit),
                  plan=f"{shown.target:g}") if unit else
-            text("annex.plan_mismatch", cell=cell_text(raw), target=target.id,
+            text("annex.plan_mismatch", cell=cell_text(raw), target=Label(target.id, target.name),
                  plan=f"{shown.target:g}"), text("annex.hint_plan_mismatch"), line))
 
     def figures(self, line: int, cells: Sequence[Cell], target: Target, unit: str | None
@@ -370,7 +373,8 @@ class _Reader:
         format."""
         found = typo(value, cell_text(raw) if isinstance(raw, str) else raw, target,
                      self.options.decimal_comma,
-                     text("what.of_unit", target=target.id, unit=unit) if unit
+                     text("what.of_unit", target=Label(target.id, target.name),
+                          unit=unit_label(self.units, unit)) if unit
                      else Label(target.id, target.name))
         if found is not None:
             self.warnings.add(Problem(self.table.name, self.table.where(line, col + 1), *found,

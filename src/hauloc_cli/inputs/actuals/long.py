@@ -48,7 +48,7 @@ from hauloc_cli.vocab.columns import FIGURE as FIGURE_COLUMNS
 from hauloc_cli.vocab.columns import KNOWN as KNOWN_COLUMNS
 from hauloc_cli.vocab.columns import REQUIRED as REQUIRED_COLUMNS
 from hauloc_cli.vocab.columns import UNIT as UNIT_COLUMNS
-from hauloc_cli.vocab.messages import Label, Name, text
+from hauloc_cli.vocab.messages import Label, Name, text, unit_label
 from hauloc_cli.vocab.messages import text as message
 from hauloc_cli.vocab.periods import Found, PeriodError, read, words
 
@@ -334,7 +334,8 @@ class _Checker:
         target, target_id, unit = check.target, check.target_id, check.unit
         found = typo(value, raw, target, self.decimal_comma,
                      Label(target_id, target.name) if unit is None else
-                     text("what.of_unit", target=target_id, unit=unit))
+                     text("what.of_unit", target=Label(target_id, target.name),
+                          unit=unit_label(self.units, unit)))
         if found is None:
             return
         self.warnings.add(Problem(self.table.name, self.table.where(line, col), *found,
@@ -422,7 +423,8 @@ class _Checker:
             months = self.alone.setdefault(key, {})
             if written.period.month in months:
                 self.problem(line, self.i_period + 1, Code.DUPLICATE_ROW,
-                             text("row.duplicate_month", target=check.target_id,
+                             text("row.duplicate_month",
+                                  target=Label(check.target_id, check.target.name),
                                   text=written.text, line=months[written.period.month].line),
                              text("row.hint_one_row_month"))
                 return
@@ -491,7 +493,8 @@ class _Checker:
                             text("period.range", first=first, last=last.written.period))
         self.warnings.add(Problem(
             self.table.name, self.table.where(last.line, self.i_period + 1), Code.MONTHS_COMPILED,
-            text("warning.months_compiled", target=target_id, periods=periods,
+            text("warning.months_compiled",
+                 target=Label(target_id, self.plan.by_id[target_id].name), periods=periods,
                  month=last.written.period.month, value=f"{last.value:g}"), "",
             last.line))
 

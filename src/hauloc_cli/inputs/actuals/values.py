@@ -18,7 +18,7 @@ from hauloc_cli.inputs.files.table import Cell, DateCell, cell_text
 from hauloc_cli.model.figures import Value
 from hauloc_cli.model.plan import Target
 from hauloc_cli.vocab import milestone
-from hauloc_cli.vocab.messages import Text, text
+from hauloc_cli.vocab.messages import Label, Text, text
 from hauloc_cli.vocab.messages import text as message
 
 # Plain decimals with '.': at most 300 digits before the point, so float() stays finite.
@@ -79,10 +79,11 @@ def out_of_range(number: float, target: Target, lo: float, hi: float
                   ) -> Refusal:
     if target.valid_range is not None:
         message = text("range.outside", number=f"{number:g}", lo=f"{lo:g}", hi=f"{hi:g}",
-                       target=target.id)
+                       target=Label(target.id, target.name))
         hint = text("range.hint_widen")
     elif target.kind == "cumulative":
-        message = text("range.below_zero", number=f"{number:g}", target=target.id)
+        message = text("range.below_zero", number=f"{number:g}",
+                       target=Label(target.id, target.name))
         hint = text("hint.check_figure")
     else:
         message = text("range.not_percent", number=f"{number:g}")
