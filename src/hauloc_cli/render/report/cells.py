@@ -15,6 +15,7 @@ from hauloc_cli.render.report import words
 from hauloc_cli.views.annex import NOT_REPORTED, Annex, Line
 from hauloc_cli.vocab import periods
 from hauloc_cli.vocab.annex_columns import BY_KEY
+from hauloc_cli.vocab.i18n import label
 
 # Columns holding numbers (right-aligned by the writers).
 NUMERIC = frozenset({"plan", "last_year", "month", "value", "of_plan", "of_last_year",
@@ -50,10 +51,6 @@ def plan_table(annex: Annex, lang: str) -> Table:
                  tuple(words.heading_of(c, annex, lang) for c in cols), tuple(rows))
 
 
-_TOTAL = {"vi": ("Tổng hợp", "Đã báo cáo"), "en": ("Compiled", "Reported")}
-_STATUS = {"vi": "Đánh giá", "en": "Assessment"}
-_MISSING = {"vi": "Chưa báo cáo: {targets}", "en": "Not reported: {targets}"}
-_NOTE = {"vi": "Ghi chú", "en": "Notes"}
 NOT_SENT = "—"  # a unit's cell for a target it did not report
 
 
@@ -90,8 +87,8 @@ def unit_table(annex: Annex, lang: str) -> UnitTable | None:
     names: list[str] = []
     cells: dict[str, list[str]] = {u: [] for u in units}
     missing: dict[str, list[str]] = {u: [] for u in units}
-    totals: list[str] = ["", _TOTAL[lang][0]]
-    counted: list[str] = ["", _TOTAL[lang][1]]
+    totals: list[str] = ["", label(lang, "annex.by_unit.compiled")]
+    counted: list[str] = ["", label(lang, "annex.by_unit.reported")]
     for n, (tid, lines) in enumerate(by_target.items(), 1):
         column = _target_columns(n, tid, lines, annex, lang, (cells, missing))
         names.append(column.name)
@@ -100,9 +97,10 @@ def unit_table(annex: Annex, lang: str) -> UnitTable | None:
         totals += column.total
         counted += column.counted
     keys.append("note")
-    headings.append(_NOTE[lang])
+    headings.append(label(lang, "annex.by_unit.notes"))
     rows = [Row((str(i), name, *cells[uid],
-                 _MISSING[lang].format(targets=", ".join(missing[uid])) if missing[uid]
+                 label(lang, "annex.by_unit.missing", targets=", ".join(missing[uid]))
+                 if missing[uid]
                  else ""))
             for i, (uid, name) in enumerate(units.items(), 1)]
     rows += [Row((*totals, ""), group=True), Row((*counted, ""), group=True)]
@@ -132,7 +130,7 @@ def _target_columns(n: int, tid: str, lines: list[Line], annex: Annex, lang: str
     keys, headings = [f"value:{n}"], [f"({n}) {name}"]
     if judged:
         keys.append(f"status:{n}")
-        headings.append(f"{_STATUS[lang]} ({n})")
+        headings.append(f"{label(lang, 'annex.by_unit.assessment')} ({n})")
     figures = [None if line.value is None else words.figure(line.value, lang)
                for line in lines]
     most = max((f.decimals for f in figures if isinstance(f, words.Num)), default=0)

@@ -28,108 +28,6 @@ from hauloc_cli.views.annex import Annex, Line
 from hauloc_cli.vocab import groups, periods, plan_words
 from hauloc_cli.vocab.i18n import format_date, label, unit_label
 
-# Words of the document in each language (tests/render/report/test_letterhead.py checks both
-# have the same keys). The blank before "/" in the number is left for the office's registry number.
-WORDS: dict[str, dict[str, str]] = {
-    "vi": {
-        "motto": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "motto2": "Độc lập - Tự do - Hạnh phúc",
-        "number": "Số: {number}/{kind}",
-        "date": "ngày {day} tháng {month} năm {year}",
-        "title": "BÁO CÁO",
-        "subject": "Kết quả thực hiện các chỉ tiêu kinh tế - xã hội {period}",
-        "results": "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
-        "behind": "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
-        "tasks": "III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM {rest}",
-        "headline": "Trong {defined} {targets} được theo dõi{declared}: {counts}.",
-        "headline_final": "Có {good}/{defined} chỉ tiêu đạt và vượt kế hoạch, trong đó "
-                          "{exceeded} chỉ tiêu vượt{rest}.",
-        "declared": " (nghị quyết đề ra {declared} chỉ tiêu)",
-        "count": "{n} chỉ tiêu {word}",
-        "count_short": "{n} {word}",
-        "achieved_early": "đã đạt kế hoạch năm",
-        "reached": "đạt", "reached_est": "ước đạt", "stood": "là", "stood_est": "ước là",
-        "of_plan": "bằng {share}% kế hoạch năm ({plan})",
-        "share_of_plan": "{share}% kế hoạch năm",
-        "ceiling_plan": "{against} (không quá {plan})",
-        "form_plan": "{against} (kế hoạch {plan})",
-        "vs_ratio": "bằng {ratio}% so với cùng kỳ",
-        "vs_up": "tăng {amount} so với cùng kỳ", "vs_down": "giảm {amount} so với cùng kỳ",
-        "vs_same": "bằng cùng kỳ",
-        "milestone": "{name}: {done} ({plan})",
-        "no_data": "{name}: chưa có số liệu {period}",
-        "cause": "{name}: {verdict}; nguyên nhân: {text}",
-        "unit_says": "{unit}: {text}",
-        "behind_list": "{verdict} ({n} {targets}): {names}.",
-        "no_causes": "Các cơ quan, đơn vị chưa báo cáo nguyên nhân.",
-        "some_causes": "Các chỉ tiêu này chưa có báo cáo nguyên nhân.",
-        "none_behind": "Không có chỉ tiêu chậm tiến độ hoặc có nguy cơ không đạt.",
-        "no_figures": "Chưa có số liệu {period}: {names}.",
-        "need": "{name}: {need}",
-        "solution": "Giải pháp: {text}",
-        "no_solutions": "Các cơ quan, đơn vị chưa đề xuất giải pháp.",
-        "no_tasks": "Các cơ quan, đơn vị chưa đề xuất nhiệm vụ, giải pháp.",
-        "see_annex": "(chi tiết tại Phụ lục kèm theo)",
-        "recipients": "Nơi nhận:",
-        "placeholder": "- ……………;",
-        "archive": "- Lưu: VT.",
-        "signer_placeholder": "QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ",
-        "name_placeholder": "Họ và tên",
-        "annex": "PHỤ LỤC",
-        "annex_note": "(Kèm theo Báo cáo số {number}/{kind} ngày {date})",
-        "by_unit": "Kết quả theo đơn vị",
-    },
-    "en": {
-        "motto": "SOCIALIST REPUBLIC OF VIET NAM",
-        "motto2": "Independence - Freedom - Happiness",
-        "number": "No.: {number}/{kind}",
-        "date": "{day_en} {month_en} {year}",
-        "title": "REPORT",
-        "subject": "Results against the socio-economic targets, {period}",
-        "results": "I. RESULTS AGAINST THE TARGETS",
-        "behind": "II. SHORTCOMINGS AND THEIR CAUSES",
-        "tasks": "III. MAIN TASKS AND MEASURES FOR {rest}",
-        "headline": "Of the {defined} {targets} followed{declared}: {counts}.",
-        "headline_final": "{good}/{defined} targets met or exceeded the plan, {exceeded} of "
-                          "them exceeded it{rest}.",
-        "declared": " ({declared} set by the resolution)",
-        "count": "{n} {word}",
-        "count_short": "{n} {word}",
-        "achieved_early": "already met the year's plan",
-        "reached": "reached", "reached_est": "is estimated at", "stood": "stood at",
-        "stood_est": "is estimated at",
-        "of_plan": "{share}% of the year's plan ({plan})",
-        "share_of_plan": "{share}% of the year's plan",
-        "ceiling_plan": "{against} (at most {plan})",
-        "form_plan": "{against} (plan {plan})",
-        "vs_ratio": "{ratio}% of the same period last year",
-        "vs_up": "up {amount} on the same period last year",
-        "vs_down": "down {amount} on the same period last year",
-        "vs_same": "the same as the same period last year",
-        "milestone": "{name}: {done} ({plan})",
-        "no_data": "{name}: no figure for {period}",
-        "cause": "{name}: {verdict}; cause: {text}",
-        "unit_says": "{unit}: {text}",
-        "behind_list": "{verdict} ({n} {targets}): {names}.",
-        "no_causes": "No office has reported the causes.",
-        "some_causes": "No cause has been reported for these.",
-        "none_behind": "No target is behind schedule or at risk of being missed.",
-        "no_figures": "No figure for {period}: {names}.",
-        "need": "{name}: {need}",
-        "solution": "Measures: {text}",
-        "no_solutions": "No office has proposed measures.",
-        "no_tasks": "No office has proposed tasks or measures.",
-        "see_annex": "(details in the annex)",
-        "recipients": "Recipients:",
-        "placeholder": "- ……………;",
-        "archive": "- Filed: office records.",
-        "signer_placeholder": "AUTHORITY AND TITLE OF THE SIGNER",
-        "name_placeholder": "Full name",
-        "annex": "ANNEX",
-        "annex_note": "(Attached to report No. {number}/{kind} of {date})",
-        "by_unit": "Results by reporting unit",
-    },
-}
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
 # The kind of document and the body's abbreviation in the number: Báo cáo of an Ủy ban nhân dân.
@@ -182,8 +80,8 @@ class Letter:
 
 
 def word(lang: str, key: str, **values: object) -> str:
-    text = WORDS[lang][key]
-    return text.format(**values) if values else text
+    """The letter's words (`letter.*` in the catalogue, vocab/i18n.py)."""
+    return label(lang, f"letter.{key}", **values)
 
 
 def upper(text: str) -> str:

@@ -32,20 +32,11 @@ from hauloc_cli.vocab.i18n import format_date, label, unit_label
 MAX_DECIMALS = 2  # a figure is shown with at most this many decimals (the cell keeps it all)
 SHARE_DECIMALS = 1  # So với kế hoạch (%), So với cùng kỳ (%): 90,8
 
-_TITLE = {"vi": "Báo cáo kết quả thực hiện các chỉ tiêu {period}",
-          "en": "Report on the results against the targets, {period}"}
-SHEET_NAMES = {"vi": ("Phụ lục", "Theo đơn vị"), "en": ("Annex", "By unit")}
-# The verdicts as an annex words them where the status word alone would mislead.
-_VERDICTS = {"vi": {"at_risk": "Có nguy cơ không đạt"}, "en": {"at_risk": "At risk of missing"}}
-_COMPLETE = {"vi": "Hoàn thành", "en": "Complete"}
-_BEFORE_MONTH = {"vi": "Hoàn thành trước tháng {month}/{year}",
-                 "en": "Complete before {month} {year}"}
-_BY_DAY = {"vi": "Hoàn thành chậm nhất ngày {date}", "en": "Complete by {date}"}
+# The verdicts an annex words its own way where the status word alone would mislead
+# (`annex.verdict.*` in the catalogue): at risk is "at risk of missing".
+_VERDICTS = frozenset({"at_risk"})
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")
-_COMPILED = {"vi": "tổng hợp {counted}", "en": "compiled from {counted}"}
-_NOT_REPORTED = {"vi": "chưa báo cáo: {names}", "en": "not reported: {names}"}
-_MORE = {"vi": "{n} {word}", "en": "{n} {word}"}
 MAX_NAMED = 3  # units named in a note; more are counted
 
 
@@ -107,7 +98,7 @@ def points_word(lang: str) -> str:
 
 def title(annex: Annex, lang: str) -> str:
     """`BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU 9 THÁNG NĂM 2024`: names the period."""
-    return _TITLE[lang].format(period=periods.annex_words(annex.period, lang)).upper()
+    return label(lang, "annex.title", period=periods.annex_words(annex.period, lang)).upper()
 
 
 def has_last_year(annex: Annex, workbook: bool = True) -> bool:
@@ -197,7 +188,7 @@ def plan_cell(line: Line, lang: str) -> Cell:
     target = line.target
     if target.kind == "milestone":
         deadline = line.result.deadline if line.result is not None else target.deadline
-        return _COMPLETE[lang] if deadline is None else complete_by(deadline, lang)
+        return label(lang, "annex.complete") if deadline is None else complete_by(deadline, lang)
     if line.plan is None:
         return None
     if plan_words.is_form(target):  # `10–10,5`, `khoảng 8,5`, `trên 80`: as the resolution
@@ -211,8 +202,8 @@ def complete_by(deadline: date, lang: str) -> str:
     after = deadline + timedelta(days=1)
     if after.day == 1:
         month = _MONTHS_EN[after.month - 1] if lang == "en" else str(after.month)
-        return _BEFORE_MONTH[lang].format(month=month, year=after.year)
-    return _BY_DAY[lang].format(date=format_date(deadline, lang))
+        return label(lang, "annex.complete_before", month=month, year=after.year)
+    return label(lang, "annex.complete_by", date=format_date(deadline, lang))
 
 
 def stands_in(line: Line, period: Period) -> bool:
@@ -298,12 +289,12 @@ def assessment(line: Line, lang: str) -> str:
     year's end `Vượt kế hoạch`…); what qualifies it is in the notes."""
     if line.verdict is None:
         return ""
-    return _VERDICTS[lang].get(line.verdict) or label(lang, line.verdict)
+    return verdict_word(line.verdict, lang)
 
 
 def verdict_word(verdict: str, lang: str) -> str:
     """A verdict as the annex and the letter say it."""
-    return _VERDICTS[lang].get(verdict) or label(lang, verdict)
+    return label(lang, f"annex.verdict.{verdict}" if verdict in _VERDICTS else verdict)
 
 
 def notes(line: Line, annex: Annex, lang: str) -> str:
@@ -357,8 +348,9 @@ def coverage_notes(target: str, annex: Annex, lang: str) -> list[str]:
     counted = f"{len(cover.counted)}/{cover.expected} {word}"
     names = [units.units.by_id[u].name for u in cover.missing]
     missing = ", ".join(names) if len(names) <= MAX_NAMED else \
-        _MORE[lang].format(n=len(names), word=word)
-    return [_COMPILED[lang].format(counted=counted), _NOT_REPORTED[lang].format(names=missing)]
+        f"{len(names)} {word}"
+    return [label(lang, "annex.compiled", counted=counted),
+            label(lang, "annex.not_reported", names=missing)]
 
 
 def unit_word(units: UnitsReport, ids: tuple[str, ...], lang: str) -> str:

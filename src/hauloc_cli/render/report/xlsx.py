@@ -24,6 +24,7 @@ from hauloc_cli.render.report.letterhead import word as letter_word
 from hauloc_cli.render.report.words import Cell, Num
 from hauloc_cli.views.annex import Annex
 from hauloc_cli.vocab.annex_columns import Column
+from hauloc_cli.vocab.i18n import label
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -72,7 +73,7 @@ def render(annex: Annex, options: Options) -> bytes:
     ws = wb.active
     assert ws is not None
     _add_styles(wb)
-    names = words.SHEET_NAMES[lang]
+    names = (label(lang, "annex.sheet"), label(lang, "annex.sheet_by_unit"))
     ws.title = names[0]
     _annex_sheet(ws, annex, lang)
     if annex.by_unit:

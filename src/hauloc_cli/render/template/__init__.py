@@ -11,8 +11,6 @@ from hauloc_cli.views.template import TemplateRow
 from hauloc_cli.vocab import columns
 
 MILESTONE_WORDS = ("có", "không")
-SHEET_TITLES = {"vi": "Số liệu", "en": "actuals"}
-GUIDE_TITLES = {"vi": "Hướng dẫn", "en": "Guide"}
 
 
 def _cells(row: TemplateRow, lang: str) -> dict[str, Any]:

@@ -11,9 +11,7 @@ from typing import Any
 from hauloc_cli.model.plan import default_range
 from hauloc_cli.render import Options
 from hauloc_cli.render.template import (
-    GUIDE_TITLES,
     MILESTONE_WORDS,
-    SHEET_TITLES,
     guide,
     header,
     row_cells,
@@ -21,6 +19,7 @@ from hauloc_cli.render.template import (
     written,
 )
 from hauloc_cli.views.template import TemplateRow
+from hauloc_cli.vocab.i18n import label
 
 # Column widths in characters: wide enough for the Vietnamese names of the bundled plan.
 _MIN_WIDTH = {"target": 14, "period": 10, "value": 12, "note": 30, "source": 30}
@@ -39,7 +38,7 @@ def render(rows: Sequence[TemplateRow], options: Options) -> bytes:
     wb = Workbook()
     ws = wb.active
     assert ws is not None
-    ws.title = SHEET_TITLES[options.lang]
+    ws.title = label(options.lang, "template.sheet")
     names = header(rows)
     units = bool(rows) and rows[0].unit is not None
     ws.append(written(names, units, options.lang))
@@ -90,7 +89,7 @@ def _guide(wb: Any, names: Sequence[str], units: bool, lang: str) -> None:
 
     from hauloc_cli.vocab.messages import text
 
-    ws = wb.create_sheet(GUIDE_TITLES[lang])
+    ws = wb.create_sheet(label(lang, "template.guide"))
     ws.append([text("template.guide.column").render(lang),
                text("template.guide.what").render(lang)])
     for cell in ws[1]:
