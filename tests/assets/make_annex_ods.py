@@ -1,5 +1,5 @@
 """Make tests/assets/annex.libreoffice.ods: the office's annex table of
-tests/inputs/actuals/annex_support.py (OFFICE_ROWS, with its merged cells) written by openpyxl and
+tests/inputs/actuals/annex/support.py (OFFICE_ROWS, with its merged cells) written by openpyxl and
 saved as .ods by LibreOffice. Run from the repository root with LibreOffice installed:
 
     python tests/assets/make_annex_ods.py
@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.inputs.actuals.annex_support import OFFICE_MERGES, OFFICE_ROWS, workbook  # noqa: E402
+from tests.inputs.actuals.annex.support import OFFICE_MERGES, OFFICE_ROWS, workbook  # noqa: E402
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """The round trip of issue 13: the workbook `hauloc report` writes, as it is or saved again by
 LibreOffice (as .xlsx and .ods), reads back (`check`, `summary`, `validate`) to the figures it
 was made from: each target's figure of the period judged, with its status, and of the same
-period last year (tests/inputs/actuals/annex_support.annex_expected says which)."""
+period last year (tests/inputs/actuals/annex/support.annex_expected says which)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.inputs.units_file import load_units
 from hauloc_cli.model.periods import Period
 from tests.cli.support import EXAMPLE, PLAN_2024, ROOT, run
-from tests.inputs.actuals.annex_support import annex_expected, figures, figures_of, read
+from tests.inputs.actuals.annex.support import annex_expected, figures, figures_of, read
 
 COMMUNES = ROOT / "examples" / "communes_2024"
 UNITS = ROOT / "data" / "units_hau_loc_2024.yaml"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.cli.support import ROOT, run
-from tests.inputs.actuals.annex_support import OFFICE_MERGES, OFFICE_ROWS, workbook
+from tests.inputs.actuals.annex.support import OFFICE_MERGES, OFFICE_ROWS, workbook
 
 ANNEX_CSV = ROOT / "examples" / "annex_9_thang_2024.csv"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hauloc_cli.inputs.actuals.annex import _is_group
+from hauloc_cli.inputs.actuals.annex.reader import _is_group
 from hauloc_cli.inputs.actuals.values import read_value
 from hauloc_cli.model.plan import GROUPS, Target
 from hauloc_cli.vocab import groups, milestone, unit_kinds

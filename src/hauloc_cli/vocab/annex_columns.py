@@ -1,7 +1,7 @@
 """The annex table's columns (`STT | Chỉ tiêu | ĐVT | Kế hoạch năm | Thực hiện cùng kỳ |
 Thực hiện kỳ báo cáo | So với kế hoạch (%) | So với cùng kỳ (%) | Đánh giá`): the headings
 hauloc writes, in Vietnamese and English, and the names offices give the same columns, which
-the reader of annex tables recognises (`inputs/actuals/annex_header.py`). Every heading
+the reader of annex tables recognises (`inputs/actuals/annex/header.py`). Every heading
 written reads back as its column (tests/vocab/).
 """
 
@@ -54,7 +54,7 @@ ESTIMATE_MONTH = Column("month", "Ước thực hiện tháng {month}", "Estimat
 
 # The names of the columns a heading may give, toneless (vocab/toneless.py), as patterns
 # matching the whole heading. The value and last-year columns, whose headings carry a period,
-# are read by the patterns in annex_header.py.
+# are read by the patterns in inputs/actuals/annex/header.py.
 READ: tuple[tuple[str, str], ...] = (
     ("number", r"stt|tt|so tt|so thu tu|no\.?|#"),
     ("code", r"ma chi tieu|ma|ma so|code|target code|target id"),

@@ -25,7 +25,7 @@ from hauloc_cli.inputs.units_file import load_units
 from hauloc_cli.model.periods import Period
 from hauloc_cli.model.plan import Plan, default_range, unit_target
 from tests.conftest import ASSETS
-from tests.inputs.actuals.annex_support import workbook
+from tests.inputs.actuals.annex.support import workbook
 
 PLAN = """\
 plan: {id: t, year: 2024, unit: p}

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from hauloc_cli.errors import Code, InputError, Message, Problem
 from hauloc_cli.inputs.actuals import columns, unit_rows
-from hauloc_cli.inputs.actuals.annex_names import Names
+from hauloc_cli.inputs.actuals.annex.names import Names
 from hauloc_cli.inputs.actuals.marks import read_reported, read_status
 from hauloc_cli.inputs.actuals.values import (
     NO_FIGURE,
@@ -231,7 +231,7 @@ class _Checker:
 
     def target(self, raw: object, line: int, col: int) -> Check | None:
         """The target a cell names once trimmed, by its id or by one of its names as the
-        annex reader matches them (annex_names.Names: name, name_en, aliases; NFC, any case);
+        annex reader matches them (annex.names.Names: name, name_en, aliases; NFC, any case);
         an unknown-target problem when none, or when the name is several targets'."""
         target_id = cell_text(raw)  # type: ignore[arg-type]
         check = self.checks.get(target_id)

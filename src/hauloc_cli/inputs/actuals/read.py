@@ -133,7 +133,7 @@ def _figures_meant(exc: NotActuals, table: Callable[[], RawTable]) -> None:
 
 def _workbook(path: Path, ods: bool, opts: ReadOptions) -> RawTable:
     """An .xlsx or .ods workbook's table; each reader is imported only when it is needed."""
-    from hauloc_cli.inputs.actuals.annex_header import looks_like_annex
+    from hauloc_cli.inputs.actuals.annex.header import looks_like_annex
 
     if ods:
         from hauloc_cli.inputs.files.ods import ods_table
@@ -181,7 +181,7 @@ def _parse(table: RawTable, plan: Plan, opts: ReadOptions, source: Path | None =
         names = [canonical_column(c) for c in table.header]
         if not all(c in names for c in columns.REQUIRED):
             # no target, period and value columns: an annex table (the wide layout)?
-            from hauloc_cli.inputs.actuals.annex import WideOptions, read_wide
+            from hauloc_cli.inputs.actuals.annex.reader import WideOptions, read_wide
 
             wide = read_wide(table, plan, WideOptions(opts.decimal_comma, opts.max_errors,
                                                       opts.units, opts.period,

@@ -59,7 +59,7 @@ class RawTable:
     problems: list[Problem] = field(default_factory=list)
     sheet: str | None = None  # the sheet read, when a workbook has more than one
     # The sheet's merged cells (first row, first column, last row, last column), for the
-    # header of an annex table (inputs/actuals/annex.py).
+    # header of an annex table (inputs/actuals/annex/reader.py).
     merges: Callable[[], Sequence[tuple[int, int, int, int]]] = field(default=_no_merges)
 
     def close(self) -> None:

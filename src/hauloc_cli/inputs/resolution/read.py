@@ -129,7 +129,7 @@ def _no_table(path: Path) -> InputError:
 
 
 def _workbook(path: Path, year: int | None, max_size: int) -> tuple[Found, int]:
-    from hauloc_cli.inputs.actuals.annex_header import looks_like_annex
+    from hauloc_cli.inputs.actuals.annex.header import looks_like_annex
 
     if path.suffix.lower() == ".ods":
         from hauloc_cli.inputs.files.ods import ods_table

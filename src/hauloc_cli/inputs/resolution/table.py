@@ -1,7 +1,7 @@
 """The table reader: a resolution's annex table of targets, `STT | Chỉ tiêu | ĐVT | Kế hoạch năm
 2026`, from a workbook, a CSV file or a Word table.
 
-The header is found as the annex reader finds it (`inputs/actuals/annex_header.py`: the same
+The header is found as the annex reader finds it (`inputs/actuals/annex/header.py`: the same
 headings, Vietnamese or English, below title rows, over one or two rows); the table needs a
 name column and a plan column. A row whose STT is a Roman numeral, or whose name is a group's,
 and that has no plan value heads a group (as `annex.heads_group` reads past it); every other
@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from hauloc_cli.inputs.actuals.annex import heads_group
-from hauloc_cli.inputs.actuals.annex_header import (
+from hauloc_cli.inputs.actuals.annex.header import (
     Merge,
     WideHeader,
     find_wide_header,
     is_column_numbers,
 )
+from hauloc_cli.inputs.actuals.annex.reader import heads_group
 from hauloc_cli.inputs.files.table import Cell, cell_text
 from hauloc_cli.inputs.resolution.draft import Found, Stated, group_name
 from hauloc_cli.inputs.resolution.phrases import Refused, read_row

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hauloc_cli.inputs.actuals.annex_header import classify, read_period
+from hauloc_cli.inputs.actuals.annex.header import classify, read_period
 from tests.inputs.actuals.test_fuzz import FUZZ, assert_handled
 
 # Fuzzing: hypothesis runs every case 150 times (`pytest -m "not slow"` leaves it out).

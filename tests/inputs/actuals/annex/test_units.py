@@ -11,7 +11,7 @@ import pytest
 from hauloc_cli.errors import Code, InputError, UsageError
 from hauloc_cli.model.periods import Period
 from tests.conftest import ASSETS
-from tests.inputs.actuals.annex_support import figures_of, read, workbook
+from tests.inputs.actuals.annex.support import figures_of, read, workbook
 
 UNITS = ASSETS.parent.parent / "data" / "units_hau_loc_2024.yaml"
 TITLE = ["KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI 9 THÁNG NĂM 2024"]

@@ -17,7 +17,7 @@ from hauloc_cli.inputs.actuals.sources import read_sources
 from hauloc_cli.inputs.plan_file import load_plan
 from hauloc_cli.model.periods import Period
 from tests.conftest import ASSETS, PLAN_2024
-from tests.inputs.actuals.annex_support import (
+from tests.inputs.actuals.annex.support import (
     OFFICE_FIGURES,
     OFFICE_MERGES,
     OFFICE_ROWS,
@@ -466,7 +466,7 @@ def test_a_signature_block_below_the_table(tmp_path: Path) -> None:
     ("Defence and security", True), ("CHỈ TIÊU PHÁT TRIỂN", True),
     ("Số khách du lịch", False), ("Economy of the sea", False), ("1. Số khách", False)])
 def test_group_headings(name: str, group: bool) -> None:
-    from hauloc_cli.inputs.actuals.annex import _is_group
+    from hauloc_cli.inputs.actuals.annex.reader import _is_group
 
     assert _is_group(name) is group
 
@@ -475,7 +475,7 @@ def test_group_headings(name: str, group: bool) -> None:
     (4.0, True), ("4", True), ("10,9", True), ("đạt", True), ("Not done", True), ("-", False),
     ("", False), ("CHỦ TỊCH", False), ("x", True)])
 def test_what_looks_like_a_figure(cell: object, figure: bool) -> None:
-    from hauloc_cli.inputs.actuals.annex import _figure_like
+    from hauloc_cli.inputs.actuals.annex.reader import _figure_like
 
     assert _figure_like(cell) is figure  # type: ignore[arg-type]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hauloc_cli.inputs.actuals.annex_names import Names, name_key
+from hauloc_cli.inputs.actuals.annex.names import Names, name_key
 from hauloc_cli.model.plan import Target
 
 

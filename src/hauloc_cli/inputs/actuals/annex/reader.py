@@ -3,9 +3,9 @@ quarterly report and send each other (and that `hauloc report` writes).
 
 `read_wide(table, …)` is asked when a file's header names no `target`, `period` and `value`
 columns; it returns None when no annex header is found either (the long format's
-missing-column is then reported). The header (`annex_header.py`) says which column is which and
+missing-column is then reported). The header (`header.py`) says which column is which and
 the period of the figures; each row is matched to a target by its code or name
-(`annex_names.py`); group rows, blank rows and notes below the table are read past.
+(`names.py`); group rows, blank rows and notes below the table are read past.
 docs/annex-tables.md has the rules.
 """
 
@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 from hauloc_cli.errors import Code, InputError, Message, Problem, UsageError
-from hauloc_cli.inputs.actuals.annex_header import (
+from hauloc_cli.inputs.actuals.annex.header import (
     WideHeader,
     find_wide_header,
     is_column_numbers,
     read_period,
     toneless,
 )
-from hauloc_cli.inputs.actuals.annex_names import Names, name_key, unit_by_name
+from hauloc_cli.inputs.actuals.annex.names import Names, name_key, unit_by_name
 from hauloc_cli.inputs.actuals.long import (
     Actuals,
     Collector,
@@ -109,7 +109,7 @@ def read_wide(table: RawTable, plan: Plan, options: WideOptions) -> Actuals | No
 def _by_unit(table: RawTable, plan: Plan, options: WideOptions, lines: _Lines,
              rows: list[tuple[int, Sequence[Cell]]]) -> Actuals | None:
     """A table by unit (a row per unit, a column per target: `wide_units.py`), or None."""
-    from hauloc_cli.inputs.actuals.annex_units import UnitOptions, find_unit_header, read_by_unit
+    from hauloc_cli.inputs.actuals.annex.units import UnitOptions, find_unit_header, read_by_unit
 
     found = find_unit_header(rows, Names(plan.targets))
     if found is None:

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hauloc_cli.errors import Code, InputError, Message, Problem, UsageError
-from hauloc_cli.inputs.actuals.annex_header import Rows, classify, read_period, toneless
-from hauloc_cli.inputs.actuals.annex_names import Names, unit_by_name
+from hauloc_cli.inputs.actuals.annex.header import Rows, classify, read_period, toneless
+from hauloc_cli.inputs.actuals.annex.names import Names, unit_by_name
 from hauloc_cli.inputs.actuals.long import Actuals, Collector, implausible
 from hauloc_cli.inputs.actuals.unit_rows import did_you_mean_unit
 from hauloc_cli.inputs.actuals.values import NO_FIGURE, read_value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hauloc_cli.inputs.actuals.annex_header import (
+from hauloc_cli.inputs.actuals.annex.header import (
     classify,
     find_wide_header,
     is_column_numbers,
@@ -161,7 +161,7 @@ def test_the_row_numbering_the_columns(cells: list[object], expected: bool) -> N
 def test_next_years_plan_is_not_read(lang: str) -> None:
     """`Kế hoạch năm 2025` beside `Kế hoạch năm 2024`: next year's plan (report --next-plan),
     a column not read, not a second plan column (duplicate-column)."""
-    from hauloc_cli.inputs.actuals.annex_header import _columns
+    from hauloc_cli.inputs.actuals.annex.header import _columns
 
     period = Period.at_quarter(2024, 4)
     keys = ("name", "plan", "value", "next_plan", "next_vs", "term_goal")
