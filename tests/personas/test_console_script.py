@@ -119,3 +119,20 @@ def test_a_reader_that_goes_away_is_not_an_internal_error() -> None:
     # reader that went away; not 1, which means targets failing (issue 21).
     assert done.returncode == 141
     assert done.stderr == ""
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize(("asked", "said"), [
+    ([], "Error: cannot write to stdout (No space left on device)"),
+    (["--lang", "vi"], "Lỗi: không ghi được ra đầu ra chuẩn (stdout) (No space left on device)"),
+])
+def test_a_full_disk_is_said_in_the_runs_language(asked: list[str], said: str) -> None:
+    """The program's own last words (issue 25): a stdout that cannot be written is exit 2
+    and one line, in the language asked on the command line."""
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([str(HAULOC), "check", str(EXAMPLE), "--targets",
+                                 str(EXAMPLE.parent.parent / "data" / "targets_2024.yaml"),
+                                 *asked], stdout=full, stderr=subprocess.PIPE,
+                                stdin=subprocess.DEVNULL, env={}, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.decode("utf-8") == said + "\n"

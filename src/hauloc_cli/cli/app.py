@@ -165,9 +165,9 @@ def main() -> NoReturn:
         if failed is not None:
             raise failed
     except Interrupted:
-        _leave(EXIT_INTERRUPTED, "hauloc: interrupted")
+        _leave(EXIT_INTERRUPTED, _said("app.interrupted"))
     except KeyboardInterrupt:
-        _leave(EXIT_INTERRUPTED, "hauloc: interrupted")
+        _leave(EXIT_INTERRUPTED, _said("app.interrupted"))
     except BrokenPipeError:
         _silence_stdout()
         _leave(EXIT_BROKEN_PIPE)  # the reader stopped reading: nothing to say to anyone
@@ -180,7 +180,7 @@ def main() -> NoReturn:
             _silence_stdout()
             _leave(EXIT_BROKEN_PIPE)
         _silence_stdout()
-        _leave(EXIT_USAGE, f"Error: cannot write to stdout ({failed.strerror or failed})")
+        _leave(EXIT_USAGE, _said("app.stdout_failed", why=failed.strerror or failed))
     except BaseException:
         _internal()
     sys.exit(code)
@@ -216,8 +216,24 @@ def _quick_exit(code: int) -> NoReturn:
     os._exit(code)
 
 
+def _said(key: str, **args: object) -> str:
+    """A line of the program's own, in the run's language: --lang as typed on the command
+    line, else HAULOC_LANG, else the locale (English when none says, or all else failed)."""
+    try:
+        from hauloc_cli.cli import common
+
+        argv = sys.argv[1:]
+        asked = next((a.split("=", 1)[1] for a in argv if a.startswith("--lang=")), None)
+        if asked is None and "--lang" in argv[:-1]:
+            asked = argv[argv.index("--lang") + 1]
+        return common.say(common.error_language(asked), key, **args)
+    except Exception:  # the line must be said whatever is broken
+        from hauloc_cli.vocab.messages import MESSAGES
+
+        return MESSAGES["en"][key].format(**args)
+
+
 def _internal() -> NoReturn:
     traceback.print_exc()
-    typer.echo(f"hauloc {__version__}: internal error; please report it with the "
-               "traceback above.", err=True)
+    typer.echo(_said("app.internal", version=__version__), err=True)
     sys.exit(EXIT_INTERNAL)

@@ -96,7 +96,7 @@ def test_a_bulleted_text_gives_its_targets_under_its_headings(suffix: str) -> No
     assert [g.id for g in draft.groups] == ["kinh_te", "van_hoa_xa_hoi", "moi_truong",
                                             "quoc_phong_an_ninh"]
     assert [(s.id, s.group, s.line) for s in draft.read] == BULLETED_READ
-    refused = [(s.line, s.reading.why) for s in draft.refused
+    refused = [(s.line, str(s.reading.why)) for s in draft.refused
                if isinstance(s.reading, Refused)]
     assert [line for line, _ in refused] == [line for line, _ in BULLETED_REFUSED]
     assert all(why in said for (_, why), (_, said) in zip(BULLETED_REFUSED, refused,

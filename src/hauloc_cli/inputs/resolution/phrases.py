@@ -20,6 +20,8 @@ from typing import Literal
 from hauloc_cli.inputs.actuals.values import parse_number
 from hauloc_cli.model.plan import Direction, Kind, is_measure
 from hauloc_cli.vocab import milestone
+from hauloc_cli.vocab.messages import Text
+from hauloc_cli.vocab.messages import text as message
 
 Change = Literal["percent", "points"]
 
@@ -43,7 +45,7 @@ class Reading:
 class Refused:
     """A statement that is not read, and why (said in the draft and on stderr)."""
 
-    why: str
+    why: Text
 
 
 # --- numbers ------------------------------------------------------------------------------
@@ -74,8 +76,7 @@ def number(text: str) -> float | Refused:
     """A number as Vietnamese writes it: `1.234,5`, `12,5`, `5.400`; `2.5` is refused."""
     found = parse_number(text, decimal_comma=True)
     if isinstance(found, tuple):
-        return Refused(f"the number '{text}' can be read two ways ('.' groups thousands, ',' "
-                       "is the decimal separator in Vietnamese)")
+        return Refused(message("refused.two_ways", number=text))
     return found
 
 
@@ -104,7 +105,7 @@ def find_deadline(text: str, year: int) -> tuple[re.Match[str], date | Refused] 
         at_year = int(m.group("myear") or m.group("myear2") or year)
         month = int(m.group("month") or m.group("month2"))
         if not 1 <= month <= 12:
-            return m, Refused(f"'{m.group(0)}' is no month")
+            return m, Refused(message("refused.no_month", words=m.group(0)))
         month -= before
         if month == 0:
             return m, date(at_year - 1, 12, 31)
@@ -121,7 +122,7 @@ def find_deadline(text: str, year: int) -> tuple[re.Match[str], date | Refused] 
     try:
         day = date(at_year, int(m.group("dmonth")), int(m.group("day")))
     except ValueError:
-        return m, Refused(f"'{m.group(0)}' is no date")
+        return m, Refused(message("refused.no_date", words=m.group(0)))
     return m, (date.fromordinal(day.toordinal() - 1) if before else day)
 
 
@@ -182,7 +183,7 @@ def _figures(text: str) -> list[_Figure] | Refused:
             return bad
         numbers = [v for v in values if isinstance(v, float)]
         if len(numbers) == 2 and not numbers[0] < numbers[1]:
-            return Refused(f"the range '{m.group(0)}' does not go from low to high")
+            return Refused(message("refused.range_order", words=m.group(0)))
         value = numbers[0] if len(numbers) == 1 else (numbers[0], numbers[1])
         found.append(_Figure(m.start(), m.end(), value))
     return found
@@ -204,9 +205,9 @@ def read_sentence(text: str, year: int) -> Reading | Refused:
         return _milestone(words[:match.start()] + " " + words[match.end():], deadline[1],
                           figures, year)
     if not figures:
-        return Refused("no figure and no deadline in it")
+        return Refused(message("refused.nothing"))
     if len(figures) > 1:
-        return Refused(f"{len(figures)} figures in one statement; which is the target?")
+        return Refused(message("refused.figures", n=len(figures)))
     figure = figures[0]
     return _around(words[:figure.start], figure.value, words[figure.end:], None, year)
 
@@ -220,13 +221,12 @@ def _milestone(words: str, when: date | Refused, figures: list[_Figure], year: i
     if isinstance(when, Refused):
         return when
     if figures:
-        return Refused("a figure and a deadline in one statement: a level to reach by a date "
-                       "or a milestone?")
+        return Refused(message("refused.figure_and_deadline"))
     if when.year != year:
-        return Refused(f"the deadline {when} is not in the plan's year {year}")
+        return Refused(message("refused.deadline_year", when=when, year=year))
     name = _name(words)
     if not name:
-        return Refused("a deadline but no name of what is to be done")
+        return Refused(message("refused.deadline_no_name"))
     return Reading(name, "milestone", deadline=when)
 
 
@@ -248,8 +248,7 @@ def read_row(name: str, measure: str, value: str | float, year: int) -> Reading 
     if isinstance(figures, Refused):
         return figures
     if len(figures) != 1:
-        return Refused("the plan cell holds no figure" if not figures else
-                       "the plan cell holds several figures")
+        return Refused(message("refused.cell_empty" if not figures else "refused.cell_several"))
     figure = figures[0]
     return _around(f"{name} {cell[:figure.start]}", figure.value, cell[figure.end:],
                    _measure(measure), year)
@@ -286,9 +285,9 @@ def _around(before: str, value: float | tuple[float, float], after: str,
         what = last_year.group("what").strip()
         named = re.search(r"\d{4}", what)
         if not _OF_LAST_YEAR.match(what) or (named and int(named.group(0)) != year - 1):
-            return Refused(f"compared with '{what}', not with last year's figure")
+            return Refused(message("refused.compared_with", what=what))
         if verb is None:
-            return Refused("'so với' without 'tăng' or 'giảm': a rise or a fall?")
+            return Refused(message("refused.rise_or_fall"))
         after = ""
     shape = _Shape(_name(before), comparison, tail.group("after").lower() if tail else None,
                    verb.group("verb").lower() if verb else None, measure, given)
@@ -316,9 +315,9 @@ class _Shape:
         elif things:
             name, measure = _PREPOSITION.sub("", name), rest
         elif rest:
-            return Refused(f"words after the figure ('{rest}') that say more than its unit")
+            return Refused(message("refused.words_after", words=rest))
         if not name:
-            return Refused("a figure without the name of what it measures")
+            return Refused(message("refused.no_name"))
         direction, strict, about = self._comparison()
         if isinstance(direction, Refused):
             return direction
@@ -329,10 +328,10 @@ class _Shape:
             return kind
         if about:
             if isinstance(value, tuple):
-                return Refused("'khoảng' before a range")
+                return Refused(message("refused.about_range"))
             return Reading(name, kind, about=value, measure=measure)
         if isinstance(value, tuple) and strict:
-            return Refused("'trên' or 'dưới' before a range")
+            return Refused(message("refused.strict_range"))
         if first and measure == "%" and not name.lower().startswith("tỷ lệ"):
             name = "Tỷ lệ " + name[0].lower() + name[1:]
         return Reading(name, kind, direction or "at_least", value, strict=strict,
@@ -349,10 +348,10 @@ class _Shape:
         if after is not None:
             said: Direction = "at_least" if after == "trở lên" else "at_most"
             if direction is not None and direction != said:
-                return Refused(f"'{word}' and '{after}' disagree"), False, False
+                return Refused(message("refused.disagree", word=word, after=after)), False, False
             direction = said
         if word == "từ" and after is None:
-            return Refused("'từ' without 'trở lên' or 'đến'"), False, False
+            return Refused(message("refused.from_alone")), False, False
         return direction, strict, word in ("khoảng", "xấp xỉ")
 
     def _change(self, name: str, value: float | tuple[float, float], measure: str | None,
@@ -361,13 +360,11 @@ class _Shape:
         points): a fall is written as a negative change, at most."""
         fall = self.verb == "giảm"
         if measure == "%" and fall and "tỷ lệ" in name.lower():
-            return Refused("'giảm … %' of a rate: percentage points or per cent of last "
-                           "year's? Write 'điểm %' for points")
+            return Refused(message("refused.points_or_percent"))
         if measure not in ("%", "điểm %"):
-            return Refused(f"a change from last year in '{measure or 'no unit'}': only a "
-                           "change in % or in points (điểm %) is read")
+            return Refused(message("refused.change_measure", measure=measure or "—"))
         if self.comparison in ("khoảng", "xấp xỉ"):
-            return Refused("'khoảng' with a change from last year")
+            return Refused(message("refused.about_change"))
         change: Change = "points" if measure == "điểm %" else "percent"
         said: Direction = direction or "at_least"  # of the rise or of the fall
         if fall:  # a fall of at least 1 is a change of at most −1
@@ -414,13 +411,13 @@ def _kind(name: str, measure: str | None, counted: bool) -> Kind | Refused:
     if measure == "%" or _LEVEL.search(name):
         return "level"
     if _TOTAL.search(name):
-        return Refused("a total to date (lũy kế, tổng số): a level or what the year adds?")
+        return Refused(message("refused.total_to_date"))
     if measure is None:
-        return Refused("no unit: a count, an amount or a level?")
+        return Refused(message("refused.no_unit"))
     if counted or not is_measure(measure) or re.search(r"đồng|usd|vnd|tấn|tạ|lượt",
                                                        measure, re.IGNORECASE):
         return "cumulative"
-    return Refused(f"a figure in '{measure}': a level or what the year adds?")
+    return Refused(message("refused.level_or_added", measure=measure))
 
 
 def _name(words: str) -> str:

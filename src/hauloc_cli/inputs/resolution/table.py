@@ -23,6 +23,7 @@ from hauloc_cli.inputs.actuals.annex.reader import heads_group
 from hauloc_cli.inputs.files.table import Cell, cell_text
 from hauloc_cli.inputs.resolution.draft import Found, Stated, group_name
 from hauloc_cli.inputs.resolution.phrases import Refused, read_row
+from hauloc_cli.vocab.messages import text as message
 
 Rows = Sequence[tuple[int, Sequence[Cell]]]
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -72,7 +73,7 @@ def read_table(rows: Rows, header: WideHeader, where: Callable[[int], str], year
             continue
         measure = cell_text(cell(cells, "measure"))
         words = " | ".join(t for t in (name, measure, cell_text(plan)) if t)
-        reading = (Refused("no plan value in its row") if empty else
+        reading = (Refused(message("refused.no_plan_value")) if empty else
                    read_row(name, measure, plan if isinstance(plan, float) else cell_text(plan),
                             year))
         found.stated.append(Stated(where(line), line, words, group, reading))
