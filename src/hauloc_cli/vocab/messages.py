@@ -428,6 +428,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "import.summary": "{read} target(s) read, {refused} not read; check the draft against the resolution before use.",
         "option.units_or_term": "give --units or --term, not both",
         # project folder (init, hauloc.toml, folders)
+        "skipped.folder": "skipped: a folder inside the folder given; its files are not read",
+        "skipped.folder.hint": "to read them, give that folder too (hauloc check FOLDER SUBFOLDER)",
+        "folder.no_actuals": "{folder}: the folder has no actuals files ({suffixes})",
         "skipped.lock": "skipped: an Office lock file (the workbook is open in Excel or "
                         "LibreOffice), not figures",
         "skipped.hidden": "skipped: a hidden file, not figures",
@@ -947,6 +950,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "import.summary": "đã đọc {read} chỉ tiêu, {refused} chưa đọc được; hãy đối chiếu bản nháp với nghị quyết trước khi dùng.",
         "option.units_or_term": "hãy dùng --units hoặc --term, không dùng cả hai",
         # project folder (init, hauloc.toml, folders)
+        "skipped.folder": "bỏ qua: thư mục con trong thư mục đã chỉ định; các tệp trong đó không được đọc",
+        "skipped.folder.hint": "muốn đọc các tệp đó, hãy chỉ định cả thư mục con (hauloc check THƯ_MỤC THƯ_MỤC_CON)",
+        "folder.no_actuals": "{folder}: thư mục không có tệp số liệu nào ({suffixes})",
         "skipped.lock": "bỏ qua: tệp khóa của Office (bảng tính đang mở trong Excel hoặc "
                         "LibreOffice), không phải số liệu",
         "skipped.hidden": "bỏ qua: tệp ẩn, không phải số liệu",

@@ -254,3 +254,21 @@ def test_a_units_workbook_in_a_folder_is_skipped(tmp_path: Path) -> None:
     data = read(tmp_path, [reports])
     assert [name for name, _ in skipped(data)] == ["don-vi.xlsx"]
     assert data.rows == 2
+
+
+def test_a_folder_inside_the_folder_is_named_not_passed_over(tmp_path: Path) -> None:
+    """A folder's own folders are not read (an office's `cu/` of old reports would count
+    twice), but never in silence: one warning names each, hidden ones (`.git`) aside; named
+    on the command line, the inner folder is read."""
+    reports = setup(tmp_path, {"a.csv": FIGURES})
+    (reports / "quy-1").mkdir()
+    (reports / "quy-1" / "b.csv").write_text(
+        "target,period,value,unit\nschools,Q2,4,a\n", encoding="utf-8")
+    (reports / ".git").mkdir()
+    data = read(tmp_path, [reports])
+    assert {u: f.values() for u, f in data.by_unit.items()} == {
+        "a": {"schools": {1: 1.0}}, "b": {"schools": {1: 2.0}}}
+    assert skipped(data) == [
+        ("quy-1", "skipped: a folder inside the folder given; its files are not read")]
+    both = read(tmp_path, [reports, reports / "quy-1"])
+    assert both.by_unit["a"].values() == {"schools": {1: 1.0, 2: 4.0}}

@@ -48,7 +48,8 @@ class Gathered:
 def gather(paths: Sequence[Path], exclude: Sequence[Path | None] = ()) -> Gathered:
     """The files named, a folder as the files in it that may be actuals; `exclude` (the plan
     and the units file in effect) and the files that are no actuals by their name (hidden
-    files, Office lock files, hauloc.toml, documents) are skipped, each with a warning."""
+    files, Office lock files, hauloc.toml, documents) and a folder's folders (not read: name
+    one to read it) are skipped, each with a warning."""
     found: list[Path] = []
     in_folder: set[Path] = set()
     skipped: list[Problem] = []
@@ -57,15 +58,23 @@ def gather(paths: Sequence[Path], exclude: Sequence[Path | None] = ()) -> Gather
             found.append(path)
             continue
         inside: list[Path] = []
-        for member in sorted(p for p in path.iterdir() if p.is_file()):
+        for member in sorted(path.iterdir()):
+            if member.is_dir():  # not read, and said: figures may be in it
+                if not member.name.startswith("."):
+                    skipped.append(skipped_file(member, "skipped.folder"))
+                continue
+            if not member.is_file():
+                continue
             reason = _not_actuals(member, exclude)
             if reason is None:
                 inside.append(member)
             elif reason:
                 skipped.append(skipped_file(member, reason))
         if not inside:
-            raise UsageError(f"{path}: the folder has no actuals files "
-                             f"({', '.join('*' + s for s in ACTUALS_SUFFIXES)})")
+            from hauloc_cli.vocab.messages import text
+
+            raise UsageError(text("folder.no_actuals", folder=str(path),
+                                  suffixes=", ".join("*" + s for s in ACTUALS_SUFFIXES)))
         found += inside
         in_folder.update(inside)
     return Gathered(list(dict.fromkeys(found)), frozenset(in_folder), tuple(skipped))
@@ -101,7 +110,7 @@ def skipped_file(path: Path, reason: str) -> Problem:
     from hauloc_cli.vocab.messages import text
 
     message = text(reason, suffixes=", ".join(ACTUALS_SUFFIXES))
-    hint = text("skipped.header.hint") if reason == "skipped.header" else ""
+    hint = text(f"{reason}.hint") if reason in ("skipped.header", "skipped.folder") else ""
     return Problem(str(path), "", Code.SKIPPED_FILE, message, hint)
 
 
