@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from hauloc_cli.errors import Code, InputError, Problem
-from hauloc_cli.vocab.messages import MESSAGES, Label, Text, say, text
+from hauloc_cli.errors import Code, InputError, Problem, say
+from hauloc_cli.vocab.messages import MESSAGES, Label, Text, text
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "hauloc_cli"
 

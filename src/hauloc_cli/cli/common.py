@@ -52,12 +52,11 @@ def exits(command: F) -> F:
             raise typer.Exit(exc.exit_code) from None
         except OptionError as exc:
             lang = error_language(kwargs.get("lang"))
-            _error_mail(kwargs.get("mail"), True, say(lang, "cli.option_error", param=exc.param,
-                                                      message=exc.render(lang)), None, lang)
+            said = say(lang, "cli.option_error", param=exc.param, message=exc.render(lang))
+            _error_mail(kwargs.get("mail"), True, said, None, lang)
             if lang == "en":  # click's own words, as for any bad option value
                 raise typer.BadParameter(str(exc), param_hint=exc.param) from None
-            typer.echo(say(lang, "cli.option_error", param=exc.param,
-                           message=exc.render(lang)), err=True)
+            typer.echo(said, err=True)
             raise typer.Exit(exc.exit_code) from None
         except HaulocError as exc:
             lang = error_language(kwargs.get("lang"))

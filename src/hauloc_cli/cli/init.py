@@ -75,7 +75,7 @@ def _said(project: Project, name: str | None, lang: str) -> str:
     """What was made, a line a file, and what to do next."""
     from hauloc_cli.vocab.messages import text
 
-    def say(key: str, **args: object) -> str:
+    def say(key: str, **args: object) -> str:  # args may hold a `lang` of their own
         return text(key, **args).render(lang)
 
     plan = (say("init.plan.skeleton", count=project.targets) if project.resolution is None

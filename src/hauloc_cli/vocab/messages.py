@@ -1150,8 +1150,3 @@ def text(key: str, /, **args: object) -> Text:
     return Text(key, tuple(args.items()))
 
 
-def say(message: str | Text | Name, lang: str) -> str:
-    """A message in `lang`: a `Text` rendered, a plain text (the user's own data, or a
-    library's words that hauloc cannot translate) as it is."""
-    return message if isinstance(message, str) else message.render(lang)
-

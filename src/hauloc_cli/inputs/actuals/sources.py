@@ -158,15 +158,20 @@ def read_sources(paths: Sequence[Path], plan: Plan, options: ReadOptions,
     if problems:
         raise InputError(problems, more)
     if not parts:
-        from hauloc_cli.vocab.messages import text
-
-        raise UsageError(text("folder.nothing_read", paths=", ".join(map(str, paths)),
-                              skipped="; ".join(str(w) for w in skipped)))
+        raise nothing_read(paths, skipped)
     data = parts[0] if len(parts) == 1 else merge(parts)
     if skipped:
         skipped.sort(key=lambda w: w.file)
         data = replace(data, warnings=(*skipped, *data.warnings))
     return data
+
+
+def nothing_read(paths: Sequence[Path], skipped: Sequence[Problem]) -> UsageError:
+    """The error of a run whose files and folders held no figures at all: what was skipped."""
+    from hauloc_cli.vocab.messages import text
+
+    return UsageError(text("folder.nothing_read", paths=", ".join(map(str, paths)),
+                           skipped="; ".join(str(w) for w in skipped)))
 
 
 def merge(parts: Sequence[Actuals]) -> Actuals:

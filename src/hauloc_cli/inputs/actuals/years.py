@@ -18,7 +18,7 @@ from typing import Any
 
 from hauloc_cli.errors import Code, InputError, Problem
 from hauloc_cli.inputs.actuals.read import Actuals, NotActuals, ReadOptions, read_actuals
-from hauloc_cli.inputs.actuals.sources import gather, merge, skipped_file
+from hauloc_cli.inputs.actuals.sources import gather, merge, nothing_read, skipped_file
 from hauloc_cli.model.figures import Figure
 from hauloc_cli.model.plan import Plan
 from hauloc_cli.model.term import TermPlan, TermTarget
@@ -89,11 +89,7 @@ def read_years(paths: Sequence[Path], plan: TermPlan, options: ReadOptions,
     if problems:
         raise InputError(problems)
     if not parts:
-        from hauloc_cli.errors import UsageError
-        from hauloc_cli.vocab.messages import text
-
-        raise UsageError(text("folder.nothing_read", paths=", ".join(map(str, paths)),
-                              skipped="; ".join(str(w) for w in skipped)))
+        raise nothing_read(paths, skipped)
     data = merge(parts)
     data = replace(data, warnings=(*sorted(skipped, key=lambda w: w.file), *data.warnings))
     latest: dict[str, dict[int, Figure]] = {}
